@@ -1,0 +1,1 @@
+"""Everything after submission: the protocol workflow, tracker, overrides, users and exports."""

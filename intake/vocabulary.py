@@ -1,0 +1,223 @@
+"""The protocol's own words, as enums shared by the intake, the classifier and the back office.
+
+Sources: the HMIP / IMB / PPO sanctions protocol (para 2 categories, para 3 scope, para 4
+whistleblowing, para 23-26 duties and the flowchart's steps 1-11), the PPO-IMB and HMIP-HMPPS
+memoranda (routes elsewhere) and the NPM guidance (risk).
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum, StrEnum
+
+
+class Body(StrEnum):
+    """The three oversight bodies a person may communicate, or try to communicate, with."""
+
+    HMIP = "HMIP"
+    IMB = "IMB"
+    PPO = "PPO"
+
+    @property
+    def full_name(self) -> str:
+        return _BODY_NAMES[self]
+
+
+_BODY_NAMES = {
+    Body.HMIP: "HM Inspectorate of Prisons",
+    Body.IMB: "Independent Monitoring Board",
+    Body.PPO: "Prisons and Probation Ombudsman",
+}
+
+# The receiving organisations are the protocol's three bodies.
+Organisation = Body
+
+
+class SanctionCategory(StrEnum):
+    """The detriments of protocol para 2."""
+
+    ENTITLEMENTS = "entitlements"
+    COMMUNICATION_LIMITS = "communication_limits"
+    ISOLATION = "isolation"
+    HUMILIATION = "humiliation"
+    PHYSICAL_ABUSE = "physical_abuse"
+    VERBAL_ABUSE = "verbal_abuse"
+    PSYCHOLOGICAL_ABUSE = "psychological_abuse"
+    THREATS = "threats"
+    RECATEGORISATION = "recategorisation"
+    LOSS_OF_EMPLOYMENT = "loss_of_employment"
+    RELOCATION = "relocation"
+    TRANSFER = "transfer"
+
+    @property
+    def label(self) -> str:
+        return _CATEGORY_LABELS[self]
+
+
+_CATEGORY_LABELS = {
+    SanctionCategory.ENTITLEMENTS: "removal of basic entitlements",
+    SanctionCategory.COMMUNICATION_LIMITS: "limits on communication with the outside world",
+    SanctionCategory.ISOLATION: "isolation",
+    SanctionCategory.HUMILIATION: "humiliation",
+    SanctionCategory.PHYSICAL_ABUSE: "physical abuse",
+    SanctionCategory.VERBAL_ABUSE: "verbal abuse",
+    SanctionCategory.PSYCHOLOGICAL_ABUSE: "psychological abuse",
+    SanctionCategory.THREATS: "threats",
+    SanctionCategory.RECATEGORISATION: "recategorisation",
+    SanctionCategory.LOSS_OF_EMPLOYMENT: "loss of employment",
+    SanctionCategory.RELOCATION: "relocation within the establishment",
+    SanctionCategory.TRANSFER: "transfer to another establishment",
+}
+
+
+class Route(StrEnum):
+    """Where an allegation goes: the protocol, or a kind signpost elsewhere."""
+
+    SANCTION_PROTOCOL = "sanction_protocol"
+    WHISTLEBLOWING = "whistleblowing"
+    COMPLAINT = "complaint"
+    DEATH_IN_CUSTODY = "death_in_custody"
+    IMB_MEMBER_COMPLAINT = "imb_member_complaint"
+    SAFER_CUSTODY = "safer_custody"
+    OUT_OF_SCOPE = "out_of_scope"
+
+
+class Qualifies(StrEnum):
+    """Whether an allegation qualifies as a sanction (flowchart step 2)."""
+
+    YES = "yes"
+    NO = "no"
+    UNCLEAR = "unclear"
+
+
+class RiskLevel(StrEnum):
+    """Triage result (NPM guidance 3.3)."""
+
+    IMMEDIATE = "immediate"
+    HIGH = "high"
+    STANDARD = "standard"
+
+    @property
+    def rank(self) -> int:
+        """Sort key: 0 is the most urgent."""
+        return _RISK_RANK[self]
+
+
+_RISK_RANK = {RiskLevel.IMMEDIATE: 0, RiskLevel.HIGH: 1, RiskLevel.STANDARD: 2}
+
+
+class Severity(StrEnum):
+    STANDARD = "standard"
+    SERIOUS = "serious"
+    EXCEPTIONAL = "exceptional"
+
+
+class EstablishmentType(StrEnum):
+    """Places the protocol covers (para 3)."""
+
+    PRISON = "prison"
+    YOI = "yoi"
+    STC = "stc"
+    IRC = "irc"
+    STHF = "sthf"
+
+    @property
+    def holds_detainees(self) -> bool:
+        """Immigration detention: people are detainees with a Home Office reference."""
+        return self in (EstablishmentType.IRC, EstablishmentType.STHF)
+
+
+class Role(StrEnum):
+    INTAKE = "intake"
+    TRIAGE = "triage"
+    SUPERVISOR = "supervisor"
+    LEAD = "lead"
+    ADMIN = "admin"
+
+
+class RaisedBy(StrEnum):
+    """Who is raising the concern (interview step 3)."""
+
+    PERSON = "person"
+    ON_BEHALF = "on_behalf"
+    STAFF_SELF = "staff_self"
+
+
+class CaseStatus(StrEnum):
+    """Where a case stands in the flowchart."""
+
+    RECEIVED = "received"  # step 1
+    CONFIRMED = "confirmed"  # step 2: qualifies, a response is required
+    LOGGED = "logged"  # step 3: on the HMIP sanctions tracker
+    CONSULTED = "consulted"  # step 4: prisoner consulted, IMB enquiries
+    BRIEFED = "briefed"  # step 5: IMB briefing to HMIP and PPO
+    INVESTIGATING = "investigating"  # step 8
+    CONCLUDED = "concluded"  # step 9
+    CLOSED = "closed"  # steps 7, 10 or 11 done
+    SIGNPOSTED = "signposted"  # did not qualify: closed with its route and signpost
+
+    @property
+    def is_open(self) -> bool:
+        return self not in (CaseStatus.CLOSED, CaseStatus.SIGNPOSTED)
+
+
+class ProtocolStep(IntEnum):
+    """The flowchart's steps 1-11."""
+
+    NOTIFICATION_RECEIVED = 1
+    CONFIRM_QUALIFIES = 2
+    LOG_ON_TRACKER = 3
+    CONSULT_PRISONER = 4
+    IMB_BRIEFING = 5
+    PPO_DECISION = 6
+    OUTCOME_EXPLAINED = 7
+    PPO_INVESTIGATION = 8
+    CONCLUSION_SHARED = 9
+    UNFOUNDED_TOLD = 10
+    FORMAL_REPORT = 11
+
+    @property
+    def label(self) -> str:
+        return _STEP_LABELS[self]
+
+
+_STEP_LABELS = {
+    ProtocolStep.NOTIFICATION_RECEIVED: "Notification of an alleged sanction received",
+    ProtocolStep.CONFIRM_QUALIFIES: "Confirm it qualifies as a sanction and a response is required",
+    ProtocolStep.LOG_ON_TRACKER: "Inform HMIP, who log it on the HMIP sanctions tracker",
+    ProtocolStep.CONSULT_PRISONER: "Consult the prisoner; with consent, IMB initial enquiries",
+    ProtocolStep.IMB_BRIEFING: "IMB briefing to HMIP and PPO with suggested outcome(s)",
+    ProtocolStep.PPO_DECISION: "PPO decides whether an investigation is required",
+    ProtocolStep.OUTCOME_EXPLAINED: "Outcome explained to the prisoner (no investigation)",
+    ProtocolStep.PPO_INVESTIGATION: "PPO investigation",
+    ProtocolStep.CONCLUSION_SHARED: "PPO informs HMIP and IMB of the conclusion",
+    ProtocolStep.UNFOUNDED_TOLD: "Unfounded: PPO tells the prisoner the outcome",
+    ProtocolStep.FORMAL_REPORT: "Proved: formal report with recommendations, copied to HMIP and IMB",
+}
+
+
+class Duty(StrEnum):
+    """The parallel duties of para 23-25, tracked as tasks with an owner and a due date."""
+
+    REFER_SENIOR_MANAGER = "refer_senior_manager"
+    REPORT_BACK = "report_back"
+    ESCALATE = "escalate"
+    INFORM_INTERNAL_LEAD = "inform_internal_lead"
+    INFORM_PARTNERS = "inform_partners"
+    IMB_MONITORING = "imb_monitoring"
+
+
+class Outcome(StrEnum):
+    """How a case ended."""
+
+    NOT_INVESTIGATED = "not_investigated"
+    UNFOUNDED = "unfounded"
+    PROVED = "proved"
+    NOT_QUALIFYING = "not_qualifying"
+
+
+class ClassificationSource(StrEnum):
+    RULES = "rules"
+    LLM = "llm"
+    INTAKE_STAFF = "intake_staff"
+    TRIAGE = "triage"
+    OVERRIDE = "override"

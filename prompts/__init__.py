@@ -1,0 +1,38 @@
+"""Texts kept as data: the interview script, reassurance and consent wording, route signposts,
+the classifier's vocabulary and the language-model prompts.
+
+Everything here ships inside the wheel; code reads it through :func:`load_text` and
+:func:`load_yaml` so a checkout and an installed package behave alike.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+class PromptDataError(ValueError):
+    """A data file in prompts/ is missing or malformed; the message names the file."""
+
+
+def load_text(name: str) -> str:
+    """Return the text of ``prompts/<name>`` (a path relative to this package)."""
+    try:
+        return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise PromptDataError(f"prompts/{name}: file not found") from exc
+
+
+@cache
+def load_yaml(name: str) -> Any:
+    """Parse ``prompts/<name>`` as YAML; errors name the file and the line."""
+    text = load_text(name)
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark is not None else ""
+        raise PromptDataError(f"prompts/{name}{where}: {exc}") from exc

@@ -191,7 +191,7 @@ _STEP_LABELS = {
     ProtocolStep.PPO_INVESTIGATION: "PPO investigation",
     ProtocolStep.CONCLUSION_SHARED: "PPO informs HMIP and IMB of the conclusion",
     ProtocolStep.UNFOUNDED_TOLD: "Unfounded: PPO tells the prisoner the outcome",
-    ProtocolStep.FORMAL_REPORT: "Proved: formal report with recommendations, copied to HMIP and IMB",
+    ProtocolStep.FORMAL_REPORT: "Proved: formal report and recommendations, copied to HMIP and IMB",
 }
 
 

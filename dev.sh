@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Set up a virtual environment in .venv (once, or again when pyproject.toml changes) and run:
+#   ./dev.sh run      the intake on the embedded default (SQLite in your data folder, no LLM)
+#   ./dev.sh test     the whole test suite
+#   ./dev.sh bench    the benchmarks, printing their figures
+#   ./dev.sh check    ruff lint and format check
+set -euo pipefail
+cd "$(dirname "$0")"
+PYTHON=${PYTHON:-python3}
+VENV=.venv
+STAMP=$VENV/.installed
+
+setup() {
+    if [ ! -x "$VENV/bin/python" ]; then
+        "$PYTHON" -m venv "$VENV"
+    fi
+    if [ ! -f "$STAMP" ] || [ pyproject.toml -nt "$STAMP" ]; then
+        "$VENV/bin/python" -m pip install --quiet --upgrade pip
+        "$VENV/bin/python" -m pip install --quiet -e ".[dev]"
+        touch "$STAMP"
+    fi
+}
+
+command=${1:-run}
+shift || true
+case "$command" in
+    run)   setup; exec "$VENV/bin/intake" "$@" ;;
+    test)  setup; exec "$VENV/bin/pytest" -q "$@" ;;
+    bench) setup; exec "$VENV/bin/pytest" -q -m benchmark -s tests/benchmarks "$@" ;;
+    check) setup; "$VENV/bin/ruff" check . && exec "$VENV/bin/ruff" format --check . ;;
+    *) echo "usage: ./dev.sh [run|test|bench|check] [args...]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,106 @@
+"""Opening the database: engine, SQLite pragmas, migrations and first-start reference data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+
+from intake.errors import ConfigError
+from intake.settings import Settings
+
+SQLITE_BUSY_TIMEOUT_MS = 15_000
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def parse_url(raw: str) -> URL:
+    try:
+        return make_url(raw)
+    except ArgumentError as exc:
+        raise ConfigError(
+            f"SANCTIONS_DATABASE_URL: {raw!r} is not a database URL "
+            "(e.g. sqlite:////path/to/sanctions.db or postgresql+psycopg://user@host/db)"
+        ) from exc
+
+
+def create_db_engine(raw_url: str) -> Engine:
+    """Build an engine for a URL, with WAL and foreign keys on SQLite."""
+    url = parse_url(raw_url)
+    try:
+        if url.get_backend_name() == "sqlite":
+            engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+            event.listen(engine, "connect", _sqlite_pragmas)
+            return engine
+        return create_engine(url, pool_pre_ping=True)
+    except (NoSuchModuleError, ArgumentError, ImportError) as exc:
+        raise ConfigError(
+            f"SANCTIONS_DATABASE_URL: the driver for {url.drivername!r} is not available "
+            "(use sqlite:///... or postgresql+psycopg://...)"
+        ) from exc
+
+
+def check_data_dir(path: Path) -> None:
+    """The data directory must exist (or be creatable) and be writable."""
+    probe = path
+    while not probe.exists():
+        if probe.parent == probe:
+            break
+        probe = probe.parent
+    if not probe.is_dir() or not os.access(probe, os.W_OK | os.X_OK):
+        raise ConfigError(
+            f"SANCTIONS_DATA_DIR: {path} is not a writable directory; "
+            "choose another with SANCTIONS_DATA_DIR=/path"
+        )
+
+
+def _check_sqlite_file(url: URL) -> None:
+    database = url.database
+    if not database or database == ":memory:":
+        return
+    file = Path(database).expanduser()
+    if file.exists() and not os.access(file, os.R_OK | os.W_OK):
+        raise ConfigError(f"SANCTIONS_DATABASE_URL: {file} is not readable and writable")
+    parent = file.parent
+    if not parent.is_dir() or not os.access(parent, os.W_OK | os.X_OK):
+        raise ConfigError(
+            f"SANCTIONS_DATABASE_URL: folder {parent} does not exist or is not writable"
+        )
+
+
+def open_database(settings: Settings, *, migrate: bool = True) -> Engine:
+    """Check the settings, connect, bring the schema up to date and load reference data."""
+    from intake.db.migrate import upgrade_to_head
+    from intake.reference.establishments import ensure_establishments
+
+    url = parse_url(settings.effective_database_url)
+    if settings.uses_default_database:
+        check_data_dir(settings.data_dir)
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+    elif url.get_backend_name() == "sqlite":
+        _check_sqlite_file(url)
+    engine = create_db_engine(settings.effective_database_url)
+    try:
+        with engine.connect():
+            pass
+        if migrate:
+            upgrade_to_head(engine)
+            ensure_establishments(engine)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+        raise ConfigError(
+            f"SANCTIONS_DATABASE_URL: cannot use {url.render_as_string(hide_password=True)} "
+            f"({reason})"
+        ) from exc
+    return engine

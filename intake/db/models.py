@@ -1,0 +1,242 @@
+"""The schema (SQLModel tables). Enum-valued columns are stored as their string values.
+
+Table models skip validation: create rows through the services, which validate first.
+Every change to a :class:`SanctionCase` and its records goes through :mod:`intake.audit`.
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_module
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, Index, Integer, String, Text
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    """Timezone-aware UTC, as SQLModel's datetime columns require."""
+    return datetime.now(UTC)
+
+
+def new_uuid() -> str:
+    return str(uuid_module.uuid4())
+
+
+def _json(default: Any = None, *, nullable: bool = False) -> Any:
+    factory = list if default is None else default
+    return Field(default_factory=factory, sa_column=Column(JSON, nullable=nullable))
+
+
+def _text(*, nullable: bool = True) -> Any:
+    return Field(default=None if nullable else "", sa_column=Column(Text, nullable=nullable))
+
+
+def _enum(default: str | None = None, *, length: int = 32, index: bool = False) -> Any:
+    return Field(default=default, sa_type=String(length), index=index)
+
+
+class Establishment(SQLModel, table=True):
+    """A place of detention the protocol covers (reference data)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_type=String(120), unique=True)
+    code: str | None = Field(default=None, sa_type=String(6), index=True)
+    type: str = _enum(length=8)
+    also_yoi: bool = False
+    country: str = Field(sa_type=String(32))
+    operator: str = Field(sa_type=String(64))
+    aliases: list[str] = _json()
+
+
+class User(SQLModel, table=True):
+    """A member of staff of one of the three bodies."""
+
+    __tablename__ = "app_user"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_type=String(120), unique=True)
+    role: str = _enum(length=16)
+    organisation: str = _enum(length=8)
+    establishment_id: int | None = Field(default=None, foreign_key="establishment.id")
+    active: bool = True
+    is_demo: bool = False
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class ReferenceCounter(SQLModel, table=True):
+    """The last case number issued in a year; incremented under a row lock."""
+
+    __tablename__ = "reference_counter"
+
+    year: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    last: int = 0
+
+
+case_version = Column("version", Integer, nullable=False, default=1)
+
+
+class SanctionCase(SQLModel, table=True):
+    """An allegation as submitted, with its effective classification and protocol status."""
+
+    __tablename__ = "sanction_case"
+    __table_args__ = (Index("ix_case_queue", "risk_rank", "created_at"),)
+    __mapper_args__ = {"version_id_col": case_version}
+
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(default_factory=new_uuid, sa_type=String(36), unique=True)
+    reference: str = Field(sa_type=String(20), unique=True)
+    status: str = _enum("received", length=16, index=True)
+    receiving_organisation: str = _enum(length=8, index=True)
+    establishment_id: int | None = Field(default=None, foreign_key="establishment.id", index=True)
+    place_text: str | None = Field(default=None, sa_type=String(200))
+    raised_by: str = _enum("person", length=16)
+    raised_by_detail: str | None = Field(default=None, sa_type=String(200))
+    person_name: str | None = Field(default=None, sa_type=String(120))
+    prison_number: str | None = Field(default=None, sa_type=String(16))
+    home_office_ref: str | None = Field(default=None, sa_type=String(32))
+    age_band: str | None = Field(default=None, sa_type=String(16))
+    location: str | None = Field(default=None, sa_type=String(120))
+    bodies: list[str] = _json()
+    communication_channel: str | None = Field(default=None, sa_type=String(64))
+    communication_when: date | None = None
+    narrative: str = _text(nullable=False)
+    qualifies: str = _enum("unclear", length=8)
+    categories: list[str] = _json()
+    severity: str = _enum("standard", length=12)
+    route: str = _enum("sanction_protocol", length=24, index=True)
+    risk_level: str = _enum("standard", length=12)
+    risk_rank: int = 2
+    overridden: bool = Field(default=False, index=True)
+    awaiting_supervisor: bool = False
+    outcome: str | None = _enum(None, length=20)
+    is_demo: bool = False
+    created_by_id: int | None = Field(default=None, foreign_key="app_user.id")
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+    closed_at: datetime | None = None
+    version: int | None = Field(default=None, sa_column=case_version)
+
+
+class InterviewDraft(SQLModel, table=True):
+    """An interview in progress: saved on every answer so a killed process can resume it."""
+
+    __tablename__ = "interview_draft"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(default_factory=new_uuid, sa_type=String(36), unique=True)
+    user_id: int | None = Field(default=None, foreign_key="app_user.id", index=True)
+    state: dict[str, Any] = _json(dict)
+    pending_text: str | None = _text()
+    pending_key: str | None = Field(default=None, sa_type=String(64))
+    status: str = _enum("open", length=12, index=True)
+    case_id: int | None = Field(default=None, foreign_key="sanction_case.id")
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Answer(SQLModel, table=True):
+    """One exchange of the interview: the question as asked and the answer as given."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    draft_id: int = Field(foreign_key="interview_draft.id", index=True)
+    case_id: int | None = Field(default=None, foreign_key="sanction_case.id", index=True)
+    seq: int
+    key: str = Field(sa_type=String(64))
+    question: str = _text(nullable=False)
+    answer: str = _text(nullable=False)
+    value: Any = Field(default=None, sa_column=Column(JSON, nullable=True))
+    answered_at: datetime = Field(default_factory=utcnow)
+
+
+class Classification(SQLModel, table=True):
+    """One view of an allegation: the rules', a model's, intake staff's, triage's or an override."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="sanction_case.id", index=True)
+    source: str = _enum(length=16)
+    qualifies: str = _enum(length=8)
+    categories: list[str] = _json()
+    bodies: list[str] = _json()
+    immediate_risk: bool = False
+    severity: str = _enum("standard", length=12)
+    route: str = _enum(length=24)
+    risk_level: str | None = _enum(None, length=12)
+    evidence: list[dict[str, Any]] = _json()
+    rationale: str | None = _text()
+    reason: str | None = _text()
+    created_by_id: int | None = Field(default=None, foreign_key="app_user.id")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class ConsentRecord(SQLModel, table=True):
+    """What the person agreed to (protocol para 23), or the justified referral without consent."""
+
+    __tablename__ = "consent_record"
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="sanction_case.id", index=True)
+    pursue: bool = False
+    share_identity: bool = False
+    imb_enquiries: bool = False
+    refer_without_consent: bool = False
+    justification: str | None = _text()
+    recorded_by_id: int | None = Field(default=None, foreign_key="app_user.id")
+    recorded_at: datetime = Field(default_factory=utcnow)
+    confirmed_by_id: int | None = Field(default=None, foreign_key="app_user.id")
+    confirmed_at: datetime | None = None
+
+
+class RiskAssessment(SQLModel, table=True):
+    """Risk triage at intake or later (NPM guidance 3.3)."""
+
+    __tablename__ = "risk_assessment"
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="sanction_case.id", index=True)
+    level: str = _enum(length=12)
+    immediate_danger: bool = False
+    self_harm: bool = False
+    injuries: bool = False
+    vulnerabilities: list[str] = _json()
+    notes: str | None = _text()
+    assessed_by_id: int | None = Field(default=None, foreign_key="app_user.id")
+    assessed_at: datetime = Field(default_factory=utcnow)
+
+
+class WorkflowTask(SQLModel, table=True):
+    """A protocol step or parallel duty with an owner organisation and a due date."""
+
+    __tablename__ = "workflow_task"
+    __table_args__ = (Index("ix_task_open_due", "done_at", "due"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="sanction_case.id", index=True)
+    step: int | None = None
+    duty: str | None = _enum(None, length=32)
+    title: str = Field(sa_type=String(200))
+    owner_organisation: str = _enum(length=8)
+    due: date | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+    done_at: datetime | None = None
+    done_by_id: int | None = Field(default=None, foreign_key="app_user.id")
+    outcome: str | None = Field(default=None, sa_type=String(64))
+    note: str | None = _text()
+
+
+class AuditEvent(SQLModel, table=True):
+    """Who changed what, when, from what to what, and why."""
+
+    __tablename__ = "audit_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int | None = Field(default=None, foreign_key="sanction_case.id", index=True)
+    actor_id: int | None = Field(default=None, foreign_key="app_user.id")
+    actor_name: str = Field(sa_type=String(120))
+    at: datetime = Field(default_factory=utcnow, index=True)
+    action: str = Field(sa_type=String(64))
+    entity: str = Field(sa_type=String(32))
+    entity_id: int | None = None
+    before: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    after: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    reason: str | None = _text()

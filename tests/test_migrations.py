@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect
+from sqlmodel import SQLModel
+
+import intake.db.models  # noqa: F401
+from intake.db.engine import create_db_engine, open_database
+from intake.db.migrate import alembic_config, current_revision, head_revision
+from intake.settings import Settings
+
+
+def test_upgrade_from_empty_creates_every_table(engine) -> None:  # type: ignore[no-untyped-def]
+    tables = set(inspect(engine).get_table_names())
+    assert set(SQLModel.metadata.tables) <= tables
+    assert current_revision(engine) == head_revision()
+
+
+def test_models_and_migrations_agree(engine) -> None:  # type: ignore[no-untyped-def]
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        differences = compare_metadata(context, SQLModel.metadata)
+    assert differences == []
+
+
+def test_older_database_is_brought_up_to_date(tmp_path: Path, settings: Settings) -> None:
+    url = settings.effective_database_url
+    old = create_db_engine(url)
+    config = alembic_config(old)
+    with old.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+    old.dispose()
+    engine = open_database(settings)
+    assert current_revision(engine) == head_revision()
+    engine.dispose()
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(engine) -> None:  # type: ignore[no-untyped-def]
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_reference_establishments_loaded_once(settings: Settings) -> None:
+    from sqlmodel import Session, func, select
+
+    from intake.db.models import Establishment
+
+    for _ in range(2):
+        engine = open_database(settings)
+        with Session(engine) as session:
+            count = session.exec(select(func.count()).select_from(Establishment)).one()
+        engine.dispose()
+    assert count == 142

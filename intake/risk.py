@@ -1,0 +1,48 @@
+"""Risk triage at intake (NPM guidance 3.3): immediate, high or standard."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from intake.vocabulary import RiskLevel, Severity
+
+# Heightened-risk factors staff may tick (NPM guidance 3.3: people at heightened risk).
+VULNERABILITIES = (
+    "under_18",
+    "disability",
+    "mental_health",
+    "language",
+    "migration_status",
+    "recent_arrival_or_transfer",
+    "on_acct",
+)
+
+
+class RiskAnswers(BaseModel):
+    """What staff established in the risk questions."""
+
+    immediate_danger: bool = False
+    self_harm: bool = False
+    injuries: bool = False
+    still_happening: bool = False
+    vulnerabilities: list[str] = Field(default_factory=list)
+    notes: str | None = None
+
+
+def assess_risk(
+    answers: RiskAnswers, *, classifier_immediate: bool = False, severity: Severity | None = None
+) -> RiskLevel:
+    """Immediate for a present serious danger; high for injury, vulnerability or serious cases."""
+    if answers.immediate_danger or answers.self_harm:
+        return RiskLevel.IMMEDIATE
+    if classifier_immediate and (answers.injuries or answers.still_happening):
+        return RiskLevel.IMMEDIATE
+    if (
+        answers.injuries
+        or answers.still_happening
+        or answers.vulnerabilities
+        or classifier_immediate
+        or severity == Severity.EXCEPTIONAL
+    ):
+        return RiskLevel.HIGH
+    return RiskLevel.STANDARD

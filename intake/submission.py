@@ -1,0 +1,253 @@
+"""Submitting an interview: the case and all its records in one transaction, audited."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from pydantic import BaseModel, Field, model_validator
+from sqlmodel import Session, col, select, update
+
+from intake.audit import record_case_event
+from intake.db.models import (
+    Answer,
+    Classification,
+    ConsentRecord,
+    InterviewDraft,
+    RiskAssessment,
+    SanctionCase,
+    WorkflowTask,
+    utcnow,
+)
+from intake.references import next_reference
+from intake.risk import RiskAnswers
+from intake.settings import Settings
+from intake.users import Actor
+from intake.vocabulary import (
+    Body,
+    CaseStatus,
+    ClassificationSource,
+    Organisation,
+    ProtocolStep,
+    Qualifies,
+    RaisedBy,
+    RiskLevel,
+    Route,
+    Severity,
+)
+
+
+class PersonDetails(BaseModel):
+    name: str | None = None
+    prison_number: str | None = None
+    home_office_ref: str | None = None
+    age_band: str | None = None
+    location: str | None = None
+
+
+class ConsentAnswers(BaseModel):
+    pursue: bool = False
+    share_identity: bool = False
+    imb_enquiries: bool = False
+    refer_without_consent: bool = False
+    justification: str | None = None
+
+    @model_validator(mode="after")
+    def _justified(self) -> ConsentAnswers:
+        if self.refer_without_consent and not (self.justification or "").strip():
+            raise ValueError("a referral without consent needs a recorded justification")
+        return self
+
+
+class ClassificationView(BaseModel):
+    """A classification as stored: the rules' result, or intake staff's own view."""
+
+    qualifies: Qualifies
+    categories: list[str] = Field(default_factory=list)
+    body: list[Body] = Field(default_factory=list)
+    immediate_risk: bool = False
+    severity: Severity = Severity.STANDARD
+    route: Route
+    evidence: list[dict[str, Any]] = Field(default_factory=list)
+    rationale: str | None = None
+    reason: str | None = None
+
+
+class CaseSubmission(BaseModel):
+    """Everything an interview established, validated before anything is written."""
+
+    draft_id: int | None = None
+    receiving_organisation: Organisation
+    establishment_id: int | None = None
+    place_text: str | None = None
+    raised_by: RaisedBy = RaisedBy.PERSON
+    raised_by_detail: str | None = None
+    person: PersonDetails = Field(default_factory=PersonDetails)
+    bodies: list[Body] = Field(default_factory=list)
+    communication_channel: str | None = None
+    communication_when: date | None = None
+    narrative: str = ""
+    rules: ClassificationView
+    staff_view: ClassificationView | None = None
+    consent: ConsentAnswers = Field(default_factory=ConsentAnswers)
+    risk: RiskAnswers = Field(default_factory=RiskAnswers)
+    risk_level: RiskLevel = RiskLevel.STANDARD
+    is_demo: bool = False
+
+
+def _case_from(submission: CaseSubmission, reference: str, actor: Actor) -> SanctionCase:
+    effective = submission.staff_view or submission.rules
+    qualifies_route = effective.route == Route.SANCTION_PROTOCOL
+    person = submission.person
+    return SanctionCase(
+        reference=reference,
+        status=(CaseStatus.RECEIVED if qualifies_route else CaseStatus.SIGNPOSTED).value,
+        receiving_organisation=submission.receiving_organisation.value,
+        establishment_id=submission.establishment_id,
+        place_text=submission.place_text,
+        raised_by=submission.raised_by.value,
+        raised_by_detail=submission.raised_by_detail,
+        person_name=person.name,
+        prison_number=person.prison_number,
+        home_office_ref=person.home_office_ref,
+        age_band=person.age_band,
+        location=person.location,
+        bodies=[b.value for b in submission.bodies or effective.body],
+        communication_channel=submission.communication_channel,
+        communication_when=submission.communication_when,
+        narrative=submission.narrative,
+        qualifies=effective.qualifies.value,
+        categories=list(effective.categories),
+        severity=effective.severity.value,
+        route=effective.route.value,
+        risk_level=submission.risk_level.value,
+        risk_rank=submission.risk_level.rank,
+        awaiting_supervisor=submission.consent.refer_without_consent,
+        outcome=None if qualifies_route else "not_qualifying",
+        closed_at=None if qualifies_route else utcnow(),
+        is_demo=submission.is_demo,
+        created_by_id=actor.id,
+    )
+
+
+def _classification(
+    case_id: int, view: ClassificationView, source: ClassificationSource, actor: Actor
+) -> Classification:
+    return Classification(
+        case_id=case_id,
+        source=source.value,
+        qualifies=view.qualifies.value,
+        categories=list(view.categories),
+        bodies=[b.value for b in view.body],
+        immediate_risk=view.immediate_risk,
+        severity=view.severity.value,
+        route=view.route.value,
+        evidence=view.evidence,
+        rationale=view.rationale,
+        reason=view.reason,
+        created_by_id=actor.id,
+    )
+
+
+def _records(case: SanctionCase, submission: CaseSubmission, actor: Actor) -> list[Any]:
+    assert case.id is not None
+    records: list[Any] = [
+        _classification(case.id, submission.rules, ClassificationSource.RULES, actor)
+    ]
+    if submission.staff_view is not None:
+        records.append(
+            _classification(
+                case.id, submission.staff_view, ClassificationSource.INTAKE_STAFF, actor
+            )
+        )
+    consent = submission.consent
+    records.append(ConsentRecord(case_id=case.id, recorded_by_id=actor.id, **consent.model_dump()))
+    risk = submission.risk
+    records.append(
+        RiskAssessment(
+            case_id=case.id,
+            level=submission.risk_level.value,
+            immediate_danger=risk.immediate_danger,
+            self_harm=risk.self_harm,
+            injuries=risk.injuries,
+            vulnerabilities=list(risk.vulnerabilities),
+            notes=risk.notes,
+            assessed_by_id=actor.id,
+        )
+    )
+    return records
+
+
+def submit_case(
+    session: Session, *, submission: CaseSubmission, actor: Actor, settings: Settings
+) -> SanctionCase:
+    """Write the case, its classification(s), consent, risk, first task and audit events.
+
+    The caller commits; on any error nothing is written.
+    """
+    today = utcnow()
+    case = _case_from(submission, next_reference(session, today.year), actor)
+    record_case_event(
+        session,
+        case,
+        actor=actor,
+        action="case_submitted",
+        after={"reference": case.reference, "status": case.status, "route": case.route},
+    )
+    for record in _records(case, submission, actor):
+        session.add(record)
+        session.flush()
+        record_case_event(
+            session,
+            case,
+            actor=actor,
+            action=f"{type(record).__tablename__}_recorded",
+            entity=type(record).__tablename__,
+            entity_id=record.id,
+            after=record.model_dump(exclude={"id", "case_id"}),
+        )
+    if case.status == CaseStatus.RECEIVED:
+        _open_confirmation_task(session, case, settings, actor)
+    if submission.draft_id is not None:
+        _attach_draft(session, submission.draft_id, case)
+    return case
+
+
+def _open_confirmation_task(
+    session: Session, case: SanctionCase, settings: Settings, actor: Actor
+) -> None:
+    step = ProtocolStep.CONFIRM_QUALIFIES
+    task = WorkflowTask(
+        case_id=case.id,  # type: ignore[arg-type]
+        step=step.value,
+        title=step.label,
+        owner_organisation=case.receiving_organisation,
+        due=utcnow().date() + timedelta(days=settings.deadlines.confirm_qualifies),
+    )
+    session.add(task)
+    session.flush()
+    record_case_event(
+        session,
+        case,
+        actor=actor,
+        action="task_opened",
+        entity="workflow_task",
+        entity_id=task.id,
+        after={"step": task.step, "title": task.title, "due": task.due},
+    )
+
+
+def _attach_draft(session: Session, draft_id: int, case: SanctionCase) -> None:
+    draft = session.get(InterviewDraft, draft_id)
+    if draft is None:
+        return
+    draft.status = "submitted"
+    draft.case_id = case.id
+    draft.updated_at = utcnow()
+    session.execute(update(Answer).where(col(Answer.draft_id) == draft_id).values(case_id=case.id))
+
+
+def transcript(session: Session, *, case_id: int) -> list[Answer]:
+    """The interview as it happened: each question and answer, in order."""
+    query = select(Answer).where(Answer.case_id == case_id).order_by(col(Answer.seq))
+    return list(session.exec(query).all())

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+from sqlmodel import Session, select
+
+from intake.db.models import (
+    AuditEvent,
+    Classification,
+    ConsentRecord,
+    RiskAssessment,
+    SanctionCase,
+    WorkflowTask,
+)
+from intake.submission import CaseSubmission, ClassificationView, ConsentAnswers, submit_case
+from intake.users import Actor
+from intake.vocabulary import Organisation, Qualifies, RiskLevel, Role, Route
+
+INSPECTOR = Actor(id=None, name="Ines Pector", role=Role.INTAKE, organisation=Organisation.HMIP)
+
+
+def _submission(**changes) -> CaseSubmission:  # type: ignore[no-untyped-def]
+    base = {
+        "receiving_organisation": Organisation.HMIP,
+        "narrative": "Moved to the seg the day after I spoke to the inspectors.",
+        "rules": ClassificationView(
+            qualifies=Qualifies.YES,
+            categories=["isolation"],
+            body=["HMIP"],
+            route=Route.SANCTION_PROTOCOL,
+        ),
+        "consent": ConsentAnswers(pursue=True, share_identity=True, imb_enquiries=True),
+        "risk_level": RiskLevel.HIGH,
+    }
+    return CaseSubmission(**{**base, **changes})
+
+
+def test_submission_writes_everything_in_one_go(engine, settings) -> None:  # type: ignore[no-untyped-def]
+    with Session(engine) as session:
+        case = submit_case(session, submission=_submission(), actor=INSPECTOR, settings=settings)
+        session.commit()
+        reference = case.reference
+    with Session(engine) as session:
+        stored = session.exec(select(SanctionCase)).one()
+        assert stored.reference == reference
+        assert reference.startswith("SAN-") and reference.endswith("-00001")
+        assert stored.status == "received"
+        assert stored.risk_rank == 0 + 1
+        assert session.exec(select(Classification)).one().source == "rules"
+        assert session.exec(select(ConsentRecord)).one().pursue is True
+        assert session.exec(select(RiskAssessment)).one().level == "high"
+        assert session.exec(select(WorkflowTask)).one().step == 2
+        actions = [e.action for e in session.exec(select(AuditEvent)).all()]
+    assert actions[0] == "case_submitted"
+    assert "consent_record_recorded" in actions and "task_opened" in actions
+
+
+def test_not_qualifying_case_is_signposted_and_closed(engine, settings) -> None:  # type: ignore[no-untyped-def]
+    rules = ClassificationView(qualifies=Qualifies.NO, route=Route.COMPLAINT)
+    with Session(engine) as session:
+        case = submit_case(
+            session, submission=_submission(rules=rules), actor=INSPECTOR, settings=settings
+        )
+        session.commit()
+        assert case.status == "signposted"
+        assert case.outcome == "not_qualifying"
+        assert session.exec(select(WorkflowTask)).all() == []
+
+
+def test_referral_without_consent_needs_justification() -> None:
+    with pytest.raises(ValidationError, match="justification"):
+        ConsentAnswers(refer_without_consent=True)

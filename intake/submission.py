@@ -87,16 +87,28 @@ class CaseSubmission(BaseModel):
     communication_channel: str | None = None
     communication_when: date | None = None
     narrative: str = ""
-    rules: ClassificationView
+    rules: ClassificationView | None = None
     staff_view: ClassificationView | None = None
     consent: ConsentAnswers = Field(default_factory=ConsentAnswers)
     risk: RiskAnswers = Field(default_factory=RiskAnswers)
     risk_level: RiskLevel = RiskLevel.STANDARD
     is_demo: bool = False
 
+    @model_validator(mode="after")
+    def _has_a_view(self) -> CaseSubmission:
+        if self.rules is None and self.staff_view is None:
+            raise ValueError("a submission needs the rules' classification or staff's view")
+        return self
+
+    @property
+    def effective(self) -> ClassificationView:
+        view = self.staff_view or self.rules
+        assert view is not None
+        return view
+
 
 def _case_from(submission: CaseSubmission, reference: str, actor: Actor) -> SanctionCase:
-    effective = submission.staff_view or submission.rules
+    effective = submission.effective
     qualifies_route = effective.route == Route.SANCTION_PROTOCOL
     person = submission.person
     return SanctionCase(
@@ -151,9 +163,11 @@ def _classification(
 
 def _records(case: SanctionCase, submission: CaseSubmission, actor: Actor) -> list[Any]:
     assert case.id is not None
-    records: list[Any] = [
-        _classification(case.id, submission.rules, ClassificationSource.RULES, actor)
-    ]
+    records: list[Any] = []
+    if submission.rules is not None:
+        records.append(
+            _classification(case.id, submission.rules, ClassificationSource.RULES, actor)
+        )
     if submission.staff_view is not None:
         records.append(
             _classification(

@@ -1,0 +1,327 @@
+"""`intake chat`: the interview in plain line mode, for screen readers and scripts.
+
+Each question ends with a prompt line ``> ``. A choice is answered by its number or its words.
+A narrative is typed over several lines and ends with an empty line. Every answer is saved as
+it is given; end of input leaves the draft to resume.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, TextIO
+
+from intake.cli_support import AppContext
+from intake.errors import ValidationProblem
+from intake.interview.answers import match_choice
+from intake.interview.drafts import DraftStore
+from intake.interview.engine import Interview
+from intake.interview.outcome import build_submission, risk_level
+from intake.interview.profile import (
+    active_users,
+    current_interviewer,
+    find_interviewer,
+    register_first_user,
+    remember,
+)
+from intake.interview.render import assessment_lines, question_lines, review_lines
+from intake.interview.script import Choice, Kind, Question
+from intake.settings import Settings
+from intake.users import Actor
+from intake.vocabulary import Organisation
+
+
+class EndOfInput(Exception):
+    """Standard input closed: the draft is kept for next time."""
+
+
+@dataclass
+class LineIO:
+    """Reading answers and writing questions, one line at a time."""
+
+    stdin: TextIO
+    stdout: TextIO
+    _lines: Iterator[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._lines = iter(self.stdin.readline, "")
+
+    def say(self, text: str = "") -> None:
+        self.stdout.write(text + "\n")
+        self.stdout.flush()
+
+    def ask(self) -> str:
+        self.stdout.write("> \n")
+        self.stdout.flush()
+        try:
+            return next(self._lines).rstrip("\n")
+        except StopIteration as exc:
+            raise EndOfInput from exc
+
+    def ask_lines(self, on_line: Callable[[str], None]) -> str:
+        """Several lines, ended by an empty one; ``on_line`` sees the text so far."""
+        self.stdout.write("> (end with an empty line)\n")
+        self.stdout.flush()
+        lines: list[str] = []
+        for raw in self._lines:
+            line = raw.rstrip("\n")
+            if not line.strip():
+                if lines:
+                    return "\n".join(lines)
+                continue
+            lines.append(line)
+            on_line("\n".join(lines))
+        if lines:
+            return "\n".join(lines)
+        raise EndOfInput
+
+
+def _choose(io: LineIO, prompt: str, choices: list[Choice]) -> str:
+    question = Question(key="_", section="_", kind=Kind.CHOICE, prompt=prompt, choices=choices)
+    while True:
+        for line in question_lines(question):
+            io.say(line)
+        try:
+            return match_choice(question, io.ask())
+        except ValidationProblem as problem:
+            io.say(f"! {problem}")
+
+
+def identify(io: LineIO, app: AppContext, as_user: str | None) -> Actor:
+    """Who is interviewing: --as, the remembered user, the user list, or a first start."""
+    engine, settings = app.engine, app.settings
+    if as_user:
+        actor = find_interviewer(engine, as_user)
+        remember(settings, actor)
+        return actor
+    remembered = current_interviewer(engine, settings)
+    if remembered is not None:
+        io.say(f"Interviewer: {remembered.name} ({remembered.organisation.value})")
+        return remembered
+    if active_users(engine):
+        while True:
+            io.say("Who is interviewing? Type your name as in the user list.")
+            try:
+                actor = find_interviewer(engine, io.ask())
+                remember(settings, actor)
+                return actor
+            except ValidationProblem as problem:
+                io.say(f"! {problem}")
+    return _first_start(io, app)
+
+
+def _first_start(io: LineIO, app: AppContext) -> Actor:
+    io.say("First start on this computer: who will be interviewing?")
+    while True:
+        io.say("Your name?")
+        name = io.ask().strip()
+        organisation = _choose(
+            io,
+            "Your organisation?",
+            [Choice(value=o.value, label=o.full_name) for o in Organisation],
+        )
+        establishment_id = None
+        if organisation == Organisation.IMB.value:
+            establishment_id = _board_establishment(io, app)
+        try:
+            return register_first_user(
+                app.engine,
+                app.settings,
+                name=name,
+                organisation=Organisation(organisation),
+                establishment_id=establishment_id,
+            )
+        except ValidationProblem as problem:
+            io.say(f"! {problem}")
+
+
+def _board_establishment(io: LineIO, app: AppContext) -> int:
+    from sqlmodel import Session
+
+    from intake.reference.establishments import resolve_establishment_id
+
+    while True:
+        io.say("Which establishment is your Board at?")
+        try:
+            with Session(app.engine) as session:
+                return resolve_establishment_id(session, io.ask())
+        except ValidationProblem as problem:
+            io.say(f"! {problem}")
+
+
+def choose_draft(io: LineIO, store: DraftStore, actor: Actor) -> int | None:
+    """Offer to resume an unfinished interview; returns its id, or None for a new one."""
+    drafts = store.open_drafts(user_id=actor.id)
+    if not drafts:
+        return None
+    latest = drafts[0]
+    io.say(
+        f"You have {len(drafts)} unfinished interview(s). The latest: "
+        f"{latest.person or 'no name yet'} at {latest.establishment or 'no place yet'}, "
+        f"{latest.answered} answers, saved {latest.updated_at:%d %b %H:%M}."
+    )
+    choices = [
+        Choice(value="resume", label="Resume it"),
+        Choice(value="new", label="Start a new interview (keep the draft)"),
+        Choice(value="discard", label="Discard it and start a new interview"),
+    ]
+    decision = _choose(io, "What would you like to do?", choices)
+    if decision == "resume":
+        return latest.id
+    if decision == "discard":
+        store.discard(latest.id)
+    return None
+
+
+def run_chat(app: AppContext, io: LineIO, *, as_user: str | None, as_json: bool) -> int:
+    """The whole conversation; returns the exit status."""
+    try:
+        actor = identify(io, app, as_user)
+        store = DraftStore(app.engine)
+        draft_id = choose_draft(io, store, actor)
+        session = ChatSession(io, store, actor, draft_id, today=date.today(), settings=app.settings)
+        reference = session.run()
+    except EndOfInput:
+        io.say("Input ended. Everything answered is saved; run `intake chat` again to resume.")
+        return 1
+    if reference is None:
+        io.say("Discarded.")
+        return 0
+    io.say(f"Submitted. Case reference: {reference}")
+    if as_json:
+        io.say(json.dumps(session.submitted_json(reference, app), indent=2, default=str))
+    return 0
+
+
+class ChatSession:
+    """One interview driven line by line."""
+
+    def __init__(
+        self,
+        io: LineIO,
+        store: DraftStore,
+        actor: Actor,
+        draft_id: int | None,
+        *,
+        today: date,
+        settings: Settings,
+    ) -> None:
+        self.io, self.store, self.actor, self.settings = io, store, actor, settings
+        if draft_id is None:
+            self.draft_id = store.start(user_id=actor.id)
+            self.interview = Interview(today=today)
+            self.pending: str | None = None
+        else:
+            data = store.load(draft_id)
+            self.draft_id = draft_id
+            self.interview = Interview(today=today, answers=data.answers)
+            self.pending = data.pending_text
+        self._warned_risk = False
+        self._section: str | None = None
+
+    def run(self) -> str | None:
+        while True:
+            question = self.interview.current()
+            if question is None:
+                decision = self._review()
+                if decision == "submit":
+                    return self.store.submit(
+                        self.draft_id, self.interview, actor=self.actor, settings=self.settings
+                    )
+                if decision == "discard":
+                    self.store.discard(self.draft_id)
+                    return None
+                continue
+            self._ask(question)
+
+    def _ask(self, question: Question, *, editing: bool = False) -> None:
+        if question.section != self._section:
+            self._section = question.section
+            self.io.say(f"== {self.interview.script.section_title(question.section)} ==")
+        if question.say:
+            self._say_text(question.say)
+        for line in question_lines(question):
+            self.io.say(line)
+        while True:
+            text = self._read(question)
+            try:
+                parsed = self.interview.answer(text, key=question.key if editing else None)
+            except ValidationProblem as problem:
+                self.io.say(f"! {problem}")
+                continue
+            self.store.save_answer(
+                self.draft_id,
+                key=question.key,
+                question=question.prompt,
+                answer=parsed.display,
+                value=parsed.value,
+                answers=self.interview.state(),
+            )
+            self._after_answer()
+            return
+
+    def _read(self, question: Question) -> str:
+        if question.kind != Kind.NARRATIVE:
+            return self.io.ask()
+        if self.pending:
+            self.io.say("Recovered from the last session (type more, or an empty line to keep):")
+            self.io.say(self.pending)
+
+        def autosave(text: str) -> None:
+            self.store.save_pending(self.draft_id, key=question.key, text=text)
+
+        prefix = (self.pending + "\n") if self.pending else ""
+        try:
+            typed = self.io.ask_lines(lambda t: autosave(prefix + t))
+        except EndOfInput:
+            if not prefix:
+                raise
+            typed = ""
+        self.pending = None
+        return prefix + typed
+
+    def _say_text(self, name: str) -> None:
+        if name == "assessment":
+            for line in assessment_lines(self.interview):
+                self.io.say(line)
+            return
+        self.io.say(getattr(self.interview.texts, name).rstrip())
+
+    def _after_answer(self) -> None:
+        if self.interview.immediate_risk and not self._warned_risk:
+            self._warned_risk = True
+            self.io.say("!! " + self.interview.texts.immediate_action.rstrip())
+        ending = self.interview.ending()
+        if ending is not None:
+            self.io.say(ending.signpost.rstrip())
+
+    def _review(self) -> str:
+        for line in review_lines(self.interview):
+            self.io.say(line)
+        choices = [
+            Choice(value="submit", label="Submit"),
+            Choice(value="edit", label="Change an answer"),
+            Choice(value="discard", label="Discard this interview"),
+        ]
+        decision = _choose(self.io, "Submit now?", choices)
+        if decision == "edit":
+            self._edit()
+        return decision
+
+    def _edit(self) -> None:
+        asked = self.interview.asked()
+        choices = [Choice(value=q.key, label=q.prompt) for q in asked]
+        key = _choose(self.io, "Which answer?", choices)
+        self._ask(self.interview.script.question(key), editing=True)
+
+    def submitted_json(self, reference: str, app: AppContext) -> dict[str, Any]:
+        submission = build_submission(
+            self.interview, organisation=self.actor.organisation, establishment_id=None
+        )
+        data = submission.model_dump(mode="json", exclude={"draft_id", "establishment_id"})
+        data["reference"] = reference
+        data["risk_level"] = risk_level(self.interview).value
+        data["interviewer"] = self.actor.name
+        return data

@@ -1,0 +1,175 @@
+"""Drafts: every answer saved the moment it is given, unfinished text as it is typed.
+
+A killed process loses at most what was typed since the last save. Drafts can be listed,
+resumed and discarded; submitting one writes the case in a single transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Engine, func
+from sqlmodel import Session, col, select
+
+from intake.db.models import Answer, Establishment, InterviewDraft, utcnow
+from intake.errors import NotFoundError
+from intake.interview.engine import Interview
+from intake.interview.outcome import build_submission
+from intake.settings import Settings
+from intake.submission import submit_case
+from intake.users import Actor
+
+
+@dataclass(frozen=True)
+class DraftSummary:
+    id: int
+    uuid: str
+    updated_at: datetime
+    answered: int
+    establishment: str | None
+    person: str | None
+    has_pending_text: bool
+
+
+@dataclass(frozen=True)
+class DraftData:
+    id: int
+    answers: dict[str, dict[str, Any]]
+    pending_key: str | None
+    pending_text: str | None
+
+
+class DraftStore:
+    """Autosave and resume for interviews (plain Python; the apps call it from workers)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def start(self, *, user_id: int | None) -> int:
+        with Session(self.engine) as session:
+            draft = InterviewDraft(user_id=user_id, state={"answers": {}})
+            session.add(draft)
+            session.commit()
+            assert draft.id is not None
+            return draft.id
+
+    def save_answer(
+        self,
+        draft_id: int,
+        *,
+        key: str,
+        question: str,
+        answer: str,
+        value: Any,
+        answers: dict[str, dict[str, Any]],
+    ) -> None:
+        """Record one exchange and the whole answer state, in one transaction."""
+        with Session(self.engine) as session:
+            draft = self._open(session, draft_id)
+            last = session.exec(
+                select(func.max(Answer.seq)).where(Answer.draft_id == draft_id)
+            ).one()
+            session.add(
+                Answer(
+                    draft_id=draft_id,
+                    seq=(last or 0) + 1,
+                    key=key,
+                    question=question,
+                    answer=answer,
+                    value=value,
+                )
+            )
+            draft.state = {"answers": answers}
+            if draft.pending_key == key:
+                draft.pending_key, draft.pending_text = None, None
+            draft.updated_at = utcnow()
+            session.add(draft)
+            session.commit()
+
+    def save_pending(self, draft_id: int, *, key: str, text: str) -> None:
+        """Keep unfinished text (a narrative being typed) so a crash does not lose it."""
+        with Session(self.engine) as session:
+            draft = self._open(session, draft_id)
+            draft.pending_key, draft.pending_text = key, text
+            draft.updated_at = utcnow()
+            session.add(draft)
+            session.commit()
+
+    def open_drafts(self, *, user_id: int | None = None) -> list[DraftSummary]:
+        with Session(self.engine) as session:
+            query = select(InterviewDraft).where(InterviewDraft.status == "open")
+            if user_id is not None:
+                query = query.where(InterviewDraft.user_id == user_id)
+            drafts = session.exec(query.order_by(col(InterviewDraft.updated_at).desc())).all()
+            return [_summary(d) for d in drafts]
+
+    def load(self, draft_id: int) -> DraftData:
+        with Session(self.engine) as session:
+            draft = self._open(session, draft_id)
+            return DraftData(
+                id=draft_id,
+                answers=dict(draft.state.get("answers", {})),
+                pending_key=draft.pending_key,
+                pending_text=draft.pending_text,
+            )
+
+    def discard(self, draft_id: int) -> None:
+        with Session(self.engine) as session:
+            draft = self._open(session, draft_id)
+            draft.status = "discarded"
+            draft.updated_at = utcnow()
+            session.add(draft)
+            session.commit()
+
+    def submit(
+        self, draft_id: int, interview: Interview, *, actor: Actor, settings: Settings
+    ) -> str:
+        """Write the case from the interview; returns its reference."""
+        with Session(self.engine) as session:
+            self._open(session, draft_id)
+            submission = build_submission(
+                interview,
+                organisation=actor.organisation,
+                establishment_id=_establishment_id(session, interview),
+                draft_id=draft_id,
+            )
+            case = submit_case(session, submission=submission, actor=actor, settings=settings)
+            session.commit()
+            return case.reference
+
+    @staticmethod
+    def _open(session: Session, draft_id: int) -> InterviewDraft:
+        draft = session.get(InterviewDraft, draft_id)
+        if draft is None or draft.status != "open":
+            raise NotFoundError(f"draft {draft_id} is not open (submitted or discarded)")
+        return draft
+
+
+def _establishment_id(session: Session, interview: Interview) -> int | None:
+    place = interview.value("establishment")
+    if not isinstance(place, dict) or "name" not in place:
+        return None
+    query = select(Establishment.id).where(Establishment.name == place["name"])
+    return session.exec(query).first()
+
+
+def _summary(draft: InterviewDraft) -> DraftSummary:
+    answers = draft.state.get("answers", {})
+    place = answers.get("establishment", {}).get("display")
+    person = answers.get("person_name", {}).get("display")
+    assert draft.id is not None
+    return DraftSummary(
+        id=draft.id,
+        uuid=draft.uuid,
+        updated_at=draft.updated_at,
+        answered=len(answers),
+        establishment=place,
+        person=person,
+        has_pending_text=bool(draft.pending_text),
+    )
+
+
+def today() -> date:
+    return date.today()

@@ -1,0 +1,146 @@
+"""From a finished interview to what the case panel shows and what is submitted."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from intake.classifier import Classification
+from intake.interview.engine import Interview
+from intake.risk import RiskAnswers, assess_risk
+from intake.submission import (
+    CaseSubmission,
+    ClassificationView,
+    ConsentAnswers,
+    PersonDetails,
+)
+from intake.vocabulary import Body, Organisation, Qualifies, RaisedBy, RiskLevel, Route
+
+ON_BEHALF = {"family", "other_prisoner", "lawyer", "staff_for_prisoner"}
+
+
+def risk_answers(interview: Interview) -> RiskAnswers:
+    value = interview.value
+    vulnerabilities = list(value("vulnerabilities") or [])
+    if interview.under_18 and "under_18" not in vulnerabilities:
+        vulnerabilities.append("under_18")
+    return RiskAnswers(
+        immediate_danger=value("immediate_danger") is True,
+        self_harm=value("self_harm") is True,
+        injuries=value("injuries") is True,
+        still_happening=value("still_happening") is True,
+        vulnerabilities=vulnerabilities,
+    )
+
+
+def risk_level(interview: Interview) -> RiskLevel:
+    result = interview.classification
+    return assess_risk(
+        risk_answers(interview),
+        classifier_immediate=bool(result and result.immediate_risk),
+        severity=result.severity if result else None,
+    )
+
+
+def rules_view(result: Classification) -> ClassificationView:
+    return ClassificationView(
+        qualifies=result.qualifies,
+        categories=[c.value for c in result.categories],
+        body=list(result.body),
+        immediate_risk=result.immediate_risk,
+        severity=result.severity,
+        route=result.route,
+        evidence=[e.model_dump() for e in result.evidence],
+        rationale=result.rationale,
+    )
+
+
+def staff_view(interview: Interview) -> ClassificationView | None:
+    """Intake staff's own view: where they disagree with the rules, or where the interview
+    ended early with a signpost (then there is no account to classify)."""
+    ending = interview.ending()
+    if ending is not None:
+        return ClassificationView(
+            qualifies=Qualifies.NO,
+            route=ending.route,
+            rationale="Signposted at intake: " + ending.signpost.split(".")[0] + ".",
+        )
+    if interview.value("staff_agrees") is not False:
+        return None
+    rules = interview.classification
+    return ClassificationView(
+        qualifies=Qualifies(interview.value("staff_qualifies")),
+        route=Route(interview.value("staff_route")),
+        categories=[c.value for c in rules.categories] if rules else [],
+        body=list(rules.body) if rules else [],
+        severity=rules.severity if rules else "standard",
+        immediate_risk=interview.immediate_risk,
+        reason=interview.value("staff_reason"),
+    )
+
+
+def _bodies(interview: Interview) -> list[Body]:
+    chosen = interview.value("body")
+    if chosen is None:
+        question = interview.script.question("body")
+        chosen = interview.derived(question) or []
+    return [Body(b) for b in chosen]
+
+
+def _place(interview: Interview) -> str | None:
+    place = interview.value("establishment")
+    if not isinstance(place, dict):
+        return None
+    return place.get("name") or place.get("text")
+
+
+def build_submission(
+    interview: Interview,
+    *,
+    organisation: Organisation,
+    establishment_id: int | None,
+    draft_id: int | None = None,
+) -> CaseSubmission:
+    value = interview.value
+    raised = value("raised_by") or "person"
+    result = interview.classification
+    contact = value("contact_date")
+    return CaseSubmission(
+        draft_id=draft_id,
+        receiving_organisation=organisation,
+        establishment_id=establishment_id,
+        place_text=_place(interview),
+        raised_by=RaisedBy.ON_BEHALF if raised in ON_BEHALF else RaisedBy(raised),
+        raised_by_detail=raised if raised in ON_BEHALF else None,
+        person=PersonDetails(
+            name=value("person_name"),
+            prison_number=value("prison_number"),
+            home_office_ref=value("home_office_ref"),
+            age_band=value("age_band"),
+            location=value("location"),
+        ),
+        bodies=_bodies(interview),
+        communication_channel=value("channel"),
+        communication_when=date.fromisoformat(contact) if contact else None,
+        narrative=interview.account_text(),
+        rules=rules_view(result) if result else None,
+        staff_view=staff_view(interview),
+        consent=ConsentAnswers(
+            pursue=value("consent_pursue") is True,
+            share_identity=value("consent_share_identity") is True,
+            imb_enquiries=value("consent_imb_enquiries") is True,
+            refer_without_consent=value("refer_without_consent") is True,
+            justification=value("justification"),
+        ),
+        risk=risk_answers(interview),
+        risk_level=risk_level(interview),
+    )
+
+
+def still_missing(interview: Interview) -> list[str]:
+    """What the case panel lists as still to find out, in plain words."""
+    titles = interview.script.section_title
+    missing: list[str] = []
+    for question in interview.remaining():
+        label = f"{titles(question.section)}: {question.prompt.split('?')[0]}"
+        missing.append(label)
+    return missing

@@ -1,0 +1,78 @@
+"""Plain-text rendering of questions, the assessment and the review (line mode and logs)."""
+
+from __future__ import annotations
+
+from intake.classifier import Classification
+from intake.interview.engine import Interview
+from intake.interview.outcome import risk_level, still_missing
+from intake.interview.script import Kind, Question
+
+CONTEXT_CHARS = 30
+
+
+def question_lines(question: Question) -> list[str]:
+    lines = [question.prompt]
+    if question.kind in (Kind.CHOICE, Kind.MULTI):
+        lines += [f"  {i}) {c.label}" for i, c in enumerate(question.choices, 1)]
+        if question.kind == Kind.MULTI:
+            lines.append("  (one or more: numbers or words, separated by commas)")
+    elif question.kind == Kind.YES_NO:
+        lines.append("  (yes / no)")
+    if question.help:
+        lines.append(f"  {question.help}")
+    return lines
+
+
+def evidence_lines(result: Classification, text: str) -> list[str]:
+    lines = []
+    for item in result.evidence:
+        before = text[max(0, item.start - CONTEXT_CHARS) : item.start].replace("\n", " ")
+        after = text[item.end : item.end + CONTEXT_CHARS].replace("\n", " ")
+        lines.append(f"  - {item.stands_for}: …{before}[{item.matched}]{after}…")
+    return lines
+
+
+def classification_lines(result: Classification | None, text: str) -> list[str]:
+    if result is None:
+        return ["Assessment: no account yet."]
+    categories = ", ".join(c.value for c in result.categories) or "none"
+    bodies = ", ".join(b.value for b in result.body) or "not named"
+    lines = [
+        f"Qualifies as a sanction: {result.qualifies.value}   Route: {result.route.value}",
+        f"Body: {bodies}   Categories: {categories}   Severity: {result.severity.value}",
+        f"Immediate risk in the account: {'YES' if result.immediate_risk else 'no'}",
+        f"Why: {result.rationale}",
+    ]
+    if result.evidence:
+        lines.append("Evidence:")
+        lines += evidence_lines(result, text)
+    return lines
+
+
+def assessment_lines(interview: Interview) -> list[str]:
+    return [
+        interview.texts.assessment.rstrip(),
+        *classification_lines(interview.classification, interview.account_text()),
+    ]
+
+
+def review_lines(interview: Interview) -> list[str]:
+    lines = ["== Review =="]
+    section = None
+    for question in interview.asked():
+        if question.section != section:
+            section = question.section
+            lines.append(f"-- {interview.script.section_title(section)}")
+        display = interview.answers[question.key].display
+        lines.append(f"{question.prompt.split('(')[0].strip()}  {display}")
+    ending = interview.ending()
+    if ending is not None:
+        lines += ["-- Signpost", ending.signpost.rstrip()]
+    else:
+        lines += ["-- Assessment"]
+        lines += classification_lines(interview.classification, interview.account_text())
+    lines.append(f"Risk: {risk_level(interview).value}")
+    missing = still_missing(interview)
+    if missing:
+        lines.append("Still missing: " + "; ".join(missing))
+    return lines

@@ -1,0 +1,156 @@
+"""The interview script (prompts/interview.yaml) and texts (prompts/texts.yaml), validated."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import cache
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from prompts import PromptDataError, load_yaml
+
+
+class Kind(StrEnum):
+    TEXT = "text"
+    LONG_TEXT = "long_text"
+    NARRATIVE = "narrative"
+    CHOICE = "choice"
+    MULTI = "multi"
+    YES_NO = "yes_no"
+    DATE = "date"
+    ESTABLISHMENT = "establishment"
+    PRISON_NUMBER = "prison_number"
+    HOME_OFFICE_REF = "home_office_ref"
+
+
+class Flag(StrEnum):
+    """Facts the engine computes for `ask_if` conditions."""
+
+    DETENTION = "detention"
+    SANCTION_CONCERN = "sanction_concern"
+    LINK_WEAK = "link_weak"
+    NO_CONSENT = "no_consent"
+    IMMEDIATE_RISK = "immediate_risk"
+
+
+class Condition(BaseModel):
+    """One `ask_if` condition: about an earlier answer, or about a flag."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    answer: str | None = None
+    is_: Any = Field(None, alias="is")
+    in_: list[Any] | None = Field(None, alias="in")
+    not_in: list[Any] | None = None
+    flag: Flag | None = None
+    not_flag: Flag | None = None
+
+    @model_validator(mode="after")
+    def _one_subject(self) -> Condition:
+        subjects = [self.answer, self.flag, self.not_flag]
+        if sum(s is not None for s in subjects) != 1:
+            raise ValueError("a condition names exactly one of answer, flag or not_flag")
+        return self
+
+
+class Choice(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    value: str
+    label: str
+
+
+class Question(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    key: str
+    section: str
+    kind: Kind
+    prompt: str
+    help: str | None = None
+    say: str | None = None
+    choices: list[Choice] = Field(default_factory=list)
+    ask_if: list[Condition] = Field(default_factory=list)
+    derive: str | None = None
+    required: bool = False
+    allow_skip: bool = False
+    allow_unknown: bool = False
+    default_today: bool = False
+    must_be_yes: str | None = None
+
+    @model_validator(mode="after")
+    def _choices_match_kind(self) -> Question:
+        needs = self.kind in (Kind.CHOICE, Kind.MULTI)
+        if needs != bool(self.choices):
+            raise ValueError(f"{self.key}: choices are needed for choice and multi, only there")
+        return self
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    title: str
+
+
+class Script(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    sections: list[Section]
+    questions: list[Question]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Script:
+        keys = [q.key for q in self.questions]
+        if len(keys) != len(set(keys)):
+            raise ValueError("question keys must be unique")
+        section_ids = {s.id for s in self.sections}
+        for question in self.questions:
+            if question.section not in section_ids:
+                raise ValueError(f"{question.key}: unknown section {question.section!r}")
+            for condition in question.ask_if:
+                if condition.answer and condition.answer not in keys:
+                    raise ValueError(f"{question.key}: condition on unknown {condition.answer!r}")
+        return self
+
+    def question(self, key: str) -> Question:
+        for question in self.questions:
+            if question.key == key:
+                return question
+        raise KeyError(key)
+
+    def section_title(self, section_id: str) -> str:
+        return next(s.title for s in self.sections if s.id == section_id)
+
+
+class Texts(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reassurance: str
+    narrative_intro: str
+    consent: str
+    without_consent: str
+    raise_later: str
+    immediate_action: str
+    assessment: str
+    signposts: dict[str, str]
+
+
+def _validated(model: type[BaseModel], name: str) -> Any:
+    try:
+        return model.model_validate(load_yaml(name))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise PromptDataError(f"prompts/{name}: {where}: {first['msg']}") from exc
+
+
+@cache
+def load_script() -> Script:
+    return _validated(Script, "interview.yaml")
+
+
+@cache
+def load_texts() -> Texts:
+    return _validated(Texts, "texts.yaml")

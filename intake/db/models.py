@@ -240,3 +240,47 @@ class AuditEvent(SQLModel, table=True):
     before: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     after: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     reason: str | None = _text()
+
+
+class TrackerEntry(SQLModel, table=True):
+    """A case's line on the HMIP sanctions tracker (protocol para 24, flowchart step 3).
+
+    ``step_dates`` maps each protocol step reached ("1".."11") to the ISO date it was reached.
+    """
+
+    __tablename__ = "tracker_entry"
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="sanction_case.id", unique=True)
+    logged_at: datetime = Field(default_factory=utcnow, index=True)
+    logged_by_id: int | None = Field(default=None, foreign_key="app_user.id")
+    informed_by: str | None = _enum(None, length=8)
+    step_dates: dict[str, str] = _json(dict)
+    note: str | None = _text()
+
+
+class Recommendation(SQLModel, table=True):
+    """One recommendation of a PPO formal report (step 11), tracked until it is done."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="sanction_case.id", index=True)
+    seq: int = 1
+    text: str = _text(nullable=False)
+    owner: str | None = Field(default=None, sa_type=String(120))
+    establishment_id: int | None = Field(default=None, foreign_key="establishment.id")
+    due: date | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+    created_by_id: int | None = Field(default=None, foreign_key="app_user.id")
+    done_at: datetime | None = None
+    done_by_id: int | None = Field(default=None, foreign_key="app_user.id")
+    note: str | None = _text()
+
+
+class AppSecret(SQLModel, table=True):
+    """A per-database secret, made once (e.g. the key of the tracker export's pseudonyms)."""
+
+    __tablename__ = "app_secret"
+
+    name: str = Field(sa_type=String(64), primary_key=True)
+    value: str = Field(sa_type=String(256))
+    created_at: datetime = Field(default_factory=utcnow)

@@ -1,0 +1,319 @@
+"""The triage queue: cases ordered by risk then age, filtered and searched, a page at a time.
+
+Nothing here loads every case. Without a search, one LIMIT/OFFSET page comes from the
+``ix_case_queue (risk_rank, created_at)`` index. A search first narrows candidates in SQL
+(reference or narrative LIKE the words or their first letters, or an establishment the fuzzy
+directory finds), capped at ``SEARCH_CANDIDATES`` rows in queue order, then ranks only those
+with rapidfuzz, so typos such as "segragation" still find "segregation".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_
+from sqlmodel import Session, col, select
+
+from backoffice.access import require_active_role, visible_cases_filter
+from backoffice.views import QueuePage, QueueRow
+from backoffice.workflow.tasks import today
+from intake.db.models import Establishment, Recommendation, SanctionCase, WorkflowTask
+from intake.errors import ValidationProblem
+from intake.reference.establishments import default_directory
+from intake.users import Actor
+from intake.vocabulary import CaseStatus, Organisation
+
+PAGE_SIZE = 25
+MAX_PAGE_SIZE = 200
+SEARCH_CANDIDATES = 400
+SEARCH_CUTOFF = 75.0
+PREFIX_LEN = 4
+SNIPPET = 90
+CLOSED = (CaseStatus.CLOSED.value, CaseStatus.SIGNPOSTED.value)
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    """What the queue shows; every field optional."""
+
+    statuses: Sequence[str] = ()
+    establishment_ids: Sequence[int] = ()
+    organisation: str | None = None
+    overdue: bool = False
+    overridden: bool | None = None
+    open_only: bool = True
+    demo: bool | None = None
+    extra: Sequence[ColumnElement[bool]] = field(default_factory=tuple)
+
+
+def _check(filters: QueueFilters) -> None:
+    for status in filters.statuses:
+        if status not in CaseStatus._value2member_map_:
+            choices = ", ".join(s.value for s in CaseStatus)
+            raise ValidationProblem(f"status {status!r} is not one of {choices}")
+    org = filters.organisation
+    if org is not None and org not in Organisation._value2member_map_:
+        raise ValidationProblem(f"organisation {org!r} is not one of HMIP, IMB, PPO")
+
+
+def overdue_clause(on: date) -> ColumnElement[bool]:
+    task = exists().where(
+        WorkflowTask.case_id == SanctionCase.id,
+        col(WorkflowTask.done_at).is_(None),
+        col(WorkflowTask.due) < on,
+    )
+    recommendation = exists().where(
+        Recommendation.case_id == SanctionCase.id,
+        col(Recommendation.done_at).is_(None),
+        col(Recommendation.due) < on,
+    )
+    return or_(task, recommendation)
+
+
+def where_clauses(actor: Actor, filters: QueueFilters, on: date) -> list[ColumnElement[bool]]:
+    _check(filters)
+    clauses: list[ColumnElement[bool]] = [visible_cases_filter(actor), *filters.extra]
+    if filters.statuses:
+        clauses.append(col(SanctionCase.status).in_(list(filters.statuses)))
+    elif filters.open_only:
+        clauses.append(col(SanctionCase.status).not_in(CLOSED))
+    if filters.establishment_ids:
+        clauses.append(col(SanctionCase.establishment_id).in_(list(filters.establishment_ids)))
+    if filters.organisation:
+        clauses.append(col(SanctionCase.receiving_organisation) == filters.organisation)
+    if filters.overridden is not None:
+        clauses.append(col(SanctionCase.overridden) == filters.overridden)
+    if filters.demo is not None:
+        clauses.append(col(SanctionCase.is_demo) == filters.demo)
+    if filters.overdue:
+        clauses.append(overdue_clause(on))
+    return clauses
+
+
+def _ordered(query: Select) -> Select:  # type: ignore[type-arg]
+    return query.order_by(
+        col(SanctionCase.risk_rank), col(SanctionCase.created_at), col(SanctionCase.id)
+    )
+
+
+def establishment_names(session: Session) -> dict[int, str]:
+    """Id to name of every establishment (about 150 rows of reference data)."""
+    rows = session.exec(select(Establishment.id, Establishment.name)).all()
+    return {int(i): n for i, n in rows if i is not None}
+
+
+@dataclass(frozen=True)
+class TaskStats:
+    open: int = 0
+    overdue: int = 0
+    next_due: date | None = None
+
+
+def task_stats(session: Session, case_ids: Iterable[int], on: date) -> dict[int, TaskStats]:
+    """Open and overdue tasks (and recommendations) for a page of cases, in two queries."""
+    ids = list(case_ids)
+    if not ids:
+        return {}
+    counts: dict[int, list[object]] = {i: [0, 0, None] for i in ids}
+    for model in (WorkflowTask, Recommendation):
+        query = (
+            select(
+                model.case_id,  # type: ignore[attr-defined]
+                func.count(),
+                func.sum(func.coalesce(col(model.due) < on, False)),  # type: ignore[attr-defined]
+                func.min(model.due),  # type: ignore[attr-defined]
+            )
+            .where(col(model.case_id).in_(ids), col(model.done_at).is_(None))  # type: ignore[attr-defined]
+            .group_by(model.case_id)  # type: ignore[attr-defined]
+        )
+        for case_id, count, late, first_due in session.exec(query).all():
+            entry = counts[case_id]
+            entry[0] = int(entry[0]) + int(count)  # type: ignore[call-overload]
+            entry[1] = int(entry[1]) + int(late or 0)  # type: ignore[call-overload]
+            if first_due is not None and (entry[2] is None or first_due < entry[2]):
+                entry[2] = first_due
+    return {i: TaskStats(int(c[0]), int(c[1]), c[2]) for i, c in counts.items()}  # type: ignore[arg-type, call-overload]
+
+
+def snippet(text: str, limit: int = SNIPPET) -> str:
+    flat = " ".join((text or "").split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def queue_row(
+    case: SanctionCase,
+    names: dict[int, str],
+    stats: TaskStats,
+    on: date,
+    score: float | None = None,
+) -> QueueRow:
+    establishment = names.get(case.establishment_id or 0) or case.place_text
+    return QueueRow(
+        reference=case.reference,
+        version=case.version or 1,
+        status=case.status,
+        risk_level=case.risk_level,
+        severity=case.severity,
+        qualifies=case.qualifies,
+        categories=list(case.categories or []),
+        route=case.route,
+        receiving_organisation=case.receiving_organisation,
+        establishment=establishment,
+        created_at=case.created_at,
+        age_days=max(0, (on - case.created_at.date()).days),
+        overridden=case.overridden,
+        awaiting_supervisor=case.awaiting_supervisor,
+        open_tasks=stats.open,
+        overdue=stats.overdue > 0,
+        overdue_tasks=stats.overdue,
+        next_due=stats.next_due,
+        is_demo=case.is_demo,
+        snippet=snippet(case.narrative),
+        score=score,
+    )
+
+
+def _rows(
+    session: Session, cases: Sequence[SanctionCase], on: date, scores: dict[int, float]
+) -> list[QueueRow]:
+    names = establishment_names(session)
+    stats = task_stats(session, [c.id for c in cases if c.id is not None], on)
+    return [
+        queue_row(c, names, stats.get(c.id or 0, TaskStats()), on, scores.get(c.id or 0))
+        for c in cases
+    ]
+
+
+def list_queue(
+    session: Session,
+    *,
+    actor: Actor,
+    filters: QueueFilters | None = None,
+    search: str | None = None,
+    page: int = 1,
+    page_size: int = PAGE_SIZE,
+) -> QueuePage:
+    """One page of the queue this actor may see: risk first, then oldest first."""
+    require_active_role(actor)
+    if page < 1:
+        raise ValidationProblem("pages are numbered from 1")
+    page_size = max(1, min(page_size, MAX_PAGE_SIZE))
+    on = today()
+    clauses = where_clauses(actor, filters or QueueFilters(), on)
+    text = (search or "").strip()
+    if text:
+        return _search_page(session, clauses, text, page, page_size, on)
+    query = _ordered(select(SanctionCase).where(and_(*clauses)))
+    offset = (page - 1) * page_size
+    cases = list(session.exec(query.offset(offset).limit(page_size + 1)).all())
+    total = session.exec(select(func.count()).select_from(SanctionCase).where(*clauses)).one()
+    rows = _rows(session, cases[:page_size], on, {})
+    return QueuePage(
+        rows=rows, page=page, page_size=page_size, total=total, has_next=len(cases) > page_size
+    )
+
+
+# ---- search ------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[\w'-]+", re.UNICODE)
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _like(column: object, fragment: str) -> ColumnElement[bool]:
+    pattern = f"%{_escape_like(fragment)}%"
+    return func.lower(column).like(pattern.lower(), escape="\\")  # type: ignore[arg-type]
+
+
+_STOPWORDS = frozenset({"the", "and", "for", "was", "his", "her", "they", "them", "with", "that"})
+
+
+def search_words(text: str) -> list[str]:
+    words = [w for w in _WORD.findall(text.lower()) if len(w) >= 3]
+    return [w for w in words if w not in _STOPWORDS]
+
+
+@dataclass(frozen=True)
+class SearchPlan:
+    """The SQL prefilter of a search, and the establishments the fuzzy directory found."""
+
+    text: str
+    words: list[str]
+    clause: ColumnElement[bool]
+    places: dict[str, float]
+
+
+def plan_search(text: str) -> SearchPlan:
+    """SQL that keeps only plausible matches: cheap, generous, never the final ranking."""
+    words = search_words(text)
+    terms: list[ColumnElement[bool]] = [_like(SanctionCase.reference, text.strip())]
+    for word in words:
+        fragment = word if len(word) <= PREFIX_LEN else word[:PREFIX_LEN]
+        terms.append(_like(SanctionCase.narrative, fragment))
+    found = default_directory().lookup(text, limit=5)
+    places = {m.record.name: float(m.score) for m in found.matches}
+    if places:
+        ids = select(Establishment.id).where(col(Establishment.name).in_(list(places)))
+        terms.append(col(SanctionCase.establishment_id).in_(ids))
+    return SearchPlan(text=text, words=words, clause=or_(*terms), places=places)
+
+
+def _narrative_score(words: list[str], narrative: str) -> float:
+    """Mean over the searched words of the best fuzzy match among the narrative's words."""
+    if not words:
+        return 0.0
+    vocabulary = set(_WORD.findall(narrative.lower()))
+    if not vocabulary:
+        return 0.0
+    total = 0.0
+    for word in words:
+        best = process.extractOne(word, vocabulary, scorer=fuzz.ratio)
+        total += float(best[1]) if best else 0.0
+    return total / len(words)
+
+
+def score_case(plan: SearchPlan, case: SanctionCase, establishment: str | None) -> float:
+    """How well a case matches: the best of reference, establishment and narrative."""
+    reference = 100.0 if plan.text.strip().upper() in case.reference else 0.0
+    place = plan.places.get(establishment or "", 0.0)
+    narrative = _narrative_score(plan.words, case.narrative or "")
+    return max(reference, place, narrative)
+
+
+def _search_page(
+    session: Session,
+    clauses: list[ColumnElement[bool]],
+    text: str,
+    page: int,
+    page_size: int,
+    on: date,
+) -> QueuePage:
+    plan = plan_search(text)
+    query = _ordered(select(SanctionCase).where(*clauses, plan.clause))
+    candidates = list(session.exec(query.limit(SEARCH_CANDIDATES)).all())
+    names = establishment_names(session)
+    scored = []
+    for case in candidates:
+        place = names.get(case.establishment_id or 0) or case.place_text
+        score = score_case(plan, case, place)
+        if score >= SEARCH_CUTOFF:
+            scored.append((score, case))
+    scored.sort(key=lambda pair: (-round(pair[0]), pair[1].risk_rank, pair[1].created_at))
+    start = (page - 1) * page_size
+    chosen = scored[start : start + page_size]
+    scores = {c.id or 0: s for s, c in chosen}
+    rows = _rows(session, [c for _, c in chosen], on, scores)
+    return QueuePage(
+        rows=rows,
+        page=page,
+        page_size=page_size,
+        total=None,
+        has_next=len(scored) > start + page_size,
+        search=text,
+    )

@@ -1,0 +1,141 @@
+"""Workflow tasks: the protocol's steps and parallel duties, each with an owner and a due date.
+
+Every task opened or closed is an audit event on its case. An escalation proposed by the
+system (or by someone for a colleague to act on) is an open escalate task with outcome
+``proposed`` until it is escalated or declined.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlmodel import Session, col, select
+
+from backoffice.workflow.definition import TaskRef, TaskSpec
+from intake.audit import record_case_event
+from intake.db.models import SanctionCase, WorkflowTask, utcnow
+from intake.settings import Deadlines
+from intake.users import Actor
+from intake.vocabulary import Duty
+
+PROPOSED = "proposed"
+
+
+def today() -> date:
+    """Today's date in UTC: the one clock deadlines and overdue flags use."""
+    return utcnow().date()
+
+
+def is_overdue(due: date | None, done: object, *, on: date | None = None) -> bool:
+    return done is None and due is not None and due < (on or today())
+
+
+def open_tasks(session: Session, case_id: int) -> list[WorkflowTask]:
+    query = (
+        select(WorkflowTask)
+        .where(WorkflowTask.case_id == case_id, col(WorkflowTask.done_at).is_(None))
+        .order_by(col(WorkflowTask.id))
+    )
+    return list(session.exec(query).all())
+
+
+def matching(tasks: list[WorkflowTask], ref: TaskRef) -> list[WorkflowTask]:
+    if ref.step is not None:
+        return [t for t in tasks if t.step == int(ref.step) and t.duty is None]
+    return [t for t in tasks if t.duty == (ref.duty.value if ref.duty else None)]
+
+
+def open_task(
+    session: Session,
+    case: SanctionCase,
+    spec: TaskSpec,
+    *,
+    actor: Actor,
+    deadlines: Deadlines,
+    due: date | None = None,
+    outcome: str | None = None,
+    note: str | None = None,
+) -> WorkflowTask:
+    """Open a task from its spec; the due date is ``due`` or today plus the default deadline."""
+    days = getattr(deadlines, spec.deadline)
+    task = WorkflowTask(
+        case_id=case.id,  # type: ignore[arg-type]
+        step=int(spec.step) if spec.step is not None else None,
+        duty=spec.duty.value if spec.duty is not None else None,
+        title=spec.default_title,
+        owner_organisation=spec.owner_for(case.receiving_organisation),
+        due=due or today() + timedelta(days=days),
+        outcome=outcome,
+        note=note,
+    )
+    session.add(task)
+    session.flush()
+    record_case_event(
+        session,
+        case,
+        actor=actor,
+        action="task_opened",
+        entity="workflow_task",
+        entity_id=task.id,
+        after={
+            "step": task.step,
+            "duty": task.duty,
+            "title": task.title,
+            "owner": task.owner_organisation,
+            "due": task.due,
+            "outcome": task.outcome,
+        },
+        reason=note,
+    )
+    return task
+
+
+def close_task(
+    session: Session,
+    case: SanctionCase,
+    task: WorkflowTask,
+    *,
+    actor: Actor,
+    outcome: str | None,
+    note: str | None,
+) -> None:
+    before = {"done_at": None, "outcome": task.outcome}
+    task.done_at = utcnow()
+    task.done_by_id = actor.id
+    task.outcome = outcome
+    if note:
+        task.note = note if not task.note else f"{task.note}\n{note}"
+    record_case_event(
+        session,
+        case,
+        actor=actor,
+        action="task_closed",
+        entity="workflow_task",
+        entity_id=task.id,
+        before=before,
+        after={"done_at": task.done_at, "outcome": outcome, "title": task.title},
+        reason=note,
+    )
+
+
+def propose_escalation(
+    session: Session,
+    case: SanctionCase,
+    *,
+    actor: Actor,
+    deadlines: Deadlines,
+    reason: str,
+) -> WorkflowTask | None:
+    """Open a proposed escalation unless one is already open; returns the new task."""
+    existing = [t for t in open_tasks(session, case.id or 0) if t.duty == Duty.ESCALATE.value]
+    if existing:
+        return None
+    spec = TaskSpec(
+        duty=Duty.ESCALATE,
+        owner="receiving",
+        deadline="escalate",
+        title=f"Escalate (proposed: {reason})",
+    )
+    return open_task(
+        session, case, spec, actor=actor, deadlines=deadlines, outcome=PROPOSED, note=reason
+    )

@@ -1,4 +1,8 @@
-"""The `backoffice` command: the triage TUI and every queue, workflow and export action."""
+"""The `backoffice` command: the triage TUI and every queue, workflow and export action.
+
+Every case command acts as the user named by ``--as`` (or ``SANCTIONS_USER``) and goes through
+the same services as the TUI, so the role and need-to-know checks cannot differ.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,9 @@ import json
 import click
 from sqlmodel import Session, select
 
+from backoffice.cli_cases import COMMANDS
+from backoffice.cli_common import BackofficeContext, emit_json, json_option, pass_app
+from backoffice.cli_tracker import tracker_group
 from intake.cli_support import AppContext, guarded, run_main
 from intake.db.models import User
 from intake.users import UserCreate, create_user
@@ -15,10 +22,22 @@ from intake.vocabulary import Organisation, Role
 
 @click.group()
 @click.version_option(package_name="sanctions-intake")
+@click.option(
+    "--as",
+    "acting",
+    envvar="SANCTIONS_USER",
+    metavar="USER",
+    help="The user you act as (required for case commands; or set SANCTIONS_USER).",
+)
 @click.pass_context
-def cli(ctx: click.Context) -> None:
+def cli(ctx: click.Context, acting: str | None) -> None:
     """Triage, the protocol's workflow, the HMIP sanctions tracker and overrides."""
-    ctx.obj = AppContext()
+    ctx.obj = BackofficeContext(acting=acting)
+
+
+for _command in COMMANDS:
+    cli.add_command(_command)
+cli.add_command(tracker_group)
 
 
 @cli.group()
@@ -83,6 +102,24 @@ def users_list(app: AppContext, as_json: bool) -> None:
         return
     for r in records:
         click.echo(f"{r['name']:30} {r['role']:11} {r['organisation']}")
+
+
+@cli.command("demo")
+@json_option
+@pass_app
+@guarded
+def demo_command(app: BackofficeContext, as_json: bool) -> None:
+    """Add demo users (one per role and organisation) and about 30 demo cases, marked DEMO."""
+    from backoffice.demo import seed_demo
+
+    with app.session() as session:
+        summary = seed_demo(session, settings=app.settings)
+        session.commit()
+    if as_json:
+        emit_json(summary)
+        return
+    click.echo(summary.message)
+    click.echo("try: backoffice --as 'DEMO HMIP Triage' queue")
 
 
 def main() -> None:

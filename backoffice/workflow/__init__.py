@@ -1,7 +1,21 @@
 """The sanctions protocol's workflow: the flowchart and parallel duties as data, and the service
-that checks and takes each action."""
+that checks and takes each action (:func:`take_action`, :func:`available_actions`)."""
 
-from backoffice.workflow.definition import ActionSpec, Workflow, workflow
-from backoffice.workflow.engine import available_actions, take_action
+from __future__ import annotations
 
-__all__ = ["ActionSpec", "Workflow", "available_actions", "take_action", "workflow"]
+from typing import Any
+
+__all__ = ["available_actions", "take_action", "workflow"]
+
+
+def __getattr__(name: str) -> Any:
+    # Imported on first use, so the read models may use workflow.tasks without a cycle.
+    if name in ("available_actions", "take_action"):
+        from backoffice.workflow import engine
+
+        return getattr(engine, name)
+    if name == "workflow":
+        from backoffice.workflow.definition import workflow
+
+        return workflow
+    raise AttributeError(name)

@@ -1,0 +1,81 @@
+"""What the `backoffice` commands share: the acting user (--as), JSON output, dates."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import click
+from pydantic import BaseModel
+from sqlmodel import Session
+
+from intake.cli_support import AppContext
+from intake.errors import PermissionDenied, ValidationProblem
+from intake.users import Actor, find_user
+from intake.validation import clean_text
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+
+
+@dataclass
+class BackofficeContext(AppContext):
+    """The app context plus the user named by --as (or SANCTIONS_USER)."""
+
+    acting: str | None = None
+
+    def actor(self, session: Session) -> Actor:
+        if not self.acting:
+            raise PermissionDenied(
+                "say who you are: backoffice --as 'Your Name' ... (or set SANCTIONS_USER)"
+            )
+        return Actor.from_user(find_user(session, name=self.acting))
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with Session(self.engine) as session:
+            yield session
+
+
+pass_app = click.make_pass_decorator(BackofficeContext)
+
+
+def emit_json(value: BaseModel | list[BaseModel] | dict[str, Any]) -> None:
+    if isinstance(value, BaseModel):
+        data: Any = value.model_dump(mode="json")
+    elif isinstance(value, list):
+        data = [item.model_dump(mode="json") for item in value]
+    else:
+        data = value
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def plain(text: object) -> str:
+    """Text safe to print: no terminal escapes or control characters (newlines kept)."""
+    return clean_text("" if text is None else str(text))
+
+
+def parse_date(value: str | None, *, what: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value.strip(), "%Y-%m-%d").date()
+    except ValueError as exc:
+        raise ValidationProblem(f"{what} {value!r} is not a date like 2026-03-31") from exc
+
+
+def parse_settings(pairs: tuple[str, ...]) -> dict[str, str]:
+    """--set field=value pairs into a mapping; a field given twice is refused."""
+    found: dict[str, str] = {}
+    for pair in pairs:
+        field, sep, value = pair.partition("=")
+        if not sep or not field.strip():
+            raise ValidationProblem(f"--set {pair!r}: write it as field=value, e.g. risk=high")
+        key = field.strip().lower()
+        if key in found:
+            raise ValidationProblem(f"--set {key} is given twice")
+        found[key] = value.strip()
+    return found

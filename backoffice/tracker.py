@@ -1,0 +1,268 @@
+"""The HMIP sanctions tracker export (protocol para 24): one row a case, fixed columns,
+marked OFFICIAL-SENSITIVE, as CSV or xlsx.
+
+Every case counts, including those that did not qualify (they show their route). Rows are
+streamed from the database (``yield_per``) and written as they come (openpyxl write-only), so a
+100,000-case export never holds every case in memory. ``pseudonymise`` replaces names, prison
+numbers and Home Office references with stable pseudonyms (:mod:`backoffice.pseudonyms`) for
+the periodic share with the IMB and PPO leads. Each export is recorded in the audit trail.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel
+from sqlalchemy import Select, select
+from sqlmodel import Session, col
+
+from backoffice.access import EXPORT_ROLES, visible_cases_filter
+from backoffice.pseudonyms import Pseudonymiser, pseudonym_secret
+from intake.db.models import AuditEvent, Establishment, SanctionCase, TrackerEntry
+from intake.errors import PermissionDenied, ValidationProblem
+from intake.users import Actor
+from intake.vocabulary import CaseStatus, Organisation, ProtocolStep, Role
+
+MARKING = "OFFICIAL-SENSITIVE"
+TITLE = "HMIP sanctions tracker"
+BATCH = 1000
+Format = Literal["csv", "xlsx"]
+
+STEP_COLUMNS = [f"Step {int(s)}: {s.label}" for s in ProtocolStep]
+COLUMNS = [
+    "Reference",
+    "Received",
+    "Establishment",
+    "Receiving organisation",
+    "Person",
+    "Prison number",
+    "Home Office reference",
+    "Categories",
+    "Qualifies",
+    "Route",
+    "Risk",
+    "Severity",
+    "Status",
+    "Overridden",
+    *STEP_COLUMNS,
+    "Outcome",
+    "Closed",
+]
+
+
+class ExportSummary(BaseModel):
+    path: str
+    format: str
+    rows: int
+    pseudonymised: bool
+    marking: str = MARKING
+
+
+def may_export(actor: Actor) -> None:
+    """Supervisors, leads and admins of any organisation; HMIP triage (HMIP keeps the log)."""
+    if actor.role in EXPORT_ROLES:
+        return
+    if actor.role == Role.TRIAGE and actor.organisation == Organisation.HMIP:
+        return
+    raise PermissionDenied(
+        f"{actor.name} ({actor.role.value}, {actor.organisation.value}) may not export the "
+        "tracker: this needs a supervisor, lead or admin, or HMIP triage"
+    )
+
+
+def _query(actor: Actor, date_from: date | None, date_to: date | None) -> Select:  # type: ignore[type-arg]
+    query = (
+        select(
+            SanctionCase,
+            Establishment.name,
+            TrackerEntry.step_dates,
+        )
+        .outerjoin(Establishment, col(Establishment.id) == SanctionCase.establishment_id)
+        .outerjoin(TrackerEntry, col(TrackerEntry.case_id) == SanctionCase.id)
+        .where(visible_cases_filter(actor))
+        .order_by(col(SanctionCase.created_at), col(SanctionCase.id))
+    )
+    if date_from is not None:
+        start = datetime.combine(date_from, time.min, tzinfo=UTC)
+        query = query.where(col(SanctionCase.created_at) >= start)
+    if date_to is not None:
+        end = datetime.combine(date_to + timedelta(days=1), time.min, tzinfo=UTC)
+        query = query.where(col(SanctionCase.created_at) < end)
+    return query
+
+
+def _safe(value: str | None) -> str:
+    """Text as typed, never a spreadsheet formula."""
+    text = value or ""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _step_dates(case: SanctionCase, dates: dict[str, str] | None) -> list[str]:
+    found = dict(dates or {})
+    found.setdefault("1", case.created_at.date().isoformat())
+    if case.status == CaseStatus.SIGNPOSTED.value and case.closed_at is not None:
+        found.setdefault("2", case.closed_at.date().isoformat())
+    return [found.get(str(int(step)), "") for step in ProtocolStep]
+
+
+def _row(
+    case: SanctionCase,
+    establishment: str | None,
+    dates: dict[str, str] | None,
+    pseudo: Pseudonymiser | None,
+) -> list[str]:
+    name, number, ho_ref = case.person_name, case.prison_number, case.home_office_ref
+    if pseudo is not None:
+        name = pseudo.person(name, number, ho_ref)
+        number, ho_ref = pseudo.prison_number(number), pseudo.home_office_ref(ho_ref)
+    return [
+        case.reference,
+        case.created_at.date().isoformat(),
+        _safe(establishment or case.place_text),
+        case.receiving_organisation,
+        _safe(name),
+        _safe(number),
+        _safe(ho_ref),
+        ", ".join(case.categories or []),
+        case.qualifies,
+        case.route,
+        case.risk_level,
+        case.severity,
+        case.status,
+        "yes" if case.overridden else "no",
+        *_step_dates(case, dates),
+        case.outcome or "",
+        case.closed_at.date().isoformat() if case.closed_at else "",
+    ]
+
+
+def tracker_rows(
+    session: Session,
+    *,
+    actor: Actor,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    pseudonymiser: Pseudonymiser | None = None,
+) -> Iterator[list[str]]:
+    """The tracker's rows (without the header), streamed in batches from the database."""
+    may_export(actor)
+    if date_from and date_to and date_from > date_to:
+        raise ValidationProblem("--from must not be after --to")
+    result = session.execute(_query(actor, date_from, date_to).execution_options(yield_per=BATCH))
+    for case, establishment, dates in result:
+        yield _row(case, establishment, dates, pseudonymiser)
+        session.expunge(case)
+
+
+def _marking_row(actor: Actor, pseudonymised: bool) -> list[str]:
+    what = f"{TITLE}, exported {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by {actor.name}"
+    return [MARKING, what + ("; pseudonymised" if pseudonymised else "")]
+
+
+@contextmanager
+def _atomic(path: Path) -> Iterator[Path]:
+    """Write beside the target, readable by the owner only, then move into place."""
+    if path.is_dir():
+        raise ValidationProblem(f"{path} is a folder; give a file name")
+    if not path.parent.is_dir():
+        raise ValidationProblem(f"folder {path.parent} does not exist")
+    handle, temp = tempfile.mkstemp(prefix=".tracker-", dir=path.parent)
+    os.close(handle)
+    os.chmod(temp, 0o600)
+    try:
+        yield Path(temp)
+        os.replace(temp, path)
+    finally:
+        if os.path.exists(temp):
+            os.unlink(temp)
+
+
+def _write_csv(path: Path, head: list[str], rows: Iterator[list[str]]) -> int:
+    count = 0
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(head)
+        writer.writerow(COLUMNS)
+        for row in rows:
+            writer.writerow(row)
+            count += 1
+    return count
+
+
+def _write_xlsx(path: Path, head: list[str], rows: Iterator[list[str]], actor: Actor) -> int:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    props = book.properties
+    props.title = f"{TITLE} ({MARKING})"
+    props.subject = f"{MARKING}: alleged sanctions for contact with HMIP, IMB or PPO"
+    props.keywords = f"{MARKING}; sanctions; tracker"
+    props.category = MARKING
+    props.creator = actor.name
+    sheet = book.create_sheet("Tracker")
+    sheet.oddHeader.center.text = MARKING
+    sheet.oddFooter.center.text = MARKING
+    sheet.freeze_panes = "B3"
+    sheet.append(head)
+    sheet.append(COLUMNS)
+    count = 0
+    for row in rows:
+        sheet.append(row)
+        count += 1
+    book.save(path)
+    return count
+
+
+def export_tracker(
+    session: Session,
+    *,
+    actor: Actor,
+    out: Path,
+    fmt: Format = "xlsx",
+    date_from: date | None = None,
+    date_to: date | None = None,
+    pseudonymise: bool = False,
+) -> ExportSummary:
+    """Write the tracker to ``out``; the caller commits (the export's audit event)."""
+    if fmt not in ("csv", "xlsx"):
+        raise ValidationProblem(f"format {fmt!r} is not csv or xlsx")
+    may_export(actor)
+    pseudo = Pseudonymiser(pseudonym_secret(session)) if pseudonymise else None
+    rows = tracker_rows(
+        session, actor=actor, date_from=date_from, date_to=date_to, pseudonymiser=pseudo
+    )
+    head = _marking_row(actor, pseudonymise)
+    with _atomic(out) as temp:
+        count = (
+            _write_csv(temp, head, rows) if fmt == "csv" else _write_xlsx(temp, head, rows, actor)
+        )
+    _audit(session, actor, out, fmt, count, pseudonymise, date_from, date_to)
+    return ExportSummary(path=str(out), format=fmt, rows=count, pseudonymised=pseudonymise)
+
+
+def _audit(session: Session, actor: Actor, out: Path, fmt: str, count: int, *flags: Any) -> None:
+    pseudonymised, date_from, date_to = flags
+    session.add(
+        AuditEvent(
+            case_id=None,
+            actor_id=actor.id,
+            actor_name=actor.name,
+            action="tracker_exported",
+            entity="tracker",
+            after={
+                "path": str(out),
+                "format": fmt,
+                "rows": count,
+                "pseudonymised": pseudonymised,
+                "from": date_from.isoformat() if date_from else None,
+                "to": date_to.isoformat() if date_to else None,
+            },
+        )
+    )

@@ -69,7 +69,9 @@ class TaskRef(_Frozen):
 
     @property
     def label(self) -> str:
-        return f"step {int(self.step)}" if self.step is not None else f"duty {self.duty}"
+        if self.step is not None:
+            return f"step {int(self.step)} ({self.step.label})"
+        return f"duty {self.duty}"
 
 
 class TaskSpec(TaskRef):

@@ -10,6 +10,9 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from backoffice.case_view import show_case
+from backoffice.views import ActionResult, CaseView
+from backoffice.workflow import take_action
 from intake.reference.establishments import resolve_establishment_id
 from intake.settings import Settings
 from intake.submission import (
@@ -109,3 +112,41 @@ def submit(engine: Engine, settings: Settings, staff: Staff) -> SubmitFn:
             return case.reference
 
     return _submit
+
+
+ActFn = Callable[..., ActionResult]
+
+
+@pytest.fixture
+def act(engine: Engine, settings: Settings) -> ActFn:
+    """Take one workflow action in its own session and commit, as a user of the CLI would."""
+
+    def _act(actor: Actor, reference: str, action: str, **inputs: Any) -> ActionResult:
+        with Session(engine) as session:
+            result = take_action(
+                session,
+                actor=actor,
+                reference=reference,
+                action=action,
+                settings=settings,
+                **inputs,
+            )
+            session.commit()
+            return result
+
+    return _act
+
+
+@pytest.fixture
+def view(engine: Engine, staff: Staff) -> Callable[[str], CaseView]:
+    """The case as a supervisor (who sees everything) reads it now."""
+
+    def _view(reference: str) -> CaseView:
+        with Session(engine) as session:
+            return show_case(session, actor=staff.hmip_supervisor, reference=reference)
+
+    return _view
+
+
+def open_titles(case: CaseView) -> list[str]:
+    return [t.title for t in case.tasks if t.is_open]

@@ -1,0 +1,130 @@
+"""What a case panel shows while the interview goes on: facts so far, risk, the assessment.
+
+Plain Python (no UI): the TUI renders it, tests read it. The assessment is the engine's
+accepted classification, or a live preview of a narrative still being typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from intake.classifier import Classification
+from intake.interview.engine import Ending, Interview
+from intake.interview.outcome import risk_level
+from intake.vocabulary import RiskLevel
+
+#: The classifier's missing elements, in the words an interviewer would use.
+MISSING_ELEMENTS = {
+    "link": "why they link it to contacting the body",
+    "body": "which body they contacted",
+    "staff_act": "what staff did",
+    "detriment": "how they were punished or disadvantaged",
+}
+
+CONSENT_KEYS = (
+    ("consent_pursue", "pursue"),
+    ("consent_share_identity", "share identity"),
+    ("consent_imb_enquiries", "IMB enquiries"),
+)
+
+
+@dataclass(frozen=True)
+class CasePanelData:
+    """Everything the case panel shows, already in words."""
+
+    facts: list[tuple[str, str]]
+    #: The triage level from what has been accepted so far (as it would be submitted).
+    risk: RiskLevel
+    #: Immediate risk from the answers, the accepted account or the narrative being typed.
+    immediate_risk: bool
+    classification: Classification | None
+    #: The text the classification's evidence spans point into.
+    classified_text: str
+    #: True when the classification is a preview of a narrative still being typed.
+    live: bool
+    ending: Ending | None
+    #: The classifier's missing elements, in plain words.
+    gaps: list[str] = field(default_factory=list)
+    #: Titles of the sections that still have questions to ask, in order.
+    sections_left: list[str] = field(default_factory=list)
+    questions_left: int = 0
+
+
+def _display(interview: Interview, key: str) -> str | None:
+    parsed = interview.answers.get(key)
+    return parsed.display if parsed else None
+
+
+def _person(interview: Interview) -> str | None:
+    parts = [
+        _display(interview, key)
+        for key in ("person_name", "prison_number", "home_office_ref", "age_band")
+    ]
+    shown = [p for p in parts if p and p not in ("(skipped)",)]
+    return ", ".join(shown) or None
+
+
+def _consent(interview: Interview) -> str | None:
+    parts = []
+    for key, label in CONSENT_KEYS:
+        shown = _display(interview, key)
+        if shown is not None:
+            parts.append(f"{label}: {shown}")
+    if interview.value("refer_without_consent") is True:
+        parts.append("referred without consent (supervisor to confirm)")
+    return "; ".join(parts) or None
+
+
+def facts(interview: Interview) -> list[tuple[str, str]]:
+    """Label and words for each fact known so far (unknown ones left out)."""
+    found = [
+        ("Place", _display(interview, "establishment")),
+        ("Visit", _display(interview, "visit_date")),
+        ("Raised by", _display(interview, "raised_by")),
+        ("Person", _person(interview)),
+        ("Where held", _display(interview, "location")),
+        ("Contact", _display(interview, "channel")),
+        ("Consent", _consent(interview)),
+    ]
+    return [(label, value) for label, value in found if value]
+
+
+def _sections_left(interview: Interview) -> list[str]:
+    titles: list[str] = []
+    for question in interview.remaining():
+        title = interview.script.section_title(question.section)
+        if title not in titles:
+            titles.append(title)
+    return titles
+
+
+def case_panel(interview: Interview, *, draft_text: str | None = None) -> CasePanelData:
+    """The panel for the interview as it stands; ``draft_text`` is a narrative being typed."""
+    preview = interview.preview(draft_text) if draft_text else None
+    live = preview is not None
+    result = preview if live else interview.classification
+    text = draft_text if live and draft_text else interview.account_text()
+    immediate = interview.immediate_risk or bool(preview and preview.immediate_risk)
+    return CasePanelData(
+        facts=facts(interview),
+        risk=risk_level(interview),
+        immediate_risk=immediate,
+        classification=result,
+        classified_text=text,
+        live=live,
+        ending=interview.ending(),
+        gaps=[MISSING_ELEMENTS.get(m, m) for m in (result.missing if result else [])],
+        sections_left=_sections_left(interview),
+        questions_left=len(interview.remaining()),
+    )
+
+
+def raise_later_due(interview: Interview) -> bool:
+    """Consent refused and no referral without it: time to tell them how to raise it later."""
+    from intake.interview.script import Flag
+
+    if Flag.NO_CONSENT not in interview.flags():
+        return False
+    if interview.value("refer_without_consent") is True:
+        return False
+    return not any(q.section == "consent" for q in interview.remaining())

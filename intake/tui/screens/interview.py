@@ -1,0 +1,255 @@
+"""The interview: the conversation on the left, the live case panel on the right."""
+
+from __future__ import annotations
+
+from sqlalchemy.exc import SQLAlchemyError
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header
+from textual.worker import get_current_worker
+
+from intake.errors import SanctionsError, ValidationProblem
+from intake.interview.engine import Interview
+from intake.interview.panel import CasePanelData, case_panel, raise_later_due
+from intake.interview.script import Kind, Question
+from intake.tui.session import InterviewSession
+from intake.tui.widgets.answer_input import AnswerInput
+from intake.tui.widgets.case_panel import CasePanel
+from intake.tui.widgets.conversation import ConversationLog
+from intake.tui.widgets.render import classification_block
+from intake.tui.widgets.risk_banner import RiskBanner
+
+PREVIEW_SECONDS = 0.25
+AUTOSAVE_SECONDS = 0.5
+
+
+class InterviewScreen(Screen[None]):
+    """Asks the engine's next question until none is left, then opens the review."""
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("f2", "toggle_panel", "Panel"),
+        Binding("f3", "fold_risk", "Risk text", show=False),
+        Binding("f4", "app.drafts", "Drafts"),
+        Binding("f6", "review", "Answers"),
+    ]
+
+    def __init__(self, session: InterviewSession) -> None:
+        super().__init__()
+        self.session = session
+        self._section: str | None = None
+        self._shown_ending = False
+        self._shown_risk = False
+        self._shown_raise_later = False
+        self._draft: tuple[Question, str] | None = None
+        self._asking: Question | None = None
+        self._preview_timer: Timer | None = None
+        self._autosave_timer: Timer | None = None
+
+    @property
+    def interview(self) -> Interview:
+        return self.session.interview
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield RiskBanner(self.interview.texts.immediate_action, id="risk")
+        with Horizontal(id="body"):
+            with Vertical(id="left"):
+                yield ConversationLog(id="log")
+                yield Vertical(id="answer-slot")
+            yield CasePanel(id="panel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"{self.session.actor.name} · {self.session.actor.organisation.value}"
+        if self.session.resumed:
+            self._replay()
+
+    def on_screen_resume(self) -> None:
+        """Shown (first, or back from the review): ask whatever the engine needs next."""
+        self._refresh_case()
+        current = self.interview.current()
+        if self._asking is None or current is None or current.key != self._asking.key:
+            self._ask_next()
+
+    # -- asking ---------------------------------------------------------------------------
+
+    def _replay(self) -> None:
+        log = self.query_one(ConversationLog)
+        log.add_note(f"Resumed an unfinished interview: {len(self.interview.answers)} answers.")
+        for question in self.interview.asked():
+            self._heading(question)
+            log.add_question(question.prompt)
+            log.add_answer(self.interview.answers[question.key].display)
+        self._shown_ending = self.interview.ending() is not None
+
+    def _heading(self, question: Question) -> None:
+        if question.section != self._section:
+            self._section = question.section
+            title = self.interview.script.section_title(question.section)
+            self.query_one(ConversationLog).add_section(title)
+
+    def _ask_next(self) -> None:
+        question = self.interview.current()
+        self._asking = question
+        if question is None:
+            self.query_one("#answer-slot").remove_children()
+            self.app.call_later(self.action_review)
+            return
+        log = self.query_one(ConversationLog)
+        self._heading(question)
+        if question.say:
+            self._say(question.say)
+        log.add_question(question.prompt, question.help)
+        self._mount_answer(question)
+
+    def _say(self, name: str) -> None:
+        log = self.query_one(ConversationLog)
+        texts = self.interview.texts
+        if name == "assessment":
+            result = self.interview.classification
+            block = classification_block(result, self.interview.account_text(), full=False)
+            log.add_renderable(block, "assessment", title=texts.assessment.strip())
+            return
+        log.add_say(getattr(texts, name), reassurance=name == "reassurance")
+
+    def _mount_answer(self, question: Question) -> None:
+        pending = self.session.pending
+        text = pending.text if pending and pending.key == question.key else ""
+        if text:
+            self.query_one(ConversationLog).add_note(
+                "Recovered the unfinished text from the last session; carry on typing."
+            )
+        slot = self.query_one("#answer-slot")
+        slot.remove_children()
+        answer = AnswerInput(question, text=text)
+        slot.mount(answer)
+        self.call_after_refresh(answer.focus_control)
+        if text:
+            self._draft = (question, text)
+
+    # -- answering ------------------------------------------------------------------------
+
+    def on_answer_input_answered(self, event: AnswerInput.Answered) -> None:
+        event.stop()
+        answer_input = self.query_one(AnswerInput)
+        try:
+            parsed = self.session.answer(event.question, event.text)
+        except ValidationProblem as problem:
+            answer_input.show_problem(str(problem))
+            return
+        except (SanctionsError, SQLAlchemyError) as exc:
+            self.notify(f"Could not save the answer: {exc}", severity="error", timeout=10)
+            answer_input.show_problem("The answer could not be saved; try again.")
+            return
+        self._stop_timers()
+        self._draft = None
+        answer_input.remove()
+        self.query_one(ConversationLog).add_answer(parsed.display)
+        self._after_answer()
+        self._ask_next()
+
+    def _after_answer(self) -> None:
+        log = self.query_one(ConversationLog)
+        ending = self.interview.ending()
+        if ending is not None and not self._shown_ending:
+            self._shown_ending = True
+            log.add_signpost(ending.signpost)
+        if raise_later_due(self.interview) and not self._shown_raise_later:
+            self._shown_raise_later = True
+            log.add_say(self.interview.texts.raise_later)
+        self._refresh_case()
+
+    def _refresh_case(self, data: CasePanelData | None = None) -> None:
+        draft = self._draft[1] if self._draft else None
+        self._show_case(data or case_panel(self.interview, draft_text=draft))
+
+    def _show_case(self, data: CasePanelData) -> None:
+        self.query_one(CasePanel).show(data)
+        self.query_one(RiskBanner).set_risk(data.immediate_risk)
+        if data.immediate_risk and not self._shown_risk:
+            self._shown_risk = True
+            self.query_one(ConversationLog).add_say(self.interview.texts.immediate_action)
+            self.notify("Immediate risk: act now (see the banner).", severity="error")
+
+    # -- prose as it is typed -------------------------------------------------------------
+
+    def on_answer_input_text_changed(self, event: AnswerInput.TextChanged) -> None:
+        event.stop()
+        self._draft = (event.question, event.text)
+        if event.question.kind == Kind.NARRATIVE:
+            if self._preview_timer is not None:
+                self._preview_timer.stop()
+            self._preview_timer = self.set_timer(PREVIEW_SECONDS, self._start_preview)
+        if self._autosave_timer is None:
+            self._autosave_timer = self.set_timer(AUTOSAVE_SECONDS, self._start_autosave)
+
+    def _start_preview(self) -> None:
+        self._preview_timer = None
+        if self._draft is not None:
+            self._preview(self._draft[1])
+
+    @work(thread=True, exclusive=True, group="preview")
+    def _preview(self, text: str) -> None:
+        data = case_panel(self.interview, draft_text=text)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_case, data)
+
+    def _start_autosave(self) -> None:
+        self._autosave_timer = None
+        if self._draft is not None:
+            question, text = self._draft
+            self._autosave(question.key, text, self.session.next_pending_seq())
+
+    @work(thread=True, group="autosave")
+    def _autosave(self, key: str, text: str, seq: int) -> None:
+        try:
+            saved = self.session.save_pending(key, text, seq=seq)
+        except (SanctionsError, SQLAlchemyError) as exc:
+            self.app.call_from_thread(
+                self.notify, f"Autosave failed ({exc}); the text is still here.", severity="error"
+            )
+            return
+        if saved:
+            self.app.call_from_thread(self._mark_saved)
+
+    def _mark_saved(self) -> None:
+        self.query_one(CasePanel).border_subtitle = "unfinished text saved"
+
+    def _stop_timers(self) -> None:
+        for timer in (self._preview_timer, self._autosave_timer):
+            if timer is not None:
+                timer.stop()
+        self._preview_timer = self._autosave_timer = None
+
+    def flush_unsaved(self) -> bool:
+        """Save unfinished text now (before quitting or switching); False if it failed."""
+        self._stop_timers()
+        if self._draft is None or not self._draft[1].strip():
+            return True
+        question, text = self._draft
+        seq = self.session.next_pending_seq()
+        try:
+            self.session.save_pending(question.key, text, seq=seq)
+        except (SanctionsError, SQLAlchemyError):
+            return False
+        return True
+
+    # -- actions --------------------------------------------------------------------------
+
+    def action_toggle_panel(self) -> None:
+        panel = self.query_one(CasePanel)
+        panel.display = not panel.display
+
+    def action_fold_risk(self) -> None:
+        self.query_one(RiskBanner).toggle_fold()
+
+    def action_review(self) -> None:
+        from intake.tui.screens.review import ReviewScreen
+
+        if self.app.screen is not self:
+            return
+        self.app.push_screen(ReviewScreen(self.session))

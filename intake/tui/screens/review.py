@@ -1,0 +1,179 @@
+"""The review: every answer on one screen, each editable, the assessment, then submit."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from sqlalchemy.exc import SQLAlchemyError
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList
+from textual.widgets.option_list import Option
+
+from intake.errors import SanctionsError
+from intake.interview.engine import Interview
+from intake.interview.outcome import risk_level
+from intake.interview.panel import case_panel, raise_later_due
+from intake.tui.session import InterviewSession
+from intake.tui.widgets.case_panel import CasePanel
+from intake.tui.widgets.render import classification_block, highlight_evidence, risk_badge
+from intake.tui.widgets.risk_banner import RiskBanner
+
+INFO = "info:"
+
+
+def _heading(title: str) -> Option:
+    return Option(Text(title, style="bold underline"), id=f"{INFO}{title}")
+
+
+def _answer_option(interview: Interview, key: str) -> Option:
+    question = interview.script.question(key)
+    display = interview.answers[key].display
+    line = Text(question.prompt.split("(")[0].strip(), style="bold")
+    line.append("\n")
+    if key == "narrative" and interview.classification is not None:
+        inside = [e for e in interview.classification.evidence if e.end <= len(display)]
+        line.append_text(highlight_evidence(display, inside))
+    else:
+        line.append(display)
+    return Option(line, id=key)
+
+
+def review_options(interview: Interview) -> list[Option]:
+    """The review as list entries: answers (ids are question keys) and information."""
+    options: list[Option] = []
+    ending = interview.ending()
+    if ending is not None:
+        options.append(_heading("Where this goes"))
+        options.append(Option(Text(ending.signpost.strip()), id=f"{INFO}signpost"))
+    section = None
+    for question in interview.asked():
+        if question.section != section:
+            section = question.section
+            options.append(_heading(interview.script.section_title(section)))
+        options.append(_answer_option(interview, question.key))
+    if ending is None:
+        options.append(_heading("Assessment"))
+        block = classification_block(interview.classification, interview.account_text(), full=False)
+        options.append(Option(block, id=f"{INFO}assessment"))
+    risk = Text("Risk level  ", style="bold")
+    risk.append_text(risk_badge(risk_level(interview)))
+    options.append(Option(risk, id=f"{INFO}risk"))
+    if raise_later_due(interview):
+        options.append(Option(Text(interview.texts.raise_later.strip()), id=f"{INFO}later"))
+    left = interview.remaining()
+    if left:
+        options.append(_heading(f"Still to answer ({len(left)})"))
+        for question in left:
+            options.append(Option(Text(question.prompt), id=f"{INFO}left:{question.key}"))
+    return options
+
+
+class ReviewScreen(Screen[None]):
+    """Change any answer (Enter or e), then submit (Ctrl+S)."""
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("e", "edit", "Change answer"),
+        Binding("ctrl+s", "submit", "Submit", priority=True),
+        Binding("escape", "back", "Back to questions"),
+        Binding("f2", "toggle_panel", "Panel"),
+        Binding("f3", "fold_risk", "Risk text", show=False),
+        Binding("f4", "app.drafts", "Drafts"),
+    ]
+
+    def __init__(self, session: InterviewSession) -> None:
+        super().__init__()
+        self.session = session
+        self._submitting = False
+        self._complete_before = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield RiskBanner(self.session.interview.texts.immediate_action, id="risk")
+        with Horizontal(id="body"):
+            yield OptionList(id="review")
+            yield CasePanel(id="panel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Review: Enter or e changes an answer, Ctrl+S submits"
+        self.query_one("#review", OptionList).border_title = "Review"
+
+    def on_screen_resume(self) -> None:
+        """Shown, or back from an edit: redraw; new questions send staff back to answer them."""
+        interview = self.session.interview
+        if interview.current() is not None and self._complete_before:
+            self.notify("That change needs more answers: back to the questions.")
+            self.dismiss()
+            return
+        self._complete_before = interview.current() is None
+        self._fill()
+
+    def _fill(self) -> None:
+        interview = self.session.interview
+        listing = self.query_one("#review", OptionList)
+        keep = listing.highlighted
+        listing.clear_options()
+        listing.add_options(review_options(interview))
+        listing.highlighted = min(keep or 0, listing.option_count - 1)
+        data = case_panel(interview)
+        self.query_one(CasePanel).show(data)
+        self.query_one(RiskBanner).set_risk(data.immediate_risk)
+        listing.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._edit(event.option.id)
+
+    def action_edit(self) -> None:
+        listing = self.query_one("#review", OptionList)
+        if listing.highlighted is not None:
+            self._edit(listing.get_option_at_index(listing.highlighted).id)
+
+    def _edit(self, key: str | None) -> None:
+        from intake.tui.screens.edit import EditAnswerModal
+
+        if not key or key.startswith(INFO):
+            self.notify("Choose an answer to change (the highlighted lines under each heading).")
+            return
+        question = self.session.interview.script.question(key)
+        self.app.push_screen(EditAnswerModal(self.session, question))
+
+    def action_back(self) -> None:
+        if self.session.interview.current() is None:
+            self.notify("Everything is answered: change an answer, or Ctrl+S to submit.")
+            return
+        self.dismiss()
+
+    def action_toggle_panel(self) -> None:
+        panel = self.query_one(CasePanel)
+        panel.display = not panel.display
+
+    def action_fold_risk(self) -> None:
+        self.query_one(RiskBanner).toggle_fold()
+
+    def action_submit(self) -> None:
+        left = self.session.interview.remaining()
+        if left:
+            self.notify(f"{len(left)} question(s) still to answer first.", severity="warning")
+            return
+        if self._submitting:
+            return
+        self._submitting = True
+        self.notify("Submitting…")
+        self._submit()
+
+    @work(thread=True, exclusive=True, group="submit")
+    def _submit(self) -> None:
+        try:
+            reference = self.session.submit()
+        except (SanctionsError, SQLAlchemyError, ValueError) as exc:
+            self.app.call_from_thread(self._failed, str(exc))
+            return
+        self.app.call_from_thread(self.app.show_done, self.session, reference)  # type: ignore[attr-defined]
+
+    def _failed(self, message: str) -> None:
+        self._submitting = False
+        self.notify(f"Not submitted: {message}", severity="error", timeout=15)

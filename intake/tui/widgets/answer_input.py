@@ -1,0 +1,184 @@
+"""The answer box under the conversation: the control that fits the question, and its hints.
+
+Attributes down (the question, what to prefill, a problem to show), messages up (`Answered`
+when staff accept an answer, `TextChanged` as prose is typed). It never calls the engine.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Input, Static, TextArea
+
+from intake.interview.script import Kind, Question
+from intake.reference.establishments import default_directory
+from intake.tui.widgets.controls import (
+    Accept,
+    AnswerArea,
+    AnswerLine,
+    ChoicePicker,
+    Cleaned,
+    MultiPicker,
+)
+
+PROSE = (Kind.NARRATIVE, Kind.LONG_TEXT)
+YES_NO_LABELS = ["Yes", "No"]
+HINTS = {
+    Kind.CHOICE: "↑↓ then Enter, or press its number",
+    Kind.YES_NO: "y or n, or ↑↓ then Enter",
+    Kind.MULTI: "Space or a number ticks; Enter when done",
+    Kind.NARRATIVE: "Enter = new line · F5 or Ctrl+S accepts · saved as you type",
+    Kind.LONG_TEXT: "Enter = new line · F5 or Ctrl+S accepts",
+    Kind.DATE: "Enter accepts · 'last Tuesday', 'two weeks ago', '12/10'",
+    Kind.ESTABLISHMENT: "Enter accepts · name, local name or code",
+}
+PLACEHOLDERS = {
+    Kind.DATE: "today",
+    Kind.PRISON_NUMBER: "A1234BC",
+    Kind.ESTABLISHMENT: "e.g. Wandsworth, the Scrubs, BWI",
+}
+SUGGEST_DELAY = 0.15
+
+
+class AnswerInput(Vertical):
+    """Takes one answer to one question."""
+
+    class Answered(Message):
+        """Staff accepted an answer (not yet checked: the engine decides)."""
+
+        def __init__(self, question: Question, text: str) -> None:
+            super().__init__()
+            self.question = question
+            self.text = text
+
+    class TextChanged(Message):
+        """Prose being typed changed (for live classification and autosave)."""
+
+        def __init__(self, question: Question, text: str) -> None:
+            super().__init__()
+            self.question = question
+            self.text = text
+
+    def __init__(
+        self,
+        question: Question,
+        *,
+        text: str = "",
+        chosen: list[str] | None = None,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.question = question
+        self._text = text
+        self._chosen = chosen or []
+        self._suggest_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="problem", markup=False)
+        yield self._control()
+        yield Static(Text(self._hint()), id="hint", markup=False)
+
+    def _hint(self) -> str:
+        if self.question.kind in HINTS:
+            return HINTS[self.question.kind]
+        extra = " · or 'skip'" if self.question.allow_skip else ""
+        return "Enter accepts" + extra
+
+    def _control(self) -> Widget:
+        question = self.question
+        values = [c.value for c in question.choices]
+        if question.kind == Kind.CHOICE:
+            first = next((values.index(v) for v in self._chosen if v in values), None)
+            labels = [c.label for c in question.choices]
+            return ChoicePicker(labels, highlighted=first, id="control")
+        if question.kind == Kind.YES_NO:
+            first = {"yes": 0, "no": 1}.get(self._chosen[0]) if self._chosen else None
+            shortcuts = {"y": 0, "n": 1}
+            return ChoicePicker(YES_NO_LABELS, shortcuts=shortcuts, highlighted=first, id="control")
+        if question.kind == Kind.MULTI:
+            ticked = {values.index(v) + 1 for v in self._chosen if v in values}
+            labels = [c.label for c in question.choices]
+            return MultiPicker(labels, selected=ticked, id="control")
+        if question.kind in PROSE:
+            return AnswerArea(self._text, id="control", soft_wrap=True)
+        placeholder = PLACEHOLDERS.get(question.kind, "")
+        return AnswerLine(self._text, placeholder=placeholder, id="control")
+
+    def on_mount(self) -> None:
+        control = self.control
+        if isinstance(control, TextArea):
+            control.move_cursor(control.document.end)
+
+    @property
+    def control(self) -> Widget:
+        return self.query_one("#control")
+
+    def focus_control(self) -> None:
+        self.control.focus()
+
+    @property
+    def typed(self) -> str:
+        """What is in the box now (prose or a line); empty for pickers."""
+        control = self.control
+        if isinstance(control, TextArea):
+            return control.text
+        if isinstance(control, Input):
+            return control.value
+        return ""
+
+    def show_problem(self, message: str) -> None:
+        problem = self.query_one("#problem", Static)
+        problem.update(Text(message))
+        problem.add_class("shown")
+
+    def clear_problem(self) -> None:
+        problem = self.query_one("#problem", Static)
+        problem.update("")
+        problem.remove_class("shown")
+
+    def on_accept(self, event: Accept) -> None:
+        event.stop()
+        self.post_message(self.Answered(self.question, event.text))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Answered(self.question, event.value))
+
+    def on_cleaned(self, event: Cleaned) -> None:
+        event.stop()
+        self.show_problem(
+            f"Removed {event.removed} control character(s) or terminal codes from the pasted "
+            "text; the rest is kept."
+        )
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self.post_message(self.TextChanged(self.question, event.text_area.text))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self.question.kind != Kind.ESTABLISHMENT:
+            return
+        if self._suggest_timer is not None:
+            self._suggest_timer.stop()
+        self._suggest_timer = self.set_timer(SUGGEST_DELAY, self._suggest)
+
+    def _suggest(self) -> None:
+        """Show which establishments the words typed so far would match."""
+        hint = self.query_one("#hint", Static)
+        typed = self.typed.strip()
+        if len(typed) < 2:
+            hint.update(Text(self._hint()))
+            return
+        found = default_directory().lookup(typed, limit=3)
+        if found.not_covered is not None:
+            line = f"Not covered: {found.not_covered.kind} ({found.not_covered.covered_by})"
+        elif found.matches:
+            line = "Matches: " + " · ".join(m.record.name for m in found.matches[:3])
+        else:
+            line = "No match yet: try the name on the gate, or its code"
+        hint.update(Text(line))

@@ -1,0 +1,67 @@
+"""The live case panel: what is known, the risk, the assessment and its evidence, what is left."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from intake.interview.panel import CasePanelData
+from intake.tui.widgets.render import classification_block, labelled, risk_badge
+
+FACT_WIDTH = 10
+
+
+class CasePanel(VerticalScroll):
+    """Shows a `CasePanelData`; the screen sets `data` whenever something changes."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="panel-facts", markup=False)
+        yield Static("", id="panel-assessment", markup=False)
+        yield Static("", id="panel-left", markup=False)
+
+    def on_mount(self) -> None:
+        self.border_title = "Case"
+
+    def show(self, data: CasePanelData) -> None:
+        self.query_one("#panel-facts", Static).update(self._facts(data))
+        assessment = self.query_one("#panel-assessment", Static)
+        assessment.border_title = "Assessment (live)" if data.live else "Assessment"
+        assessment.set_class(data.live, "live")
+        assessment.update(self._assessment(data))
+        self.query_one("#panel-left", Static).update(self._left(data))
+
+    @staticmethod
+    def _facts(data: CasePanelData) -> Text:
+        lines = [labelled(label, value, width=FACT_WIDTH) for label, value in data.facts]
+        risk = Text("Risk".ljust(FACT_WIDTH) + " ", style="bold")
+        risk.append_text(risk_badge(data.risk))
+        if data.immediate_risk:
+            risk.append(" immediate risk", style="bold #d46a6a")
+        lines.append(risk)
+        if not data.facts:
+            lines.insert(0, Text("Nothing recorded yet.", style="italic"))
+        return Text("\n").join(lines)
+
+    @staticmethod
+    def _assessment(data: CasePanelData) -> Text:
+        if data.ending is not None:
+            text = Text("Signposted: ", style="bold")
+            text.append(data.ending.route.value.replace("_", " "))
+            return text
+        return classification_block(data.classification, data.classified_text, full=False)
+
+    @staticmethod
+    def _left(data: CasePanelData) -> Text:
+        text = Text("Still to find out", style="bold")
+        if not data.gaps and not data.sections_left:
+            text.append("\nNothing: review and submit.")
+            return text
+        for gap in data.gaps:
+            text.append(f"\n• {gap}")
+        if data.sections_left:
+            count = data.questions_left
+            text.append(f"\n{count} question{'s' if count != 1 else ''} left: ")
+            text.append(", ".join(data.sections_left))
+        return text

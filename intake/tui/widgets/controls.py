@@ -1,0 +1,147 @@
+"""The input controls an answer can need. Each cleans pasted text and posts `Accept` upward."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Input, OptionList, SelectionList, TextArea
+from textual.widgets.option_list import Option
+
+from intake.validation import clean_text
+
+
+class Accept(Message):
+    """The control's answer, as text the engine understands (a number, words, or prose)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+class Cleaned(Message):
+    """Pasted text held control characters or terminal escape sequences, now removed."""
+
+    def __init__(self, removed: int) -> None:
+        super().__init__()
+        self.removed = removed
+
+
+def _clean_paste(text: str) -> tuple[str, int]:
+    cleaned = clean_text(text.replace("\r\n", "\n").replace("\t", " "))
+    removed = len(text.replace("\r\n", "\n")) - len(cleaned)
+    return cleaned, max(removed, 0)
+
+
+class AnswerLine(Input):
+    """A one-line answer. A multi-line paste is joined into one line, never cut short."""
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()
+        event.stop()
+        cleaned, removed = _clean_paste(event.text)
+        line = " ".join(part.strip() for part in cleaned.splitlines() if part.strip())
+        if removed:
+            self.post_message(Cleaned(removed))
+        if line:
+            start, end = self.selection
+            self.replace(line, min(start, end), max(start, end))
+
+
+class AnswerArea(TextArea):
+    """Prose over several lines (the narrative); Enter is a new line, F5 or Ctrl+S accepts."""
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("f5,ctrl+s,ctrl+enter,ctrl+j", "accept", "Accept", priority=True),
+    ]
+
+    def action_accept(self) -> None:
+        self.post_message(Accept(self.text))
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()
+        event.stop()
+        if self.read_only:
+            return
+        cleaned, removed = _clean_paste(event.text)
+        if removed:
+            self.post_message(Cleaned(removed))
+        start, end = self.selection
+        result = self.replace(cleaned, start, end)
+        self.move_cursor(result.end_location)
+
+
+def numbered(index: int, label: str) -> Text:
+    line = Text(f"{index}  ", style="bold")
+    line.append(label)
+    return line
+
+
+class ChoicePicker(OptionList):
+    """One choice from a list: arrows and Enter, or its number (or y / n for yes and no)."""
+
+    BINDINGS = [Binding("enter", "select", "Choose", show=False)]  # noqa: RUF012
+
+    def __init__(
+        self,
+        labels: list[str],
+        *,
+        shortcuts: dict[str, int] | None = None,
+        highlighted: int | None = None,
+        id: str | None = None,
+    ) -> None:
+        options = [Option(numbered(i, label)) for i, label in enumerate(labels, 1)]
+        super().__init__(*options, id=id)
+        self._shortcuts = shortcuts or {}
+        self._initial = highlighted
+
+    def on_mount(self) -> None:
+        self.highlighted = self._initial if self._initial is not None else 0
+
+    def on_key(self, event: events.Key) -> None:
+        index = self._index_for(event.character)
+        if index is not None:
+            event.stop()
+            event.prevent_default()
+            self.highlighted = index
+            self.post_message(Accept(str(index + 1)))
+
+    def _index_for(self, character: str | None) -> int | None:
+        if not character:
+            return None
+        if character.lower() in self._shortcuts:
+            return self._shortcuts[character.lower()]
+        if character.isdigit() and 1 <= int(character) <= self.option_count:
+            return int(character) - 1
+        return None
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(Accept(str(event.option_index + 1)))
+
+
+class MultiPicker(SelectionList[int]):
+    """Several choices: Space or a number ticks one, Enter accepts what is ticked."""
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("enter", "accept", "Done", show=False),
+    ]
+
+    def __init__(
+        self, labels: list[str], *, selected: set[int] | None = None, id: str | None = None
+    ) -> None:
+        chosen = selected or set()
+        items = [(numbered(i, label), i, i in chosen) for i, label in enumerate(labels, 1)]
+        super().__init__(*items, id=id)
+
+    def on_key(self, event: events.Key) -> None:
+        character = event.character
+        if character and character.isdigit() and 1 <= int(character) <= self.option_count:
+            event.stop()
+            event.prevent_default()
+            self.highlighted = int(character) - 1
+            self.toggle(int(character))
+
+    def action_accept(self) -> None:
+        self.post_message(Accept(", ".join(str(v) for v in sorted(self.selected))))

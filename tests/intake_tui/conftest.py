@@ -1,0 +1,29 @@
+"""Fixtures for the intake TUI tests: a remembered interviewer and the app factory."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from sqlalchemy import Engine
+from tui_helpers import TODAY
+
+from intake.interview.profile import register_first_user
+from intake.settings import Settings
+from intake.tui.app import IntakeApp, create_app
+from intake.users import Actor
+from intake.vocabulary import Organisation
+
+
+@pytest.fixture
+def interviewer(engine: Engine, settings: Settings) -> Actor:
+    """An inspector already registered (and remembered) on this laptop."""
+    return register_first_user(engine, settings, name="Sam Patel", organisation=Organisation.HMIP)
+
+
+@pytest.fixture
+def make_app(engine: Engine, settings: Settings) -> Callable[[], IntakeApp]:
+    def make() -> IntakeApp:
+        return create_app(settings=settings, engine=engine, today=TODAY)
+
+    return make

@@ -1,0 +1,68 @@
+"""Explainable, rule-based classifier for alleged sanctions (HMIP / IMB / PPO protocol).
+
+``classify(text)`` reads a narrative and says whether it qualifies as a sanction (protocol para 2),
+which detriments and bodies it names, whether there is an immediate risk, how serious it is and
+where it should go, with the spans of the text every decision rests on. The vocabulary is data
+(``prompts/classifier/*.yaml``), tolerant of typos and prison and detention slang.
+"""
+
+from __future__ import annotations
+
+from intake.classifier.document import Document, clean_text, tokenize
+from intake.classifier.explain import evidence, rationale
+from intake.classifier.facts import read_facts
+from intake.classifier.matcher import find_hits
+from intake.classifier.model import (
+    MAX_TEXT_CHARS,
+    Classification,
+    ClassifierInputError,
+    Evidence,
+    Setting,
+)
+from intake.classifier.rules import decide
+from intake.classifier.vocabulary_data import Vocabulary, vocabulary
+
+__all__ = [
+    "MAX_TEXT_CHARS",
+    "Classification",
+    "ClassifierInputError",
+    "Evidence",
+    "Setting",
+    "classify",
+]
+
+_DEFAULT_SETTING = Setting()
+
+
+def classify(text: str, *, setting: Setting | None = None) -> Classification:
+    """Classify one narrative. Raises :class:`ClassifierInputError` for unusable input."""
+    clean = clean_text(text)
+    vocab = vocabulary()
+    doc = tokenize(text, clean)
+    corrections = correct_typos(doc, vocab)
+    facts = read_facts(doc, find_hits(doc))
+    decision = decide(doc, facts, setting or _DEFAULT_SETTING, vocab.severity)
+    return Classification(
+        qualifies=decision.qualifies,
+        categories=decision.categories,
+        body=decision.bodies,
+        immediate_risk=decision.immediate_risk,
+        severity=decision.severity,
+        route=decision.route,
+        evidence=evidence(doc, facts, decision, corrections),
+        rationale=rationale(doc, facts, decision, vocab.route_names),
+        missing=decision.missing,
+    )
+
+
+def correct_typos(doc: Document, vocab: Vocabulary) -> dict[int, str]:
+    """Replace misspelt words in ``doc`` by the vocabulary word meant; returns what changed."""
+    corrector = vocab.fuzzy
+    changed: dict[int, str] = {}
+    for i, word in enumerate(doc.words):
+        if corrector.candidate(word):
+            fixed = corrector.correct(word)
+            if fixed is not None:
+                doc.words[i] = doc.bases[i] = fixed
+                changed[i] = fixed
+    return changed

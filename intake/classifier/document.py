@@ -1,0 +1,98 @@
+"""The narrative cut into words, with each word's offsets into the original text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from intake.classifier.model import MAX_TEXT_CHARS, ClassifierInputError
+from intake.classifier.patterns import WORD_RE
+
+# One character in, one character out, so offsets never move: control and format characters
+# become spaces, curly quotes and long dashes their plain forms.
+_CLEAN_TABLE = {c: " " for c in (*range(0x00, 0x20), *range(0x7F, 0xA0))}
+_CLEAN_TABLE |= {c: " " for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x2028, 0x2029)}
+_CLEAN_TABLE |= {0x2018: "'", 0x2019: "'", 0x02BC: "'", 0x201C: '"', 0x201D: '"'}
+_CLEAN_TABLE |= {0x2013: "-", 0x2014: "-", 0x2212: "-"}
+_CLEAN_TABLE[ord("\n")] = "\n"  # line breaks end a sentence; kept
+
+_SENTENCE_END = re.compile(r"[.!?;\n\u2022]")
+_CLAUSE_END = re.compile(r"[,:()\[\]\"]|\s-|-\s|\.\.")
+#: Words that open a new clause (a threat or a topic stops before them).
+CLAUSE_WORDS = frozenset({"and", "but", "then", "so", "because", "cos", "coz", "while", "whereas"})
+
+
+def clean_text(text: object) -> str:
+    """Check the input and return it with control characters made spaces (same length)."""
+    if not isinstance(text, str):
+        raise ClassifierInputError(f"text must be a string, not {type(text).__name__}")
+    if len(text) > MAX_TEXT_CHARS:
+        raise ClassifierInputError(
+            f"text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}"
+        )
+    cleaned = text.translate(_CLEAN_TABLE)
+    if not cleaned.strip():
+        raise ClassifierInputError("text is empty")
+    return cleaned
+
+
+@dataclass(slots=True)
+class Document:
+    """Parallel lists, one entry per word (faster than one object per word)."""
+
+    text: str  # the original text
+    clean: str  # same length, control characters as spaces
+    words: list[str]  # lower-case, typos corrected
+    bases: list[str]  # ``words`` without a possessive 's
+    originals: list[str]  # as typed (after cleaning)
+    starts: list[int]
+    ends: list[int]
+    sentences: list[int]  # sentence number of each word
+    clauses: list[int]  # clause number of each word (clauses never cross sentences)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        """Character offsets of words ``first`` up to and including ``last``."""
+        return self.starts[first], self.ends[last]
+
+    def sentence_range(self, index: int) -> tuple[int, int]:
+        """Word indexes [first, last] of the sentence holding word ``index``."""
+        sent = self.sentences[index]
+        first = last = index
+        while first > 0 and self.sentences[first - 1] == sent:
+            first -= 1
+        while last + 1 < len(self.words) and self.sentences[last + 1] == sent:
+            last += 1
+        return first, last
+
+
+def tokenize(text: str, clean: str) -> Document:
+    """Cut ``clean`` into words and number its sentences and clauses."""
+    originals: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    sentences: list[int] = []
+    clauses: list[int] = []
+    sent = clause = 0
+    previous_end = 0
+    for match in WORD_RE.finditer(clean):
+        start = match.start()
+        word = match.group()
+        if starts:
+            gap = clean[previous_end:start]
+            if _SENTENCE_END.search(gap):
+                sent += 1
+                clause += 1
+            elif _CLAUSE_END.search(gap) or word.lower() in CLAUSE_WORDS:
+                clause += 1
+        originals.append(word)
+        starts.append(start)
+        ends.append(match.end())
+        sentences.append(sent)
+        clauses.append(clause)
+        previous_end = match.end()
+    words = [w.lower() for w in originals]
+    bases = [w[:-2] if w.endswith("'s") else w for w in words]
+    return Document(text, clean, words, bases, originals, starts, ends, sentences, clauses)

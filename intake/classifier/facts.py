@@ -1,0 +1,237 @@
+"""Turn raw vocabulary hits into the facts the decision rules use.
+
+Three kinds of scope are applied here, all measured in words of the document:
+
+- a *topic* ("told the IMB about the showers"): what a contact was about is not a detriment;
+- a *threat* ("if you go to the Board again you'll be shipped out"): the act is threatened, not
+  done, so only ``threats`` counts for that clause;
+- a *denial* ("nothing to do with the Board"): the body it names does not count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from intake.classifier.document import Document
+from intake.classifier.matcher import Hit
+from intake.vocabulary import Body, SanctionCategory
+
+_TOPIC_REACH = 6  # words between a contact and "about"
+_TOPIC_SPAN = 12  # longest topic masked
+_DENIAL_REACH = 12  # words after a contact denial whose bodies do not count
+_LINK_SENTENCES = 2  # a link counts within this many sentences of a body
+# Threatened acts: these categories in a threat's clause are not counted as done.
+_THREATENABLE = frozenset(SanctionCategory) - {
+    SanctionCategory.THREATS,
+    SanctionCategory.PSYCHOLOGICAL_ABUSE,
+    SanctionCategory.VERBAL_ABUSE,
+}
+
+
+@dataclass(slots=True)
+class Facts:
+    """Everything the decision needs, each fact with the hits it rests on."""
+
+    bodies: dict[Body, list[Hit]] = field(default_factory=dict)
+    vague: list[Hit] = field(default_factory=list)
+    others: list[Hit] = field(default_factory=list)
+    links: list[Hit] = field(default_factory=list)
+    categories: dict[SanctionCategory, list[Hit]] = field(default_factory=dict)
+    denials: list[Hit] = field(default_factory=list)
+    contact_denials: list[Hit] = field(default_factory=list)
+    doubts: list[Hit] = field(default_factory=list)
+    risks: list[Hit] = field(default_factory=list)
+    deaths: list[Hit] = field(default_factory=list)
+    out_of_scope: list[Hit] = field(default_factory=list)
+    whistle_speaker: list[Hit] = field(default_factory=list)
+    whistle_fear: list[Hit] = field(default_factory=list)
+    imb_person: list[Hit] = field(default_factory=list)
+    imb_complaint: list[Hit] = field(default_factory=list)
+    staff: list[Hit] = field(default_factory=list)
+    children: list[Hit] = field(default_factory=list)
+    severity: list[Hit] = field(default_factory=list)
+    past: list[Hit] = field(default_factory=list)
+
+
+def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
+    """Apply scopes and filters to the hits of every vocabulary file."""
+    links = hits.get("links", [])
+    bodies_lex = hits.get("bodies", [])
+    negation = _by_label(hits.get("negation", []))
+    categories_lex = hits.get("categories", [])
+    facts = Facts()
+    facts.denials = negation.get("denial", [])
+    facts.contact_denials = negation.get("contact_denial", [])
+    facts.doubts = negation.get("doubt", [])
+    facts.past = negation.get("past", [])
+    topic = _topic_mask(doc, links, bodies_lex)
+    _read_bodies(doc, facts, bodies_lex, negation.get("body_doubt", []))
+    facts.links = _links_near_contacts(doc, facts, links)
+    _read_categories(doc, facts, categories_lex, hits.get("staff", []), topic)
+    _read_routes(facts, hits.get("routes", []))
+    people = _by_label(hits.get("staff", []))
+    facts.staff = people.get("staff", [])
+    facts.children = people.get("child", [])
+    facts.risks = _read_risks(doc, facts, hits.get("risk", []), negation, topic)
+    facts.severity = [h for h in hits.get("severity", []) if h.first not in topic]
+    return facts
+
+
+def _by_label(hits: list[Hit]) -> dict[str, list[Hit]]:
+    grouped: dict[str, list[Hit]] = {}
+    for hit in hits:
+        grouped.setdefault(hit.label, []).append(hit)
+    return grouped
+
+
+def _clause_end(doc: Document, index: int, limit: int) -> int:
+    """Last word of the clause holding word ``index``, at most ``limit`` words on."""
+    clause = doc.clauses[index]
+    last = index
+    while last + 1 < len(doc) and doc.clauses[last + 1] == clause and last - index < limit:
+        last += 1
+    return last
+
+
+def _clause_start(doc: Document, index: int) -> int:
+    clause = doc.clauses[index]
+    first = index
+    while first > 0 and doc.clauses[first - 1] == clause:
+        first -= 1
+    return first
+
+
+def _topic_mask(doc: Document, links: list[Hit], bodies: list[Hit]) -> set[int]:
+    """Words that say what a contact was about ("told the IMB about the showers")."""
+    contacts = [h for h in links if h.label in ("contact", "link:attempt")] + bodies
+    mask: set[int] = set()
+    for topic in (h for h in links if h.label == "topic"):
+        i = topic.first
+        if any(
+            doc.sentences[c.last] == doc.sentences[i] and 0 <= i - c.last <= _TOPIC_REACH
+            for c in contacts
+        ):
+            mask.update(range(i, _clause_end(doc, i, _TOPIC_SPAN) + 1))
+    return mask
+
+
+def _read_bodies(doc: Document, facts: Facts, hits: list[Hit], doubts: list[Hit]) -> None:
+    denied: set[int] = set()
+    for cue in facts.contact_denials:
+        sent = doc.sentences[cue.first]
+        stop = min(len(doc) - 1, cue.last + _DENIAL_REACH)
+        denied.update(j for j in range(cue.first, stop + 1) if doc.sentences[j] == sent)
+    doubted = {doc.sentences[h.first] for h in doubts}
+    for hit in hits:
+        if hit.label.startswith("body:"):
+            if hit.first in denied:
+                continue
+            if doc.sentences[hit.first] in doubted:
+                facts.vague.append(hit)
+                continue
+            facts.bodies.setdefault(Body(hit.label.split(":", 1)[1]), []).append(hit)
+        elif hit.label == "vague":
+            facts.vague.append(hit)
+        elif hit.label.startswith("other:"):
+            facts.others.append(hit)
+    # A vague word beside another named contact ("made a complaint to my MP") is that contact.
+    other_clauses = {doc.clauses[h.first] for h in facts.others}
+    facts.vague = [
+        h for h in facts.vague if h.label != "vague" or doc.clauses[h.first] not in other_clauses
+    ]
+
+
+def _links_near_contacts(doc: Document, facts: Facts, links: list[Hit]) -> list[Hit]:
+    contact_sentences = {
+        doc.sentences[h.first] for hs in facts.bodies.values() for h in hs
+    } | {doc.sentences[h.first] for h in facts.vague}
+    near = []
+    for hit in links:
+        if not hit.label.startswith("link:"):
+            continue
+        sent = doc.sentences[hit.first]
+        if hit.label == "link:remark" or any(
+            abs(sent - s) <= _LINK_SENTENCES for s in contact_sentences
+        ):
+            near.append(hit)
+    return near
+
+
+def _threat_masks(doc: Document, threats: list[Hit]) -> tuple[set[int], set[int]]:
+    """(whole clauses holding a threat, words from each threat to its clause end)."""
+    clauses: set[int] = set()
+    after: set[int] = set()
+    for hit in threats:
+        end = _clause_end(doc, hit.last, 40)
+        clauses.update(range(_clause_start(doc, hit.first), end + 1))
+        after.update(range(hit.first, end + 1))
+    return clauses, after
+
+
+def _read_categories(
+    doc: Document, facts: Facts, hits: list[Hit], people: list[Hit], topic: set[int]
+) -> None:
+    hits = [h for h in hits if h.first not in topic]
+    threats = [h for h in hits if h.label == SanctionCategory.THREATS]
+    threat_clauses, threat_after = _threat_masks(doc, threats)
+    for hit in hits:
+        category = SanctionCategory(hit.label)
+        if category in _THREATENABLE and hit.first in threat_clauses:
+            continue
+        if category is SanctionCategory.VERBAL_ABUSE and (
+            hit.first in threat_after or _said_by_peer(doc, hit, people)
+        ):
+            continue
+        facts.categories.setdefault(category, []).append(hit)
+
+
+def _said_by_peer(doc: Document, hit: Hit, people: list[Hit]) -> bool:
+    """Whether the nearest person named before ``hit`` in its sentence is another prisoner."""
+    sent = doc.sentences[hit.first]
+    before = [p for p in people if p.last < hit.first and doc.sentences[p.first] == sent]
+    before = [p for p in before if p.label in ("staff", "peer")]
+    return bool(before) and max(before, key=lambda p: p.last).label == "peer"
+
+
+def _read_routes(facts: Facts, hits: list[Hit]) -> None:
+    for hit in hits:
+        label = hit.label
+        if label == "death":
+            facts.deaths.append(hit)
+        elif label.startswith("out_of_scope:"):
+            facts.out_of_scope.append(hit)
+        elif label == "whistle:speaker":
+            facts.whistle_speaker.append(hit)
+        elif label == "whistle:fear":
+            facts.whistle_fear.append(hit)
+        elif label == "imb_person":
+            facts.imb_person.append(hit)
+        elif label == "imb_complaint":
+            facts.imb_complaint.append(hit)
+
+
+_NEEDS_PRESENT = ("risk:injury", "risk:medical")
+_NEEDS_HARM = ("soon",)  # "tonight" only beside a harm in the same sentence
+
+
+def _read_risks(
+    doc: Document,
+    facts: Facts,
+    hits: list[Hit],
+    negation: dict[str, list[Hit]],
+    topic: set[int],
+) -> list[Hit]:
+    past_sentences = {doc.sentences[h.first] for h in negation.get("past", [])}
+    denied_clauses = {doc.clauses[h.first] for h in negation.get("risk_denial", [])}
+    harm_sentences = {doc.sentences[h.first] for h in hits if h.label != "soon"}
+    kept = []
+    for hit in hits:
+        sent = doc.sentences[hit.first]
+        if hit.first in topic or doc.clauses[hit.first] in denied_clauses:
+            continue
+        if hit.label in _NEEDS_PRESENT and sent in past_sentences:
+            continue
+        if hit.label in _NEEDS_HARM and sent not in harm_sentences:
+            continue
+        kept.append(hit)
+    return kept

@@ -1,0 +1,163 @@
+"""Load and validate the classifier's vocabulary (``prompts/classifier/*.yaml``), once.
+
+Every file is parsed into :class:`LexiconFile`; every label is checked against what the rules
+understand and every pattern is compiled, so a mistake fails at first use naming the file, the
+entry and the pattern rather than quietly matching nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from intake.classifier.fuzzy import FuzzyCorrector, FuzzySettings
+from intake.classifier.patterns import Item, PatternError, compile_pattern, pattern_words
+from intake.vocabulary import Body, Route, SanctionCategory
+from prompts import PromptDataError, load_yaml
+
+_CATEGORIES = "|".join(c.value for c in SanctionCategory)
+_BODIES = "|".join(b.value for b in Body)
+
+#: Each vocabulary file and the labels its entries may carry.
+LEXICON_LABELS: dict[str, str] = {
+    "bodies": rf"body:(?:{_BODIES})|vague|other:[a-z_]+|shadow",
+    "links": r"link:(?:cause|time|remark|attempt)|topic|contact",
+    "categories": rf"(?:{_CATEGORIES})|threat_strong|shadow",
+    "risk": r"risk:[a-z_]+|soon|shadow",
+    "routes": r"death|out_of_scope:[a-z_]+|in_scope|whistle:(?:speaker|fear)|imb_person"
+    r"|imb_complaint|shadow",
+    "negation": r"denial|contact_denial|doubt|body_doubt|past|risk_denial|shadow",
+    "staff": r"staff|peer|child",
+    "severity": r"severity:(?:threat_to_life|injury|urgent_medical|sexualised)|shadow",
+}
+
+
+class Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    label: str
+    stands_for: str = Field(min_length=1)
+    patterns: list[str] = Field(min_length=1)
+
+
+class LexiconFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    description: str = Field(min_length=1)
+    #: Whether typos of this file's words are corrected.
+    fuzzy: bool = False
+    entries: list[Entry] = Field(min_length=1)
+
+
+class SeverityRules(BaseModel):
+    """The documented severity rule (``severity.yaml``): thresholds the rules read."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    exceptional_min_categories: int = Field(3, ge=2)
+    serious_min_categories: int = Field(2, ge=1)
+    serious_categories: list[SanctionCategory]
+    exceptional_establishments: list[str]
+
+
+class SeverityFile(LexiconFile):
+    rules: SeverityRules
+
+
+class RouteTexts(BaseModel):
+    """Plain words for each route, used in rationales."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    route_names: dict[Route, str]
+
+    @field_validator("route_names")
+    @classmethod
+    def _all_routes(cls, value: dict[Route, str]) -> dict[Route, str]:
+        missing = set(Route) - set(value)
+        if missing:
+            raise ValueError(f"route_names lacks {sorted(missing)}")
+        return value
+
+
+class RoutesFile(LexiconFile, RouteTexts):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """One compiled alternative of one pattern of one entry."""
+
+    lexicon: str
+    label: str
+    stands_for: str
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    phrases: tuple[Phrase, ...]
+    fuzzy: FuzzyCorrector
+    severity: SeverityRules
+    route_names: dict[Route, str]
+
+
+def _parse(name: str, model: type[LexiconFile]) -> LexiconFile:
+    path = f"classifier/{name}.yaml"
+    data = load_yaml(path)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise PromptDataError(f"prompts/{path}: {exc}") from exc
+
+
+def _compile_file(name: str, parsed: LexiconFile) -> list[Phrase]:
+    allowed = re.compile(LEXICON_LABELS[name])
+    phrases: list[Phrase] = []
+    for n, entry in enumerate(parsed.entries, start=1):
+        if not allowed.fullmatch(entry.label):
+            raise PromptDataError(
+                f"prompts/classifier/{name}.yaml entry {n}: unknown label {entry.label!r}"
+            )
+        for source in entry.patterns:
+            try:
+                flats = compile_pattern(source)
+            except PatternError as exc:
+                raise PromptDataError(
+                    f"prompts/classifier/{name}.yaml entry {n} ({entry.label}): {exc}"
+                ) from exc
+            phrases.extend(Phrase(name, entry.label, entry.stands_for, f) for f in flats)
+    return phrases
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The whole vocabulary, parsed, validated and compiled on first use."""
+    phrases: list[Phrase] = []
+    known: set[str] = set()
+    targets: set[str] = set()
+    severity: SeverityRules | None = None
+    route_names: dict[Route, str] = {}
+    for name in LEXICON_LABELS:
+        model = {"severity": SeverityFile, "routes": RoutesFile}.get(name, LexiconFile)
+        parsed = _parse(name, model)
+        compiled = _compile_file(name, parsed)
+        words = pattern_words([p.items for p in compiled])
+        known |= words
+        if parsed.fuzzy:
+            targets |= words
+        phrases.extend(compiled)
+        if isinstance(parsed, SeverityFile):
+            severity = parsed.rules
+        if isinstance(parsed, RoutesFile):
+            route_names = parsed.route_names
+    try:
+        settings = FuzzySettings.model_validate(load_yaml("classifier/fuzzy.yaml"))
+    except ValidationError as exc:
+        raise PromptDataError(f"prompts/classifier/fuzzy.yaml: {exc}") from exc
+    assert severity is not None
+    corrector = FuzzyCorrector(settings, targets, known)
+    return Vocabulary(tuple(phrases), corrector, severity, route_names)

@@ -16,8 +16,8 @@ _CLEAN_TABLE |= {0x2018: "'", 0x2019: "'", 0x02BC: "'", 0x201C: '"', 0x201D: '"'
 _CLEAN_TABLE |= {0x2013: "-", 0x2014: "-", 0x2212: "-"}
 _CLEAN_TABLE[ord("\n")] = "\n"  # line breaks end a sentence; kept
 
-_SENTENCE_END = re.compile(r"[.!?;\n\u2022]")
-_CLAUSE_END = re.compile(r"[,:()\[\]\"]|\s-|-\s|\.\.")
+_SENTENCE_END = re.compile(r"[.!?\n\u2022]")
+_CLAUSE_END = re.compile(r"[,;:()\[\]\"]|\s-|-\s|\.\.")
 #: Words that open a new clause (a threat or a topic stops before them).
 CLAUSE_WORDS = frozenset({"and", "but", "then", "so", "because", "cos", "coz", "while", "whereas"})
 

@@ -10,7 +10,7 @@ Three kinds of scope are applied here, all measured in words of the document:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from intake.classifier.document import Document
 from intake.classifier.matcher import Hit
@@ -68,6 +68,7 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     _read_bodies(doc, facts, bodies_lex, negation.get("body_doubt", []))
     facts.links = _links_near_contacts(doc, facts, links)
     _read_categories(doc, facts, categories_lex, hits.get("staff", []), topic)
+    facts.links += _threats_naming_contact(doc, facts)
     _read_routes(facts, hits.get("routes", []))
     people = _by_label(hits.get("staff", []))
     facts.staff = people.get("staff", [])
@@ -157,6 +158,17 @@ def _links_near_contacts(doc: Document, facts: Facts, links: list[Hit]) -> list[
     return near
 
 
+def _threats_naming_contact(doc: Document, facts: Facts) -> list[Hit]:
+    """A threat in the same sentence as a contact ("go to the Board again and ...") is a link."""
+    contact_sentences = {doc.sentences[h.first] for hs in facts.bodies.values() for h in hs}
+    contact_sentences |= {doc.sentences[h.first] for h in facts.vague}
+    return [
+        replace(hit, stands_for="a threat tied to the contact")
+        for hit in facts.categories.get(SanctionCategory.THREATS, [])
+        if doc.sentences[hit.first] in contact_sentences
+    ]
+
+
 def _threat_masks(doc: Document, threats: list[Hit]) -> tuple[set[int], set[int]]:
     """(whole clauses holding a threat, words from each threat to its clause end)."""
     clauses: set[int] = set()
@@ -222,6 +234,8 @@ def _read_risks(
     topic: set[int],
 ) -> list[Hit]:
     past_sentences = {doc.sentences[h.first] for h in negation.get("past", [])}
+    # The person who died is not at risk: nothing in a sentence about a death counts.
+    death_sentences = {doc.sentences[h.first] for h in facts.deaths}
     denied_clauses = {doc.clauses[h.first] for h in negation.get("risk_denial", [])}
     harm_sentences = {doc.sentences[h.first] for h in hits if h.label != "soon"}
     kept = []
@@ -229,7 +243,7 @@ def _read_risks(
         sent = doc.sentences[hit.first]
         if hit.first in topic or doc.clauses[hit.first] in denied_clauses:
             continue
-        if hit.label in _NEEDS_PRESENT and sent in past_sentences:
+        if sent in death_sentences or (hit.label in _NEEDS_PRESENT and sent in past_sentences):
             continue
         if hit.label in _NEEDS_HARM and sent not in harm_sentences:
             continue

@@ -29,6 +29,8 @@ class FuzzySettings(BaseModel):
     max_distance: dict[int, int] = Field(default_factory=lambda: {5: 1, 8: 2})
     min_similarity: float = Field(0.8, gt=0, le=1)
     same_first_letter: bool = True
+    #: Vocabulary words a misspelling is corrected to (each must appear in some pattern).
+    targets: list[str] = Field(min_length=1)
     #: Real words that look like a typo of a vocabulary word and must be left alone.
     never_correct: list[str] = Field(default_factory=list)
     #: Vocabulary words that must never be produced by a correction.

@@ -27,6 +27,7 @@ class Hit:
     last: int
     start: int
     end: int
+    gapped: bool = False
 
 
 _Entry = tuple[Phrase, tuple[Item, ...]]
@@ -111,14 +112,13 @@ def _match(items: tuple[Item, ...], k: int, doc: Document, j: int, sent: int) ->
 def _match_choice(items: tuple[Item, ...], k: int, doc: Document, j: int, sent: int) -> int:
     item, rest = items[k], items[k + 1 :]
     alts = item.alts if item.kind == "group" else ((item.required(),),)
+    # A match of no words ends at j - 1 (never -1: the first word of a phrase is plain).
     for alt in alts:
         end = _match(alt + rest, 0, doc, j, sent)
-        if end >= j:
+        if end >= j - 1:
             return end
     if item.optional:
-        end = _match(rest, 0, doc, j, sent)
-        if end >= j:
-            return end
+        return _match(rest, 0, doc, j, sent)
     return -1
 
 
@@ -161,25 +161,34 @@ def find_hits(doc: Document) -> dict[str, list[Hit]]:
                     last,
                     doc.starts[i],
                     doc.ends[last],
+                    phrase.gapped,
                 )
                 by_lexicon[phrase.lexicon].append(hit)
     return {name: _outermost(hits) for name, hits in by_lexicon.items()}
 
 
 def _outermost(hits: list[Hit]) -> list[Hit]:
-    """Drop hits strictly inside a longer hit; drop shadows; one hit per label and span."""
+    """Drop hits inside a longer hit (see the module docstring); drop shadows; no repeats.
+
+    A hit is hidden by a longer one of the same label, by a shadow, or by any phrase without a
+    gap; a loose phrase with a gap ("lost ... job") hides only its own label.
+    """
     ordered = sorted(hits, key=lambda h: (h.first, -h.last))
     kept: list[Hit] = []
-    cover_first, cover_last = -1, -1
-    spans: set[tuple[int, int, str]] = set()
+    cover: tuple[int, int] = (-1, -1)
+    cover_by_label: dict[str, tuple[int, int]] = {}
+    seen: set[tuple[int, int, str]] = set()
     for hit in ordered:
-        inside = hit.last <= cover_last and (hit.first, hit.last) != (cover_first, cover_last)
-        if inside:
+        span = (hit.first, hit.last)
+        same = cover_by_label.get(hit.label, (-1, -1))
+        if (hit.last <= cover[1] and span != cover) or (hit.last <= same[1] and span != same):
             continue
-        if hit.last > cover_last:
-            cover_first, cover_last = hit.first, hit.last
+        if (not hit.gapped or hit.label == "shadow") and hit.last > cover[1]:
+            cover = span
+        if hit.last > same[1]:
+            cover_by_label[hit.label] = span
         key = (hit.first, hit.last, hit.label)
-        if key not in spans:
-            spans.add(key)
+        if key not in seen:
+            seen.add(key)
             kept.append(hit)
     return [h for h in kept if h.label != "shadow"]

@@ -47,8 +47,6 @@ class LexiconFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     description: str = Field(min_length=1)
-    #: Whether typos of this file's words are corrected.
-    fuzzy: bool = False
     entries: list[Entry] = Field(min_length=1)
 
 
@@ -95,6 +93,8 @@ class Phrase:
     label: str
     stands_for: str
     items: tuple[Item, ...]
+    #: Whether the phrase has a gap ("lost ... job"): a loose phrase does not hide others.
+    gapped: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,8 +129,14 @@ def _compile_file(name: str, parsed: LexiconFile) -> list[Phrase]:
                 raise PromptDataError(
                     f"prompts/classifier/{name}.yaml entry {n} ({entry.label}): {exc}"
                 ) from exc
-            phrases.extend(Phrase(name, entry.label, entry.stands_for, f) for f in flats)
+            phrases.extend(
+                Phrase(name, entry.label, entry.stands_for, f, _has_gap(f)) for f in flats
+            )
     return phrases
+
+
+def _has_gap(items: tuple[Item, ...]) -> bool:
+    return any(i.kind == "gap" or any(_has_gap(a) for a in i.alts) for i in items)
 
 
 @cache
@@ -138,7 +144,6 @@ def vocabulary() -> Vocabulary:
     """The whole vocabulary, parsed, validated and compiled on first use."""
     phrases: list[Phrase] = []
     known: set[str] = set()
-    targets: set[str] = set()
     severity: SeverityRules | None = None
     route_names: dict[Route, str] = {}
     for name in LEXICON_LABELS:
@@ -147,8 +152,6 @@ def vocabulary() -> Vocabulary:
         compiled = _compile_file(name, parsed)
         words = pattern_words([p.items for p in compiled])
         known |= words
-        if parsed.fuzzy:
-            targets |= words
         phrases.extend(compiled)
         if isinstance(parsed, SeverityFile):
             severity = parsed.rules
@@ -158,6 +161,11 @@ def vocabulary() -> Vocabulary:
         settings = FuzzySettings.model_validate(load_yaml("classifier/fuzzy.yaml"))
     except ValidationError as exc:
         raise PromptDataError(f"prompts/classifier/fuzzy.yaml: {exc}") from exc
+    unknown = sorted(set(settings.targets) - known)
+    if unknown:
+        raise PromptDataError(
+            f"prompts/classifier/fuzzy.yaml: targets not used by any pattern: {unknown}"
+        )
     assert severity is not None
-    corrector = FuzzyCorrector(settings, targets, known)
+    corrector = FuzzyCorrector(settings, settings.targets, known)
     return Vocabulary(tuple(phrases), corrector, severity, route_names)

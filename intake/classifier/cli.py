@@ -1,0 +1,157 @@
+"""``intake classify``: classify JSON lines, explain them, or score a labelled file.
+
+Each input line is a JSON object with a ``text`` (and optionally an ``id``); each output line is
+the classification, or ``{"line": N, "error": "..."}``, so output line N always answers input
+line N. A bad line never stops the run; only a file that cannot be read does (exit 2).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any, NoReturn
+
+import click
+
+from intake.classifier import MAX_TEXT_CHARS, Classification, ClassifierInputError, classify
+from intake.classifier.evaluate import evaluate, format_report, load_gold
+
+_FIELDS = ("qualifies", "categories", "body", "immediate_risk", "severity", "route", "evidence")
+_CONTEXT = 32  # characters of context either side of an evidence span
+# A line longer than this cannot hold a text within the limit, however it is escaped.
+_MAX_LINE_BYTES = MAX_TEXT_CHARS * 6 + 4096
+
+
+class LineError(ValueError):
+    """One input line cannot be classified; the message is what the error object says."""
+
+
+@click.command("classify")
+@click.argument("source", default="-", metavar="[FILE|-]")
+@click.option("--explain", is_flag=True, help="Readable explanations instead of JSON.")
+@click.option(
+    "--evaluate",
+    "gold",
+    metavar="GOLD.jsonl",
+    default=None,
+    help="Score the classifier against a labelled file and print the figures.",
+)
+def classify_command(source: str, explain: bool, gold: str | None) -> None:
+    """Classify JSON lines with a "text" field from FILE (default: - for stdin)."""
+    if gold is not None:
+        _run_evaluation(Path(gold))
+        return
+    try:
+        stream = _open(source)
+    except OSError as exc:
+        _fail(f"cannot read {source}: {exc.strerror or exc}")
+    with stream:
+        try:
+            for number, raw in enumerate(_lines(stream), start=1):
+                click.echo(_answer(number, raw, explain=explain))
+        except OSError as exc:
+            _fail(f"cannot read {source}: {exc.strerror or exc}")
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(f"intake classify: {message}", err=True)
+    sys.exit(2)
+
+
+def _open(source: str) -> IO[bytes]:
+    """The file, or stdin for ``-``, opened for bytes (bad UTF-8 is one line's error)."""
+    return click.open_file(source, "rb")  # type: ignore[return-value]
+
+
+def _lines(stream: IO[bytes]) -> Iterator[bytes]:
+    for raw in stream:
+        yield raw.rstrip(b"\r\n")
+
+
+def _answer(number: int, raw: bytes, *, explain: bool) -> str:
+    record: dict[str, Any] = {}
+    try:
+        record = _record(raw)
+        result = classify(record["text"])
+    except (LineError, ClassifierInputError) as exc:
+        error: dict[str, Any] = {"line": number, "error": str(exc)}
+        if _usable_id(record.get("id")):
+            error["id"] = record["id"]
+        return f"line {number}: error: {exc}" if explain else json.dumps(error)
+    item_id = record.get("id")
+    if explain:
+        return _explanation(number, item_id, record["text"], result)
+    out: dict[str, Any] = result.model_dump(mode="json", include=set(_FIELDS))
+    out = {key: out[key] for key in _FIELDS}
+    out["rationale"] = result.rationale
+    if _usable_id(item_id):
+        out["id"] = item_id
+    return json.dumps(out, ensure_ascii=False)
+
+
+def _usable_id(value: object) -> bool:
+    return isinstance(value, str | int) and not isinstance(value, bool)
+
+
+def _record(raw: bytes) -> dict[str, Any]:
+    if not raw.strip():
+        raise LineError("blank line")
+    if len(raw) > _MAX_LINE_BYTES:
+        raise LineError(f"line is {len(raw):,} bytes; a text may have {MAX_TEXT_CHARS:,} characters")
+    try:
+        record = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise LineError("not UTF-8") from None
+    except json.JSONDecodeError as exc:
+        raise LineError(f"not JSON ({exc.msg} at column {exc.colno})") from None
+    if not isinstance(record, dict):
+        raise LineError(f"not a JSON object (got {type(record).__name__})")
+    if "text" not in record:
+        raise LineError('no "text" field')
+    if not isinstance(record["text"], str):
+        raise LineError('"text" is not a string')
+    return record
+
+
+def _explanation(number: int, item_id: object, text: str, result: Classification) -> str:
+    head = f"line {number}" + (f" (id {item_id})" if _usable_id(item_id) else "")
+    cats = ", ".join(c.label for c in result.categories) or "none"
+    bodies = ", ".join(b.value for b in result.body) or "none named"
+    lines = [
+        f"{head}: {result.qualifies.value.upper()} -> route {result.route.value}",
+        f"  severity {result.severity.value}; immediate risk: "
+        + ("YES" if result.immediate_risk else "no"),
+        f"  detriments: {cats}",
+        f"  bodies: {bodies}",
+        f"  still to ask: {', '.join(result.missing) or 'nothing'}",
+        f"  why: {result.rationale}",
+        "  evidence:" if result.evidence else "  evidence: none",
+    ]
+    for ev in result.evidence:
+        lines.append(f"    {ev.label:<32} {ev.matched!r}: {ev.stands_for}")
+        lines.append(f"      ...{_context(text, ev.start, ev.end)}...")
+    return "\n".join(lines) + "\n"
+
+
+def _context(text: str, start: int, end: int) -> str:
+    """The span in [brackets] with a little text either side, on one line."""
+    before = text[max(0, start - _CONTEXT) : start]
+    after = text[end : end + _CONTEXT]
+    shown = f"{before}[{text[start:end]}]{after}"
+    return "".join(ch if ch.isprintable() else " " for ch in shown)
+
+
+def _run_evaluation(path: Path) -> None:
+    try:
+        items, skipped = load_gold(path)
+    except (OSError, UnicodeDecodeError) as exc:
+        _fail(f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}")
+    report = evaluate(items, classify)
+    report.skipped = skipped
+    click.echo(format_report(report))
+
+
+if __name__ == "__main__":
+    classify_command()

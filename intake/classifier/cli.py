@@ -99,7 +99,9 @@ def _record(raw: bytes) -> dict[str, Any]:
     if not raw.strip():
         raise LineError("blank line")
     if len(raw) > _MAX_LINE_BYTES:
-        raise LineError(f"line is {len(raw):,} bytes; a text may have {MAX_TEXT_CHARS:,} characters")
+        raise LineError(
+            f"line is {len(raw):,} bytes; a text may have {MAX_TEXT_CHARS:,} characters"
+        )
     try:
         record = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:

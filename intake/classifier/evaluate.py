@@ -73,9 +73,7 @@ def load_gold(path: Path) -> tuple[list[GoldItem], list[str]]:
     return items, skipped
 
 
-def evaluate(
-    items: Iterable[GoldItem], classify: Callable[[str], Classification]
-) -> Report:
+def evaluate(items: Iterable[GoldItem], classify: Callable[[str], Classification]) -> Report:
     """Classify every item and compare with its labels."""
     confusion: Counter[tuple[str, str]] = Counter()
     counts: Counter[str] = Counter()

@@ -143,9 +143,9 @@ def _read_bodies(doc: Document, facts: Facts, hits: list[Hit], doubts: list[Hit]
 
 
 def _links_near_contacts(doc: Document, facts: Facts, links: list[Hit]) -> list[Hit]:
-    contact_sentences = {
-        doc.sentences[h.first] for hs in facts.bodies.values() for h in hs
-    } | {doc.sentences[h.first] for h in facts.vague}
+    contact_sentences = {doc.sentences[h.first] for hs in facts.bodies.values() for h in hs} | {
+        doc.sentences[h.first] for h in facts.vague
+    }
     near = []
     for hit in links:
         if not hit.label.startswith("link:"):

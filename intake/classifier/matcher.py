@@ -16,6 +16,7 @@ from intake.classifier.document import Document
 from intake.classifier.patterns import Item
 from intake.classifier.vocabulary_data import Phrase, vocabulary
 
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     """One phrase found: words ``first``..``last`` (inclusive) of the document."""

@@ -142,7 +142,8 @@ def _element(element: str) -> Item:
         if not element.endswith((")", ")?")):
             raise PatternError(f"text after ')' in {element!r}")
         optional = element.endswith(")?")
-        alts = tuple(_sequence(branch) for branch in _split_bars(element[1 : -2 if optional else -1]))
+        inner = element[1 : -2 if optional else -1]
+        alts = tuple(_sequence(branch) for branch in _split_bars(inner))
         if all(len(a) == 1 and a[0].kind == "word" and not a[0].optional for a in alts):
             return Item("word", frozenset(w for a in alts for w in a[0].words), optional=optional)
         return Item("group", alts=alts, optional=optional)

@@ -120,9 +120,13 @@ def _severity(
 ) -> Severity:
     cues = {h.label.split(":", 1)[1] for h in facts.severity}
     cats = set(categories)
-    child = setting.under_18 or bool(facts.children) or (
-        setting.establishment_type is not None
-        and setting.establishment_type.value in rules.exceptional_establishments
+    child = (
+        setting.under_18
+        or bool(facts.children)
+        or (
+            setting.establishment_type is not None
+            and setting.establishment_type.value in rules.exceptional_establishments
+        )
     )
     exceptional = (
         len(cats) >= rules.exceptional_min_categories

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from bo_support import AWAY, HOME, ActFn, Staff, SubmitFn, ViewFn, _user, make_submission
 from sqlalchemy import Engine
 from sqlmodel import Session
 
@@ -15,39 +14,9 @@ from backoffice.views import ActionResult, CaseView
 from backoffice.workflow import take_action
 from intake.reference.establishments import resolve_establishment_id
 from intake.settings import Settings
-from intake.submission import (
-    CaseSubmission,
-    ClassificationView,
-    ConsentAnswers,
-    PersonDetails,
-    submit_case,
-)
-from intake.users import Actor, UserCreate, create_user
-from intake.vocabulary import Organisation, Qualifies, RiskLevel, Role, Route, Severity
-
-HOME = "HMP Wandsworth"
-AWAY = "HMP Belmarsh"
-
-
-@dataclass
-class Staff:
-    hmip: Actor
-    hmip_supervisor: Actor
-    hmip_supervisor2: Actor
-    imb: Actor
-    imb_away: Actor
-    imb_supervisor: Actor
-    ppo: Actor
-    intake: Actor
-    home_id: int
-    away_id: int
-
-
-def _user(session: Session, name: str, role: Role, org: Organisation, est: int | None) -> Actor:
-    user = create_user(
-        session, data=UserCreate(name=name, role=role, organisation=org, establishment_id=est)
-    )
-    return Actor.from_user(user)
+from intake.submission import submit_case
+from intake.users import Actor
+from intake.vocabulary import Organisation, Role
 
 
 @pytest.fixture
@@ -71,30 +40,6 @@ def staff(engine: Engine) -> Staff:
     return found
 
 
-def make_submission(establishment_id: int | None, **changes: Any) -> CaseSubmission:
-    rules = ClassificationView(
-        qualifies=changes.pop("qualifies", Qualifies.YES),
-        categories=changes.pop("categories", ["isolation"]),
-        body=["IMB"],
-        severity=changes.pop("severity", Severity.STANDARD),
-        route=changes.pop("route", Route.SANCTION_PROTOCOL),
-        evidence=[{"label": "isolation", "text": "segregation", "start": 10, "end": 21}],
-    )
-    base: dict[str, Any] = {
-        "receiving_organisation": Organisation.IMB,
-        "establishment_id": establishment_id,
-        "person": PersonDetails(name="Jordan Example", prison_number="A1234BC"),
-        "narrative": "Put in the segregation unit the day after I spoke to the IMB.",
-        "rules": rules,
-        "consent": ConsentAnswers(pursue=True, share_identity=True, imb_enquiries=True),
-        "risk_level": RiskLevel.STANDARD,
-    }
-    return CaseSubmission(**{**base, **changes})
-
-
-SubmitFn = Callable[..., str]
-
-
 @pytest.fixture
 def submit(engine: Engine, settings: Settings, staff: Staff) -> SubmitFn:
     """Submit a case at the home establishment (override any field); returns its reference."""
@@ -112,9 +57,6 @@ def submit(engine: Engine, settings: Settings, staff: Staff) -> SubmitFn:
             return case.reference
 
     return _submit
-
-
-ActFn = Callable[..., ActionResult]
 
 
 @pytest.fixture
@@ -138,7 +80,7 @@ def act(engine: Engine, settings: Settings) -> ActFn:
 
 
 @pytest.fixture
-def view(engine: Engine, staff: Staff) -> Callable[[str], CaseView]:
+def view(engine: Engine, staff: Staff) -> ViewFn:
     """The case as a supervisor (who sees everything) reads it now."""
 
     def _view(reference: str) -> CaseView:
@@ -146,7 +88,3 @@ def view(engine: Engine, staff: Staff) -> Callable[[str], CaseView]:
             return show_case(session, actor=staff.hmip_supervisor, reference=reference)
 
     return _view
-
-
-def open_titles(case: CaseView) -> list[str]:
-    return [t.title for t in case.tasks if t.is_open]

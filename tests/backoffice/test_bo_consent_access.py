@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ActFn, Staff, SubmitFn, open_titles
+from bo_support import ActFn, Staff, SubmitFn, open_titles
 from sqlmodel import Session
 
 from backoffice.case_view import show_case

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from conftest import ActFn, Staff, SubmitFn
+from bo_support import ActFn, Staff, SubmitFn
 from sqlmodel import Session, select
 
 from backoffice.case_view import show_case

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ActFn, Staff, SubmitFn, open_titles
+from bo_support import ActFn, Staff, SubmitFn, open_titles
 from sqlmodel import Session, select
 
 from backoffice.workflow import available_actions

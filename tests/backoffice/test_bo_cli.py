@@ -1,0 +1,138 @@
+"""The `backoffice` command driven through its installed entry point, as a user would."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from bo_support import Staff, SubmitFn, run_cli
+from openpyxl import load_workbook
+
+from intake.settings import Settings
+
+
+@pytest.fixture
+def env(settings: Settings) -> dict[str, str]:
+    return {
+        "SANCTIONS_DATABASE_URL": settings.effective_database_url,
+        "SANCTIONS_DATA_DIR": str(settings.data_dir),
+    }
+
+
+def bo(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return run_cli("backoffice", *args, env=env)
+
+
+def bo_json(env: dict[str, str], *args: str) -> object:
+    result = bo(env, *args, "--json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def _one_line_error(result: subprocess.CompletedProcess[str], code: int, text: str) -> None:
+    assert result.returncode == code, (result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and text in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_case_taken_to_closure_from_the_cli(
+    env: dict[str, str], staff: Staff, submit: SubmitFn
+) -> None:
+    ref = submit()
+    steps = bo_json(env, "--as", "Hana Triage", "steps", ref)
+    assert {
+        k: steps[0][k]  # type: ignore[index]
+        for k in ("name", "step")
+    } == {"name": "confirm_qualifies", "step": 2}
+    path = [
+        ("Hana Triage", "confirm_qualifies"),
+        ("Hana Triage", "log_on_tracker"),
+        ("Ian Board", "consult_prisoner", "--outcome", "consents"),
+        (
+            "Ian Board",
+            "imb_briefing",
+            "--note",
+            "Brief sent",
+            "--outcome",
+            "suggest_no_investigation",
+        ),
+        ("Pat Ombud", "decide_not_to_investigate", "--note", "Resolved locally"),
+        ("Ian Board", "explain_outcome", "--note", "Told him on the wing"),
+    ]
+    for user, action, *extra in path:
+        result = bo(env, "--as", user, "act", ref, action, *extra)
+        assert result.returncode == 0, result.stderr
+        assert "done" in result.stdout
+    case = bo_json(env, "--as", "Hana Triage", "show", ref)
+    assert case["summary"]["status"] == "closed"  # type: ignore[index]
+    assert case["outcome"] == "not_investigated"  # type: ignore[index]
+    assert any(e["action"] == "explain_outcome" for e in case["audit"])  # type: ignore[index]
+
+
+def test_errors_are_one_line_with_their_exit_codes(
+    env: dict[str, str], staff: Staff, submit: SubmitFn
+) -> None:
+    ref = submit()
+    _one_line_error(bo(env, "show", ref), 3, "--as")
+    _one_line_error(bo(env, "--as", "Nobody", "show", ref), 1, "no active user")
+    _one_line_error(bo(env, "--as", "Ivy Away", "show", ref), 1, "can see")
+    _one_line_error(bo(env, "--as", "Ines Pector", "act", ref, "confirm_qualifies"), 3, "intake")
+    _one_line_error(
+        bo(env, "--as", "Hana Triage", "act", ref, "confirm_qualifies", "--version", "0"), 4, ref
+    )
+    _one_line_error(
+        bo(env, "--as", "Sam Super", "override", ref, "--set", "risk=extreme", "--reason", "x"),
+        1,
+        "risk 'extreme' is not one of immediate, high, standard",
+    )
+    _one_line_error(
+        bo(env, "--as", "Hana Triage", "override", ref, "--set", "risk=high", "--reason", "x"),
+        3,
+        "supervisor",
+    )
+
+
+def test_override_queue_and_export_from_the_cli(
+    env: dict[str, str], staff: Staff, submit: SubmitFn, tmp_path: Path
+) -> None:
+    ref = submit()
+    view = bo_json(
+        env, "--as", "Sam Super", "override", ref, "--set", "risk=immediate",
+        "--set", "categories=isolation,threats", "--reason", "Officers named are on his wing",
+    )  # fmt: skip
+    assert view["summary"]["overridden"] is True  # type: ignore[index]
+    assert view["classifications"][-1]["source"] == "override"  # type: ignore[index]
+    page = bo_json(env, "--as", "Ian Board", "queue", "--overridden")
+    assert [r["reference"] for r in page["rows"]] == [ref]  # type: ignore[index]
+    assert page["rows"][0]["risk_level"] == "immediate"  # type: ignore[index]
+    text = bo(env, "--as", "Ian Board", "queue", "--search", "segregation")
+    assert ref in text.stdout and "OVERRIDDEN" in text.stdout
+    out = tmp_path / "tracker.xlsx"
+    summary = bo_json(env, "--as", "Sam Super", "tracker", "export", "--format", "xlsx",
+                      "--out", str(out), "--pseudonymise")  # fmt: skip
+    assert summary["rows"] == 1 and summary["pseudonymised"] is True  # type: ignore[index]
+    sheet = load_workbook(out).active
+    assert sheet["A1"].value == "OFFICIAL-SENSITIVE"
+    assert str(sheet["E3"].value).startswith("PERSON-")
+
+
+def test_demo_seeds_once_and_is_marked(env: dict[str, str]) -> None:
+    first = bo_json(env, "demo")
+    assert first["cases_created"] == 30 and first["users_created"] >= 15  # type: ignore[index]
+    again = bo_json(env, "demo")
+    assert again["cases_created"] == 0 and again["users_created"] == 0  # type: ignore[index]
+    users = bo_json(env, "users", "list")
+    assert all("DEMO" in u["name"] for u in users)  # type: ignore[union-attr]
+    page = bo_json(env, "--as", "DEMO HMIP Triage", "queue", "--all", "--page-size", "200")
+    rows = page["rows"]  # type: ignore[index]
+    assert len(rows) == 30 and all(r["is_demo"] for r in rows)
+    assert {r["status"] for r in rows} >= {"received", "closed", "signposted", "investigating"}
+    assert rows[0]["risk_level"] == "immediate"
+    scoped = bo_json(env, "--as", "DEMO IMB Triage", "queue", "--all", "--page-size", "200")
+    assert {r["establishment"] for r in scoped["rows"]} == {"HMP Wandsworth"}  # type: ignore[index]
+    ref = rows[0]["reference"]
+    case = bo_json(env, "--as", "DEMO HMIP Triage", "show", ref)
+    assert case["person"]["name"].startswith("DEMO ")  # type: ignore[index]

@@ -1,0 +1,135 @@
+"""The queue: risk then age, filters, fuzzy search, pages."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from bo_support import ActFn, Staff, SubmitFn
+from sqlalchemy import update
+from sqlmodel import Session, col
+
+from backoffice.overrides import override_classification
+from backoffice.queue import QueueFilters, list_queue
+from backoffice.views import QueuePage
+from intake.db.models import WorkflowTask, utcnow
+from intake.errors import ValidationProblem
+from intake.vocabulary import Organisation, Qualifies, RiskLevel, Route
+
+
+def _refs(page: QueuePage) -> list[str]:
+    return [row.reference for row in page.rows]
+
+
+@pytest.fixture
+def cases(submit: SubmitFn, staff: Staff) -> dict[str, str]:
+    return {
+        "old_standard": submit(),
+        "high": submit(risk_level=RiskLevel.HIGH),
+        "immediate": submit(
+            risk_level=RiskLevel.IMMEDIATE,
+            narrative="Officers threatened to break his arm after the inspection interview.",
+        ),
+        "new_standard": submit(receiving_organisation=Organisation.PPO),
+        "away": submit(
+            establishment_id=staff.away_id, narrative="Visits stopped after his PPO complaint."
+        ),
+        "signposted": submit(route=Route.COMPLAINT, qualifies=Qualifies.NO),
+    }
+
+
+def _queue(engine, actor, **kw) -> QueuePage:  # type: ignore[no-untyped-def]
+    with Session(engine) as session:
+        return list_queue(session, actor=actor, **kw)
+
+
+def test_queue_orders_by_risk_then_age_and_hides_closed(
+    engine, staff: Staff, cases: dict[str, str]
+) -> None:  # type: ignore[no-untyped-def]
+    page = _queue(engine, staff.hmip)
+    assert _refs(page) == [
+        cases["immediate"],
+        cases["high"],
+        cases["old_standard"],
+        cases["new_standard"],
+        cases["away"],
+    ]
+    assert page.total == 5
+    everything = _queue(engine, staff.hmip, filters=QueueFilters(open_only=False))
+    assert cases["signposted"] in _refs(everything)
+
+
+def test_queue_filters(engine, staff: Staff, cases: dict[str, str], act: ActFn) -> None:  # type: ignore[no-untyped-def]
+    act(staff.hmip, cases["high"], "confirm_qualifies")
+    by_status = _queue(engine, staff.hmip, filters=QueueFilters(statuses=["confirmed"]))
+    assert _refs(by_status) == [cases["high"]]
+    away = _queue(engine, staff.hmip, filters=QueueFilters(establishment_ids=[staff.away_id]))
+    assert _refs(away) == [cases["away"]]
+    ppo = _queue(engine, staff.hmip, filters=QueueFilters(organisation="PPO"))
+    assert _refs(ppo) == [cases["new_standard"]]
+    with pytest.raises(ValidationProblem, match="status 'lost'"):
+        _queue(engine, staff.hmip, filters=QueueFilters(statuses=["lost"]))
+
+
+def test_overdue_tasks_show_and_filter(engine, staff: Staff, cases: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    yesterday = utcnow().date() - timedelta(days=1)
+    with Session(engine) as session:
+        # (a test shortcut: time passing, not a user's change)
+        session.execute(
+            update(WorkflowTask).where(col(WorkflowTask.case_id) == 1).values(due=yesterday)
+        )
+        session.commit()
+    page = _queue(engine, staff.hmip, filters=QueueFilters(overdue=True))
+    assert _refs(page) == [cases["old_standard"]]
+    row = page.rows[0]
+    assert row.overdue and row.overdue_tasks == 1 and row.next_due == yesterday
+
+
+def test_overridden_filter_and_flag(engine, staff: Staff, cases: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    with Session(engine) as session:
+        override_classification(
+            session,
+            actor=staff.hmip_supervisor,
+            reference=cases["new_standard"],
+            changes={"risk": "high"},
+            reason="He is on an ACCT",
+        )
+        session.commit()
+    page = _queue(engine, staff.hmip, filters=QueueFilters(overridden=True))
+    assert _refs(page) == [cases["new_standard"]]
+    assert page.rows[0].overridden and page.rows[0].risk_level == "high"
+    order = _refs(_queue(engine, staff.hmip))
+    assert order.index(cases["new_standard"]) < order.index(cases["old_standard"])
+
+
+def test_search_by_reference_establishment_and_narrative_with_typos(
+    engine, staff: Staff, cases: dict[str, str]
+) -> None:  # type: ignore[no-untyped-def]
+    by_ref = _queue(engine, staff.hmip, search=cases["away"][-5:])
+    assert _refs(by_ref)[0] == cases["away"]
+    by_place = _queue(engine, staff.hmip, search="belmarsh")
+    assert _refs(by_place) == [cases["away"]]
+    typo = _queue(engine, staff.hmip, search="threatend his arm")
+    assert _refs(typo) == [cases["immediate"]]
+    assert typo.rows[0].score is not None and typo.rows[0].score >= 75
+    segregation = _queue(engine, staff.hmip, search="segragation")
+    assert set(_refs(segregation)) == {
+        cases["old_standard"],
+        cases["high"],
+        cases["new_standard"],
+    }
+    assert _refs(_queue(engine, staff.hmip, search="helicopter")) == []
+
+
+def test_search_respects_need_to_know(engine, staff: Staff, cases: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert _refs(_queue(engine, staff.imb, search="visits stopped")) == []
+    assert _refs(_queue(engine, staff.imb_away, search="visits stopped")) == [cases["away"]]
+
+
+def test_pages(engine, staff: Staff, cases: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    first = _queue(engine, staff.hmip, page_size=2)
+    second = _queue(engine, staff.hmip, page_size=2, page=2)
+    last = _queue(engine, staff.hmip, page_size=2, page=3)
+    assert first.has_next and second.has_next and not last.has_next
+    assert len(_refs(first) + _refs(second) + _refs(last)) == 5
+    assert not set(_refs(first)) & set(_refs(second))

@@ -1,0 +1,102 @@
+"""The HMIP sanctions tracker export: columns, OFFICIAL-SENSITIVE marking, pseudonyms."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from bo_support import ActFn, Staff, SubmitFn
+from openpyxl import load_workbook
+from sqlmodel import Session, select
+
+from backoffice.tracker import COLUMNS, export_tracker
+from intake.db.models import AuditEvent
+from intake.errors import PermissionDenied
+from intake.submission import PersonDetails
+from intake.users import Actor
+from intake.vocabulary import Qualifies, Route
+
+
+def _export(engine, actor: Actor, out: Path, **kw) -> int:  # type: ignore[no-untyped-def]
+    with Session(engine) as session:
+        summary = export_tracker(session, actor=actor, out=out, **kw)
+        session.commit()
+    return summary.rows
+
+
+@pytest.fixture
+def tracked(act: ActFn, staff: Staff, submit: SubmitFn) -> list[str]:
+    logged = submit()
+    act(staff.hmip, logged, "confirm_qualifies")
+    act(staff.hmip, logged, "log_on_tracker")
+    same_person = submit(person=PersonDetails(name="JORDAN  example", prison_number="A1234BC"))
+    signposted = submit(route=Route.COMPLAINT, qualifies=Qualifies.NO)
+    return [logged, same_person, signposted]
+
+
+def test_xlsx_has_the_marking_properties_and_fixed_columns(
+    engine, staff: Staff, tracked: list[str], tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "tracker.xlsx"
+    assert _export(engine, staff.hmip, out, fmt="xlsx") == 3
+    book = load_workbook(out)
+    props = book.properties
+    assert "OFFICIAL-SENSITIVE" in (props.title or "")
+    assert props.category == "OFFICIAL-SENSITIVE"
+    assert "OFFICIAL-SENSITIVE" in (props.keywords or "")
+    assert "OFFICIAL-SENSITIVE" in (props.subject or "")
+    rows = list(book.active.iter_rows(values_only=True))
+    assert rows[0][0] == "OFFICIAL-SENSITIVE"
+    header = list(rows[1])
+    assert header == COLUMNS
+    for wanted in ("Reference", "Received", "Establishment", "Receiving organisation"):
+        assert wanted in header
+    steps = [h for h in header if h.startswith("Step ")]
+    assert len(steps) == 11 and steps[0].startswith("Step 1:")
+    data = {r[0]: dict(zip(header, r, strict=True)) for r in rows[2:]}
+    logged = data[tracked[0]]
+    assert logged["Establishment"] == "HMP Wandsworth"
+    assert logged["Person"] == "Jordan Example" and logged["Prison number"] == "A1234BC"
+    assert logged["Status"] == "logged" and logged["Qualifies"] == "yes"
+    assert logged["Step 3: Inform HMIP, who log it on the HMIP sanctions tracker"]
+    signposted = data[tracked[2]]
+    assert (signposted["Route"], signposted["Outcome"]) == ("complaint", "not_qualifying")
+    assert os_mode(out) == 0o600
+
+
+def os_mode(path: Path) -> int:
+    return path.stat().st_mode & 0o777
+
+
+def test_csv_is_marked_and_pseudonyms_are_stable_across_exports(
+    engine, staff: Staff, tracked: list[str], tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    _export(engine, staff.hmip_supervisor, first, fmt="csv", pseudonymise=True)
+    _export(engine, staff.hmip_supervisor, second, fmt="csv", pseudonymise=True)
+    text = first.read_text(encoding="utf-8")
+    assert text.startswith("OFFICIAL-SENSITIVE,")
+    assert "Jordan" not in text and "A1234BC" not in text and "pseudonymised" in text
+    rows_a = list(csv.reader(first.open(encoding="utf-8")))[2:]
+    rows_b = list(csv.reader(second.open(encoding="utf-8")))[2:]
+    person = COLUMNS.index("Person")
+    number = COLUMNS.index("Prison number")
+    assert [r[person] for r in rows_a] == [r[person] for r in rows_b]
+    assert rows_a[0][person].startswith("PERSON-") and rows_a[0][number].startswith("PN-")
+    assert rows_a[0][person] == rows_a[1][person]  # one person, two cases, one pseudonym
+    with Session(engine) as session:
+        exports = session.exec(select(AuditEvent).where(AuditEvent.action == "tracker_exported"))
+        assert [e.after["pseudonymised"] for e in exports] == [True, True]  # type: ignore[index]
+
+
+def test_date_range_and_who_may_export(
+    engine, staff: Staff, tracked: list[str], tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date, timedelta
+
+    tomorrow = date.today() + timedelta(days=2)
+    assert _export(engine, staff.hmip, tmp_path / "x.csv", fmt="csv", date_from=tomorrow) == 0
+    with pytest.raises(PermissionDenied, match="may not export"):
+        _export(engine, staff.ppo, tmp_path / "y.csv", fmt="csv")
+    assert not (tmp_path / "y.csv").exists()

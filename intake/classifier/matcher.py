@@ -169,12 +169,16 @@ def find_hits(doc: Document) -> dict[str, list[Hit]]:
 
 
 def _outermost(hits: list[Hit]) -> list[Hit]:
-    """Drop hits inside a longer hit (see the module docstring); drop shadows; no repeats.
+    """Drop hits inside a longer hit and hits a shadow covers; no repeats.
 
-    A hit is hidden by a longer one of the same label, by a shadow, or by any phrase without a
-    gap; a loose phrase with a gap ("lost ... job") hides only its own label.
+    A hit is hidden by a longer one of the same label or by any longer phrase without a gap; a
+    loose phrase with a gap ("lost ... job") hides only its own label. ``shadow`` hides every
+    hit it covers, ``shadow:<label>`` only hits of that label (its own span included).
     """
-    ordered = sorted(hits, key=lambda h: (h.first, -h.last))
+    shadows = [h for h in hits if h.label.startswith("shadow")]
+    ordered = sorted(
+        (h for h in hits if not h.label.startswith("shadow")), key=lambda h: (h.first, -h.last)
+    )
     kept: list[Hit] = []
     cover: tuple[int, int] = (-1, -1)
     cover_by_label: dict[str, tuple[int, int]] = {}
@@ -184,12 +188,21 @@ def _outermost(hits: list[Hit]) -> list[Hit]:
         same = cover_by_label.get(hit.label, (-1, -1))
         if (hit.last <= cover[1] and span != cover) or (hit.last <= same[1] and span != same):
             continue
-        if (not hit.gapped or hit.label == "shadow") and hit.last > cover[1]:
+        if not hit.gapped and hit.last > cover[1]:
             cover = span
         if hit.last > same[1]:
             cover_by_label[hit.label] = span
         key = (hit.first, hit.last, hit.label)
-        if key not in seen:
+        if key not in seen and not _shadowed(hit, shadows):
             seen.add(key)
             kept.append(hit)
-    return [h for h in kept if h.label != "shadow"]
+    return kept
+
+
+def _shadowed(hit: Hit, shadows: list[Hit]) -> bool:
+    return any(
+        s.first <= hit.first
+        and hit.last <= s.last
+        and (s.label == "shadow" or s.label == f"shadow:{hit.label}")
+        for s in shadows
+    )

@@ -23,15 +23,15 @@ _BODIES = "|".join(b.value for b in Body)
 
 #: Each vocabulary file and the labels its entries may carry.
 LEXICON_LABELS: dict[str, str] = {
-    "bodies": rf"body:(?:{_BODIES})|vague|other:[a-z_]+|shadow",
+    "bodies": rf"body:(?:{_BODIES})|vague|other:[a-z_]+",
     "links": r"link:(?:cause|time|remark|attempt)|topic|contact",
-    "categories": rf"(?:{_CATEGORIES})|threat_strong|shadow",
-    "risk": r"risk:[a-z_]+|soon|shadow",
+    "categories": rf"(?:{_CATEGORIES})",
+    "risk": r"risk:[a-z_]+|soon",
     "routes": r"death|out_of_scope:[a-z_]+|in_scope|whistle:(?:speaker|fear)|imb_person"
-    r"|imb_complaint|shadow",
-    "negation": r"denial|contact_denial|doubt|body_doubt|past|risk_denial|shadow",
+    r"|imb_complaint",
+    "negation": r"denial|contact_denial|doubt|body_doubt|past|risk_denial",
     "staff": r"staff|peer|child",
-    "severity": r"severity:(?:threat_to_life|injury|urgent_medical|sexualised)|shadow",
+    "severity": r"severity:(?:threat_to_life|injury|urgent_medical|sexualised)",
 }
 
 
@@ -115,7 +115,9 @@ def _parse(name: str, model: type[LexiconFile]) -> LexiconFile:
 
 
 def _compile_file(name: str, parsed: LexiconFile) -> list[Phrase]:
-    allowed = re.compile(LEXICON_LABELS[name])
+    labels = LEXICON_LABELS[name]
+    # Any file may shadow (hide) phrases: all of them, or one of its own labels.
+    allowed = re.compile(rf"(?:{labels})|shadow|shadow:(?:{labels})")
     phrases: list[Phrase] = []
     for n, entry in enumerate(parsed.entries, start=1):
         if not allowed.fullmatch(entry.label):

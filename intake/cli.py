@@ -1,6 +1,9 @@
-"""The `intake` command: the guided interview (TUI), its line mode, and the classifier."""
+"""The `intake` command: the guided interview (TUI), its line mode, drafts and the classifier."""
 
 from __future__ import annotations
+
+import json
+import sys
 
 import click
 
@@ -19,6 +22,78 @@ def cli(ctx: click.Context) -> None:
         from intake.tui.app import run_intake_app
 
         run_intake_app(ctx.obj)
+
+
+@cli.command()
+@click.option("--as", "as_user", metavar="NAME", help="The interviewer (a user's name).")
+@click.option("--json", "as_json", is_flag=True, help="Print the submitted case as JSON.")
+@click.pass_obj
+@guarded
+def chat(app: AppContext, as_user: str | None, as_json: bool) -> None:
+    """The interview in plain line mode (screen readers, scripts)."""
+    from intake.chat import LineIO, run_chat
+
+    status = run_chat(app, LineIO(sys.stdin, sys.stdout), as_user=as_user, as_json=as_json)
+    sys.exit(status)
+
+
+@cli.group()
+def drafts() -> None:
+    """Unfinished interviews."""
+
+
+@drafts.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_obj
+@guarded
+def drafts_list(app: AppContext, as_json: bool) -> None:
+    """List unfinished interviews."""
+    from intake.interview.drafts import DraftStore
+
+    found = DraftStore(app.engine).open_drafts()
+    if as_json:
+        rows = [
+            {
+                "id": d.id,
+                "uuid": d.uuid,
+                "updated_at": d.updated_at.isoformat(),
+                "answered": d.answered,
+                "establishment": d.establishment,
+                "person": d.person,
+                "unfinished_text": d.has_pending_text,
+            }
+            for d in found
+        ]
+        click.echo(json.dumps(rows, indent=2))
+        return
+    if not found:
+        click.echo("No unfinished interviews.")
+    for d in found:
+        click.echo(
+            f"{d.id:>5}  {d.updated_at:%Y-%m-%d %H:%M}  {d.answered:>2} answers  "
+            f"{d.person or '-'}  {d.establishment or '-'}"
+        )
+
+
+@drafts.command("discard")
+@click.argument("draft_id", type=int)
+@click.pass_obj
+@guarded
+def drafts_discard(app: AppContext, draft_id: int) -> None:
+    """Discard an unfinished interview."""
+    from intake.interview.drafts import DraftStore
+
+    DraftStore(app.engine).discard(draft_id)
+    click.echo(f"Discarded draft {draft_id}.")
+
+
+def _register_classifier() -> None:
+    from intake.classifier.cli import classify_command
+
+    cli.add_command(classify_command, "classify")
+
+
+_register_classifier()
 
 
 def main() -> None:

@@ -1,0 +1,148 @@
+"""`intake chat`: the interview in line mode, driven as a script would drive it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from intake.db.engine import open_database
+from intake.db.models import AuditEvent, InterviewDraft, SanctionCase
+from intake.settings import load_settings
+from tests.conftest import run_cli
+
+NARRATIVE = (
+    "Two days after I told the inspectors about the showers, the wing SO put me on basic "
+    "and said grasses don't get a telly."
+)
+
+# The answers a scripted conversation gives, keyed by words of the question it reads.
+ANSWERS = {
+    "First start": None,
+    "Your name?": "Ines Pector",
+    "Your organisation?": "HMIP",
+    "Which establishment": "wandsworth",
+    "date of the visit": "",
+    "Have you said this": "yes",
+    "interpreter": "1",
+    "Who is raising this": "the person themselves",
+    "mainly about": "1",
+    "person's name": "[bold red]Sam Smith",
+    "prison number": "A1234BC",
+    "Their age": "21 or over",
+    "Where are they held": "B wing",
+    "own words": NARRATIVE,
+    "Which body": "1",
+    "How did they contact": "spoke to an inspector",
+    "Roughly when": "last Tuesday",
+    "Why do they link": "The SO said it was for talking to the inspectors.",
+    "When and where": "skip",
+    "Which staff": "the wing SO",
+    "anyone see": "skip",
+    "evidence to preserve": "cctv",
+    "still happening": "yes",
+    "immediate serious risk": "no",
+    "self-harm": "no",
+    "injuries": "no",
+    "heightened risk": "none",
+    "consent to it being pursued": "yes",
+    "identity being shared": "yes",
+    "IMB making enquiries": "yes",
+    "agree with this assessment": "yes",
+    "Submit now?": "1",
+}
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    return {"SANCTIONS_DATA_DIR": str(tmp_path / "data")}
+
+
+def _script_answers(stdout_so_far: str) -> str | None:
+    blocks = stdout_so_far.split("> ")
+    question_block = blocks[-2] if len(blocks) >= 2 else ""
+    for words, answer in ANSWERS.items():
+        if answer is not None and words.lower() in question_block.lower():
+            return answer
+    return None
+
+
+def run_conversation(tmp_path: Path, *extra: str) -> tuple[int, str]:
+    """Drive `intake chat` interactively: read each question, answer it."""
+    import os
+    import subprocess
+
+    from tests.conftest import BIN
+
+    process = subprocess.Popen(
+        [str(BIN / "intake"), "chat", *extra],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **_env(tmp_path)},
+        bufsize=1,
+    )
+    assert process.stdin and process.stdout
+    seen = ""
+    for line in process.stdout:
+        seen += line
+        if line.startswith("> "):
+            answer = _script_answers(seen)
+            if answer is None:
+                process.kill()
+                raise AssertionError(f"no scripted answer for:\n{seen[-400:]}")
+            process.stdin.write(answer + "\n")
+            if "(end with an empty line)" in line:
+                process.stdin.write("\n")
+            process.stdin.flush()
+    process.wait(timeout=60)
+    return process.returncode, seen
+
+
+def test_scripted_conversation_submits_a_case(tmp_path: Path) -> None:
+    status, output = run_conversation(tmp_path, "--json")
+    assert status == 0, output[-2000:]
+    assert "Case reference: SAN-" in output
+    assert "Before we start" in output  # the reassurance is read out
+    data = json.loads(output[output.index("{") :])
+    assert data["reference"].startswith("SAN-")
+    assert data["person"]["prison_number"] == "A1234BC"
+    assert data["person"]["name"] == "[bold red]Sam Smith"
+    assert data["rules"]["qualifies"] == "yes"
+    assert "recategorisation" in data["rules"]["categories"]
+    assert data["bodies"] == ["HMIP"]
+    assert data["consent"]["pursue"] is True
+
+    settings = load_settings(data_dir=tmp_path / "data")
+    engine = open_database(settings)
+    with Session(engine) as session:
+        case = session.exec(select(SanctionCase)).one()
+        assert case.reference == data["reference"]
+        assert case.status == "received"
+        assert case.establishment_id is not None
+        assert session.exec(select(AuditEvent)).all()
+        draft = session.exec(select(InterviewDraft)).one()
+        assert draft.status == "submitted"
+    engine.dispose()
+
+
+def test_end_of_input_keeps_the_draft_to_resume(tmp_path: Path) -> None:
+    lines = ["Ines Pector", "HMIP", "scrubs", "", "yes", "1", "1", "1", "Sam", "A1234BC"]
+    first = run_cli("intake", "chat", env=_env(tmp_path), input="\n".join(lines) + "\n")
+    assert first.returncode == 1
+    assert "saved" in first.stdout
+    listed = run_cli("intake", "drafts", "list", "--json", env=_env(tmp_path))
+    drafts = json.loads(listed.stdout)
+    assert len(drafts) == 1 and drafts[0]["person"] == "Sam"
+    second = run_cli("intake", "chat", env=_env(tmp_path), input="1\n")
+    assert "unfinished interview" in second.stdout
+    assert "Their age?" in second.stdout  # resumes where it stopped
+
+
+def test_bad_answers_are_explained_and_asked_again(tmp_path: Path) -> None:
+    lines = ["Ines Pector", "HMIP", "narnia", "scrubs", "next friday", ""]
+    result = run_cli("intake", "chat", env=_env(tmp_path), input="\n".join(lines) + "\n")
+    assert "! no establishment found for 'narnia'" in result.stdout
+    assert "is in the future" in result.stdout
+    assert "Traceback" not in result.stderr

@@ -31,6 +31,7 @@ def evidence(
     spans += [(h, "link") for h in facts.links]
     spans += [(h, f"category:{c.value}") for c, hs in facts.categories.items() for h in hs]
     spans += [(h, "negation") for h in (*facts.denials, *facts.contact_denials)]
+    spans += [(h, "negation") for h in facts.prospective]
     spans += [(h, "doubt") for h in facts.doubts]
     spans += [(h, "risk") for h in facts.risks]
     spans += [(h, "staff") for h in facts.staff]

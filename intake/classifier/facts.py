@@ -20,6 +20,7 @@ _TOPIC_REACH = 6  # words between a contact and "about"
 _TOPIC_SPAN = 12  # longest topic masked
 _DENIAL_REACH = 12  # words after a contact denial whose bodies do not count
 _LINK_SENTENCES = 2  # a link counts within this many sentences of a body
+_FORWARD_REACH = 10  # words from "since" / "because" to the contact it introduces
 # Threatened acts: these categories in a threat's clause are not counted as done.
 _THREATENABLE = frozenset(SanctionCategory) - {
     SanctionCategory.THREATS,
@@ -39,6 +40,7 @@ class Facts:
     categories: dict[SanctionCategory, list[Hit]] = field(default_factory=dict)
     denials: list[Hit] = field(default_factory=list)
     contact_denials: list[Hit] = field(default_factory=list)
+    prospective: list[Hit] = field(default_factory=list)
     doubts: list[Hit] = field(default_factory=list)
     risks: list[Hit] = field(default_factory=list)
     deaths: list[Hit] = field(default_factory=list)
@@ -62,6 +64,7 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     facts = Facts()
     facts.denials = negation.get("denial", [])
     facts.contact_denials = negation.get("contact_denial", [])
+    facts.prospective = negation.get("prospective", [])
     facts.doubts = negation.get("doubt", [])
     facts.past = negation.get("past", [])
     topic = _topic_mask(doc, links, bodies_lex)
@@ -103,16 +106,25 @@ def _clause_start(doc: Document, index: int) -> int:
 
 
 def _topic_mask(doc: Document, links: list[Hit], bodies: list[Hit]) -> set[int]:
-    """Words that say what a contact was about ("told the IMB about the showers")."""
-    contacts = [h for h in links if h.label in ("contact", "link:attempt")] + bodies
+    """Words that say what a contact was about, or why it was made.
+
+    "told the IMB about the showers" and "wrote to the Ombudsman because they stopped my visits"
+    describe the reason for the contact, not a detriment that followed it.
+    """
+    contacts = [h for h in links if h.label == "link:attempt"] + bodies
     mask: set[int] = set()
-    for topic in (h for h in links if h.label == "topic"):
-        i = topic.first
-        if any(
-            doc.sentences[c.last] == doc.sentences[i] and 0 <= i - c.last <= _TOPIC_REACH
-            for c in contacts
-        ):
+    for cue in links:
+        i = cue.first
+        if cue.label not in ("topic", "link:forward") or i == 0:
+            continue
+        for c in contacts:
+            if doc.sentences[c.last] != doc.sentences[i] or not 0 < i - c.last <= _TOPIC_REACH:
+                continue
+            # "because" must follow the contact's own clause; "about" may be a clause on.
+            if cue.label == "link:forward" and doc.clauses[c.last] != doc.clauses[i - 1]:
+                continue
             mask.update(range(i, _clause_end(doc, i, _TOPIC_SPAN) + 1))
+            break
     return mask
 
 
@@ -123,9 +135,10 @@ def _read_bodies(doc: Document, facts: Facts, hits: list[Hit], doubts: list[Hit]
         stop = min(len(doc) - 1, cue.last + _DENIAL_REACH)
         denied.update(j for j in range(cue.first, stop + 1) if doc.sentences[j] == sent)
     doubted = {doc.sentences[h.first] for h in doubts}
+    wanted = {j for cue in facts.prospective for j in range(cue.first, cue.last + 1)}
     for hit in hits:
         if hit.label.startswith("body:"):
-            if hit.first in denied:
+            if hit.first in denied or hit.first in wanted:
                 continue
             if doc.sentences[hit.first] in doubted:
                 facts.vague.append(hit)
@@ -135,6 +148,12 @@ def _read_bodies(doc: Document, facts: Facts, hits: list[Hit], doubts: list[Hit]
             facts.vague.append(hit)
         elif hit.label.startswith("other:"):
             facts.others.append(hit)
+    # Keep only the "wants to contact" cues that actually held a body back (for the evidence).
+    facts.prospective = [
+        cue
+        for cue in facts.prospective
+        if any(h.label.startswith("body:") and cue.first <= h.first <= cue.last for h in hits)
+    ]
     # A vague word beside another named contact ("made a complaint to my MP") is that contact.
     other_clauses = {doc.clauses[h.first] for h in facts.others}
     facts.vague = [
@@ -143,18 +162,31 @@ def _read_bodies(doc: Document, facts: Facts, hits: list[Hit], doubts: list[Hit]
 
 
 def _links_near_contacts(doc: Document, facts: Facts, links: list[Hit]) -> list[Hit]:
-    contact_sentences = {doc.sentences[h.first] for hs in facts.bodies.values() for h in hs} | {
-        doc.sentences[h.first] for h in facts.vague
-    }
+    """Link cues that point at a contact: forward ("since I saw the IMB"), back ("since then"
+    after a contact), or naming it themselves ("for grassing", a remark), near a body."""
+    named = [h for hs in facts.bodies.values() for h in hs] + facts.vague
+    contacts = named + [h for h in links if h.label in ("contact", "link:attempt")]
+    named_sentences = {doc.sentences[h.first] for h in named}
     near = []
     for hit in links:
         if not hit.label.startswith("link:"):
             continue
         sent = doc.sentences[hit.first]
-        if hit.label == "link:remark" or any(
-            abs(sent - s) <= _LINK_SENTENCES for s in contact_sentences
+        if hit.label != "link:remark" and not any(
+            abs(sent - s) <= _LINK_SENTENCES for s in named_sentences
         ):
-            near.append(hit)
+            continue
+        if hit.label == "link:forward" and not any(
+            doc.sentences[c.first] == sent and 0 < c.first - hit.last <= _FORWARD_REACH
+            for c in contacts
+        ):
+            continue
+        if hit.label == "link:back" and not any(
+            c.last < hit.first and 0 <= sent - doc.sentences[c.last] <= _LINK_SENTENCES
+            for c in contacts
+        ):
+            continue
+        near.append(hit)
     return near
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from intake.classifier import Classification
 from intake.interview.engine import Ending, Interview
 from intake.interview.outcome import risk_level
+from intake.interview.script import Flag, Question
 from intake.vocabulary import RiskLevel
 
 #: The classifier's missing elements, in the words an interviewer would use.
@@ -119,10 +120,19 @@ def case_panel(interview: Interview, *, draft_text: str | None = None) -> CasePa
     )
 
 
+def review_questions(interview: Interview) -> list[Question]:
+    """The answered questions to show in a review, in script order.
+
+    `Interview.asked()` leaves everything out once the interview has ended early (no question
+    applies then), but the answers that led to the signpost still belong in the review.
+    """
+    if interview.ending() is None:
+        return interview.asked()
+    return [q for q in interview.script.questions if q.key in interview.answers]
+
+
 def raise_later_due(interview: Interview) -> bool:
     """Consent refused and no referral without it: time to tell them how to raise it later."""
-    from intake.interview.script import Flag
-
     if Flag.NO_CONSENT not in interview.flags():
         return False
     if interview.value("refer_without_consent") is True:

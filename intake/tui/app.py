@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -29,7 +30,7 @@ from intake.tui.screens.identify import PickUserScreen
 from intake.tui.screens.interview import InterviewScreen
 from intake.tui.screens.register import RegisterScreen
 from intake.tui.screens.resume import ResumeChoice, ResumeModal
-from intake.tui.session import InterviewSession
+from intake.tui.session import InterviewSession, warm_up
 from intake.users import Actor
 
 if TYPE_CHECKING:
@@ -72,6 +73,7 @@ class IntakeApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme = "nord"
+        self.run_worker(partial(warm_up, self.today), thread=True, group="warm-up")
         self.begin()
 
     # -- the flow -------------------------------------------------------------------------

@@ -15,9 +15,19 @@ from datetime import date
 from intake.interview.answers import Parsed
 from intake.interview.drafts import DraftStore
 from intake.interview.engine import Interview
+from intake.interview.panel import CasePanelData, case_panel
 from intake.interview.script import Question
 from intake.settings import Settings
 from intake.users import Actor
+
+#: The engine and classifier are used from the UI thread and from preview workers; one at a time.
+ENGINE_LOCK = threading.RLock()
+
+
+def warm_up(today: date) -> None:
+    """Load the classifier's vocabulary before the first narrative (call from a worker)."""
+    with ENGINE_LOCK:
+        Interview(today=today).preview("warming up")
 
 
 @dataclass(frozen=True)
@@ -91,7 +101,8 @@ class InterviewSession:
     def answer(self, question: Question, text: str, *, editing: bool = False) -> Parsed:
         """Give the engine an answer and save it at once; ValidationProblem changes nothing."""
         key = question.key if editing else None
-        parsed = self.interview.answer(text, key=key)
+        with ENGINE_LOCK:
+            parsed = self.interview.answer(text, key=key)
         with self._lock:
             self.store.save_answer(
                 self.draft_id,
@@ -105,6 +116,11 @@ class InterviewSession:
             if self.pending is not None and self.pending.key == question.key:
                 self.pending = None
         return parsed
+
+    def panel(self, draft_text: str | None = None) -> CasePanelData:
+        """The case panel for the interview so far (a preview of ``draft_text`` if given)."""
+        with ENGINE_LOCK:
+            return case_panel(self.interview, draft_text=draft_text)
 
     def next_pending_seq(self) -> int:
         """A number for an autosave about to be scheduled (called on the UI thread)."""

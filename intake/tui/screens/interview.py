@@ -14,7 +14,11 @@ from textual.worker import get_current_worker
 
 from intake.errors import SanctionsError, ValidationProblem
 from intake.interview.engine import Interview
-from intake.interview.panel import CasePanelData, case_panel, raise_later_due
+from intake.interview.panel import (
+    CasePanelData,
+    raise_later_due,
+    review_questions,
+)
 from intake.interview.script import Kind, Question
 from intake.tui.session import InterviewSession
 from intake.tui.widgets.answer_input import AnswerInput
@@ -80,7 +84,7 @@ class InterviewScreen(Screen[None]):
     def _replay(self) -> None:
         log = self.query_one(ConversationLog)
         log.add_note(f"Resumed an unfinished interview: {len(self.interview.answers)} answers.")
-        for question in self.interview.asked():
+        for question in review_questions(self.interview):
             self._heading(question)
             log.add_question(question.prompt)
             log.add_answer(self.interview.answers[question.key].display)
@@ -165,7 +169,7 @@ class InterviewScreen(Screen[None]):
 
     def _refresh_case(self, data: CasePanelData | None = None) -> None:
         draft = self._draft[1] if self._draft else None
-        self._show_case(data or case_panel(self.interview, draft_text=draft))
+        self._show_case(data or self.session.panel(draft))
 
     def _show_case(self, data: CasePanelData) -> None:
         self.query_one(CasePanel).show(data)
@@ -194,7 +198,7 @@ class InterviewScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="preview")
     def _preview(self, text: str) -> None:
-        data = case_panel(self.interview, draft_text=text)
+        data = self.session.panel(text)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_case, data)
 

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from intake.errors import SanctionsError
 from intake.interview.engine import Interview
 from intake.interview.outcome import risk_level
-from intake.interview.panel import case_panel, raise_later_due
+from intake.interview.panel import raise_later_due, review_questions
 from intake.tui.session import InterviewSession
 from intake.tui.widgets.case_panel import CasePanel
 from intake.tui.widgets.render import classification_block, highlight_evidence, risk_badge
@@ -49,7 +49,7 @@ def review_options(interview: Interview) -> list[Option]:
         options.append(_heading("Where this goes"))
         options.append(Option(Text(ending.signpost.strip()), id=f"{INFO}signpost"))
     section = None
-    for question in interview.asked():
+    for question in review_questions(interview):
         if question.section != section:
             section = question.section
             options.append(_heading(interview.script.section_title(section)))
@@ -118,7 +118,7 @@ class ReviewScreen(Screen[None]):
         listing.clear_options()
         listing.add_options(review_options(interview))
         listing.highlighted = min(keep or 0, listing.option_count - 1)
-        data = case_panel(interview)
+        data = self.session.panel()
         self.query_one(CasePanel).show(data)
         self.query_one(RiskBanner).set_risk(data.immediate_risk)
         listing.focus()

@@ -11,6 +11,7 @@ EVIDENCE_STYLE = "bold black on #e3c567"
 NEGATION_STYLE = "italic black on #b8c4d6"
 LABEL_STYLE = "bold"
 CONTEXT_CHARS = 28
+MAX_SNIPPETS = 12
 
 RISK_STYLES = {
     RiskLevel.IMMEDIATE: "bold white on #a33a3a",
@@ -84,9 +85,11 @@ def classification_block(result: Classification | None, text: str, *, full: bool
     block.append(Text(result.rationale, style="italic"))
     if result.evidence:
         block.append("\nEvidence:", style=LABEL_STYLE)
-        for item in result.evidence:
+        for item in result.evidence[:MAX_SNIPPETS]:
             block.append("\n• ")
             block.append_text(evidence_snippet(item, text))
+        if len(result.evidence) > MAX_SNIPPETS:
+            block.append(f"\n… and {len(result.evidence) - MAX_SNIPPETS} more", style="italic")
     if full and text:
         block.append("\n\nThe account, with the evidence highlighted:\n", style=LABEL_STYLE)
         block.append_text(highlight_evidence(text, result.evidence))

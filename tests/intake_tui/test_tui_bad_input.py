@@ -1,0 +1,131 @@
+"""Bad input: a clear message, the answer not taken, and nothing typed lost."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.widgets import Input, Static, TextArea
+from tui_helpers import (
+    COMMON,
+    answer_all,
+    at_question,
+    interview_screen,
+    paste,
+    screen_text,
+    shown_problem,
+    type_text,
+)
+
+from intake.tui.app import IntakeApp
+from intake.tui.screens.review import ReviewScreen
+from intake.users import Actor
+
+
+async def test_malformed_prison_number(
+    make_app: Callable[[], IntakeApp], interviewer: Actor
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await answer_all(pilot, COMMON, stop_at="prison_number")
+        await type_text(pilot, "1234ABC")
+        await pilot.press("enter")
+        assert "such as A1234BC" in shown_problem(app)
+        assert (await at_question(pilot)).key == "prison_number"
+        assert app.screen.query_one(Input).value == "1234ABC"
+        assert "prison_number" not in interview_screen(app).session.interview.answers
+        await pilot.press("ctrl+u", *"a1234bc", "enter")
+        assert (await at_question(pilot)).key == "age_band"
+        assert "A1234BC" in screen_text(app)
+
+
+async def test_date_in_the_future(make_app: Callable[[], IntakeApp], interviewer: Actor) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await answer_all(pilot, COMMON, stop_at="visit_date")
+        await type_text(pilot, "31/12/2026")
+        await pilot.press("enter")
+        assert "is in the future" in shown_problem(app)
+        assert app.screen.query_one(Input).value == "31/12/2026"
+        assert (await at_question(pilot)).key == "visit_date"
+
+
+async def test_empty_required_answer(make_app: Callable[[], IntakeApp], interviewer: Actor) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await answer_all(pilot, COMMON, stop_at="person_name")
+        await pilot.press("space", "space", "enter")
+        assert "is needed" in shown_problem(app)
+        assert (await at_question(pilot)).key == "person_name"
+
+
+async def test_empty_narrative_and_multi_choice_with_nothing_ticked(
+    make_app: Callable[[], IntakeApp], interviewer: Actor
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await answer_all(pilot, COMMON, stop_at="narrative")
+        await pilot.press("f5")
+        assert "is needed" in shown_problem(app)
+        assert (await at_question(pilot)).key == "narrative"
+
+
+async def test_a_100_kb_paste_is_refused_but_kept(
+    make_app: Callable[[], IntakeApp], interviewer: Actor
+) -> None:
+    huge = ("They took my letters to the IMB away. " * 2700)[:100_000]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await answer_all(pilot, COMMON, stop_at="narrative")
+        await paste(pilot, huge)
+        await pilot.press("f5")
+        assert "100,000 characters" in shown_problem(app)
+        assert app.screen.query_one(TextArea).text == huge
+        assert (await at_question(pilot)).key == "narrative"
+
+
+async def test_control_characters_in_a_paste_are_removed_and_said(
+    make_app: Callable[[], IntakeApp], interviewer: Actor
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await answer_all(pilot, COMMON, stop_at="person_name")
+        await paste(pilot, "John\x00 Sm\x07ith\x08")
+        assert "Removed 3 control character" in shown_problem(app)
+        assert app.screen.query_one(Input).value == "John Smith"
+        await pilot.press("enter")
+        assert (await at_question(pilot)).key == "prison_number"
+
+
+async def test_escape_sequences_and_markup_in_the_narrative_are_shown_literally(
+    make_app: Callable[[], IntakeApp], interviewer: Actor
+) -> None:
+    typed = (
+        "[bold red]They[/] locked me up after I wrote to the PPO \x1b[31mred\x1b[0m \x1b]0;x\x07."
+    )
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await answer_all(pilot, COMMON, stop_at="narrative")
+        await paste(pilot, typed)
+        assert "terminal codes" in shown_problem(app)
+        area = app.screen.query_one(TextArea)
+        assert "\x1b" not in area.text and "[bold red]They[/]" in area.text
+        await pilot.press("f5")
+        await at_question(pilot)
+        log_entries = [str(s.render()) for s in app.screen.query("ConversationLog > Static")]
+        assert any("[bold red]They[/] locked me up" in entry for entry in log_entries)
+        await pilot.press("f6")
+        assert isinstance(app.screen, ReviewScreen)
+        assert "[bold red]They[/] locked me up" in screen_text(app)
+
+
+async def test_markup_in_a_short_answer_is_literal(
+    make_app: Callable[[], IntakeApp], interviewer: Actor
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await answer_all(pilot, COMMON, stop_at="person_name")
+        await paste(pilot, "[link=http://x]Jo[/link] [b]Smith")
+        await pilot.press("enter")
+        await at_question(pilot, "prison_number")
+        answers = [str(s.render()) for s in app.screen.query(Static).filter(".answer")]
+        assert "[link=http://x]Jo[/link] [b]Smith" in answers

@@ -1,0 +1,145 @@
+"""The parts around the questions: first start, the user list, live assessment, review edits."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import Engine
+from textual.widgets import OptionList
+from tui_helpers import (
+    COMMON,
+    RISK,
+    answer_all,
+    at_question,
+    interview_screen,
+    paste,
+    screen_text,
+    type_text,
+    wait_until,
+)
+
+from intake.interview.drafts import DraftStore
+from intake.interview.profile import remembered_name
+from intake.settings import Settings
+from intake.tui.app import IntakeApp
+from intake.tui.screens.edit import EditAnswerModal
+from intake.tui.screens.identify import PickUserScreen
+from intake.tui.screens.register import RegisterScreen
+from intake.tui.screens.review import ReviewScreen
+from intake.tui.widgets.case_panel import CasePanel
+from intake.tui.widgets.risk_banner import RiskBanner
+from intake.users import Actor, UserCreate, create_user
+from intake.vocabulary import Organisation, Role
+
+
+async def test_first_start_registers_and_remembers_the_interviewer(
+    make_app: Callable[[], IntakeApp], settings: Settings
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, RegisterScreen))
+        await pilot.press("enter")
+        assert "Please type your name" in screen_text(app)
+        await type_text(pilot, "Alex Moss")
+        await pilot.press("enter", "2")
+        assert "Board" in screen_text(app)
+        await type_text(pilot, "Atlantis")
+        await pilot.press("enter")
+        await wait_until(
+            pilot,
+            lambda: (
+                "no establishment" in screen_text(app).lower()
+                or "does not name" in screen_text(app)
+            ),
+        )
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "Wandsworth")
+        await pilot.press("enter")
+        await at_question(pilot, "establishment")
+        assert app.actor is not None and app.actor.organisation == Organisation.IMB
+    assert remembered_name(settings) == "Alex Moss"
+
+
+async def test_a_shared_database_lists_its_users(
+    make_app: Callable[[], IntakeApp], engine: Engine, settings: Settings
+) -> None:
+    from sqlmodel import Session
+
+    with Session(engine) as session:
+        for name in ("Bea Ray", "Cal Wu"):
+            data = UserCreate(name=name, role=Role.INTAKE, organisation=Organisation.PPO)
+            create_user(session, data=data)
+        session.commit()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, PickUserScreen))
+        await pilot.press("down", "enter")
+        await at_question(pilot, "establishment")
+        assert app.actor is not None and app.actor.name == "Cal Wu"
+    assert remembered_name(settings) == "Cal Wu"
+
+
+async def test_the_narrative_is_assessed_live_as_it_is_typed(
+    make_app: Callable[[], IntakeApp], interviewer: Actor
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await answer_all(pilot, COMMON, stop_at="narrative")
+        panel = app.screen.query_one(CasePanel)
+        await paste(pilot, "After I spoke to the IMB, officers put me in segregation ")
+        await type_text(pilot, "because of it.")
+        await wait_until(pilot, lambda: "Assessment (live)" in str(panel.children[1].border_title))
+        shown = screen_text(app)
+        assert "IMB" in shown and "isolation" in shown.lower()
+        assert "narrative" not in interview_screen(app).session.interview.answers
+
+
+async def test_immediate_risk_in_the_narrative_shows_the_banner_at_once(
+    make_app: Callable[[], IntakeApp], interviewer: Actor, tmp_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await answer_all(pilot, COMMON, stop_at="narrative")
+        banner = app.screen.query_one(RiskBanner)
+        assert not banner.display
+        await paste(pilot, RISK)
+        await wait_until(pilot, lambda: banner.display)
+        assert "duty governor" in str(banner.render())
+        await pilot.press("f3")
+        assert "F3: show all" in str(banner.render())
+        app.save_screenshot("risk.svg", str(tmp_path))
+    assert "IMMEDIATE" in (tmp_path / "risk.svg").read_text()
+
+
+async def test_the_panel_can_be_hidden_at_80_columns(
+    make_app: Callable[[], IntakeApp], interviewer: Actor
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await at_question(pilot, "establishment")
+        panel = app.screen.query_one(CasePanel)
+        assert panel.display and panel.outer_size.width >= 28
+        await pilot.press("f2")
+        assert not panel.display
+
+
+async def test_an_answer_is_changed_from_the_review(
+    make_app: Callable[[], IntakeApp], interviewer: Actor, engine: Engine
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await answer_all(pilot, {**COMMON, "raised_by": "6"})
+        await wait_until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        listing = app.screen.query_one("#review", OptionList)
+        await wait_until(pilot, lambda: listing.option_count > 0)
+        listing.highlighted = listing.get_option_index("raised_by")
+        await pilot.press("e")
+        await wait_until(pilot, lambda: isinstance(app.screen, EditAnswerModal))
+        await pilot.press("1")
+        # The whistleblowing signpost no longer applies: the questions carry on.
+        await at_question(pilot, "concern_type")
+        session = interview_screen(app).session
+        assert session.interview.value("raised_by") == "person"
+    draft = DraftStore(engine).load(session.draft_id)
+    assert draft.answers["raised_by"]["value"] == "person"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_
+from sqlalchemy import ColumnElement, Select, and_, func, or_, union
 from sqlmodel import Session, col, select
 
 from backoffice.access import require_active_role, visible_cases_filter
@@ -61,17 +61,18 @@ def _check(filters: QueueFilters) -> None:
 
 
 def overdue_clause(on: date) -> ColumnElement[bool]:
-    task = exists().where(
-        WorkflowTask.case_id == SanctionCase.id,
-        col(WorkflowTask.done_at).is_(None),
-        col(WorkflowTask.due) < on,
+    """Cases with an open task or recommendation due before ``on``.
+
+    An IN over one uncorrelated subquery (served by the open-and-due index) rather than a
+    correlated EXISTS, which SQLite would otherwise plan as a scan of open tasks per case.
+    """
+    late_tasks = select(WorkflowTask.case_id).where(
+        col(WorkflowTask.done_at).is_(None), col(WorkflowTask.due) < on
     )
-    recommendation = exists().where(
-        Recommendation.case_id == SanctionCase.id,
-        col(Recommendation.done_at).is_(None),
-        col(Recommendation.due) < on,
+    late_recommendations = select(Recommendation.case_id).where(
+        col(Recommendation.done_at).is_(None), col(Recommendation.due) < on
     )
-    return or_(task, recommendation)
+    return col(SanctionCase.id).in_(union(late_tasks, late_recommendations))
 
 
 def where_clauses(actor: Actor, filters: QueueFilters, on: date) -> list[ColumnElement[bool]]:
@@ -249,10 +250,19 @@ class SearchPlan:
     places: dict[str, float]
 
 
+_REFERENCE = re.compile(r"^(san-?)?\d[\d-]{2,}$", re.IGNORECASE)
+
+
 def plan_search(text: str) -> SearchPlan:
-    """SQL that keeps only plausible matches: cheap, generous, never the final ranking."""
-    words = search_words(text)
+    """SQL that keeps only plausible matches: cheap, generous, never the final ranking.
+
+    Something shaped like a case reference ("SAN-2026-00042", "2026-00042", "00042") is
+    looked for in references only.
+    """
     terms: list[ColumnElement[bool]] = [_like(SanctionCase.reference, text.strip())]
+    if _REFERENCE.match(text.strip()):
+        return SearchPlan(text=text, words=[], clause=terms[0], places={})
+    words = search_words(text)
     for word in words:
         fragment = word if len(word) <= PREFIX_LEN else word[:PREFIX_LEN]
         terms.append(_like(SanctionCase.narrative, fragment))

@@ -1,0 +1,193 @@
+"""Benchmark: the queue, a search and a case at 100,000 cases. Prints timings; asserts none.
+
+Run with ``pytest -m benchmark -s tests/benchmarks``; skipped in the ordinary run.
+
+The fixture builds the database with bulk SQLAlchemy core inserts: fast, and outside the ORM,
+so the app's rule that every change to a case goes through ``intake.audit`` (an ORM flush
+check) does not apply to it. That rule is for the application; this is test data.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, insert, select
+from sqlmodel import Session
+
+from backoffice.case_view import show_case
+from backoffice.queue import QueueFilters, list_queue
+from backoffice.tracker import export_tracker
+from intake.db.engine import open_database
+from intake.db.models import Establishment, SanctionCase, WorkflowTask
+from intake.settings import load_settings
+from intake.users import Actor, UserCreate, create_user
+from intake.vocabulary import Organisation, Role
+
+pytestmark = pytest.mark.benchmark
+
+CASES = 100_000
+BATCH = 5_000
+RISKS = (("immediate", 0), ("high", 1), ("standard", 2), ("standard", 2), ("standard", 2))
+STATUSES = ("received", "confirmed", "logged", "consulted", "briefed", "investigating", "closed")
+TEXT = (
+    "officer moved me to the segregation unit after I spoke to the board my visits were "
+    "cancelled letters opened lost my job in the kitchen threatened on the landing canteen "
+    "phone credit removed medication late recategorised transferred shouted at humiliated"
+)
+WORDS = TEXT.split()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def only_when_asked(request: pytest.FixtureRequest) -> None:
+    if "benchmark" not in (request.config.getoption("-m") or ""):
+        pytest.skip("benchmark: run with -m benchmark -s")
+
+
+def _narrative(rng: random.Random) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(25, 60))).capitalize() + "."
+
+
+def _case_rows(start: int, count: int, places: list[int], rng: random.Random) -> list[dict]:  # type: ignore[type-arg]
+    base = datetime(2025, 1, 1, tzinfo=UTC)
+    rows = []
+    for number in range(start, start + count):
+        risk, rank = rng.choice(RISKS)
+        rows.append(
+            {
+                "uuid": f"bench-{number}",
+                "reference": f"SAN-2025-{number:06d}",
+                "status": rng.choice(STATUSES),
+                "receiving_organisation": rng.choice(("HMIP", "IMB", "PPO")),
+                "establishment_id": rng.choice(places),
+                "raised_by": "person",
+                "bodies": ["IMB"],
+                "narrative": _narrative(rng),
+                "qualifies": "yes",
+                "categories": ["isolation"],
+                "severity": "standard",
+                "route": "sanction_protocol",
+                "risk_level": risk,
+                "risk_rank": rank,
+                "overridden": number % 50 == 0,
+                "awaiting_supervisor": False,
+                "is_demo": False,
+                "created_at": base + timedelta(minutes=number * 5),
+                "updated_at": base + timedelta(minutes=number * 5),
+                "version": 1,
+            }
+        )
+    return rows
+
+
+def _build(engine: Engine) -> None:
+    rng = random.Random(42)
+    with engine.begin() as connection:
+        places = [row[0] for row in connection.execute(select(Establishment.id))]
+        for start in range(1, CASES + 1, BATCH):
+            connection.execute(
+                insert(SanctionCase), _case_rows(start, min(BATCH, CASES + 1 - start), places, rng)
+            )
+        today = datetime.now(UTC).date()
+        tasks = [
+            {
+                "case_id": case_id,
+                "step": 2,
+                "title": "Confirm it qualifies",
+                "owner_organisation": "HMIP",
+                "due": today - timedelta(days=1 if case_id % 10 == 0 else -5),
+                "created_at": datetime.now(UTC),
+            }
+            for case_id in range(1, CASES + 1, 3)
+        ]
+        for start in range(0, len(tasks), BATCH):
+            connection.execute(insert(WorkflowTask), tasks[start : start + BATCH])
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Engine, Actor, Actor]]:
+    folder = tmp_path_factory.mktemp("bench")
+    settings = load_settings(data_dir=folder, database_url=f"sqlite:///{folder / 'big.db'}")
+    engine = open_database(settings)
+    started = time.perf_counter()
+    _build(engine)
+    print(f"\nbuilt {CASES:,} cases in {time.perf_counter() - started:.1f}s")
+    with Session(engine) as session:
+        wandsworth = session.exec(
+            select(Establishment.id).where(Establishment.name == "HMP Wandsworth")
+        ).one()[0]
+        hmip = create_user(
+            session,
+            data=UserCreate(name="Bench HMIP", role=Role.TRIAGE, organisation=Organisation.HMIP),
+        )
+        imb = create_user(
+            session,
+            data=UserCreate(
+                name="Bench IMB",
+                role=Role.TRIAGE,
+                organisation=Organisation.IMB,
+                establishment_id=wandsworth,
+            ),
+        )
+        session.commit()
+        actors = (Actor.from_user(hmip), Actor.from_user(imb))
+    yield engine, *actors
+    engine.dispose()
+
+
+def _timed(label: str, call: Callable[[], Any]) -> Any:
+    started = time.perf_counter()
+    result = call()
+    print(f"{label:48} {1000 * (time.perf_counter() - started):8.1f} ms")
+    return result
+
+
+def test_queue_and_search_at_100k(big: tuple[Engine, Actor, Actor], tmp_path: Path) -> None:
+    engine, hmip, imb = big
+    with Session(engine) as session:
+        first = _timed("first queue page", lambda: list_queue(session, actor=hmip))
+        _timed("queue page 400", lambda: list_queue(session, actor=hmip, page=400))
+        _timed(
+            "overdue filter, first page",
+            lambda: list_queue(session, actor=hmip, filters=QueueFilters(overdue=True)),
+        )
+        _timed(
+            "overridden filter, first page",
+            lambda: list_queue(session, actor=hmip, filters=QueueFilters(overridden=True)),
+        )
+        _timed("IMB user (one establishment), first page", lambda: list_queue(session, actor=imb))
+        found = _timed(
+            "search 'segregation'", lambda: list_queue(session, actor=hmip, search="segregation")
+        )
+        _timed(
+            "search with typo 'segragation unti'",
+            lambda: list_queue(session, actor=hmip, search="segragation unti"),
+        )
+        _timed(
+            "search establishment 'wandsworth'",
+            lambda: list_queue(session, actor=hmip, search="wandsworth"),
+        )
+        _timed(
+            "search reference '2025-099999'",
+            lambda: list_queue(session, actor=hmip, search="2025-099999"),
+        )
+        ref = first.rows[0].reference
+        _timed("case view", lambda: show_case(session, actor=hmip, reference=ref))
+        _timed(
+            "tracker export, CSV, all cases",
+            lambda: export_tracker(session, actor=_lead(hmip), out=tmp_path / "t.csv", fmt="csv"),
+        )
+        _timed(
+            "tracker export, xlsx, all cases",
+            lambda: export_tracker(session, actor=_lead(hmip), out=tmp_path / "t.xlsx"),
+        )
+    assert first.rows and found.rows  # the benchmark ran; timings are printed, not asserted
+
+
+def _lead(actor: Actor) -> Actor:
+    return Actor(id=actor.id, name=actor.name, role=Role.LEAD, organisation=actor.organisation)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from intake.classifier.document import Document, clean_text, tokenize
 from intake.classifier.explain import evidence, rationale
 from intake.classifier.facts import read_facts
-from intake.classifier.matcher import find_hits
+from intake.classifier.matcher import clear_cache, find_hits
 from intake.classifier.model import (
     MAX_TEXT_CHARS,
     Classification,
@@ -55,14 +55,19 @@ def classify(text: str, *, setting: Setting | None = None) -> Classification:
     )
 
 
+def clear_caches() -> None:
+    """Forget remembered sentences and typo corrections (benchmarks measure the cold path)."""
+    clear_cache()
+    vocabulary().fuzzy.correct.cache_clear()
+
+
 def correct_typos(doc: Document, vocab: Vocabulary) -> dict[int, str]:
     """Replace misspelt words in ``doc`` by the vocabulary word meant; returns what changed."""
     corrector = vocab.fuzzy
     changed: dict[int, str] = {}
-    for i, word in enumerate(doc.words):
-        if corrector.candidate(word):
-            fixed = corrector.correct(word)
-            if fixed is not None:
-                doc.words[i] = doc.bases[i] = fixed
-                changed[i] = fixed
+    for i in corrector.candidates(doc.words):
+        fixed = corrector.correct(doc.words[i])
+        if fixed is not None:
+            doc.words[i] = doc.bases[i] = fixed
+            changed[i] = fixed
     return changed

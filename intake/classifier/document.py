@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from intake.classifier.model import MAX_TEXT_CHARS, ClassifierInputError
 from intake.classifier.patterns import WORD_RE
@@ -16,6 +18,8 @@ _CLEAN_TABLE |= {0x2018: "'", 0x2019: "'", 0x02BC: "'", 0x201C: '"', 0x201D: '"'
 _CLEAN_TABLE |= {0x2013: "-", 0x2014: "-", 0x2212: "-"}
 _CLEAN_TABLE[ord("\n")] = "\n"  # line breaks end a sentence; kept
 
+# The same words as WORD_RE for plain ASCII text, found about twice as fast.
+ASCII_WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*|[0-9]+")
 _SENTENCE_END = re.compile(r"[.!?\n\u2022]")
 _CLAUSE_END = re.compile(r"[,;:()\[\]\"]|\s-|-\s|\.\.")
 #: Words that open a new clause (a threat or a topic stops before them).
@@ -70,29 +74,29 @@ class Document:
 
 def tokenize(text: str, clean: str) -> Document:
     """Cut ``clean`` into words and number its sentences and clauses."""
-    originals: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    sentences: list[int] = []
-    clauses: list[int] = []
-    sent = clause = 0
-    previous_end = 0
-    for match in WORD_RE.finditer(clean):
-        start = match.start()
-        word = match.group()
-        if starts:
-            gap = clean[previous_end:start]
-            if _SENTENCE_END.search(gap):
-                sent += 1
-                clause += 1
-            elif _CLAUSE_END.search(gap) or word.lower() in CLAUSE_WORDS:
-                clause += 1
-        originals.append(word)
-        starts.append(start)
-        ends.append(match.end())
-        sentences.append(sent)
-        clauses.append(clause)
-        previous_end = match.end()
+    matches = list((ASCII_WORD_RE if clean.isascii() else WORD_RE).finditer(clean))
+    spans = [m.span() for m in matches]
+    starts = [a for a, _ in spans]
+    ends = [b for _, b in spans]
+    originals = [clean[a:b] for a, b in spans]
     words = [w.lower() for w in originals]
     bases = [w[:-2] if w.endswith("'s") else w for w in words]
+    sentence_marks = [m.start() for m in _SENTENCE_END.finditer(clean)]
+    clause_marks = [m.start() for m in _CLAUSE_END.finditer(clean)]
+    sentences = _number(starts, sentence_marks, [False] * len(words))
+    opens = [w in CLAUSE_WORDS for w in words]
+    clauses = _number(starts, sorted(sentence_marks + clause_marks), opens)
     return Document(text, clean, words, bases, originals, starts, ends, sentences, clauses)
+
+
+def _number(starts: list[int], marks: list[int], opens: list[bool]) -> list[int]:
+    """Number the spans between marks: a word starts a new span when a mark lies between it
+    and the word before (however many), or when it opens one itself ("and", "but")."""
+    steps = list(opens)
+    for mark in marks:  # far fewer marks than words
+        after = bisect_right(starts, mark)
+        if after < len(steps):
+            steps[after] = True
+    if steps:
+        steps[0] = False
+    return list(accumulate(steps, initial=0))[1:]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from intake.classifier.document import Document
@@ -11,6 +12,7 @@ from intake.classifier.model import Evidence
 from intake.classifier.rules import Decision
 from intake.vocabulary import Body, Qualifies, Route
 
+_PER_LABEL = 20  # spans kept per evidence label
 _ROUTE_LABEL = {
     "death": "route:death_in_custody",
     "out_of_scope": "route:out_of_scope",
@@ -23,10 +25,15 @@ _ROUTE_LABEL = {
 def evidence(
     doc: Document, facts: Facts, decision: Decision, corrections: dict[int, str]
 ) -> list[Evidence]:
-    """Every span the decision used, in text order, with plain words for each."""
+    """The spans the decision used, in text order, with plain words for each.
+
+    A long text can name the IMB a hundred times: the first ``_PER_LABEL`` spans of each label
+    are kept, and staff are shown where a detriment is described.
+    """
+    detriment_sentences = {doc.sentences[h.first] for hs in facts.categories.values() for h in hs}
     spans: list[tuple[Hit, str]] = []
     spans += [(h, f"body:{body.value}") for body, hs in facts.bodies.items() for h in hs]
-    spans += [(h, "body:vague") for h in facts.vague if h.label == "vague" or ":" in h.label]
+    spans += [(h, "body:vague") for h in facts.vague]
     spans += [(h, "contact:other") for h in facts.others]
     spans += [(h, "link") for h in facts.links]
     spans += [(h, f"category:{c.value}") for c, hs in facts.categories.items() for h in hs]
@@ -34,16 +41,18 @@ def evidence(
     spans += [(h, "negation") for h in facts.prospective]
     spans += [(h, "doubt") for h in facts.doubts]
     spans += [(h, "risk") for h in facts.risks]
-    spans += [(h, "staff") for h in facts.staff]
+    spans += [(h, "staff") for h in facts.staff if doc.sentences[h.first] in detriment_sentences]
     spans += [(h, "severity") for h in (*facts.severity, *facts.children)]
     spans += [(h, _route_label(h)) for h in _route_hits(facts, decision.route)]
     seen: set[tuple[int, int, str]] = set()
+    per_label: Counter[str] = Counter()
     out: list[Evidence] = []
     for hit, label in sorted(spans, key=lambda s: (s[0].start, s[0].end, s[1])):
         key = (hit.start, hit.end, label)
-        if key in seen:
+        if key in seen or per_label[label] >= _PER_LABEL:
             continue
         seen.add(key)
+        per_label[label] += 1
         out.append(
             Evidence(
                 start=hit.start,

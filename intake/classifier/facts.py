@@ -111,14 +111,14 @@ def _topic_mask(doc: Document, links: list[Hit], bodies: list[Hit]) -> set[int]:
     "told the IMB about the showers" and "wrote to the Ombudsman because they stopped my visits"
     describe the reason for the contact, not a detriment that followed it.
     """
-    contacts = [h for h in links if h.label == "link:attempt"] + bodies
+    contacts = _by_sentence(doc, [h for h in links if h.label == "link:attempt"] + bodies)
     mask: set[int] = set()
     for cue in links:
         i = cue.first
         if cue.label not in ("topic", "link:forward") or i == 0:
             continue
-        for c in contacts:
-            if doc.sentences[c.last] != doc.sentences[i] or not 0 < i - c.last <= _TOPIC_REACH:
+        for c in contacts.get(doc.sentences[i], ()):
+            if not 0 < i - c.last <= _TOPIC_REACH:
                 continue
             # "because" must follow the contact's own clause; "about" may be a clause on.
             if cue.label == "link:forward" and doc.clauses[c.last] != doc.clauses[i - 1]:
@@ -161,29 +161,37 @@ def _read_bodies(doc: Document, facts: Facts, hits: list[Hit], doubts: list[Hit]
     ]
 
 
+def _by_sentence(doc: Document, hits: list[Hit]) -> dict[int, list[Hit]]:
+    grouped: dict[int, list[Hit]] = {}
+    for hit in hits:
+        grouped.setdefault(doc.sentences[hit.first], []).append(hit)
+    return grouped
+
+
 def _links_near_contacts(doc: Document, facts: Facts, links: list[Hit]) -> list[Hit]:
     """Link cues that point at a contact: forward ("since I saw the IMB"), back ("since then"
     after a contact), or naming it themselves ("for grassing", a remark), near a body."""
     named = [h for hs in facts.bodies.values() for h in hs] + facts.vague
-    contacts = named + [h for h in links if h.label in ("contact", "link:attempt")]
+    contacts = _by_sentence(
+        doc, named + [h for h in links if h.label in ("contact", "link:attempt")]
+    )
     named_sentences = {doc.sentences[h.first] for h in named}
+    reach = range(-_LINK_SENTENCES, _LINK_SENTENCES + 1)
     near = []
     for hit in links:
         if not hit.label.startswith("link:"):
             continue
         sent = doc.sentences[hit.first]
-        if hit.label != "link:remark" and not any(
-            abs(sent - s) <= _LINK_SENTENCES for s in named_sentences
-        ):
+        if hit.label != "link:remark" and not any(sent + d in named_sentences for d in reach):
             continue
         if hit.label == "link:forward" and not any(
-            doc.sentences[c.first] == sent and 0 < c.first - hit.last <= _FORWARD_REACH
-            for c in contacts
+            0 < c.first - hit.last <= _FORWARD_REACH for c in contacts.get(sent, ())
         ):
             continue
         if hit.label == "link:back" and not any(
-            c.last < hit.first and 0 <= sent - doc.sentences[c.last] <= _LINK_SENTENCES
-            for c in contacts
+            c.last < hit.first
+            for back in range(_LINK_SENTENCES + 1)
+            for c in contacts.get(sent - back, ())
         ):
             continue
         near.append(hit)

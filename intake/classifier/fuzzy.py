@@ -60,6 +60,15 @@ class FuzzyCorrector:
             len(word) >= self.settings.min_word_length and word not in self.known and word.isalpha()
         )
 
+    def candidates(self, words: list[str]) -> list[int]:
+        """Indexes of the words worth looking at (see :meth:`candidate`)."""
+        shortest, known = self.settings.min_word_length, self.known
+        return [
+            i
+            for i, w in enumerate(words)
+            if len(w) >= shortest and w not in known and w.isalpha()
+        ]
+
     def allowed_distance(self, length: int) -> int:
         allowed = 0
         for min_length, distance in self._limits:

@@ -8,9 +8,10 @@ Ombudsman" is not also read as "ombudsman", and ``shadow`` entries exist only to
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
+from threading import Lock
 
 from intake.classifier.document import Document
 from intake.classifier.patterns import Item
@@ -31,7 +32,8 @@ class Hit:
     gapped: bool = False
 
 
-_Entry = tuple[Phrase, tuple[Item, ...]]
+# A phrase, its items, and the word sets of which its sentence must hold one each.
+_Entry = tuple[Phrase, tuple[Item, ...], tuple[frozenset[str], ...]]
 
 
 @dataclass(slots=True)
@@ -50,7 +52,8 @@ def _index() -> _Index:
     numeric: list[_Entry] = []
     for phrase in vocabulary().phrases:
         items = phrase.items
-        entry = (phrase, items)
+        needs = tuple(i.heads for i in items[1:] if i.heads is not None)
+        entry = (phrase, items, needs)
         first = items[0]
         second = items[1] if len(items) > 1 else None
         if first.kind == "prefix":
@@ -69,9 +72,8 @@ def _index() -> _Index:
 
 
 def _fits(item: Item, doc: Document, j: int) -> bool:
+    """Whether word ``j`` fits a prefix, class or exact-case item (plain words are inline)."""
     kind = item.kind
-    if kind == "word":
-        return doc.words[j] in item.words or doc.bases[j] in item.words
     if kind == "exact":
         original = doc.originals[j]
         return original in item.words or original.removesuffix("'s") in item.words
@@ -90,31 +92,54 @@ def _match(items: tuple[Item, ...], k: int, doc: Document, j: int, sent: int) ->
 
     Returns ``j - 1`` when ``items[k:]`` matches no word at all (only optional items left).
     """
-    n = len(doc.words)
-    while k < len(items):
+    words, bases, sentences = doc.words, doc.bases, doc.sentences
+    n, size = len(words), len(items)
+    while k < size:
         item = items[k]
-        if item.kind == "gap":
-            for g in range(item.gap + 1):
-                if g and (j + g - 1 >= n or doc.sentences[j + g - 1] != sent):
-                    break
-                end = _match(items, k + 1, doc, j + g, sent)
-                if end >= j + g:
-                    return end
-            return -1
-        if item.kind == "group" or item.optional:
+        kind = item.kind
+        if kind == "group":
             return _match_choice(items, k, doc, j, sent)
-        if j >= n or doc.sentences[j] != sent or not _fits(item, doc, j):
+        if kind == "gap":
+            return _match_gap(items, k, doc, j, sent)
+        if j >= n or sentences[j] != sent:
+            return -1
+        if kind == "word":
+            if words[j] not in item.words and bases[j] not in item.words:
+                return -1
+        elif not _fits(item, doc, j):
             return -1
         k += 1
         j += 1
     return j - 1
 
 
+def _match_gap(items: tuple[Item, ...], k: int, doc: Document, j: int, sent: int) -> int:
+    """Skip up to ``gap`` words (within the sentence), then match the rest."""
+    words, bases, sentences = doc.words, doc.bases, doc.sentences
+    n = len(words)
+    heads = items[k + 1].heads
+    for g in range(items[k].gap + 1):
+        at = j + g
+        if g and (at - 1 >= n or sentences[at - 1] != sent):
+            break
+        if heads is not None and (at >= n or (words[at] not in heads and bases[at] not in heads)):
+            continue
+        end = _match(items, k + 1, doc, at, sent)
+        if end >= at:
+            return end
+    return -1
+
+
 def _match_choice(items: tuple[Item, ...], k: int, doc: Document, j: int, sent: int) -> int:
     item, rest = items[k], items[k + 1 :]
-    alts = item.alts if item.kind == "group" else ((item.required(),),)
+    inside = j < len(doc.words)
+    word = doc.words[j] if inside else ""
+    base = doc.bases[j] if inside else ""
     # A match of no words ends at j - 1 (never -1: the first word of a phrase is plain).
-    for alt in alts:
+    for alt in item.alts:
+        heads = alt[0].heads
+        if heads is not None and word not in heads and base not in heads:
+            continue
         end = _match(alt + rest, 0, doc, j, sent)
         if end >= j - 1:
             return end
@@ -123,49 +148,149 @@ def _match_choice(items: tuple[Item, ...], k: int, doc: Document, j: int, sent: 
     return -1
 
 
-def _candidates(doc: Document, i: int, index: _Index) -> list[_Entry]:
-    word, base = doc.words[i], doc.bases[i]
-    found = list(index.unigram.get(word, ()))
-    if base != word:
-        found += index.unigram.get(base, ())
-    if i + 1 < len(doc.words) and doc.sentences[i + 1] == doc.sentences[i]:
-        nexts = {doc.words[i + 1], doc.bases[i + 1]}
-        for a in {word, base}:
-            for b in nexts:
-                found += index.bigram.get((a, b), ())
-    if len(word) >= 3:
-        found += index.prefix.get(word[:3], ())
-    if word.isdigit():
-        found += index.numeric
+def _candidate_lists(doc: Document, index: _Index) -> dict[int, list[_Entry]]:
+    """For each word where some phrase may start, the phrases to try there.
+
+    Look-ups run as list comprehensions over the whole text (fast), and only words with at
+    least one candidate are visited one by one.
+    """
+    words, bases, sents = doc.words, doc.bases, doc.sentences
+    nexts = [*words[1:], ""]
+    same = [a == b for a, b in zip(sents, [*sents[1:], -1], strict=True)]
+    uni = [index.unigram.get(w) for w in words]
+    bi = [index.bigram.get(p) if s else None for p, s in zip(zip(words, nexts), same, strict=True)]
+    pre = [index.prefix.get(w[:3]) for w in words]
+    found: dict[int, list[_Entry]] = {}
+    for i, (u, b, p) in enumerate(zip(uni, bi, pre, strict=True)):
+        if u or b or p:
+            found[i] = [*(u or ()), *(b or ()), *(p or ())]
+    for i, (word, base) in enumerate(zip(words, bases, strict=True)):
+        if word.isdigit() and index.numeric:
+            found.setdefault(i, []).extend(index.numeric)
+        if base != word or (same[i] and bases[i + 1] != words[i + 1]):
+            extra = _base_variants(doc, i, index, same[i])
+            if extra:
+                merged = {id(e[1]): e for e in [*found.get(i, ()), *extra]}
+                found[i] = list(merged.values())
     return found
 
 
+def _base_variants(doc: Document, i: int, index: _Index, same: bool) -> list[_Entry]:
+    """Phrases reached through a possessive ("officer's" also reads as "officer")."""
+    word, base = doc.words[i], doc.bases[i]
+    out: list[_Entry] = []
+    if base != word:
+        out += index.unigram.get(base, ())
+    if same:
+        nxt, nxt_base = doc.words[i + 1], doc.bases[i + 1]
+        for pair in {(word, nxt_base), (base, nxt), (base, nxt_base)} - {(word, nxt)}:
+            out += index.bigram.get(pair, ())
+    return out
+
+
 def find_hits(doc: Document) -> dict[str, list[Hit]]:
-    """Every phrase in ``doc``, grouped by vocabulary file, nested hits dropped."""
-    index = _index()
+    """Every phrase in ``doc``, grouped by vocabulary file, nested and shadowed hits dropped.
+
+    Phrases never cross a sentence, so each sentence is matched on its own and remembered: a
+    narrative re-classified as it is typed only re-matches the sentence being edited.
+    """
     by_lexicon: dict[str, list[Hit]] = defaultdict(list)
-    for i in range(len(doc.words)):
-        seen: set[int] = set()
-        sent = doc.sentences[i]
-        for phrase, items in _candidates(doc, i, index):
-            key = id(items)
-            if key in seen:
-                continue
-            seen.add(key)
-            last = _match(items, 0, doc, i, sent)
-            if last >= i:
-                hit = Hit(
+    starts, ends = doc.starts, doc.ends
+    for first, last in _sentence_spans(doc):
+        for phrase, a, b in _SENTENCES.hits(doc, first, last):
+            by_lexicon[phrase.lexicon].append(
+                Hit(
                     phrase.lexicon,
                     phrase.label,
                     phrase.stands_for,
-                    i,
-                    last,
-                    doc.starts[i],
-                    doc.ends[last],
+                    first + a,
+                    first + b,
+                    starts[first + a],
+                    ends[first + b],
                     phrase.gapped,
                 )
-                by_lexicon[phrase.lexicon].append(hit)
+            )
     return {name: _outermost(hits) for name, hits in by_lexicon.items()}
+
+
+def _sentence_spans(doc: Document) -> list[tuple[int, int]]:
+    """(first, last) word index of each sentence."""
+    sentences = doc.sentences
+    cuts = [i for i in range(1, len(sentences)) if sentences[i] != sentences[i - 1]]
+    firsts = [0, *cuts] if sentences else []
+    lasts = [c - 1 for c in cuts] + ([len(sentences) - 1] if sentences else [])
+    return list(zip(firsts, lasts, strict=True))
+
+
+class _SentenceCache:
+    """Hits of recently seen sentences, keyed by their words as typed (thread-safe LRU)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._store: OrderedDict[tuple[str, ...], tuple[tuple[Phrase, int, int], ...]]
+        self._store = OrderedDict()
+        self._lock = Lock()
+
+    def hits(self, doc: Document, first: int, last: int) -> tuple[tuple[Phrase, int, int], ...]:
+        # The words as typed fix the lower-cased, typo-corrected words used for matching.
+        key = tuple(doc.originals[first : last + 1])
+        with self._lock:
+            found = self._store.get(key)
+            if found is not None:
+                self._store.move_to_end(key)
+                return found
+        found = _match_sentence(_one_sentence(doc, first, last))
+        with self._lock:
+            self._store[key] = found
+            if len(self._store) > self.size:
+                self._store.popitem(last=False)
+        return found
+
+    def clear(self) -> None:
+        with self._lock:
+            self._store.clear()
+
+
+_SENTENCES = _SentenceCache(size=8192)
+
+
+def clear_cache() -> None:
+    """Forget remembered sentences (for measuring the cold path)."""
+    _SENTENCES.clear()
+
+
+def _one_sentence(doc: Document, first: int, last: int) -> Document:
+    end = last + 1
+    size = end - first
+    zeros = [0] * size
+    return Document(
+        "",
+        "",
+        doc.words[first:end],
+        doc.bases[first:end],
+        doc.originals[first:end],
+        zeros,
+        zeros,
+        zeros,
+        zeros,
+    )
+
+
+def _match_sentence(doc: Document) -> tuple[tuple[Phrase, int, int], ...]:
+    """(phrase, first, last) for every phrase found in a one-sentence document."""
+    index = _index()
+    present = {*doc.words, *doc.bases}
+    found: list[tuple[Phrase, int, int]] = []
+    for i, candidates in _candidate_lists(doc, index).items():
+        for phrase, items, needs in candidates:
+            for need in needs:  # a cheap test before matching: every required word present
+                if need.isdisjoint(present):
+                    break
+            else:
+                last = _match(items, 0, doc, i, 0)
+                if last >= i:
+                    found.append((phrase, i, last))
+    return tuple(found)
 
 
 def _outermost(hits: list[Hit]) -> list[Hit]:

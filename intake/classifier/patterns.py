@@ -47,6 +47,9 @@ class Item:
     gap: int = 0
     alts: tuple[tuple[Item, ...], ...] = ()
     optional: bool = False
+    #: Lower-case words this item can start with; ``None`` when it could start with anything
+    #: (a prefix, a class, or an optional item). The matcher skips positions quickly with it.
+    heads: frozenset[str] | None = None
 
     def first_keys(self) -> frozenset[str]:
         """Lower-case words under which a phrase starting with this item is indexed."""
@@ -56,8 +59,30 @@ class Item:
             return frozenset(w.lower() for w in self.words)
         return frozenset()
 
-    def required(self) -> Item:
-        return Item(self.kind, self.words, self.prefixes, self.name, self.gap, self.alts)
+
+def _headed(item: Item) -> Item:
+    """The item with its ``heads`` filled in."""
+    heads = None if item.optional else _heads(item)
+    return Item(item.kind, item.words, item.prefixes, item.name, item.gap, item.alts, item.optional, heads)
+
+
+def _heads(item: Item) -> frozenset[str] | None:
+    if item.kind in ("word", "exact"):
+        return item.first_keys()
+    if item.kind != "group":
+        return None
+    found: set[str] = set()
+    for alt in item.alts:
+        first = sequence_heads(alt)
+        if first is None:
+            return None
+        found |= first
+    return frozenset(found)
+
+
+def sequence_heads(items: tuple[Item, ...]) -> frozenset[str] | None:
+    """Words a run of items can start with (``None``: anything)."""
+    return items[0].heads if items else None
 
 
 def compile_pattern(source: str) -> list[tuple[Item, ...]]:
@@ -95,17 +120,21 @@ def pattern_words(phrases: list[tuple[Item, ...]]) -> set[str]:
     return found
 
 
-def _leading(items: tuple[Item, ...]) -> list[tuple[Item, ...]]:
-    """Expand leading groups and optional items until a phrase starts with a plain item."""
-    if not items:
-        return [()]
+def _leading(items: tuple[Item, ...], depth: int = 2) -> list[tuple[Item, ...]]:
+    """Expand groups and optional items until the first ``depth`` items are plain.
+
+    Phrases whose first two items are plain words are indexed by that pair of words, so they
+    are tried only where both occur; expansion stops at a gap.
+    """
+    if not items or depth == 0:
+        return [items]
     first, rest = items[0], items[1:]
     if first.kind == "group":
-        out = [p for alt in first.alts for p in _leading(alt + rest)]
-        return out + (_leading(rest) if first.optional else [])
-    if first.optional:
-        return [(first.required(), *rest), *_leading(rest)]
-    return [items]
+        out = [p for alt in first.alts for p in _leading(alt + rest, depth)]
+        return out + (_leading(rest, depth) if first.optional else [])
+    if first.kind == "gap":
+        return [items]
+    return [(first, *tail) for tail in _leading(rest, depth - 1)]
 
 
 def _sequence(source: str) -> tuple[Item, ...]:
@@ -145,14 +174,20 @@ def _element(element: str) -> Item:
         inner = element[1 : -2 if optional else -1]
         alts = tuple(_sequence(branch) for branch in _split_bars(inner))
         if all(len(a) == 1 and a[0].kind == "word" and not a[0].optional for a in alts):
-            return Item("word", frozenset(w for a in alts for w in a[0].words), optional=optional)
-        return Item("group", alts=alts, optional=optional)
+            words = _headed(Item("word", frozenset(w for a in alts for w in a[0].words)))
+            return _optional(words) if optional else words
+        return _headed(Item("group", alts=alts, optional=optional))
     gap = _GAP_RE.match(element)
     if gap:
         return Item("gap", gap=int(gap.group(1) or 3))
     optional = element.endswith("?") and len(element) > 1
-    item = _word_item(element[:-1] if optional else element)
-    return Item(item.kind, item.words, item.prefixes, item.name, optional=optional)
+    item = _headed(_word_item(element[:-1] if optional else element))
+    return _optional(item) if optional else item
+
+
+def _optional(item: Item) -> Item:
+    """An optional item, as a group of one choice that may be skipped."""
+    return Item("group", alts=((item,),), optional=True)
 
 
 def _split_bars(inner: str) -> list[str]:

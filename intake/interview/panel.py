@@ -22,6 +22,9 @@ MISSING_ELEMENTS = {
     "detriment": "how they were punished or disadvantaged",
 }
 
+SKIPPED = "(skipped)"
+RISK_KEYS = ("immediate_danger", "self_harm", "injuries", "vulnerabilities", "still_happening")
+
 CONSENT_KEYS = (
     ("consent_pursue", "pursue"),
     ("consent_share_identity", "share identity"),
@@ -34,8 +37,9 @@ class CasePanelData:
     """Everything the case panel shows, already in words."""
 
     facts: list[tuple[str, str]]
-    #: The triage level from what has been accepted so far (as it would be submitted).
-    risk: RiskLevel
+    #: The triage level from what has been accepted so far (as it would be submitted);
+    #: None until a risk question is answered or an account is given.
+    risk: RiskLevel | None
     #: Immediate risk from the answers, the accepted account or the narrative being typed.
     immediate_risk: bool
     classification: Classification | None
@@ -61,7 +65,7 @@ def _person(interview: Interview) -> str | None:
         _display(interview, key)
         for key in ("person_name", "prison_number", "home_office_ref", "age_band")
     ]
-    shown = [p for p in parts if p and p not in ("(skipped)",)]
+    shown = [p for p in parts if p and p != SKIPPED]
     return ", ".join(shown) or None
 
 
@@ -87,7 +91,7 @@ def facts(interview: Interview) -> list[tuple[str, str]]:
         ("Contact", _display(interview, "channel")),
         ("Consent", _consent(interview)),
     ]
-    return [(label, value) for label, value in found if value]
+    return [(label, value) for label, value in found if value and value != SKIPPED]
 
 
 def _sections_left(interview: Interview) -> list[str]:
@@ -99,6 +103,11 @@ def _sections_left(interview: Interview) -> list[str]:
     return titles
 
 
+def _risk_known(interview: Interview) -> bool:
+    asked = any(key in interview.answers for key in RISK_KEYS)
+    return asked or interview.classification is not None or interview.immediate_risk
+
+
 def case_panel(interview: Interview, *, draft_text: str | None = None) -> CasePanelData:
     """The panel for the interview as it stands; ``draft_text`` is a narrative being typed."""
     preview = interview.preview(draft_text) if draft_text else None
@@ -108,7 +117,7 @@ def case_panel(interview: Interview, *, draft_text: str | None = None) -> CasePa
     immediate = interview.immediate_risk or bool(preview and preview.immediate_risk)
     return CasePanelData(
         facts=facts(interview),
-        risk=risk_level(interview),
+        risk=risk_level(interview) if _risk_known(interview) else None,
         immediate_risk=immediate,
         classification=result,
         classified_text=text,

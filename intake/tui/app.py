@@ -144,6 +144,7 @@ class IntakeApp(App[None]):
     async def show_done(self, session: InterviewSession, reference: str) -> None:
         """The case is written: leave the interview and show its reference."""
         self.session = None
+        self.clear_notifications()
         await self._to_base()
         self._status(f"Last case submitted: {reference}")
         await self.push_screen(DoneScreen(session.interview, reference))

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from datetime import date
 
+from rich.console import Console
+from rich.text import Text
 from textual import events
+from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
@@ -99,13 +103,20 @@ async def type_text(pilot: Pilot[None], text: str) -> None:
 
 
 async def paste(pilot: Pilot[None], text: str) -> None:
-    """A bracketed paste, as the terminal delivers it to the app."""
+    """A bracketed paste, as the terminal delivers it to the app (once a box has the focus)."""
+    await wait_until(pilot, lambda: _answer_box_focused(pilot.app))
     pilot.app.post_message(events.Paste(text))
     await pilot.pause()
 
 
+def _answer_box_focused(app: object) -> bool:
+    focused = getattr(app, "focused", None)
+    return focused is not None and any(isinstance(n, AnswerInput) for n in focused.ancestors)
+
+
 async def give(pilot: Pilot[None], question: Question, answer: str) -> None:
     """Answer with the keys a person would press for this kind of question."""
+    await wait_until(pilot, lambda: _answer_box_focused(pilot.app))
     if question.kind in (Kind.CHOICE, Kind.YES_NO):
         await pilot.press(answer)
     elif question.kind == Kind.MULTI:
@@ -157,9 +168,20 @@ def shown_problem(app: IntakeApp) -> str:
     return str(problem.render()) if problem.has_class("shown") else ""
 
 
+def plain(renderable: object) -> str:
+    """What a renderable shows, as plain text (wide, so lines are not wrapped)."""
+    if isinstance(renderable, str | Text | Content):
+        return str(renderable)
+    console = Console(file=io.StringIO(), width=400, color_system=None)
+    with console.capture() as captured:
+        console.print(renderable)
+    return captured.get()
+
+
 def screen_text(app: IntakeApp) -> str:
     """The words the current screen shows: its texts and the entries of its lists."""
-    parts = [str(w.render()) for w in app.screen.query(Static) if w.display]
+    parts = [plain(w.content) for w in app.screen.query(Static) if w.display]
     for listing in app.screen.query(OptionList):
-        parts += [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        options = (listing.get_option_at_index(i) for i in range(listing.option_count))
+        parts += [plain(option.prompt) for option in options]
     return "\n".join(parts)

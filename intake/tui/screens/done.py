@@ -11,6 +11,7 @@ from textual.widgets import Footer, Header, Static
 
 from intake.interview.engine import Interview
 from intake.interview.outcome import risk_level, staff_view
+from intake.tui.widgets.render import reflow
 
 
 def summary(interview: Interview, reference: str) -> Text:
@@ -23,7 +24,7 @@ def summary(interview: Interview, reference: str) -> Text:
     if ending is not None:
         text.append("Recorded as signposted: ")
         text.append(ending.route.value.replace("_", " "), style="bold")
-        text.append("\n" + ending.signpost.strip())
+        text.append("\n" + reflow(ending.signpost))
     elif result is not None:
         view = staff_view(interview)
         route = view.route if view is not None else result.route
@@ -33,12 +34,12 @@ def summary(interview: Interview, reference: str) -> Text:
             text.append(" (your view; the rules said " + result.route.value.replace("_", " ") + ")")
         words = interview.texts.signposts.get(route.value, "")
         if words and "{" not in words:
-            text.append("\n" + words.strip())
+            text.append("\n" + reflow(words))
     text.append(f"\n\nRisk level: {risk_level(interview).value}.")
     if interview.value("refer_without_consent") is True:
         text.append("\nReferred without consent: a supervisor will be asked to confirm.")
     if interview.immediate_risk:
-        text.append("\n\n" + " ".join(interview.texts.immediate_action.split()), style="bold")
+        text.append("\n\n" + reflow(interview.texts.immediate_action), style="bold")
     return text
 
 

@@ -51,9 +51,6 @@ class EditAnswerModal(ModalScreen[bool]):
             self.question, parsed.value if parsed else None, parsed.display if parsed else ""
         )
         with Vertical(id="edit-box"):
-            yield Static(Text(self.question.prompt, style="bold"), markup=False)
-            if self.question.help:
-                yield Static(Text(self.question.help, style="italic"), markup=False)
             yield AnswerInput(self.question, text=text, chosen=chosen)
             yield Static(Text("Esc keeps the answer as it was."), classes="hint", markup=False)
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from rich.console import Group
+from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
 from textual import work
 from textual.app import ComposeResult
@@ -24,9 +28,15 @@ from intake.tui.session import InterviewSession
 from intake.tui.widgets.answer_input import AnswerInput
 from intake.tui.widgets.case_panel import CasePanel
 from intake.tui.widgets.conversation import ConversationLog
-from intake.tui.widgets.render import classification_block
+from intake.tui.widgets.render import classification_block, reflow
 from intake.tui.widgets.risk_banner import RiskBanner
 
+SAY_TITLES = {
+    "reassurance": "Say this to them",
+    "narrative_intro": "Taking the account",
+    "consent": "Explain to them",
+    "without_consent": "Referral without consent",
+}
 PREVIEW_SECONDS = 0.25
 AUTOSAVE_SECONDS = 0.5
 
@@ -39,6 +49,8 @@ class InterviewScreen(Screen[None]):
         Binding("f3", "fold_risk", "Risk text", show=False),
         Binding("f4", "app.drafts", "Drafts"),
         Binding("f6", "review", "Answers"),
+        Binding("pageup", "scroll_log(-1)", "Scroll", show=False),
+        Binding("pagedown", "scroll_log(1)", "Scroll", show=False),
     ]
 
     def __init__(self, session: InterviewSession) -> None:
@@ -86,8 +98,7 @@ class InterviewScreen(Screen[None]):
         log.add_note(f"Resumed an unfinished interview: {len(self.interview.answers)} answers.")
         for question in review_questions(self.interview):
             self._heading(question)
-            log.add_question(question.prompt)
-            log.add_answer(self.interview.answers[question.key].display)
+            log.add_exchange(question.prompt, self.interview.answers[question.key].display)
         self._shown_ending = self.interview.ending() is not None
 
     def _heading(self, question: Question) -> None:
@@ -103,11 +114,10 @@ class InterviewScreen(Screen[None]):
             self.query_one("#answer-slot").remove_children()
             self.app.call_later(self.action_review)
             return
-        log = self.query_one(ConversationLog)
+        self.query_one(ConversationLog).begin_turn()
         self._heading(question)
         if question.say:
             self._say(question.say)
-        log.add_question(question.prompt, question.help)
         self._mount_answer(question)
 
     def _say(self, name: str) -> None:
@@ -115,25 +125,26 @@ class InterviewScreen(Screen[None]):
         texts = self.interview.texts
         if name == "assessment":
             result = self.interview.classification
-            block = classification_block(result, self.interview.account_text(), full=False)
-            log.add_renderable(block, "assessment", title=texts.assessment.strip())
+            block = classification_block(result, self.interview.account_text())
+            guide = Text(reflow(texts.assessment), style="italic")
+            log.add_renderable(Group(guide, block), "assessment", title="Assessment")
             return
-        log.add_say(getattr(texts, name), reassurance=name == "reassurance")
+        title = SAY_TITLES.get(name, "Note")
+        log.add_say(getattr(texts, name), title=title, reassurance=name == "reassurance")
 
     def _mount_answer(self, question: Question) -> None:
         pending = self.session.pending
         text = pending.text if pending and pending.key == question.key else ""
-        if text:
-            self.query_one(ConversationLog).add_note(
-                "Recovered the unfinished text from the last session; carry on typing."
-            )
         slot = self.query_one("#answer-slot")
         slot.remove_children()
-        answer = AnswerInput(question, text=text)
+        note = "Recovered the unfinished text from the last session: carry on." if text else ""
+        answer = AnswerInput(question, text=text, note=note)
         slot.mount(answer)
         self.call_after_refresh(answer.focus_control)
         if text:
             self._draft = (question, text)
+            if question.kind == Kind.NARRATIVE:
+                self._preview(text)
 
     # -- answering ------------------------------------------------------------------------
 
@@ -151,8 +162,9 @@ class InterviewScreen(Screen[None]):
             return
         self._stop_timers()
         self._draft = None
+        self._mark_saved("answer")
         answer_input.remove()
-        self.query_one(ConversationLog).add_answer(parsed.display)
+        self.query_one(ConversationLog).add_exchange(event.question.prompt, parsed.display)
         self._after_answer()
         self._ask_next()
 
@@ -164,7 +176,7 @@ class InterviewScreen(Screen[None]):
             log.add_signpost(ending.signpost)
         if raise_later_due(self.interview) and not self._shown_raise_later:
             self._shown_raise_later = True
-            log.add_say(self.interview.texts.raise_later)
+            log.add_say(self.interview.texts.raise_later, title="Tell them")
         self._refresh_case()
 
     def _refresh_case(self, data: CasePanelData | None = None) -> None:
@@ -176,7 +188,8 @@ class InterviewScreen(Screen[None]):
         self.query_one(RiskBanner).set_risk(data.immediate_risk)
         if data.immediate_risk and not self._shown_risk:
             self._shown_risk = True
-            self.query_one(ConversationLog).add_say(self.interview.texts.immediate_action)
+            log = self.query_one(ConversationLog)
+            log.add_say(self.interview.texts.immediate_action, title="Immediate risk")
             self.notify("Immediate risk: act now (see the banner).", severity="error")
 
     # -- prose as it is typed -------------------------------------------------------------
@@ -220,8 +233,9 @@ class InterviewScreen(Screen[None]):
         if saved:
             self.app.call_from_thread(self._mark_saved)
 
-    def _mark_saved(self) -> None:
-        self.query_one(CasePanel).border_subtitle = "unfinished text saved"
+    def _mark_saved(self, what: str = "typing") -> None:
+        stamp = datetime.now().strftime("%H:%M:%S")
+        self.query_one(CasePanel).border_subtitle = f"{what} saved {stamp}"
 
     def _stop_timers(self) -> None:
         for timer in (self._preview_timer, self._autosave_timer):
@@ -247,6 +261,13 @@ class InterviewScreen(Screen[None]):
     def action_toggle_panel(self) -> None:
         panel = self.query_one(CasePanel)
         panel.display = not panel.display
+
+    def action_scroll_log(self, direction: int) -> None:
+        log = self.query_one(ConversationLog)
+        if direction < 0:
+            log.scroll_page_up()
+        else:
+            log.scroll_page_down()
 
     def action_fold_risk(self) -> None:
         self.query_one(RiskBanner).toggle_fold()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from enum import StrEnum
 
 from rich.text import Text
@@ -28,11 +29,17 @@ CHOICES = [
 ]
 
 
+def local_time(moment: datetime) -> datetime:
+    """A stored time (UTC, perhaps without its zone) in this laptop's time zone."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.astimezone()
+
+
 def describe(draft: DraftSummary) -> str:
     unfinished = " and unfinished text" if draft.has_pending_text else ""
     return (
         f"{draft.person or 'No name yet'} at {draft.establishment or 'no place yet'}: "
-        f"{draft.answered} answers{unfinished}, saved {draft.updated_at:%d %b %H:%M}."
+        f"{draft.answered} answers{unfinished}, saved {local_time(draft.updated_at):%d %b %H:%M}."
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
 from textual import work
@@ -18,27 +20,31 @@ from intake.interview.outcome import risk_level
 from intake.interview.panel import raise_later_due, review_questions
 from intake.tui.session import InterviewSession
 from intake.tui.widgets.case_panel import CasePanel
-from intake.tui.widgets.render import classification_block, highlight_evidence, risk_badge
+from intake.tui.widgets.render import (
+    classification_block,
+    highlight_evidence,
+    reflow,
+    risk_badge,
+)
 from intake.tui.widgets.risk_banner import RiskBanner
 
 INFO = "info:"
 
 
 def _heading(title: str) -> Option:
-    return Option(Text(title, style="bold underline"), id=f"{INFO}{title}")
+    return Option(Text(f"── {title} ──", style="bold"), id=f"{INFO}{title}")
 
 
 def _answer_option(interview: Interview, key: str) -> Option:
     question = interview.script.question(key)
     display = interview.answers[key].display
-    line = Text(question.prompt.split("(")[0].strip(), style="bold")
-    line.append("\n")
+    prompt = Text(question.prompt.split("(")[0].strip(), style="bold")
     if key == "narrative" and interview.classification is not None:
         inside = [e for e in interview.classification.evidence if e.end <= len(display)]
-        line.append_text(highlight_evidence(display, inside))
+        answer = highlight_evidence(display, inside)
     else:
-        line.append(display)
-    return Option(line, id=key)
+        answer = Text(display)
+    return Option(Group(prompt, Padding(answer, (0, 0, 0, 2))), id=key)
 
 
 def review_options(interview: Interview) -> list[Option]:
@@ -47,7 +53,7 @@ def review_options(interview: Interview) -> list[Option]:
     ending = interview.ending()
     if ending is not None:
         options.append(_heading("Where this goes"))
-        options.append(Option(Text(ending.signpost.strip()), id=f"{INFO}signpost"))
+        options.append(Option(Text(reflow(ending.signpost)), id=f"{INFO}signpost"))
     section = None
     for question in review_questions(interview):
         if question.section != section:
@@ -55,14 +61,16 @@ def review_options(interview: Interview) -> list[Option]:
             options.append(_heading(interview.script.section_title(section)))
         options.append(_answer_option(interview, question.key))
     if ending is None:
-        options.append(_heading("Assessment"))
-        block = classification_block(interview.classification, interview.account_text(), full=False)
+        options.append(_heading("Assessment (from the words of the account)"))
+        block = classification_block(interview.classification, interview.account_text())
         options.append(Option(block, id=f"{INFO}assessment"))
     risk = Text("Risk level  ", style="bold")
     risk.append_text(risk_badge(risk_level(interview)))
+    if interview.immediate_risk:
+        risk.append("\n" + reflow(interview.texts.immediate_action), style="bold")
     options.append(Option(risk, id=f"{INFO}risk"))
     if raise_later_due(interview):
-        options.append(Option(Text(interview.texts.raise_later.strip()), id=f"{INFO}later"))
+        options.append(Option(Text(reflow(interview.texts.raise_later)), id=f"{INFO}later"))
     left = interview.remaining()
     if left:
         options.append(_heading(f"Still to answer ({len(left)})"))
@@ -75,9 +83,9 @@ class ReviewScreen(Screen[None]):
     """Change any answer (Enter or e), then submit (Ctrl+S)."""
 
     BINDINGS = [  # noqa: RUF012
-        Binding("e", "edit", "Change answer"),
+        Binding("e", "edit", "Change"),
         Binding("ctrl+s", "submit", "Submit", priority=True),
-        Binding("escape", "back", "Back to questions"),
+        Binding("escape", "back", "Back"),
         Binding("f2", "toggle_panel", "Panel"),
         Binding("f3", "fold_risk", "Risk text", show=False),
         Binding("f4", "app.drafts", "Drafts"),
@@ -98,7 +106,7 @@ class ReviewScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "Review: Enter or e changes an answer, Ctrl+S submits"
+        self.sub_title = "Review"
         self.query_one("#review", OptionList).border_title = "Review"
 
     def on_screen_resume(self) -> None:

@@ -69,15 +69,21 @@ class AnswerInput(Vertical):
         *,
         text: str = "",
         chosen: list[str] | None = None,
+        note: str = "",
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.question = question
         self._text = text
+        self._note = note
         self._chosen = chosen or []
         self._suggest_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
+        prompt = Text(self.question.prompt, style="bold")
+        if self.question.help:
+            prompt.append("\n" + self.question.help, style="italic")
+        yield Static(prompt, id="prompt", markup=False)
         yield Static("", id="problem", markup=False)
         yield self._control()
         yield Static(Text(self._hint()), id="hint", markup=False)
@@ -112,6 +118,8 @@ class AnswerInput(Vertical):
         control = self.control
         if isinstance(control, TextArea):
             control.move_cursor(control.document.end)
+        if self._note:
+            self.show_note(self._note)
 
     @property
     def control(self) -> Widget:
@@ -131,14 +139,16 @@ class AnswerInput(Vertical):
         return ""
 
     def show_problem(self, message: str) -> None:
+        """A gentle warning above the control; what was typed stays as it is."""
         problem = self.query_one("#problem", Static)
         problem.update(Text(message))
         problem.add_class("shown")
+        problem.remove_class("note")
 
-    def clear_problem(self) -> None:
-        problem = self.query_one("#problem", Static)
-        problem.update("")
-        problem.remove_class("shown")
+    def show_note(self, message: str) -> None:
+        """Information, not a warning, in the same place."""
+        self.show_problem(message)
+        self.query_one("#problem", Static).add_class("note")
 
     def on_accept(self, event: Accept) -> None:
         event.stop()

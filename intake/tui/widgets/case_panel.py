@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from intake.interview.panel import CasePanelData
-from intake.tui.widgets.render import classification_block, labelled, risk_badge
-
-FACT_WIDTH = 10
+from intake.tui.widgets.render import classification_block, facts_grid, risk_badge
 
 
 class CasePanel(VerticalScroll):
@@ -31,18 +30,23 @@ class CasePanel(VerticalScroll):
         assessment.set_class(data.live, "live")
         assessment.update(self._assessment(data))
         self.query_one("#panel-left", Static).update(self._left(data))
+        if data.live:
+            self.call_after_refresh(self.scroll_to_widget, assessment, top=True, animate=False)
 
     @staticmethod
-    def _facts(data: CasePanelData) -> Text:
-        lines = [labelled(label, value, width=FACT_WIDTH) for label, value in data.facts]
-        risk = Text("Risk".ljust(FACT_WIDTH) + " ", style="bold")
-        risk.append_text(risk_badge(data.risk))
+    def _facts(data: CasePanelData) -> RenderableType:
+        rows: list[tuple[str, RenderableType]] = list(data.facts)
+        if data.risk is None:
+            risk = Text("not yet assessed", style="italic")
+        else:
+            risk = risk_badge(data.risk)
         if data.immediate_risk:
-            risk.append(" immediate risk", style="bold #d46a6a")
-        lines.append(risk)
-        if not data.facts:
-            lines.insert(0, Text("Nothing recorded yet.", style="italic"))
-        return Text("\n").join(lines)
+            risk.append(" immediate", style="bold #d46a6a")
+        rows.append(("Risk", risk))
+        grid = facts_grid(rows)
+        if data.facts:
+            return grid
+        return Group(Text("Nothing recorded yet.", style="italic"), grid)
 
     @staticmethod
     def _assessment(data: CasePanelData) -> Text:
@@ -50,7 +54,7 @@ class CasePanel(VerticalScroll):
             text = Text("Signposted: ", style="bold")
             text.append(data.ending.route.value.replace("_", " "))
             return text
-        return classification_block(data.classification, data.classified_text, full=False)
+        return classification_block(data.classification, data.classified_text)
 
     @staticmethod
     def _left(data: CasePanelData) -> Text:

@@ -9,6 +9,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, SelectionList, TextArea
 from textual.widgets.option_list import Option
 
+from intake.tui.widgets.render import hanging
 from intake.validation import clean_text
 
 
@@ -91,7 +92,7 @@ class ChoicePicker(OptionList):
         highlighted: int | None = None,
         id: str | None = None,
     ) -> None:
-        options = [Option(numbered(i, label)) for i, label in enumerate(labels, 1)]
+        options = [Option(hanging(str(i), Text(label))) for i, label in enumerate(labels, 1)]
         super().__init__(*options, id=id)
         self._shortcuts = shortcuts or {}
         self._initial = highlighted

@@ -7,6 +7,8 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from intake.tui.widgets.render import reflow
+
 
 class ConversationLog(VerticalScroll, can_focus=True):
     """A scrolling transcript. Every entry is plain `Text`: nothing typed is read as markup."""
@@ -16,29 +18,39 @@ class ConversationLog(VerticalScroll, can_focus=True):
     ConversationLog > Static { width: 1fr; height: auto; }
     """
 
+    _turn_start: Static | None = None
+    _in_turn = False
+
+    def begin_turn(self) -> None:
+        """What is added next starts a new turn: keep its top in view, not just the end."""
+        self._in_turn, self._turn_start = True, None
+
     def _add(self, content: RenderableType, *classes: str) -> Static:
         entry = Static(content, classes=" ".join(classes), markup=False)
         self.mount(entry)
-        self.call_after_refresh(self.scroll_end, animate=False)
+        if self._in_turn and self._turn_start is None:
+            self._turn_start = entry
+        self.call_after_refresh(self._keep_in_view)
         return entry
 
+    def _keep_in_view(self) -> None:
+        if self._turn_start is not None and self._turn_start.is_attached:
+            self.scroll_to_widget(self._turn_start, top=True, animate=False)
+        else:
+            self.scroll_end(animate=False)
+
     def add_section(self, title: str) -> None:
-        self._add(Text(title), "section")
+        self._add(Text(f"── {title} " + "─" * 60, no_wrap=True, overflow="crop"), "section")
 
-    def add_question(self, prompt: str, help_text: str | None = None) -> None:
-        text = Text(prompt)
-        if help_text:
-            text.append("\n" + help_text, style="italic")
-        self._add(text, "question")
-
-    def add_answer(self, display: str) -> None:
+    def add_exchange(self, prompt: str, display: str) -> None:
+        """A question and the answer accepted for it."""
+        self._in_turn, self._turn_start = False, None
+        self._add(Text(prompt), "question")
         self._add(Text(display), "answer")
 
-    def add_say(self, text: str, *, reassurance: bool = False) -> None:
+    def add_say(self, text: str, *, title: str, reassurance: bool = False) -> None:
         """Words for staff to say or do; the reassurance gets its own calm panel."""
-        kind = "reassurance" if reassurance else "say"
-        title = "Say this to them" if reassurance else "Note"
-        entry = self._add(Text(text.rstrip()), kind)
+        entry = self._add(Text(reflow(text)), "reassurance" if reassurance else "say")
         entry.border_title = title
 
     def add_renderable(self, content: RenderableType, *classes: str, title: str = "") -> None:
@@ -47,7 +59,7 @@ class ConversationLog(VerticalScroll, can_focus=True):
             entry.border_title = title
 
     def add_signpost(self, text: str) -> None:
-        entry = self._add(Text(text.rstrip()), "signpost")
+        entry = self._add(Text(reflow(text)), "signpost")
         entry.border_title = "Where this goes instead"
 
     def add_note(self, text: str) -> None:

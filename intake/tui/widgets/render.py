@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 
 from intake.classifier import Classification, Evidence
@@ -18,6 +20,41 @@ RISK_STYLES = {
     RiskLevel.HIGH: "bold black on #e0a458",
     RiskLevel.STANDARD: "black on #9cc5a1",
 }
+
+
+def reflow(text: str) -> str:
+    """Join the hard-wrapped lines of a prompts/ text so it wraps to any width.
+
+    Blank lines separate paragraphs; a line starting with a bullet starts a new line.
+    """
+    lines: list[str] = []
+    for raw in text.strip().splitlines():
+        line = raw.strip()
+        starts_new = not line or line[0] in "•-*" or not lines or not lines[-1]
+        if starts_new:
+            lines.append(line)
+        else:
+            lines[-1] += " " + line
+    return "\n".join(lines)
+
+
+def hanging(marker: str, body: RenderableType, *, marker_width: int = 2) -> Table:
+    """`marker  body` where the body's wrapped lines stay indented under its first."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=marker_width, no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(Text(marker, style=LABEL_STYLE), body)
+    return grid
+
+
+def facts_grid(rows: list[tuple[str, RenderableType]], *, label_width: int = 10) -> Table:
+    """Labels in one column, values wrapping in the next (values are plain `Text`)."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=label_width, no_wrap=True, style=LABEL_STYLE)
+    grid.add_column(ratio=1)
+    for label, value in rows:
+        grid.add_row(Text(label), Text(value) if isinstance(value, str) else value)
+    return grid
 
 
 def _style_for(item: Evidence) -> str:
@@ -46,14 +83,6 @@ def evidence_snippet(item: Evidence, text: str) -> Text:
     return snippet
 
 
-def labelled(label: str, value: str, *, width: int = 0) -> Text:
-    """`Label  value` with the value as plain text (it may hold anything a person typed)."""
-    line = Text()
-    line.append(label.ljust(width) + " ", style=LABEL_STYLE)
-    line.append(value)
-    return line
-
-
 def risk_badge(level: RiskLevel) -> Text:
     return Text(f" {level.value.upper()} ", style=RISK_STYLES[level])
 
@@ -62,35 +91,39 @@ def _words(value: str) -> str:
     return value.replace("_", " ")
 
 
-def classification_summary(result: Classification) -> list[Text]:
-    """The assessment in short labelled lines."""
+def classification_summary(result: Classification) -> Table:
+    """The assessment as labelled rows (values wrap under themselves)."""
     categories = ", ".join(c.label for c in result.categories) or "none found"
     bodies = ", ".join(b.value for b in result.body) or "not named"
-    return [
-        labelled("Qualifies", result.qualifies.value, width=10),
-        labelled("Route", _words(result.route.value), width=10),
-        labelled("Body", bodies, width=10),
-        labelled("Categories", categories, width=10),
-        labelled("Severity", result.severity.value, width=10),
-        labelled("Risk words", "yes" if result.immediate_risk else "none", width=10),
+    rows: list[tuple[str, RenderableType]] = [
+        ("Qualifies", result.qualifies.value),
+        ("Route", _words(result.route.value)),
+        ("Body", bodies),
+        ("Category", categories),
+        ("Severity", result.severity.value),
+        ("Risk", "immediate" if result.immediate_risk else "no risk words"),
     ]
+    return facts_grid(rows, label_width=9)
 
 
-def classification_block(result: Classification | None, text: str, *, full: bool) -> Text:
-    """The assessment with its rationale and evidence; ``full`` adds the whole highlighted text."""
+def evidence_list(result: Classification, text: str) -> Text:
+    listing = Text("Evidence", style=LABEL_STYLE)
+    for item in result.evidence[:MAX_SNIPPETS]:
+        listing.append("\n• ")
+        listing.append_text(evidence_snippet(item, text))
+    if len(result.evidence) > MAX_SNIPPETS:
+        listing.append(f"\n… and {len(result.evidence) - MAX_SNIPPETS} more", style="italic")
+    return listing
+
+
+def classification_block(result: Classification | None, text: str) -> RenderableType:
+    """The assessment: its labelled values, the one-sentence rationale, the evidence."""
     if result is None:
         return Text("No account yet: the assessment appears as the narrative is typed.")
-    block = Text("\n").join(classification_summary(result))
-    block.append("\n")
-    block.append(Text(result.rationale, style="italic"))
+    parts: list[RenderableType] = [
+        classification_summary(result),
+        Text(result.rationale, style="italic"),
+    ]
     if result.evidence:
-        block.append("\nEvidence:", style=LABEL_STYLE)
-        for item in result.evidence[:MAX_SNIPPETS]:
-            block.append("\n• ")
-            block.append_text(evidence_snippet(item, text))
-        if len(result.evidence) > MAX_SNIPPETS:
-            block.append(f"\n… and {len(result.evidence) - MAX_SNIPPETS} more", style="italic")
-    if full and text:
-        block.append("\n\nThe account, with the evidence highlighted:\n", style=LABEL_STYLE)
-        block.append_text(highlight_evidence(text, result.evidence))
-    return block
+        parts.append(evidence_list(result, text))
+    return Group(*parts)

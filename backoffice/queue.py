@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import ColumnElement, Select, and_, func, or_, union
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, union
 from sqlmodel import Session, col, select
 
 from backoffice.access import require_active_role, visible_cases_filter
@@ -125,7 +125,7 @@ def task_stats(session: Session, case_ids: Iterable[int], on: date) -> dict[int,
             select(
                 model.case_id,  # type: ignore[attr-defined]
                 func.count(),
-                func.sum(func.coalesce(col(model.due) < on, False)),  # type: ignore[attr-defined]
+                func.sum(case((col(model.due) < on, 1), else_=0)),  # type: ignore[attr-defined]
                 func.min(model.due),  # type: ignore[attr-defined]
             )
             .where(col(model.case_id).in_(ids), col(model.done_at).is_(None))  # type: ignore[attr-defined]

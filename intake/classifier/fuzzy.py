@@ -64,9 +64,7 @@ class FuzzyCorrector:
         """Indexes of the words worth looking at (see :meth:`candidate`)."""
         shortest, known = self.settings.min_word_length, self.known
         return [
-            i
-            for i, w in enumerate(words)
-            if len(w) >= shortest and w not in known and w.isalpha()
+            i for i, w in enumerate(words) if len(w) >= shortest and w not in known and w.isalpha()
         ]
 
     def allowed_distance(self, length: int) -> int:

@@ -158,7 +158,8 @@ def _candidate_lists(doc: Document, index: _Index) -> dict[int, list[_Entry]]:
     nexts = [*words[1:], ""]
     same = [a == b for a, b in zip(sents, [*sents[1:], -1], strict=True)]
     uni = [index.unigram.get(w) for w in words]
-    bi = [index.bigram.get(p) if s else None for p, s in zip(zip(words, nexts), same, strict=True)]
+    pairs = zip(words, nexts, strict=True)
+    bi = [index.bigram.get(p) if s else None for p, s in zip(pairs, same, strict=True)]
     pre = [index.prefix.get(w[:3]) for w in words]
     found: dict[int, list[_Entry]] = {}
     for i, (u, b, p) in enumerate(zip(uni, bi, pre, strict=True)):

@@ -63,7 +63,9 @@ class Item:
 def _headed(item: Item) -> Item:
     """The item with its ``heads`` filled in."""
     heads = None if item.optional else _heads(item)
-    return Item(item.kind, item.words, item.prefixes, item.name, item.gap, item.alts, item.optional, heads)
+    return Item(
+        item.kind, item.words, item.prefixes, item.name, item.gap, item.alts, item.optional, heads
+    )
 
 
 def _heads(item: Item) -> frozenset[str] | None:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up a virtual environment in .venv (once, or again when pyproject.toml changes) and run:
 #   ./dev.sh run      the intake on the embedded default (SQLite in your data folder, no LLM)
-#   ./dev.sh test     the whole test suite
+#   ./dev.sh test     the whole test suite on SQLite, then again on a throwaway PostgreSQL
+#                     cluster when PostgreSQL's server is installed (Debian: apt install postgresql)
 #   ./dev.sh bench    the benchmarks, printing their figures
 #   ./dev.sh check    ruff lint and format check
 set -euo pipefail
@@ -25,7 +26,15 @@ command=${1:-run}
 shift || true
 case "$command" in
     run)   setup; exec "$VENV/bin/intake" "$@" ;;
-    test)  setup; exec "$VENV/bin/pytest" -q "$@" ;;
+    test)
+        setup
+        "$VENV/bin/pytest" -q "$@"
+        if .ci/with-postgres true >/dev/null 2>&1; then
+            .ci/with-postgres "$VENV/bin/pytest" -q "$@"
+        else
+            echo "dev.sh: PostgreSQL server not installed; the suite ran on SQLite only" >&2
+        fi
+        ;;
     bench) setup; exec "$VENV/bin/pytest" -q -m benchmark -s tests/benchmarks "$@" ;;
     check) setup; "$VENV/bin/ruff" check . && exec "$VENV/bin/ruff" format --check . ;;
     *) echo "usage: ./dev.sh [run|test|bench|check] [args...]" >&2; exit 2 ;;

@@ -1,4 +1,8 @@
-"""Shared fixtures: every test gets its own data directory and a real SQLite file."""
+"""Shared fixtures: every test gets its own data directory and its own real database.
+
+By default the database is a SQLite file. With SANCTIONS_TEST_DATABASE_URL set to a PostgreSQL
+server (``.ci/with-postgres`` starts a throwaway one), each test gets a new, empty database on it.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +12,60 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import uuid
+
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, create_engine, make_url
 
 from intake.db.engine import open_database
 from intake.settings import Settings, load_settings
 
 BIN = Path(sys.executable).parent
+# Read before any fixture clears the SANCTIONS_ variables from the environment.
+TEST_SERVER_URL = os.environ.get("SANCTIONS_TEST_DATABASE_URL", "")
+ON_POSTGRES = TEST_SERVER_URL.startswith("postgresql")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only: checks something only SQLite has")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not ON_POSTGRES:
+        return
+    skip = pytest.mark.skip(reason="SQLite only; this run is on PostgreSQL")
+    for item in items:
+        if "sqlite_only" in item.keywords:
+            item.add_marker(skip)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"database: {'PostgreSQL' if ON_POSTGRES else 'SQLite'}"
+
+
+@pytest.fixture(scope="session")
+def server_admin() -> Iterator[Engine | None]:
+    """An autocommit connection to the PostgreSQL test server, or None on SQLite."""
+    if not ON_POSTGRES:
+        yield None
+        return
+    admin = create_engine(TEST_SERVER_URL, isolation_level="AUTOCOMMIT", pool_size=1)
+    yield admin
+    admin.dispose()
+
+
+@pytest.fixture
+def database_url(tmp_path: Path, server_admin: Engine | None) -> Iterator[str]:
+    """A new, empty database for this test: a SQLite file, or a database on the test server."""
+    if server_admin is None:
+        yield f"sqlite:///{tmp_path / 'test.db'}"
+        return
+    name = f"test_{uuid.uuid4().hex[:16]}"
+    with server_admin.connect() as connection:
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    yield make_url(TEST_SERVER_URL).set(database=name).render_as_string(hide_password=False)
+    with server_admin.connect() as connection:
+        connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(autouse=True)
@@ -33,9 +84,8 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    data = tmp_path / "data"
-    return load_settings(data_dir=data, database_url=f"sqlite:///{tmp_path / 'test.db'}")
+def settings(tmp_path: Path, database_url: str) -> Settings:
+    return load_settings(data_dir=tmp_path / "data", database_url=database_url)
 
 
 @pytest.fixture

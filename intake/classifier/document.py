@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -20,8 +20,12 @@ _CLEAN_TABLE[ord("\n")] = "\n"  # line breaks end a sentence; kept
 
 # The same words as WORD_RE for plain ASCII text, found about twice as fast.
 ASCII_WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*|[0-9]+")
+# Split on it: [between, word, between, word, ..., between], with no match objects to build.
+_ASCII_SPLIT = re.compile(f"({ASCII_WORD_RE.pattern})")
+_POSSESSIVE = re.compile(r"'[sS](?![^\W\d_])")
 _SENTENCE_END = re.compile(r"[.!?\n\u2022]")
-_CLAUSE_END = re.compile(r"[,;:()\[\]\"]|\s-|-\s|\.\.")
+# Clause marks; a hyphen only counts with a space beside it (see _clause_marks).
+_CLAUSE_END = re.compile(r"[,;:()\[\]\"-]|\.\.")
 #: Words that open a new clause (a threat or a topic stops before them).
 CLAUSE_WORDS = frozenset({"and", "but", "then", "so", "because", "cos", "coz", "while", "whereas"})
 
@@ -74,19 +78,41 @@ class Document:
 
 def tokenize(text: str, clean: str) -> Document:
     """Cut ``clean`` into words and number its sentences and clauses."""
-    matches = list((ASCII_WORD_RE if clean.isascii() else WORD_RE).finditer(clean))
-    spans = [m.span() for m in matches]
-    starts = [a for a, _ in spans]
-    ends = [b for _, b in spans]
-    originals = [clean[a:b] for a, b in spans]
+    originals, starts, ends = _words(clean)
     words = [w.lower() for w in originals]
-    bases = [w[:-2] if w.endswith("'s") else w for w in words]
+    bases = list(words)
+    for m in _POSSESSIVE.finditer(clean):  # "officer's" is also read as "officer"
+        i = bisect_left(ends, m.end())
+        if i < len(ends) and ends[i] == m.end() and words[i].endswith("'s"):
+            bases[i] = words[i][:-2]
     sentence_marks = [m.start() for m in _SENTENCE_END.finditer(clean)]
-    clause_marks = [m.start() for m in _CLAUSE_END.finditer(clean)]
     sentences = _number(starts, sentence_marks, [False] * len(words))
     opens = [w in CLAUSE_WORDS for w in words]
-    clauses = _number(starts, sorted(sentence_marks + clause_marks), opens)
+    clauses = _number(starts, sorted(sentence_marks + _clause_marks(clean)), opens)
     return Document(text, clean, words, bases, originals, starts, ends, sentences, clauses)
+
+
+def _words(clean: str) -> tuple[list[str], list[int], list[int]]:
+    """The words as typed, with their start and end offsets."""
+    if clean.isascii():
+        parts = _ASCII_SPLIT.split(clean)
+        offsets = list(accumulate(map(len, parts), initial=0))
+        return parts[1::2], offsets[1:-1:2], offsets[2:-1:2]
+    spans = [m.span() for m in WORD_RE.finditer(clean)]
+    return [clean[a:b] for a, b in spans], [a for a, _ in spans], [b for _, b in spans]
+
+
+def _clause_marks(clean: str) -> list[int]:
+    """Offsets of clause breaks: punctuation, "..", and a hyphen with a space beside it."""
+    last = len(clean) - 1
+    return [
+        at
+        for m in _CLAUSE_END.finditer(clean)
+        for at in (m.start(),)
+        if clean[at] != "-"
+        or (at > 0 and clean[at - 1].isspace())
+        or (at < last and clean[at + 1].isspace())
+    ]
 
 
 def _number(starts: list[int], marks: list[int], opens: list[bool]) -> list[int]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate
 from threading import Lock
 
 from intake.classifier.document import Document
@@ -18,9 +19,13 @@ from intake.classifier.patterns import Item
 from intake.classifier.vocabulary_data import Phrase, vocabulary
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Hit:
-    """One phrase found: words ``first``..``last`` (inclusive) of the document."""
+    """One phrase found: words ``first``..``last`` (inclusive) of the document.
+
+    Read-only by convention (use ``dataclasses.replace``); not frozen, because a frozen
+    dataclass is five times slower to build and a long narrative yields a thousand hits.
+    """
 
     lexicon: str
     label: str
@@ -151,8 +156,8 @@ def _match_choice(items: tuple[Item, ...], k: int, doc: Document, j: int, sent: 
 def _candidate_lists(doc: Document, index: _Index) -> dict[int, list[_Entry]]:
     """For each word where some phrase may start, the phrases to try there.
 
-    Look-ups run as list comprehensions over the whole text (fast), and only words with at
-    least one candidate are visited one by one.
+    Look-ups run as list comprehensions over the whole document (fast), and only words with at
+    least one candidate, or a possessive or a number, are visited one by one.
     """
     words, bases, sents = doc.words, doc.bases, doc.sentences
     nexts = [*words[1:], ""]
@@ -165,14 +170,17 @@ def _candidate_lists(doc: Document, index: _Index) -> dict[int, list[_Entry]]:
     for i, (u, b, p) in enumerate(zip(uni, bi, pre, strict=True)):
         if u or b or p:
             found[i] = [*(u or ()), *(b or ()), *(p or ())]
-    for i, (word, base) in enumerate(zip(words, bases, strict=True)):
-        if word.isdigit() and index.numeric:
+    if index.numeric:
+        for i in [i for i, w in enumerate(words) if w.isdigit()]:
             found.setdefault(i, []).extend(index.numeric)
-        if base != word or (same[i] and bases[i + 1] != words[i + 1]):
-            extra = _base_variants(doc, i, index, same[i])
-            if extra:
-                merged = {id(e[1]): e for e in [*found.get(i, ()), *extra]}
-                found[i] = list(merged.values())
+    # A possessive changes the look-ups at its own word and at the word before it.
+    changed = [i for i, (w, b) in enumerate(zip(words, bases, strict=True)) if w != b]
+    around = sorted({i for c in changed for i in (c - 1, c) if i == c or (i >= 0 and same[i])})
+    for i in around:
+        extra = _base_variants(doc, i, index, same[i])
+        if extra:
+            merged = {id(e[1]): e for e in [*found.get(i, ()), *extra]}
+            found[i] = list(merged.values())
     return found
 
 
@@ -189,16 +197,21 @@ def _base_variants(doc: Document, i: int, index: _Index, same: bool) -> list[_En
     return out
 
 
+# (phrase, first, last) of each phrase found in one sentence, counted from the sentence's start.
+_Found = tuple[tuple[Phrase, int, int], ...]
+
+
 def find_hits(doc: Document) -> dict[str, list[Hit]]:
     """Every phrase in ``doc``, grouped by vocabulary file, nested and shadowed hits dropped.
 
-    Phrases never cross a sentence, so each sentence is matched on its own and remembered: a
-    narrative re-classified as it is typed only re-matches the sentence being edited.
+    Phrases never cross a sentence, so each sentence's hits are remembered: a narrative
+    re-classified as it is typed only re-matches the sentences that changed.
     """
     by_lexicon: dict[str, list[Hit]] = defaultdict(list)
     starts, ends = doc.starts, doc.ends
-    for first, last in _sentence_spans(doc):
-        for phrase, a, b in _SENTENCES.hits(doc, first, last):
+    spans = _sentence_spans(doc)
+    for (first, _), found in zip(spans, _SENTENCES.hits(doc, spans), strict=True):
+        for phrase, a, b in found:
             by_lexicon[phrase.lexicon].append(
                 Hit(
                     phrase.lexicon,
@@ -215,7 +228,7 @@ def find_hits(doc: Document) -> dict[str, list[Hit]]:
 
 
 def _sentence_spans(doc: Document) -> list[tuple[int, int]]:
-    """(first, last) word index of each sentence."""
+    """(first, last) word index of each sentence (sentences are numbered 0, 1, 2 ...)."""
     sentences = doc.sentences
     cuts = [i for i in range(1, len(sentences)) if sentences[i] != sentences[i - 1]]
     firsts = [0, *cuts] if sentences else []
@@ -228,24 +241,29 @@ class _SentenceCache:
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self._store: OrderedDict[tuple[str, ...], tuple[tuple[Phrase, int, int], ...]]
-        self._store = OrderedDict()
+        self._store: OrderedDict[tuple[str, ...], _Found] = OrderedDict()
         self._lock = Lock()
 
-    def hits(self, doc: Document, first: int, last: int) -> tuple[tuple[Phrase, int, int], ...]:
+    def hits(self, doc: Document, spans: list[tuple[int, int]]) -> list[_Found]:
+        """The hits of each sentence, matching only those not seen recently."""
         # The words as typed fix the lower-cased, typo-corrected words used for matching.
-        key = tuple(doc.originals[first : last + 1])
+        originals = doc.originals
+        keys = [tuple(originals[first : last + 1]) for first, last in spans]
         with self._lock:
-            found = self._store.get(key)
-            if found is not None:
-                self._store.move_to_end(key)
-                return found
-        found = _match_sentence(_one_sentence(doc, first, last))
+            results = [self._store.get(key) for key in keys]
+            for key, found in zip(keys, results, strict=True):
+                if found is not None:
+                    self._store.move_to_end(key)
+        todo = [n for n, found in enumerate(results) if found is None]
+        if not todo:
+            return results  # type: ignore[return-value]
+        matched = _match_sentences(doc, [spans[n] for n in todo], len(todo) == len(spans))
         with self._lock:
-            self._store[key] = found
-            if len(self._store) > self.size:
+            for n, found in zip(todo, matched, strict=True):
+                results[n] = self._store[keys[n]] = found
+            while len(self._store) > self.size:
                 self._store.popitem(last=False)
-        return found
+        return results  # type: ignore[return-value]
 
     def clear(self) -> None:
         with self._lock:
@@ -260,38 +278,48 @@ def clear_cache() -> None:
     _SENTENCES.clear()
 
 
-def _one_sentence(doc: Document, first: int, last: int) -> Document:
-    end = last + 1
-    size = end - first
-    zeros = [0] * size
-    return Document(
-        "",
-        "",
-        doc.words[first:end],
-        doc.bases[first:end],
-        doc.originals[first:end],
-        zeros,
-        zeros,
-        zeros,
-        zeros,
-    )
+def _sub_document(doc: Document, spans: list[tuple[int, int]]) -> Document:
+    """Only the given sentences, renumbered 0, 1, 2 ... (offsets are not needed to match)."""
+    words: list[str] = []
+    bases: list[str] = []
+    originals: list[str] = []
+    sentences: list[int] = []
+    for number, (first, last) in enumerate(spans):
+        end = last + 1
+        words += doc.words[first:end]
+        bases += doc.bases[first:end]
+        originals += doc.originals[first:end]
+        sentences += [number] * (end - first)
+    zeros = [0] * len(words)
+    return Document("", "", words, bases, originals, zeros, zeros, sentences, zeros)
 
 
-def _match_sentence(doc: Document) -> tuple[tuple[Phrase, int, int], ...]:
-    """(phrase, first, last) for every phrase found in a one-sentence document."""
-    index = _index()
-    present = {*doc.words, *doc.bases}
-    found: list[tuple[Phrase, int, int]] = []
-    for i, candidates in _candidate_lists(doc, index).items():
+def _match_sentences(doc: Document, spans: list[tuple[int, int]], whole: bool) -> list[_Found]:
+    """The hits of each sentence in ``spans``; ``whole``: the spans are all of ``doc``."""
+    sub = doc if whole else _sub_document(doc, spans)
+    words, bases, sentences = sub.words, sub.bases, sub.sentences
+    offsets = [first for first, _ in spans] if whole else _sub_offsets(spans)
+    bounds = zip(offsets, [*offsets[1:], len(words)], strict=True)
+    present = [{*words[a:b], *bases[a:b]} for a, b in bounds]
+    found: list[list[tuple[Phrase, int, int]]] = [[] for _ in spans]
+    for i, candidates in _candidate_lists(sub, _index()).items():
+        sent = sentences[i]
+        words_here = present[sent]
         for phrase, items, needs in candidates:
             for need in needs:  # a cheap test before matching: every required word present
-                if need.isdisjoint(present):
+                if need.isdisjoint(words_here):
                     break
             else:
-                last = _match(items, 0, doc, i, 0)
+                last = _match(items, 0, sub, i, sent)
                 if last >= i:
-                    found.append((phrase, i, last))
-    return tuple(found)
+                    base = offsets[sent]
+                    found[sent].append((phrase, i - base, last - base))
+    return [tuple(hits) for hits in found]
+
+
+def _sub_offsets(spans: list[tuple[int, int]]) -> list[int]:
+    """Where each sentence starts in the sub-document of ``spans``."""
+    return list(accumulate((last - first + 1 for first, last in spans[:-1]), initial=0))
 
 
 def _outermost(hits: list[Hit]) -> list[Hit]:
@@ -301,7 +329,7 @@ def _outermost(hits: list[Hit]) -> list[Hit]:
     loose phrase with a gap ("lost ... job") hides only its own label. ``shadow`` hides every
     hit it covers, ``shadow:<label>`` only hits of that label (its own span included).
     """
-    shadows = [h for h in hits if h.label.startswith("shadow")]
+    shadows = _shadows_by_word(hits)
     ordered = sorted(
         (h for h in hits if not h.label.startswith("shadow")), key=lambda h: (h.first, -h.last)
     )
@@ -325,10 +353,18 @@ def _outermost(hits: list[Hit]) -> list[Hit]:
     return kept
 
 
-def _shadowed(hit: Hit, shadows: list[Hit]) -> bool:
+def _shadowed(hit: Hit, shadows: dict[int, list[Hit]]) -> bool:
     return any(
-        s.first <= hit.first
-        and hit.last <= s.last
-        and (s.label == "shadow" or s.label == f"shadow:{hit.label}")
-        for s in shadows
+        hit.last <= s.last and (s.label == "shadow" or s.label == f"shadow:{hit.label}")
+        for s in shadows.get(hit.first, ())
     )
+
+
+def _shadows_by_word(hits: list[Hit]) -> dict[int, list[Hit]]:
+    """Shadow hits under each word they cover (shadows are short: this stays linear)."""
+    covering: dict[int, list[Hit]] = defaultdict(list)
+    for hit in hits:
+        if hit.label.startswith("shadow"):
+            for i in range(hit.first, hit.last + 1):
+                covering[i].append(hit)
+    return covering

@@ -20,7 +20,7 @@ from intake.users import UserCreate, create_user
 from intake.vocabulary import Organisation, Role
 
 
-@click.group()
+@click.group(invoke_without_command=True)
 @click.version_option(package_name="sanctions-intake")
 @click.option(
     "--as",
@@ -30,9 +30,15 @@ from intake.vocabulary import Organisation, Role
     help="The user you act as (required for case commands; or set SANCTIONS_USER).",
 )
 @click.pass_context
+@guarded
 def cli(ctx: click.Context, acting: str | None) -> None:
-    """Triage, the protocol's workflow, the HMIP sanctions tracker and overrides."""
+    """Triage, the protocol's workflow, the HMIP sanctions tracker and overrides.
+    Without a command, opens the triage app as the user named by --as."""
     ctx.obj = BackofficeContext(acting=acting)
+    if ctx.invoked_subcommand is None:
+        from backoffice.tui.app import run_backoffice_app
+
+        run_backoffice_app(ctx.obj)
 
 
 for _command in COMMANDS:

@@ -105,6 +105,11 @@ def _consequences(
         )
 
 
+def require_override_role(actor: Actor) -> None:
+    """PermissionDenied unless the actor may override a classification (supervisors only)."""
+    require(actor, what="override a classification", roles=OVERRIDE_ROLES)
+
+
 def override_classification(
     session: Session,
     *,
@@ -117,7 +122,7 @@ def override_classification(
 ) -> CaseView:
     """A supervisor's override; the caller commits. Raises on bad values, role or conflict."""
     case = get_visible_case(session, actor, reference)
-    require(actor, what="override a classification", roles=OVERRIDE_ROLES)
+    require_override_role(actor)
     _check_version(case, expected_version)
     values = parse_changes(changes)
     why = required_text(reason or "", what="the reason for the override")
@@ -170,4 +175,9 @@ def record_triage_view(
     return build_case_view(session, case)
 
 
-__all__ = ["disagreements", "override_classification", "record_triage_view"]
+__all__ = [
+    "disagreements",
+    "override_classification",
+    "record_triage_view",
+    "require_override_role",
+]

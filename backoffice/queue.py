@@ -309,11 +309,11 @@ def _search_page(
     candidates = list(session.exec(query.limit(SEARCH_CANDIDATES)).all())
     names = establishment_names(session)
     scored = []
-    for case in candidates:
-        place = names.get(case.establishment_id or 0) or case.place_text
-        score = score_case(plan, case, place)
+    for candidate in candidates:
+        place = names.get(candidate.establishment_id or 0) or candidate.place_text
+        score = score_case(plan, candidate, place)
         if score >= SEARCH_CUTOFF:
-            scored.append((score, case))
+            scored.append((score, candidate))
     scored.sort(key=lambda pair: (-round(pair[0]), pair[1].risk_rank, pair[1].created_at))
     start = (page - 1) * page_size
     chosen = scored[start : start + page_size]

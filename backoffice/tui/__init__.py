@@ -1,0 +1,1 @@
+"""The back-office TUI (Textual): a thin skin over the services."""

@@ -1,0 +1,124 @@
+"""Taking one workflow action: its outcome, a note and any extra input, then the service."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from backoffice.cli_common import parse_date
+from backoffice.tui.client import BackofficeClient
+from backoffice.views import ActionResult, AvailableAction, CaseView
+from intake.errors import ConflictError, PermissionDenied, SanctionsError
+
+
+def _who(action: AvailableAction) -> str:
+    where = f"step {action.step}: {action.step_label}" if action.step else f"duty {action.duty}"
+    return f"{where} · who: {action.who}"
+
+
+def _outcome_choices(action: AvailableAction) -> list[tuple[str, str]]:
+    return [(o.label + ("" if o.allowed else " (refused now)"), o.name) for o in action.outcomes]
+
+
+class ActionModal(ModalScreen[ActionResult | None]):
+    """Ask for what the action needs and take it through the workflow service."""
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "submit", "Take action", priority=True),
+    ]
+
+    def __init__(self, client: BackofficeClient, case: CaseView, action: AvailableAction) -> None:
+        super().__init__()
+        self.client = client
+        self.case = case
+        self.action = action
+
+    def _wants(self, name: str) -> bool:
+        return name in self.action.needs or name in self.action.accepts
+
+    def compose(self) -> ComposeResult:
+        a = self.action
+        with Vertical(classes="dialog"):
+            yield Static(f"{self.case.summary.reference}: {a.label}", classes="dialog-title",
+                         markup=False)  # fmt: skip
+            yield Static(_who(a), classes="hint", markup=False)
+            with Grid(classes="fields"):
+                yield from self._inputs()
+            note = "Note (required)" if a.note_required else "Note (optional)"
+            yield Label(note)
+            yield TextArea(id="note", compact=True)
+            if self._wants("recommendations"):
+                yield Label("Recommendations, one a line")
+                yield TextArea(id="recommendations", compact=True)
+            yield Static("ctrl+s take the action · esc cancel", classes="hint")
+            with Horizontal(classes="buttons"):
+                yield Button("Take action", id="submit", variant="primary", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def _inputs(self) -> ComposeResult:
+        a = self.action
+        if a.outcomes:
+            yield Label("Outcome" + ("" if a.outcome_required else " (optional)"))
+            yield Select(_outcome_choices(a), prompt="choose an outcome", id="outcome",
+                         compact=True)  # fmt: skip
+        if self._wants("due"):
+            yield Label("Due date")
+            yield Input(placeholder="YYYY-MM-DD (or leave for the default)", id="due",
+                        compact=True)  # fmt: skip
+        if self._wants("recommendation_id"):
+            open_ones = [(f"{r.seq}. {r.text}", r.id) for r in self.case.recommendations
+                         if r.done_at is None]  # fmt: skip
+            yield Label("Recommendation")
+            yield Select(open_ones, prompt="which one is done", id="recommendation",
+                         compact=True)  # fmt: skip
+
+    def on_mount(self) -> None:
+        first = self.query("Select, Input, TextArea").first()
+        first.focus()
+
+    def _value(self, selector: str) -> object | None:
+        found = self.query(selector)
+        if not found:
+            return None
+        widget = found.first()
+        if isinstance(widget, Select):
+            return None if widget.is_blank() else widget.value
+        if isinstance(widget, TextArea):
+            return widget.text
+        if isinstance(widget, Input):
+            return widget.value
+        return None
+
+    @on(Button.Pressed, "#submit")
+    def action_submit(self) -> None:
+        due_text = str(self._value("#due") or "").strip()
+        lines = str(self._value("#recommendations") or "").splitlines()
+        chosen = self._value("#recommendation")
+        try:
+            result = self.client.act(
+                self.case.summary.reference,
+                self.action.name,
+                version=self.case.summary.version,
+                note=str(self._value("#note") or ""),
+                outcome=str(self._value("#outcome") or "") or None,
+                due=parse_date(due_text, what="the due date") if due_text else None,
+                recommendations=[line.strip() for line in lines if line.strip()],
+                recommendation_id=int(chosen) if isinstance(chosen, int) else None,
+            )
+        except (ConflictError, PermissionDenied) as exc:
+            self.notify(str(exc), title="Nothing was changed", severity="error", timeout=10)
+            self.dismiss(None)
+            return
+        except SanctionsError as exc:
+            self.notify(str(exc), title="Not yet", severity="warning", timeout=8)
+            return
+        self.dismiss(result)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,47 @@
+"""The back-office TUI: the triage queue, a case, its actions and overrides.
+
+A thin skin over the services (through :class:`BackofficeClient`): what a user sees and may
+do is decided there, exactly as for the `backoffice` CLI.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+
+from backoffice.tui.client import BackofficeClient
+from backoffice.tui.queue_screen import QueueScreen
+
+if TYPE_CHECKING:
+    from backoffice.cli_common import BackofficeContext
+
+
+class BackofficeApp(App[None]):
+    """Triage for one member of staff."""
+
+    TITLE = "Sanctions back office"
+    CSS_PATH = "backoffice.tcss"
+    BINDINGS = [  # noqa: RUF012
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(self, client: BackofficeClient) -> None:
+        super().__init__()
+        self.client = client
+
+    def get_default_screen(self) -> Screen[None]:
+        return QueueScreen(self.client)
+
+    def on_mount(self) -> None:
+        self.theme = "nord"
+        a = self.client.actor
+        self.sub_title = f"{a.name} · {a.role.value} · {a.organisation.value}"
+
+
+def run_backoffice_app(context: BackofficeContext) -> None:
+    """Start the app as the user named by --as (or SANCTIONS_USER)."""
+    client = BackofficeClient.for_user(context.engine, context.settings, context.acting)
+    BackofficeApp(client).run()

@@ -1,0 +1,219 @@
+"""One case: its header, the actions possible now, and tabs for every part of the record.
+
+Keys: tab / shift+tab change tab, 1-9 take the numbered action, a shows the actions, o opens
+the override dialog (supervisors), r reloads, esc goes back to the queue. The actions are also
+in the command palette (ctrl+p).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from functools import partial
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from backoffice.tui import case_text
+from backoffice.tui.client import BackofficeClient
+from backoffice.views import ActionResult, AvailableAction, CaseView
+from intake.errors import NotFoundError, PermissionDenied, SanctionsError
+
+TEXT_TABS: dict[str, tuple[str, Callable[[CaseView], Text]]] = {
+    "summary": ("Summary", case_text.summary_text),
+    "narrative": ("Narrative", case_text.narrative_text),
+    "transcript": ("Transcript", case_text.transcript_text),
+    "classification": ("Classification", case_text.classifications_text),
+    "tasks": ("Tasks", case_text.tasks_text),
+    "audit": ("Audit", case_text.audit_text),
+}
+TAB_ORDER = ("actions", *TEXT_TABS)
+
+
+def _action_option(number: int, action: AvailableAction) -> Option:
+    where = f"step {action.step}" if action.step else f"duty {action.duty}"
+    prompt = Text()
+    prompt.append(f"{number} " if number <= 9 else "  ", style="bold")
+    prompt.append(f"{action.label} ({where})", style="" if action.allowed else "dim")
+    prompt.append(f"\n   {action.who}", style="dim")
+    if not action.allowed and action.why_not:
+        prompt.append(f"\n   not you: {action.why_not}", style="dim italic")
+    return Option(prompt, id=action.name)
+
+
+class CaseCommands(Provider):
+    """The case's actions and views in the command palette."""
+
+    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        screen = self.screen
+        if not isinstance(screen, CaseScreen):
+            return []
+        found: list[tuple[str, str, Callable[[], object]]] = []
+        for number, action in enumerate(screen.actions, start=1):
+            where = f"step {action.step}" if action.step else f"duty {action.duty}"
+            mark = "" if action.allowed else " (not you)"
+            found.append((f"{action.label}{mark}", f"{where} · {action.who}",
+                          partial(screen.action_take, number)))  # fmt: skip
+        found.append(("Override the classification…", "supervisors", screen.action_override))
+        for key, (label, _) in TEXT_TABS.items():
+            found.append((f"Show {label.lower()}", "", partial(screen.show_tab, key)))
+        found.append(("Back to the queue", "", screen.action_back))
+        return found
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text or None)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text or None)
+
+
+class CaseScreen(Screen[None]):
+    """Everything about one case the user may see, and what they can do next."""
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("escape", "back", "Back"),
+        Binding("tab", "tab(1)", "Next tab", priority=True),
+        Binding("shift+tab", "tab(-1)", "Prev tab", show=False, priority=True),
+        Binding("a", "show_actions", "Actions"),
+        Binding("o", "override", "Override"),
+        Binding("r", "reload", "Reload"),
+        *[Binding(str(n), f"take({n})", f"Action {n}", show=False) for n in range(1, 10)],
+    ]
+    COMMANDS = {CaseCommands}  # noqa: RUF012
+
+    def __init__(self, client: BackofficeClient, reference: str) -> None:
+        super().__init__()
+        self.client = client
+        self.reference = reference
+        self.view: CaseView | None = None
+        self.actions: list[AvailableAction] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(f"{self.reference}: loading…", id="head", markup=False)
+        with TabbedContent(initial="summary", id="tabs"):
+            with TabPane("Actions", id="actions"):
+                yield OptionList(id="action-list")
+            for key, (label, _) in TEXT_TABS.items():
+                with TabPane(label, id=key), VerticalScroll(id=f"{key}-scroll"):
+                    yield Static("", id=f"{key}-text", markup=False)
+        yield Footer()
+
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    @work(exclusive=True, group="case")
+    async def load(self) -> None:
+        try:
+            view, actions = await asyncio.to_thread(self._fetch)
+        except NotFoundError as exc:
+            self.notify(str(exc), title="Case", severity="error")
+            self.dismiss()
+            return
+        except SanctionsError as exc:
+            self.notify(str(exc), title="Case", severity="error")
+            return
+        self.show(view, actions)
+
+    def _fetch(self) -> tuple[CaseView, list[AvailableAction]]:
+        return self.client.case(self.reference), self.client.actions(self.reference)
+
+    def show(self, view: CaseView, actions: list[AvailableAction]) -> None:
+        self.view, self.actions = view, actions
+        self.query_one("#head", Static).update(case_text.header_text(view))
+        for key, (_, render) in TEXT_TABS.items():
+            self.query_one(f"#{key}-text", Static).update(render(view))
+        options = self.query_one("#action-list", OptionList)
+        options.clear_options()
+        options.add_options([_action_option(n, a) for n, a in enumerate(actions, start=1)])
+        if not actions:
+            options.add_option(Option(Text("No action is possible now.", style="dim")))
+        self._focus_tab()
+
+    # -- tabs -----------------------------------------------------------------------------
+
+    def show_tab(self, key: str) -> None:
+        self.query_one(TabbedContent).active = key
+        self._focus_tab()
+
+    def action_tab(self, step: int) -> None:
+        active = self.query_one(TabbedContent).active or "summary"
+        index = (TAB_ORDER.index(active) + step) % len(TAB_ORDER)
+        self.show_tab(TAB_ORDER[index])
+
+    def action_show_actions(self) -> None:
+        self.show_tab("actions")
+
+    @on(TabbedContent.TabActivated)
+    def _activated(self) -> None:
+        self._focus_tab()
+
+    def _focus_tab(self) -> None:
+        active = self.query_one(TabbedContent).active or "summary"
+        target = "#action-list" if active == "actions" else f"#{active}-scroll"
+        self.query_one(target).focus()
+
+    # -- actions --------------------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#action-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.action_take(event.option_index + 1)
+
+    def action_take(self, number: int) -> None:
+        if self.view is None:
+            return
+        if not 1 <= number <= len(self.actions):
+            self.notify(f"There is no action {number} now.", timeout=3)
+            return
+        action = self.actions[number - 1]
+        if not action.allowed:
+            self.notify(action.why_not or "not yours to take", title="Not you",
+                        severity="warning", timeout=8)  # fmt: skip
+            return
+        from backoffice.tui.action_modal import ActionModal
+
+        self.app.push_screen(ActionModal(self.client, self.view, action), self._acted)
+
+    def _acted(self, result: ActionResult | None) -> None:
+        if result is not None:
+            self.notify(result.message, title="Done", timeout=8)
+            self.show(result.case, self.actions)
+            self.load()
+
+    def action_override(self) -> None:
+        if self.view is None:
+            return
+        try:
+            self.client.check_may_override()
+        except PermissionDenied as exc:
+            self.notify(str(exc), title="Not allowed", severity="error", timeout=8)
+            return
+        from backoffice.tui.override_modal import OverrideModal
+
+        self.app.push_screen(OverrideModal(self.client, self.view), self._overridden)
+
+    def _overridden(self, view: CaseView | None) -> None:
+        if view is not None:
+            self.notify(f"{view.summary.reference} overridden; everyone sees the reason.",
+                        title="Overridden", timeout=8)  # fmt: skip
+            self.show(view, self.actions)
+            self.load()
+
+    def action_reload(self) -> None:
+        self.load()
+
+    def action_back(self) -> None:
+        self.dismiss()

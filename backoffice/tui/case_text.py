@@ -1,0 +1,289 @@
+"""The case screen's parts as Rich Text: built from the read models, never from markup.
+
+Everything people typed (narratives, notes, reasons) is appended as plain text, so square
+brackets or escape sequences in a narrative are shown, not interpreted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+from rich.text import Text
+
+from backoffice.cli_common import plain
+from backoffice.views import (
+    AvailableAction,
+    CaseView,
+    ClassificationRecord,
+    QueueRow,
+    RecommendationView,
+    TaskView,
+)
+
+RISK_STYLES = {"immediate": "bold red", "high": "bold yellow", "standard": ""}
+LATE = "bold red"
+MUTED = "dim"
+
+
+def _when(value: datetime | date | None) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, datetime):
+        return f"{value:%Y-%m-%d %H:%M}"
+    return value.isoformat()
+
+
+def _line(text: Text, *parts: str | tuple[str, str]) -> None:
+    for part in parts:
+        if isinstance(part, tuple):
+            text.append(plain(part[0]), style=part[1])
+        else:
+            text.append(plain(part))
+    text.append("\n")
+
+
+def flags(row: QueueRow) -> list[tuple[str, str]]:
+    found = []
+    if row.overdue:
+        found.append((f"OVERDUE({row.overdue_tasks})", LATE))
+    if row.overridden:
+        found.append(("OVERRIDDEN", "bold magenta"))
+    if row.awaiting_supervisor:
+        found.append(("AWAITING SUPERVISOR", "bold yellow"))
+    if row.is_demo:
+        found.append(("DEMO", MUTED))
+    return found
+
+
+def header_text(view: CaseView) -> Text:
+    """Two or three lines at the top of the case screen."""
+    s = view.summary
+    text = Text()
+    _line(
+        text,
+        (s.reference, "bold"),
+        f"  v{s.version}  {s.status}  risk ",
+        (s.risk_level, RISK_STYLES.get(s.risk_level, "")),
+        *[part for flag in flags(s) for part in ("  ", flag)],
+    )
+    place = s.establishment or view.place_text or "-"
+    _line(
+        text,
+        f"{s.receiving_organisation} · {place} · received {s.created_at:%Y-%m-%d} ({s.age_days}d)",
+    )
+    step = f"step {view.current_step}: {view.current_step_label}" if view.current_step else None
+    _line(text, (step or f"outcome: {view.outcome or '-'}", "italic"))
+    text.rstrip()
+    return text
+
+
+def summary_text(view: CaseView) -> Text:
+    s, p = view.summary, view.person
+    text = Text()
+    _line(text, ("Classification (effective)", "bold underline"))
+    _line(text, f"qualifies {s.qualifies} · severity {s.severity} · route {s.route}")
+    _line(text, f"categories: {', '.join(s.categories) or '-'}")
+    for d in view.disagreements:
+        values = "; ".join(f"{k} {_value(v)}" for k, v in d.values.items())
+        _line(text, ("DISAGREE ", "bold yellow"), f"on {d.field}: {values}")
+    _line(text, "")
+    _line(text, ("Person", "bold underline"))
+    number = p.prison_number or p.home_office_ref or "-"
+    _line(text, f"{p.name or '-'} · {number} · age {p.age_band or '-'} · {p.location or '-'}")
+    detail = f" ({p.raised_by_detail})" if p.raised_by_detail else ""
+    _line(text, f"raised by {p.raised_by}{detail}")
+    contact = ", ".join(view.bodies) or "-"
+    _line(text, f"contacted {contact} by {view.communication_channel or '-'}"
+          f" on {_when(view.communication_when)}")  # fmt: skip
+    _line(text, "")
+    _consent(text, view)
+    _risk(text, view)
+    if view.tracker:
+        t = view.tracker
+        dates = ", ".join(f"{k}: {v}" for k, v in sorted(t.step_dates.items(), key=_step_key))
+        _line(text, ("HMIP sanctions tracker", "bold underline"))
+        _line(text, f"logged {_when(t.logged_at)} by {t.logged_by or '-'}")
+        _line(text, f"step dates: {dates or '-'}")
+    if view.signpost:
+        _line(text, ("Signpost", "bold underline"))
+        _line(text, view.signpost)
+    text.rstrip()
+    return text
+
+
+def _step_key(item: tuple[str, str]) -> int:
+    return int(item[0]) if item[0].isdigit() else 99
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "-"
+    return str(value)
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def _consent(text: Text, view: CaseView) -> None:
+    _line(text, ("Consent", "bold underline"))
+    c = view.consent
+    if c is None:
+        _line(text, ("no consent recorded", LATE))
+        return
+    _line(
+        text,
+        f"pursue {_yes(c.pursue)} · share identity {_yes(c.share_identity)} · "
+        f"IMB enquiries {_yes(c.imb_enquiries)}",
+    )
+    if c.refer_without_consent:
+        confirmed = f"confirmed by {c.confirmed_by}" if c.confirmed_by else "NOT YET CONFIRMED"
+        _line(text, ("referral WITHOUT consent: ", "bold yellow"), f"{c.justification or '-'}")
+        _line(text, f"  {confirmed}")
+    _line(text, (f"recorded by {c.recorded_by or '-'} {_when(c.recorded_at)}", MUTED))
+    _line(text, "")
+
+
+def _risk(text: Text, view: CaseView) -> None:
+    _line(text, ("Risk", "bold underline"))
+    if not view.risk:
+        _line(text, f"{view.summary.risk_level} (no assessment recorded)")
+    for r in view.risk:
+        signs = [
+            name
+            for name, on in (
+                ("immediate danger", r.immediate_danger),
+                ("self-harm", r.self_harm),
+                ("injuries", r.injuries),
+            )
+            if on
+        ]
+        _line(text, (r.level, RISK_STYLES.get(r.level, "")), f" · {', '.join(signs) or 'no signs'}")
+        if r.vulnerabilities:
+            _line(text, f"vulnerabilities: {', '.join(r.vulnerabilities)}")
+        if r.notes:
+            _line(text, r.notes)
+        _line(text, (f"assessed by {r.assessed_by or '-'} {_when(r.assessed_at)}", MUTED))
+    _line(text, "")
+
+
+def narrative_text(view: CaseView) -> Text:
+    text = Text()
+    _line(text, view.narrative or "(no narrative)")
+    text.rstrip()
+    return text
+
+
+def transcript_text(view: CaseView) -> Text:
+    text = Text()
+    if not view.transcript:
+        _line(text, ("no interview transcript (entered without the guided interview)", MUTED))
+    for line in view.transcript:
+        _line(text, (f"{line.seq}. {line.question}", "bold"))
+        _line(text, f"   {line.answer}")
+    text.rstrip()
+    return text
+
+
+def _evidence(item: dict[str, Any]) -> str:
+    quote = item.get("matched") or item.get("text") or ""
+    words = item.get("stands_for") or item.get("label") or ""
+    return f'"{quote}" → {words}' if quote else str(words)
+
+
+def _classification(text: Text, c: ClassificationRecord) -> None:
+    who = f" by {c.created_by}" if c.created_by else ""
+    _line(text, (c.source.upper(), "bold"), (f"  {_when(c.created_at)}{who}", MUTED))
+    _line(
+        text,
+        f"  qualifies {c.qualifies} · severity {c.severity} · route {c.route} · "
+        f"risk {c.risk_level or '-'}",
+    )
+    _line(text, f"  categories: {', '.join(c.categories) or '-'}")
+    if c.reason:
+        _line(text, "  reason: ", (c.reason, "italic"))
+    if c.rationale:
+        _line(text, f"  rationale: {c.rationale}")
+    for item in c.evidence:
+        _line(text, ("  evidence: ", MUTED), _evidence(item))
+
+
+def classifications_text(view: CaseView) -> Text:
+    text = Text()
+    for d in view.disagreements:
+        values = "; ".join(f"{k} {_value(v)}" for k, v in d.values.items())
+        _line(text, ("DISAGREE ", "bold yellow"), f"on {d.field}: {values}")
+    for record in reversed(view.classifications):
+        _classification(text, record)
+    text.rstrip()
+    return text
+
+
+def _task(text: Text, task: TaskView) -> None:
+    label = f"step {task.step}" if task.step and not task.duty else (task.duty or "")
+    if not task.is_open:
+        state, style = "done", MUTED
+    elif task.overdue:
+        state, style = "OVERDUE", LATE
+    else:
+        state, style = "open", "green"
+    if task.proposed:
+        state += " proposed"
+    due = f"due {_when(task.due)}"
+    _line(text, (f"[{state}] ", style), f"{label}: {task.title}")
+    done = f" · done {_when(task.done_at)} by {task.done_by}" if task.done_at else ""
+    _line(text, (f"    {task.owner_organisation} · ", MUTED), (due, style), (done, MUTED))
+
+
+def _recommendation(text: Text, r: RecommendationView) -> None:
+    state, style = ("done", MUTED) if r.done_at else (
+        ("OVERDUE", LATE) if r.overdue else ("open", "green")
+    )  # fmt: skip
+    _line(text, (f"[{state}] ", style), f"recommendation {r.id}: {r.text}")
+    _line(text, (f"    {r.owner or '-'} · due {_when(r.due)}", style))
+
+
+def tasks_text(view: CaseView) -> Text:
+    text = Text()
+    ordered = sorted(view.tasks, key=lambda t: (not t.is_open, t.due or date.max))
+    for task in ordered:
+        _task(text, task)
+    for rec in view.recommendations:
+        _recommendation(text, rec)
+    if not view.tasks and not view.recommendations:
+        _line(text, ("no tasks", MUTED))
+    text.rstrip()
+    return text
+
+
+def audit_text(view: CaseView) -> Text:
+    text = Text()
+    for event in reversed(view.audit):
+        after = event.after or {}
+        outcome = after.get("outcome")
+        extra = f" → {outcome}" if isinstance(outcome, str) and outcome else ""
+        stamp = (f"{_when(event.at)} ", MUTED)
+        _line(text, stamp, (event.actor, "bold"), f" {event.action}{extra}")
+        if event.reason:
+            _line(text, "    ", (event.reason, "italic"))
+    text.rstrip()
+    return text
+
+
+def actions_text(actions: Iterable[AvailableAction]) -> Text:
+    """The numbered actions possible now (keys 1-9), those of other people dimmed."""
+    text = Text()
+    found = list(actions)
+    if not found:
+        text.append("No action is possible now.", style=MUTED)
+        return text
+    for number, action in enumerate(found[:9], start=1):
+        where = f"step {action.step}" if action.step else "duty"
+        style = "" if action.allowed else MUTED
+        text.append(f" {number} ", style="bold reverse" if action.allowed else "reverse dim")
+        text.append(f" {action.label} ({where})" + ("" if action.allowed else " - not you"), style)
+        text.append("\n")
+    text.rstrip()
+    return text

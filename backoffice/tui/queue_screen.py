@@ -1,0 +1,242 @@
+"""The queue: cases by risk then age, one page at a time from the database, filtered and searched.
+
+The screen never holds more than one page; every page, filter and search is one call of the
+queue service, which also decides what this user may see.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from backoffice.tui.case_text import LATE, RISK_STYLES
+from backoffice.tui.client import BackofficeClient, QueueQuery
+from backoffice.views import QueuePage, QueueRow
+from intake.errors import SanctionsError
+
+SEARCH_DELAY = 0.3
+# (label, key, width): 80 columns less the table's cell padding and scroll bar.
+COLUMNS = (
+    ("Reference", "reference", 14),
+    ("Risk", "risk", 9),
+    ("Age", "age", 4),
+    ("Establishment", "establishment", 17),
+    ("Status", "status", 13),
+    ("Late", "late", 4),
+    ("Ovr", "overridden", 3),
+)
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def row_cells(row: QueueRow) -> list[Text]:
+    """One queue row as the table shows it."""
+    late = Text(f"!{row.overdue_tasks}" if row.overdue else "", style=LATE)
+    return [
+        Text(row.reference),
+        Text(row.risk_level, style=RISK_STYLES.get(row.risk_level, "")),
+        Text(f"{row.age_days}d", justify="right"),
+        Text(_cut(row.establishment or "-", 17)),
+        Text(row.status),
+        late,
+        Text("OVR" if row.overridden else "", style="bold magenta"),
+    ]
+
+
+def page_summary(page: QueuePage, query: QueueQuery) -> str:
+    """The line above the table: what is shown, of how many, and the filters in force."""
+    if not page.rows:
+        what = f"no cases match {page.search!r}" if page.search else "no cases match"
+    elif page.total is not None:
+        pages = max(1, -(-page.total // page.page_size))
+        what = f"page {page.page}/{pages} · {page.total:,} cases"
+    else:
+        what = f"page {page.page}{' · more' if page.has_next else ''} · best matches"
+    filters = query.describe()
+    return what + (f" · {filters}" if filters else " · open cases")
+
+
+class QueueCommands(Provider):
+    """The queue's commands in the command palette."""
+
+    def _commands(self) -> list[tuple[str, str, object]]:
+        screen = self.screen
+        assert isinstance(screen, QueueScreen)
+        now = screen.request
+        return [
+            ("Filters…", "status, establishment, organisation, overdue", screen.action_filters),
+            ("Clear filters and search", "all open cases", screen.action_clear),
+            (
+                "Only overdue cases",
+                "cases with a task past its due date",
+                lambda: screen.set_request(QueueQuery(overdue=True, search=now.search)),
+            ),
+            (
+                "Only overridden cases",
+                "a supervisor changed the classification",
+                lambda: screen.set_request(QueueQuery(overridden=True, search=now.search)),
+            ),
+            ("Next page", "", lambda: screen.action_page(1)),
+            ("Previous page", "", lambda: screen.action_page(-1)),
+        ]
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text or None)  # type: ignore[arg-type]
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text or None)  # type: ignore[arg-type]
+
+
+class QueueScreen(Screen[None]):
+    """The triage queue."""
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("slash", "search", "Search"),
+        Binding("f", "filters", "Filters"),
+        Binding("x", "clear", "Clear"),
+        Binding("pagedown", "page(1)", "Next pg", priority=True),
+        Binding("pageup", "page(-1)", "Prev pg", priority=True),
+        Binding("r", "reload", "Reload"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+    COMMANDS = {QueueCommands}  # noqa: RUF012
+
+    def __init__(self, client: BackofficeClient) -> None:
+        super().__init__()
+        self.client = client
+        self.request = QueueQuery()
+        self.page: QueuePage | None = None
+        self._search_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(
+            placeholder="/ search: reference, establishment or narrative (typos are fine)",
+            id="search",
+            compact=True,
+        )
+        yield Static("loading…", id="summary", markup=False)
+        table: DataTable[Text] = DataTable(id="queue", cursor_type="row", zebra_stripes=True)
+        for label, key, width in COLUMNS:
+            table.add_column(label, key=key, width=width)
+        yield table
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        self.load(self.request)
+
+    # -- loading --------------------------------------------------------------------------
+
+    @work(exclusive=True, group="queue")
+    async def load(self, request: QueueQuery) -> None:
+        """Fetch one page from the queue service and show it (the latest request wins)."""
+        try:
+            page = await asyncio.to_thread(self.client.queue, request)
+        except SanctionsError as exc:
+            self.notify(str(exc), title="Queue", severity="error")
+            return
+        self.request, self.page = request, page
+        self._show(page)
+
+    def _show(self, page: QueuePage) -> None:
+        table = self.query_one(DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for row in page.rows:
+            table.add_row(*row_cells(row), key=row.reference)
+        if page.rows:
+            table.move_cursor(row=min(keep, len(page.rows) - 1))
+        self.query_one("#summary", Static).update(page_summary(page, self.request))
+
+    def shown_references(self) -> list[str]:
+        """The references in the table, top to bottom (what a person sees)."""
+        return [row.reference for row in (self.page.rows if self.page else [])]
+
+    # -- actions --------------------------------------------------------------------------
+
+    @on(DataTable.RowSelected)
+    def _open(self, event: DataTable.RowSelected) -> None:
+        reference = event.row_key.value
+        if reference:
+            from backoffice.tui.case_screen import CaseScreen
+
+            self.app.push_screen(CaseScreen(self.client, reference))
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    @on(Input.Changed, "#search")
+    def _typed(self, event: Input.Changed) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        text = event.value
+        self._search_timer = self.set_timer(SEARCH_DELAY, lambda: self._search(text))
+
+    def _search(self, text: str) -> None:
+        if text.strip() != self.request.search:
+            self.load(self.request.with_search(text))
+
+    @on(Input.Submitted, "#search")
+    def _search_now(self, event: Input.Submitted) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search(event.value)
+        self.query_one(DataTable).focus()
+
+    def key_down(self) -> None:
+        if self.focused is self.query_one("#search", Input):
+            self.query_one(DataTable).focus()
+
+    def key_escape(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def action_page(self, step: int) -> None:
+        page = self.page
+        if page is None:
+            return
+        if step > 0 and not page.has_next:
+            self.notify("This is the last page.", timeout=2)
+            return
+        if step < 0 and page.page == 1:
+            self.notify("This is the first page.", timeout=2)
+            return
+        self.load(self.request.with_page(page.page + step))
+
+    def action_reload(self) -> None:
+        self.load(self.request)
+
+    def action_clear(self) -> None:
+        self.query_one("#search", Input).value = ""
+        self.load(QueueQuery())
+
+    def action_filters(self) -> None:
+        from backoffice.tui.filters import FilterModal
+
+        def chosen(request: QueueQuery | None) -> None:
+            if request is not None:
+                self.request = request
+                self.load(request)
+
+        self.app.push_screen(FilterModal(self.client, self.request), chosen)
+
+    def set_request(self, request: QueueQuery) -> None:
+        """Show another request (the command palette's quick filters)."""
+        self.load(request)

@@ -17,7 +17,7 @@ from intake.cli_support import AppContext, guarded, run_main
 def cli(ctx: click.Context) -> None:
     """Record an alleged sanction against a prisoner or detainee for contacting HMIP, an IMB
     or the PPO. Without a command, opens the guided interview."""
-    ctx.obj = AppContext()
+    ctx.obj = AppContext(offline_allowed=True)
     if ctx.invoked_subcommand is None:
         from intake.tui.app import run_intake_app
 
@@ -33,8 +33,46 @@ def chat(app: AppContext, as_user: str | None, as_json: bool) -> None:
     """The interview in plain line mode (screen readers, scripts)."""
     from intake.chat import LineIO, run_chat
 
+    app.engine  # noqa: B018 - open it now, so that offline notices come before the first question
+    for notice in app.notices:
+        click.echo(notice, err=True)
     status = run_chat(app, LineIO(sys.stdin, sys.stdout), as_user=as_user, as_json=as_json)
     sys.exit(status)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print what was sent as JSON.")
+@click.pass_obj
+@guarded
+def sync(app: AppContext, as_json: bool) -> None:
+    """Send the cases recorded offline on this laptop to the central database."""
+    from intake.db.engine import open_database
+    from intake.errors import ConfigError
+    from intake.offline import is_server_url, open_outbox, outbox_path
+    from intake.sync import sync_outbox
+
+    settings = app.settings
+    if not is_server_url(settings.effective_database_url):
+        raise ConfigError(
+            "SANCTIONS_DATABASE_URL: this laptop uses a local SQLite file, so there is no central "
+            "database to sync with (set it to the team's postgresql+psycopg://... URL)"
+        )
+    if not outbox_path(settings).exists():
+        click.echo("Nothing to send: this laptop has not worked offline.")
+        return
+    central = open_database(settings)
+    report = sync_outbox(open_outbox(settings), central, settings)
+    if as_json:
+        click.echo(json.dumps({
+            "sent": [{"provisional": a, "reference": b} for a, b in report.sent],
+            "already_there": [{"provisional": a, "reference": b} for a, b in report.already_there],
+            "drafts": report.drafts,
+            "problems": report.problems,
+        }, indent=2))  # fmt: skip
+    else:
+        for line in report.lines():
+            click.echo(line)
+    sys.exit(1 if report.problems else 0)
 
 
 @cli.group()

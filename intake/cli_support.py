@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import wraps
 from typing import Any, TypeVar
 
 import click
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 
 from intake.errors import SanctionsError
 from intake.settings import Settings, load_settings
@@ -21,6 +22,10 @@ F = TypeVar("F", bound=Callable[..., Any])
 class AppContext:
     """What every command needs, made on first use so `--help` touches nothing."""
 
+    # The intake may fall back to the laptop's outbox when the central database is unreachable.
+    offline_allowed: bool = False
+    offline: bool = False
+    notices: list[str] = field(default_factory=list)
     _settings: Settings | None = None
     _engine: Engine | None = None
 
@@ -33,10 +38,43 @@ class AppContext:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            from intake.db.engine import open_database
+            from intake.db.engine import DatabaseUnreachable, open_database
 
-            self._engine = open_database(self.settings)
+            try:
+                self._engine = open_database(self.settings)
+            except DatabaseUnreachable as exc:
+                if not self.offline_allowed:
+                    raise
+                self._engine = self._go_offline(exc)
+            else:
+                if self.offline_allowed:
+                    self._send_outbox(self._engine)
         return self._engine
+
+    def _go_offline(self, exc: Exception) -> Engine:
+        from intake.offline import open_outbox
+
+        self.offline = True
+        self.notices.append(
+            f"Working offline ({exc}). Interviews are kept on this laptop; cases get a "
+            "provisional reference until `intake sync` sends them."
+        )
+        return open_outbox(self.settings)
+
+    def _send_outbox(self, central: Engine) -> None:
+        """Back online: send what was recorded offline, and say so."""
+        from intake.offline import open_outbox, outbox_path
+        from intake.sync import pending_count, sync_outbox
+
+        if not outbox_path(self.settings).exists():
+            return
+        local = open_outbox(self.settings)
+        try:
+            if pending_count(local):
+                report = sync_outbox(local, central, self.settings)
+                self.notices += [f"Offline cases: {line}" for line in report.lines()]
+        finally:
+            local.dispose()
 
 
 def fail(message: str, code: int = 1) -> None:
@@ -53,6 +91,8 @@ def guarded(func: F) -> F:
             return func(*args, **kwargs)
         except SanctionsError as exc:
             fail(str(exc), exc.exit_code)
+        except OperationalError as exc:
+            fail(lost_connection(exc), 1)
 
     return wrapper  # type: ignore[return-value]
 
@@ -63,3 +103,15 @@ def run_main(group: click.Group) -> None:
         group.main(standalone_mode=True)
     except SanctionsError as exc:
         fail(str(exc), exc.exit_code)
+    except OperationalError as exc:
+        fail(lost_connection(exc), 1)
+
+
+def lost_connection(exc: OperationalError) -> str:
+    """A database that went away mid-command: what happened and that a retry is safe."""
+    lines = str(getattr(exc, "orig", exc)).strip().splitlines()
+    reason = lines[0] if lines else "no answer"
+    return (
+        f"lost the database connection ({reason}); the unfinished change was not saved "
+        "and nothing was half-written: run the command again"
+    )

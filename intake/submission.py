@@ -17,8 +17,10 @@ from intake.db.models import (
     RiskAssessment,
     SanctionCase,
     WorkflowTask,
+    new_uuid,
     utcnow,
 )
+from intake.offline import is_outbox, provisional_reference, queue_for_sync
 from intake.references import next_reference
 from intake.risk import RiskAnswers
 from intake.settings import Settings
@@ -77,6 +79,8 @@ class CaseSubmission(BaseModel):
     """Everything an interview established, validated before anything is written."""
 
     draft_id: int | None = None
+    # Stable across databases: an offline laptop's case keeps its UUID when it is synced.
+    case_uuid: str | None = None
     receiving_organisation: Organisation
     establishment_id: int | None = None
     place_text: str | None = None
@@ -112,6 +116,7 @@ def _case_from(submission: CaseSubmission, reference: str, actor: Actor) -> Sanc
     qualifies_route = effective.route == Route.SANCTION_PROTOCOL
     person = submission.person
     return SanctionCase(
+        uuid=submission.case_uuid or new_uuid(),
         reference=reference,
         status=(CaseStatus.RECEIVED if qualifies_route else CaseStatus.SIGNPOSTED).value,
         receiving_organisation=submission.receiving_organisation.value,
@@ -200,7 +205,13 @@ def submit_case(
     The caller commits; on any error nothing is written.
     """
     today = utcnow()
-    case = _case_from(submission, next_reference(session, today.year), actor)
+    offline = is_outbox(session)
+    if offline:
+        submission = submission.model_copy(update={"case_uuid": submission.case_uuid or new_uuid()})
+        reference = provisional_reference(submission.case_uuid or "")
+    else:
+        reference = next_reference(session, today.year)
+    case = _case_from(submission, reference, actor)
     record_case_event(
         session,
         case,
@@ -224,6 +235,8 @@ def submit_case(
         _open_confirmation_task(session, case, settings, actor)
     if submission.draft_id is not None:
         _attach_draft(session, submission.draft_id, case)
+    if offline:
+        queue_for_sync(session, submission, actor)
     return case
 
 

@@ -7,12 +7,17 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 
 from intake.errors import ConfigError
 from intake.settings import Settings
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+SERVER_CONNECT_TIMEOUT_S = 5
+
+
+class DatabaseUnreachable(ConfigError):
+    """The database server did not answer (down, or no network): a laptop may work offline."""
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -42,7 +47,12 @@ def create_db_engine(raw_url: str) -> Engine:
             engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
             event.listen(engine, "connect", _sqlite_pragmas)
             return engine
-        return create_engine(url, pool_pre_ping=True)
+        if url.drivername == "postgresql":  # plain postgresql:// means psycopg 3 here
+            url = url.set(drivername="postgresql+psycopg")
+        connect_args = {"connect_timeout": SERVER_CONNECT_TIMEOUT_S}
+        if not url.drivername.startswith("postgresql"):
+            connect_args = {}
+        return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
     except (NoSuchModuleError, ArgumentError, ImportError) as exc:
         raise ConfigError(
             f"SANCTIONS_DATABASE_URL: the driver for {url.drivername!r} is not available "
@@ -90,17 +100,29 @@ def open_database(settings: Settings, *, migrate: bool = True) -> Engine:
     elif url.get_backend_name() == "sqlite":
         _check_sqlite_file(url)
     engine = create_db_engine(settings.effective_database_url)
+    shown = url.render_as_string(hide_password=True)
     try:
         with engine.connect():
             pass
+    except OperationalError as exc:
+        engine.dispose()
+        if url.get_backend_name() == "sqlite":
+            message = f"SANCTIONS_DATABASE_URL: cannot open {shown} ({_reason(exc)})"
+            raise ConfigError(message) from exc
+        raise DatabaseUnreachable(
+            f"SANCTIONS_DATABASE_URL: cannot reach {shown} ({_reason(exc)}); "
+            "check the server is running and reachable"
+        ) from exc
+    try:
         if migrate:
             upgrade_to_head(engine)
             ensure_establishments(engine)
     except SQLAlchemyError as exc:
         engine.dispose()
-        reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
-        raise ConfigError(
-            f"SANCTIONS_DATABASE_URL: cannot use {url.render_as_string(hide_password=True)} "
-            f"({reason})"
-        ) from exc
+        raise ConfigError(f"SANCTIONS_DATABASE_URL: cannot use {shown} ({_reason(exc)})") from exc
     return engine
+
+
+def _reason(exc: Exception) -> str:
+    lines = str(getattr(exc, "orig", exc)).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__

@@ -186,4 +186,6 @@ def create_app(*, settings: Settings, engine: Engine, today: date | None = None)
 def run_intake_app(context: AppContext) -> None:
     """`intake` with no sub-command: open the database (migrating it) and run the interview."""
     app = create_app(settings=context.settings, engine=context.engine)
+    for notice in context.notices:  # offline, or offline cases sent now the server is back
+        app.call_later(app.notify, notice, timeout=20, severity="warning")
     app.run()

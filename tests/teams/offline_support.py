@@ -1,0 +1,114 @@
+"""Helpers of the offline tests: a server that can go away, and cases recorded on a laptop."""
+
+from __future__ import annotations
+
+import socket
+import sys
+import threading
+from pathlib import Path
+
+from sqlalchemy import Engine, make_url
+from sqlmodel import Session
+
+from intake.db.models import InterviewDraft
+from intake.interview.drafts import DraftStore
+from intake.reference.establishments import resolve_establishment_id
+from intake.settings import Settings
+from intake.submission import submit_case
+from intake.users import Actor, UserCreate, create_user
+from intake.vocabulary import Organisation, Role
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backoffice"))
+from bo_support import make_submission  # noqa: E402
+
+INTERVIEWER = "Olu Offline"
+
+
+class Relay:
+    """A TCP relay in front of the database server: stop it and the server looks down."""
+
+    def __init__(self, target_host: str, target_port: int) -> None:
+        self.target = (target_host, target_port)
+        self.listener = socket.socket()
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.listener.bind(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.listener.close()
+        self._server: socket.socket | None = None
+
+    def url(self, database_url: str) -> str:
+        url = make_url(database_url).set(host="127.0.0.1", port=self.port)
+        return url.render_as_string(hide_password=False)
+
+    def start(self) -> None:
+        server = socket.socket()
+        server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        server.bind(("127.0.0.1", self.port))
+        server.listen()
+        self._server = server
+        threading.Thread(target=self._accept, args=(server,), daemon=True).start()
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+
+    def _accept(self, server: socket.socket) -> None:
+        while True:
+            try:
+                client, _ = server.accept()
+            except OSError:
+                return
+            upstream = socket.create_connection(self.target)
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=_pump, args=(a, b), daemon=True).start()
+
+
+def _pump(source: socket.socket, sink: socket.socket) -> None:
+    try:
+        while chunk := source.recv(65536):
+            sink.sendall(chunk)
+    except OSError:
+        pass
+    finally:
+        for end in (source, sink):
+            try:
+                end.close()
+            except OSError:
+                pass
+
+
+def add_interviewer(engine: Engine) -> Actor:
+    with Session(engine) as session:
+        user = create_user(
+            session,
+            data=UserCreate(name=INTERVIEWER, role=Role.INTAKE, organisation=Organisation.HMIP),
+        )
+        session.commit()
+        return Actor.from_user(user)
+
+
+def record_offline_cases(local: Engine, settings: Settings, count: int) -> list[str]:
+    """Cases submitted on the laptop's outbox, each from a draft with one answer."""
+    actor = add_interviewer(local)
+    store = DraftStore(local)
+    references = []
+    for n in range(count):
+        draft_id = store.start(user_id=actor.id)
+        store.save_answer(
+            draft_id, key="person_name", question="What is their name?",
+            answer=f"Person {n}", value=f"Person {n}", answers={},
+        )  # fmt: skip
+        with Session(local) as session:
+            home = resolve_establishment_id(session, "HMP Wandsworth")
+            submission = make_submission(home, draft_id=draft_id, narrative=f"Account number {n}")
+            case = submit_case(session, submission=submission, actor=actor, settings=settings)
+            session.commit()
+            references.append(case.reference)
+    return references
+
+
+def open_draft_uuids(local: Engine) -> list[str]:
+    with Session(local) as session:
+        drafts = session.query(InterviewDraft).filter(InterviewDraft.status == "open").all()
+        return [d.uuid for d in drafts]

@@ -33,7 +33,7 @@ NUMBER = "[NUMBER]"
 
 _PRISON_NUMBER_SHAPE = re.compile(r"\b[A-Z]\s?\d{4}\s?[A-Z]{2}\b", re.IGNORECASE)
 _HOME_OFFICE_SHAPE = re.compile(r"\b[A-Z]\d{7}\b", re.IGNORECASE)
-_LONG_NUMBER = re.compile(r"(?<![\w])\d(?:[\s-]?\d){6,}(?![\w])")
+_LONG_NUMBER = re.compile(r"(?<![\w/-])\d(?:[\s-]?\d){6,}(?![\w/])")
 _TITLES = (
     r"Mr|Mrs|Ms|Miss|Mx|Dr|Officer|Governor|Gov|Nurse|Sister|Sir|Guv|Boss|Father|Imam"
     r"|SO|PO|CM|OSG|DCO|PCO"

@@ -41,12 +41,35 @@ class Hit:
 _Entry = tuple[Phrase, tuple[Item, ...], tuple[frozenset[str], ...]]
 
 
+# What may start at one word: phrases indexed under it alone, phrases indexed under it and the
+# next word (by that next word), and phrases opening with a prefix it has.
+_Starts = tuple[list[_Entry], dict[str, list[_Entry]], list[_Entry]]
+
+
 @dataclass(slots=True)
 class _Index:
     unigram: dict[str, list[_Entry]] = field(default_factory=dict)
     bigram: dict[tuple[str, str], list[_Entry]] = field(default_factory=dict)
     prefix: dict[str, list[_Entry]] = field(default_factory=dict)
     numeric: list[_Entry] = field(default_factory=list)
+    #: Word -> its :data:`_Starts` (``None``: nothing starts there), filled as words are met.
+    starts: dict[str, _Starts | None] = field(default_factory=dict)
+    #: First word -> {second word: phrases}, for :data:`_Starts`.
+    seconds: dict[str, dict[str, list[_Entry]]] = field(default_factory=dict)
+
+    def starts_at(self, word: str) -> _Starts | None:
+        """The phrases that may start at ``word`` (remembered per word)."""
+        found = self.starts.get(word, _UNSEEN)
+        if found is _UNSEEN:
+            alone = self.unigram.get(word, [])
+            pairs = self.seconds.get(word, {})
+            prefixed = self.prefix.get(word[:3], [])
+            found = (alone, pairs, prefixed) if alone or pairs or prefixed else None
+            self.starts[word] = found
+        return found  # type: ignore[return-value]
+
+
+_UNSEEN = object()
 
 
 @cache
@@ -73,7 +96,10 @@ def _index() -> _Index:
         else:
             for a in first.first_keys():
                 unigram[a].append(entry)
-    return _Index(dict(unigram), dict(bigram), dict(prefix), numeric)
+    seconds: dict[str, dict[str, list[_Entry]]] = defaultdict(dict)
+    for (a, b), entries in bigram.items():
+        seconds[a][b] = entries
+    return _Index(dict(unigram), dict(bigram), dict(prefix), numeric, {}, dict(seconds))
 
 
 def _fits(item: Item, doc: Document, j: int) -> bool:
@@ -156,23 +182,22 @@ def _match_choice(items: tuple[Item, ...], k: int, doc: Document, j: int, sent: 
 def _candidate_lists(doc: Document, index: _Index) -> dict[int, list[_Entry]]:
     """For each word where some phrase may start, the phrases to try there.
 
-    Look-ups run as list comprehensions over the whole document (fast), and only words with at
-    least one candidate, or a possessive or a number, are visited one by one.
+    What may start at each distinct word is looked up once; the lists handed out are new
+    lists, never the index's own.
     """
     words, bases, sents = doc.words, doc.bases, doc.sentences
-    nexts = [*words[1:], ""]
     same = [a == b for a, b in zip(sents, [*sents[1:], -1], strict=True)]
-    uni = [index.unigram.get(w) for w in words]
-    pairs = zip(words, nexts, strict=True)
-    bi = [index.bigram.get(p) if s else None for p, s in zip(pairs, same, strict=True)]
-    pre = [index.prefix.get(w[:3]) for w in words]
+    seen, starts_at = index.starts, index.starts_at
     found: dict[int, list[_Entry]] = {}
-    for i, (u, b, p) in enumerate(zip(uni, bi, pre, strict=True)):
-        if u or b or p:
-            found[i] = [*(u or ()), *(b or ()), *(p or ())]
+    for i, here in enumerate([seen[w] if w in seen else starts_at(w) for w in words]):
+        if here is not None:
+            alone, pairs, prefixed = here
+            both = pairs.get(words[i + 1], ()) if pairs and same[i] else ()
+            if alone or both or prefixed:
+                found[i] = [*alone, *both, *prefixed]
     if index.numeric:
         for i in [i for i, w in enumerate(words) if w.isdigit()]:
-            found.setdefault(i, []).extend(index.numeric)
+            found[i] = [*found.get(i, ()), *index.numeric]
     # A possessive changes the look-ups at its own word and at the word before it.
     changed = [i for i, (w, b) in enumerate(zip(words, bases, strict=True)) if w != b]
     around = sorted({i for c in changed for i in (c - 1, c) if i == c or (i >= 0 and same[i])})
@@ -274,8 +299,9 @@ _SENTENCES = _SentenceCache(size=8192)
 
 
 def clear_cache() -> None:
-    """Forget remembered sentences (for measuring the cold path)."""
+    """Forget remembered sentences and words (for measuring the cold path)."""
     _SENTENCES.clear()
+    _index().starts.clear()
 
 
 def _sub_document(doc: Document, spans: list[tuple[int, int]]) -> Document:

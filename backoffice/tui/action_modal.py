@@ -47,8 +47,10 @@ class ActionModal(ModalScreen[ActionResult | None]):
             yield Static(f"{self.case.summary.reference}: {a.label}", classes="dialog-title",
                          markup=False)  # fmt: skip
             yield Static(_who(a), classes="hint", markup=False)
-            with Grid(classes="fields"):
-                yield from self._inputs()
+            inputs = list(self._inputs())
+            if inputs:
+                with Grid(classes="fields"):
+                    yield from inputs
             note = "Note (required)" if a.note_required else "Note (optional)"
             yield Label(note)
             yield TextArea(id="note", compact=True)

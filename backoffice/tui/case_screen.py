@@ -43,8 +43,8 @@ def _action_option(number: int, action: AvailableAction) -> Option:
     prompt.append(f"{number} " if number <= 9 else "  ", style="bold")
     prompt.append(f"{action.label} ({where})", style="" if action.allowed else "dim")
     prompt.append(f"\n   {action.who}", style="dim")
-    if not action.allowed and action.why_not:
-        prompt.append(f"\n   not you: {action.why_not}", style="dim italic")
+    if not action.allowed:
+        prompt.append(" · not you", style="dim italic")
     return Option(prompt, id=action.name)
 
 

@@ -90,13 +90,14 @@ def summary_text(view: CaseView) -> Text:
         _line(text, ("DISAGREE ", "bold yellow"), f"on {d.field}: {values}")
     _line(text, "")
     _line(text, ("Person", "bold underline"))
-    number = p.prison_number or p.home_office_ref or "-"
-    _line(text, f"{p.name or '-'} · {number} · age {p.age_band or '-'} · {p.location or '-'}")
+    age = f"age {p.age_band}" if p.age_band else None
+    known = [p.name or "name not given", p.prison_number or p.home_office_ref, age, p.location]
+    _line(text, " · ".join(part for part in known if part))
     detail = f" ({p.raised_by_detail})" if p.raised_by_detail else ""
     _line(text, f"raised by {p.raised_by}{detail}")
-    contact = ", ".join(view.bodies) or "-"
-    _line(text, f"contacted {contact} by {view.communication_channel or '-'}"
-          f" on {_when(view.communication_when)}")  # fmt: skip
+    how = f" by {view.communication_channel}" if view.communication_channel else ""
+    when = f" on {_when(view.communication_when)}" if view.communication_when else ""
+    _line(text, f"contacted {', '.join(view.bodies) or '-'}{how}{when}")
     _line(text, "")
     _consent(text, view)
     _risk(text, view)

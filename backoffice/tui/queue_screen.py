@@ -122,6 +122,7 @@ class QueueScreen(Screen[None]):
         self.request = QueueQuery()
         self.page: QueuePage | None = None
         self._search_timer: Timer | None = None
+        self._wanted: QueueQuery | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -141,20 +142,29 @@ class QueueScreen(Screen[None]):
         self.query_one(DataTable).focus()
 
     def on_screen_resume(self) -> None:
-        self.load(self.request)
+        self.load(self._wanted or self.request)
 
     # -- loading --------------------------------------------------------------------------
 
+    def load(self, request: QueueQuery) -> None:
+        """Show this request's page (the latest request wins over any still on its way)."""
+        self._wanted = request
+        self._fetch(request)
+
     @work(exclusive=True, group="queue")
-    async def load(self, request: QueueQuery) -> None:
-        """Fetch one page from the queue service and show it (the latest request wins)."""
+    async def _fetch(self, request: QueueQuery) -> None:
         try:
             page = await asyncio.to_thread(self.client.queue, request)
         except SanctionsError as exc:
             self.notify(str(exc), title="Queue", severity="error")
+            self._wanted = self.request
             return
         self.request, self.page = request, page
         self._show(page)
+
+    def is_loading(self) -> bool:
+        """True while a page is being fetched or a typed search is about to be."""
+        return self._wanted is not self.request or self._search_timer is not None
 
     def _show(self, page: QueuePage) -> None:
         table = self.query_one(DataTable)
@@ -191,8 +201,10 @@ class QueueScreen(Screen[None]):
         self._search_timer = self.set_timer(SEARCH_DELAY, lambda: self._search(text))
 
     def _search(self, text: str) -> None:
-        if text.strip() != self.request.search:
-            self.load(self.request.with_search(text))
+        self._search_timer = None
+        latest = self._wanted or self.request
+        if text.strip() != latest.search:
+            self.load(latest.with_search(text))
 
     @on(Input.Submitted, "#search")
     def _search_now(self, event: Input.Submitted) -> None:
@@ -232,7 +244,6 @@ class QueueScreen(Screen[None]):
 
         def chosen(request: QueueQuery | None) -> None:
             if request is not None:
-                self.request = request
                 self.load(request)
 
         self.app.push_screen(FilterModal(self.client, self.request), chosen)

@@ -1,0 +1,67 @@
+"""Back-office TUI fixtures: a demo database (seeded once, copied per test) and the app factory."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, make_url
+from sqlmodel import Session
+
+from backoffice.demo import seed_demo
+from backoffice.tui.app import BackofficeApp
+from backoffice.tui.client import BackofficeClient
+from intake.db.engine import open_database
+from intake.settings import Settings, load_settings
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backoffice"))
+
+AppFactory = Callable[..., BackofficeApp]
+
+
+def _seed(engine: Engine, settings: Settings) -> None:
+    with Session(engine) as session:
+        seed_demo(session, settings=settings)
+        session.commit()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file holding the demo users and cases, built once for the session."""
+    folder = tmp_path_factory.mktemp("demo-template")
+    path = folder / "demo.db"
+    settings = load_settings(data_dir=folder, database_url=f"sqlite:///{path}")
+    engine = open_database(settings)
+    _seed(engine, settings)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_engine(settings: Settings, demo_template: Path) -> Iterator[Engine]:
+    """This test's own database with the demo in it (a copy of the template on SQLite)."""
+    url = make_url(settings.effective_database_url)
+    fresh = not url.drivername.startswith("sqlite") or not url.database
+    if not fresh:
+        shutil.copyfile(demo_template, str(url.database))
+    engine = open_database(settings)
+    if fresh:
+        _seed(engine, settings)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def make_app(demo_engine: Engine, settings: Settings) -> AppFactory:
+    """The app as `backoffice --as NAME` starts it (optionally with smaller queue pages)."""
+
+    def make(name: str, page_size: int | None = None) -> BackofficeApp:
+        client = BackofficeClient.for_user(demo_engine, settings, name)
+        if page_size is not None:
+            client.page_size = page_size
+        return BackofficeApp(client)
+
+    return make

@@ -1,0 +1,102 @@
+"""The queue screen at 80x24: order, paging, filters, search and need to know."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bo_tui_helpers import (
+    HMIP_TRIAGE,
+    IMB_TRIAGE,
+    queue_ready,
+    queue_shows,
+    text_of,
+)
+from conftest import AppFactory
+from textual.widgets import Checkbox, Input
+
+from backoffice.tui.filters import FilterModal
+from backoffice.tui.queue_screen import QueueScreen
+from backoffice.views import QueueRow
+from intake.vocabulary import RiskLevel
+
+SIZE = (80, 24)
+
+
+def _in_queue_order(rows: list[QueueRow]) -> bool:
+    keys = [(RiskLevel(r.risk_level).rank, -r.age_days) for r in rows]
+    return keys == sorted(keys)
+
+
+async def test_queue_is_ordered_by_risk_then_age_and_pages(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    app = make_app(HMIP_TRIAGE, page_size=8)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await queue_ready(pilot)
+        assert screen.page is not None
+        first = screen.page.rows
+        assert len(first) == 8 and _in_queue_order(first)
+        assert first[0].risk_level == "immediate"
+        assert "page 1/3 · 20 cases" in text_of(screen, "#summary")
+
+        shot = app.save_screenshot(filename="queue-80x24.svg", path=str(tmp_path))
+        svg = Path(shot).read_text(encoding="utf-8")
+        assert first[0].reference in svg and "Establishment" in svg
+
+        await pilot.press("pagedown")
+        screen = await queue_shows(pilot, lambda s: s.page is not None and s.page.page == 2)
+        assert screen.page is not None
+        second = screen.page.rows
+        assert "page 2/3" in text_of(screen, "#summary")
+        assert not {r.reference for r in second} & {r.reference for r in first}
+        assert _in_queue_order(first + second)
+
+        await pilot.press("pageup")
+        screen = await queue_shows(pilot, lambda s: s.page is not None and s.page.page == 1)
+        assert screen.shown_references() == [r.reference for r in first]
+
+
+async def test_filters_and_a_misspelt_establishment(make_app: AppFactory) -> None:
+    app = make_app(HMIP_TRIAGE)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await queue_ready(pilot)
+        everything = len(screen.shown_references())
+
+        await pilot.press("f")
+        await pilot.pause()
+        modal = app.screen
+        assert isinstance(modal, FilterModal)
+        modal.query_one("#overdue", Checkbox).focus()
+        await pilot.press("space")
+        modal.query_one("#establishment", Input).focus()
+        await pilot.press(*"wandsworth", "enter")
+        screen = await queue_shows(pilot, lambda s: bool(s.request.overdue))
+        assert isinstance(app.screen, QueueScreen)
+        rows = screen.page.rows if screen.page else []
+        assert rows and len(rows) < everything
+        assert all(r.overdue and r.establishment == "HMP Wandsworth" for r in rows)
+        assert "HMP Wandsworth · overdue" in text_of(screen, "#summary")
+
+        await pilot.press("x", "slash", *"wandswoth")
+        screen = await queue_shows(pilot, lambda s: s.request.search == "wandswoth")
+        found = screen.page.rows if screen.page else []
+        assert found and all(r.establishment == "HMP Wandsworth" for r in found)
+        assert any(not r.overdue for r in found)  # the filters were cleared
+
+        await pilot.press("ctrl+a", "ctrl+k", *"segragation", "enter")
+        screen = await queue_shows(pilot, lambda s: s.request.search == "segragation")
+        found = screen.page.rows if screen.page else []
+        assert found and all("segregati" in r.snippet for r in found)
+
+
+async def test_an_imb_user_sees_only_their_establishment(make_app: AppFactory) -> None:
+    app = make_app(IMB_TRIAGE)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await queue_ready(pilot)
+        rows = screen.page.rows if screen.page else []
+        assert rows and {r.establishment for r in rows} == {"HMP Wandsworth"}
+
+        await pilot.press("slash", *"Belmarsh", "enter")
+        screen = await queue_shows(pilot, lambda s: s.request.search == "Belmarsh")
+        assert screen.shown_references() == []
+        assert "no cases match 'Belmarsh'" in text_of(screen, "#summary")

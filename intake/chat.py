@@ -20,6 +20,7 @@ from intake.interview.drafts import DraftStore
 from intake.interview.engine import Interview
 from intake.interview.outcome import build_submission, risk_level
 from intake.interview.profile import (
+    FIRST_START_ROLES,
     active_users,
     current_interviewer,
     find_interviewer,
@@ -30,7 +31,7 @@ from intake.interview.render import assessment_lines, question_lines, review_lin
 from intake.interview.script import Choice, Kind, Question
 from intake.settings import Settings
 from intake.users import Actor
-from intake.vocabulary import Organisation
+from intake.vocabulary import Organisation, Role
 
 
 class EndOfInput(Exception):
@@ -60,15 +61,19 @@ class LineIO:
         except StopIteration as exc:
             raise EndOfInput from exc
 
-    def ask_lines(self, on_line: Callable[[str], None]) -> str:
-        """Several lines, ended by an empty one; ``on_line`` sees the text so far."""
+    def ask_lines(self, on_line: Callable[[str], None], *, may_be_empty: bool = False) -> str:
+        """Several lines, ended by an empty one; ``on_line`` sees the text so far.
+
+        An empty line before any text is ignored, unless ``may_be_empty`` (text recovered
+        from a draft is already there, and an empty line keeps it as it is).
+        """
         self.stdout.write("> (end with an empty line)\n")
         self.stdout.flush()
         lines: list[str] = []
         for raw in self._lines:
             line = raw.rstrip("\n")
             if not line.strip():
-                if lines:
+                if lines or may_be_empty:
                     return "\n".join(lines)
                 continue
             lines.append(line)
@@ -122,6 +127,9 @@ def _first_start(io: LineIO, app: AppContext) -> Actor:
             "Your organisation?",
             [Choice(value=o.value, label=o.full_name) for o in Organisation],
         )
+        role = _choose(
+            io, "Your role?", [Choice(value=r.value, label=label) for r, label in FIRST_START_ROLES]
+        )
         establishment_id = None
         if organisation == Organisation.IMB.value:
             establishment_id = _board_establishment(io, app)
@@ -131,6 +139,7 @@ def _first_start(io: LineIO, app: AppContext) -> Actor:
                 app.settings,
                 name=name,
                 organisation=Organisation(organisation),
+                role=Role(role),
                 establishment_id=establishment_id,
             )
         except ValidationProblem as problem:
@@ -272,15 +281,16 @@ class ChatSession:
         def autosave(text: str) -> None:
             self.store.save_pending(self.draft_id, key=question.key, text=text)
 
-        prefix = (self.pending + "\n") if self.pending else ""
+        recovered = self.pending or ""
+        prefix = (recovered + "\n") if recovered else ""
         try:
-            typed = self.io.ask_lines(lambda t: autosave(prefix + t))
+            typed = self.io.ask_lines(lambda t: autosave(prefix + t), may_be_empty=bool(recovered))
         except EndOfInput:
-            if not prefix:
+            if not recovered:
                 raise
             typed = ""
         self.pending = None
-        return prefix + typed
+        return prefix + typed if typed else recovered
 
     def _say_text(self, name: str) -> None:
         if name == "assessment":

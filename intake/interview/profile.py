@@ -15,6 +15,15 @@ from intake.settings import Settings
 from intake.users import Actor, UserCreate, create_user
 from intake.vocabulary import Organisation, Role
 
+#: The roles a first start offers, with words an interviewer recognises (admin is set up
+#: in the back office, never chosen on a laptop).
+FIRST_START_ROLES: list[tuple[Role, str]] = [
+    (Role.INTAKE, "Intake: I interview people (inspector, Board member, investigator)"),
+    (Role.TRIAGE, "Triage: I take cases forward in the office"),
+    (Role.SUPERVISOR, "Supervisor: I confirm referrals without consent and overrides"),
+    (Role.LEAD, "Lead: I lead my organisation's sanctions work"),
+]
+
 
 def _profile_file(settings: Settings) -> Path:
     return settings.data_dir / "profile.json"

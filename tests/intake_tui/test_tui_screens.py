@@ -42,7 +42,7 @@ async def test_first_start_registers_and_remembers_the_interviewer(
         await pilot.press("enter")
         assert "Please type your name" in screen_text(app)
         await type_text(pilot, "Alex Moss")
-        await pilot.press("enter", "2")
+        await pilot.press("enter", "2", "3")
         assert "Board" in screen_text(app)
         await type_text(pilot, "Atlantis")
         await pilot.press("enter")
@@ -58,6 +58,7 @@ async def test_first_start_registers_and_remembers_the_interviewer(
         await pilot.press("enter")
         await at_question(pilot, "establishment")
         assert app.actor is not None and app.actor.organisation == Organisation.IMB
+        assert app.actor.role == Role.SUPERVISOR  # the role chosen, remembered with the name
     assert remembered_name(settings) == "Alex Moss"
 
 

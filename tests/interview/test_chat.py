@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from sqlmodel import Session, select
 
 from intake.db.engine import open_database
@@ -22,6 +23,7 @@ ANSWERS = {
     "First start": None,
     "Your name?": "Ines Pector",
     "Your organisation?": "HMIP",
+    "Your role?": "intake",
     "Which establishment": "wandsworth",
     "date of the visit": "",
     "Have you said this": "yes",
@@ -58,17 +60,20 @@ def _env(tmp_path: Path) -> dict[str, str]:
     return {"SANCTIONS_DATA_DIR": str(tmp_path / "data")}
 
 
-def _script_answers(stdout_so_far: str) -> str | None:
+def _script_answers(stdout_so_far: str, answers: dict[str, str | None]) -> str | None:
     blocks = stdout_so_far.split("> ")
     question_block = blocks[-2] if len(blocks) >= 2 else ""
-    for words, answer in ANSWERS.items():
+    for words, answer in answers.items():
         if answer is not None and words.lower() in question_block.lower():
             return answer
     return None
 
 
-def run_conversation(tmp_path: Path, *extra: str) -> tuple[int, str]:
-    """Drive `intake chat` interactively: read each question, answer it."""
+def run_conversation(
+    tmp_path: Path, *extra: str, answers: dict[str, str | None] | None = None
+) -> tuple[int, str]:
+    """Drive `intake chat` interactively: read each question, answer it (``answers`` override)."""
+    script = {**ANSWERS, **(answers or {})}
     import os
     import subprocess
 
@@ -88,7 +93,7 @@ def run_conversation(tmp_path: Path, *extra: str) -> tuple[int, str]:
     for line in process.stdout:
         seen += line
         if line.startswith("> "):
-            answer = _script_answers(seen)
+            answer = _script_answers(seen, script)
             if answer is None:
                 process.kill()
                 raise AssertionError(f"no scripted answer for:\n{seen[-400:]}")
@@ -127,8 +132,36 @@ def test_scripted_conversation_submits_a_case(tmp_path: Path) -> None:
     engine.dispose()
 
 
+def _only_case(tmp_path: Path) -> SanctionCase:
+    engine = open_database(load_settings(data_dir=tmp_path / "data"))
+    try:
+        with Session(engine) as session:
+            return session.exec(select(SanctionCase)).one()
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize(
+    ("concern", "route", "signpost"),
+    [
+        ("2", "death_in_custody", "The Prisons and Probation Ombudsman investigates every death"),
+        ("3", "imb_member_complaint", "goes through the IMB complaints procedure"),
+    ],
+)
+def test_a_death_or_a_complaint_about_an_imb_member_is_signposted(
+    tmp_path: Path, concern: str, route: str, signpost: str
+) -> None:
+    status, output = run_conversation(tmp_path, answers={"mainly about": concern})
+    assert status == 0, output[-2000:]
+    assert signpost in output
+    assert "own words" not in output  # no account is taken for a route outside the protocol
+    case = _only_case(tmp_path)
+    assert case.route == route
+    assert case.status == "signposted"
+
+
 def test_end_of_input_keeps_the_draft_to_resume(tmp_path: Path) -> None:
-    lines = ["Ines Pector", "HMIP", "scrubs", "", "yes", "1", "1", "1", "Sam", "A1234BC"]
+    lines = ["Ines Pector", "HMIP", "1", "scrubs", "", "yes", "1", "1", "1", "Sam", "A1234BC"]
     first = run_cli("intake", "chat", env=_env(tmp_path), input="\n".join(lines) + "\n")
     assert first.returncode == 1
     assert "saved" in first.stdout
@@ -141,7 +174,7 @@ def test_end_of_input_keeps_the_draft_to_resume(tmp_path: Path) -> None:
 
 
 def test_bad_answers_are_explained_and_asked_again(tmp_path: Path) -> None:
-    lines = ["Ines Pector", "HMIP", "narnia", "scrubs", "next friday", ""]
+    lines = ["Ines Pector", "HMIP", "1", "narnia", "scrubs", "next friday", ""]
     result = run_cli("intake", "chat", env=_env(tmp_path), input="\n".join(lines) + "\n")
     assert "! no establishment found for 'narnia'" in result.stdout
     assert "is in the future" in result.stdout

@@ -15,7 +15,8 @@ from intake.tui.widgets.render import reflow
 
 
 def summary(interview: Interview, reference: str) -> Text:
-    text = Text("Submitted.\n\n", style="bold")
+    text = Text()
+    text.append("Submitted.\n\n", style="bold")
     text.append("Case reference  ")
     text.append(reference, style="bold reverse")
     text.append("\n\n")
@@ -48,7 +49,7 @@ class DoneScreen(Screen[None]):
 
     BINDINGS = [  # noqa: RUF012
         Binding("n", "app.new_interview", "Start another"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("q", "app.quit", "Quit", show=False),
     ]
 
     def __init__(self, interview: Interview, reference: str) -> None:

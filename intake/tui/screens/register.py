@@ -1,4 +1,4 @@
-"""First start on a laptop: the interviewer's name, organisation (and Board), remembered."""
+"""First start on a laptop: the interviewer's name, organisation, role (and Board), remembered."""
 
 from __future__ import annotations
 
@@ -8,33 +8,38 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from intake.errors import SanctionsError
-from intake.interview.profile import register_first_user
+from intake.interview.profile import FIRST_START_ROLES, register_first_user
 from intake.reference.establishments import resolve_establishment_id
 from intake.settings import Settings
 from intake.tui.widgets.controls import Accept, AnswerLine, ChoicePicker
 from intake.users import Actor
-from intake.vocabulary import Organisation
+from intake.vocabulary import Organisation, Role
 
 ORGANISATIONS = list(Organisation)
 
 
 class RegisterScreen(Screen[Actor]):
-    """Asks once, in order: name, organisation, and for the IMB the Board's establishment."""
+    """Asks once, in order: name, organisation, role, and for the IMB the Board's establishment.
+
+    The form scrolls: at 80x24 with the Board's question shown it is taller than the screen,
+    and whichever field has the focus is kept in view.
+    """
 
     def __init__(self, engine: Engine, settings: Settings) -> None:
         super().__init__()
         self.engine = engine
         self.settings = settings
         self.organisation: Organisation | None = None
+        self.role: Role | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="register", classes="form"):
+        with VerticalScroll(id="register", classes="form"):
             yield Static(
                 Text("First start on this laptop: who will be interviewing?", style="bold"),
                 classes="form-title",
@@ -45,6 +50,8 @@ class RegisterScreen(Screen[Actor]):
             yield Static(Text("Your organisation (↑↓ then Enter, or its number)"), markup=False)
             labels = [f"{o.value}: {o.full_name}" for o in ORGANISATIONS]
             yield ChoicePicker(labels, id="organisation")
+            yield Static(Text("Your role (↑↓ then Enter, or its number)"), markup=False)
+            yield ChoicePicker([label for _, label in FIRST_START_ROLES], id="role")
             yield Static(Text("Which establishment is your Board at?"), id="board-label")
             yield AnswerLine(placeholder="e.g. Wandsworth", id="board")
             yield Static("", id="problem", markup=False)
@@ -65,30 +72,50 @@ class RegisterScreen(Screen[Actor]):
         self._problem("")
         self.query_one("#organisation").focus()
 
-    def on_accept(self, event: Accept) -> None:
+    @on(Accept, "#organisation")
+    def _organisation_chosen(self, event: Accept) -> None:
         event.stop()
         self.organisation = ORGANISATIONS[int(event.text) - 1]
         imb = self.organisation == Organisation.IMB
         for widget_id in ("#board-label", "#board"):
             self.query_one(widget_id).display = imb
-        if imb:
+        self.query_one("#role").focus()
+
+    @on(Accept, "#role")
+    def _role_chosen(self, event: Accept) -> None:
+        event.stop()
+        self.role = FIRST_START_ROLES[int(event.text) - 1][0]
+        if self.organisation is None:
+            self._problem("Please choose your organisation first.")
+            self.query_one("#organisation").focus()
+        elif self.organisation == Organisation.IMB:
             self.query_one("#board").focus()
         else:
-            self._register(self.query_one("#name", Input).value, self.organisation, "")
+            self._register("")
 
     @on(Input.Submitted, "#board")
     def _board_given(self, event: Input.Submitted) -> None:
         event.stop()
-        if self.organisation is not None:
-            self._register(self.query_one("#name", Input).value, self.organisation, event.value)
+        self._register(event.value)
 
     def _problem(self, message: str) -> None:
         problem = self.query_one("#problem", Static)
         problem.update(Text(message))
         problem.set_class(bool(message), "shown")
 
+    def _register(self, board: str) -> None:
+        name = self.query_one("#name", Input).value
+        if len(name.strip()) < 2:
+            self._problem("Please type your name (at least two letters).")
+            self.query_one("#name").focus()
+            return
+        if self.organisation is None or self.role is None:
+            self._problem("Please choose your organisation and your role.")
+            return
+        self._save(name, self.organisation, self.role, board)
+
     @work(thread=True, exclusive=True, group="register")
-    def _register(self, name: str, organisation: Organisation, board: str) -> None:
+    def _save(self, name: str, organisation: Organisation, role: Role, board: str) -> None:
         try:
             establishment_id = None
             if organisation == Organisation.IMB:
@@ -99,6 +126,7 @@ class RegisterScreen(Screen[Actor]):
                 self.settings,
                 name=name.strip(),
                 organisation=organisation,
+                role=role,
                 establishment_id=establishment_id,
             )
         except (SanctionsError, SQLAlchemyError) as exc:

@@ -35,6 +35,10 @@ def _heading(title: str) -> Option:
     return Option(Text(f"── {title} ──", style="bold"), id=f"{INFO}{title}")
 
 
+def _is_info(option: Option) -> bool:
+    return option.id is None or option.id.startswith(INFO)
+
+
 def _answer_option(interview: Interview, key: str) -> Option:
     question = interview.script.question(key)
     display = interview.answers[key].display
@@ -124,8 +128,11 @@ class ReviewScreen(Screen[None]):
         listing = self.query_one("#review", OptionList)
         keep = listing.highlighted
         listing.clear_options()
-        listing.add_options(review_options(interview))
-        listing.highlighted = min(keep or 0, listing.option_count - 1)
+        options = review_options(interview)
+        listing.add_options(options)
+        if keep is None:
+            keep = next((i for i, o in enumerate(options) if not _is_info(o)), 0)
+        listing.highlighted = min(keep, listing.option_count - 1)
         data = self.session.panel()
         self.query_one(CasePanel).show(data)
         self.query_one(RiskBanner).set_risk(data.immediate_risk)

@@ -80,7 +80,8 @@ class AnswerInput(Vertical):
         self._suggest_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        prompt = Text(self.question.prompt, style="bold")
+        prompt = Text()
+        prompt.append(self.question.prompt, style="bold")
         if self.question.help:
             prompt.append("\n" + self.question.help, style="italic")
         yield Static(prompt, id="prompt", markup=False)

@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from intake.interview.panel import CasePanelData
 from intake.tui.widgets.render import classification_block, facts_grid, risk_badge
+from intake.vocabulary import RiskLevel
 
 
 class CasePanel(VerticalScroll):
@@ -36,11 +37,12 @@ class CasePanel(VerticalScroll):
     @staticmethod
     def _facts(data: CasePanelData) -> RenderableType:
         rows: list[tuple[str, RenderableType]] = list(data.facts)
+        risk = Text()
         if data.risk is None:
-            risk = Text("not yet assessed", style="italic")
+            risk.append("not yet assessed", style="italic")
         else:
-            risk = risk_badge(data.risk)
-        if data.immediate_risk:
+            risk.append_text(risk_badge(data.risk))
+        if data.immediate_risk and data.risk != RiskLevel.IMMEDIATE:
             risk.append(" immediate", style="bold #d46a6a")
         rows.append(("Risk", risk))
         grid = facts_grid(rows)
@@ -51,14 +53,16 @@ class CasePanel(VerticalScroll):
     @staticmethod
     def _assessment(data: CasePanelData) -> Text:
         if data.ending is not None:
-            text = Text("Signposted: ", style="bold")
+            text = Text()
+            text.append("Signposted: ", style="bold")
             text.append(data.ending.route.value.replace("_", " "))
             return text
         return classification_block(data.classification, data.classified_text)
 
     @staticmethod
     def _left(data: CasePanelData) -> Text:
-        text = Text("Still to find out", style="bold")
+        text = Text()
+        text.append("Still to find out", style="bold")
         if not data.gaps and not data.sections_left:
             text.append("\nNothing: review and submit.")
             return text

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.message import Message
 from textual.widgets import Input, OptionList, SelectionList, TextArea
 from textual.widgets.option_list import Option
@@ -19,6 +20,12 @@ class Accept(Message):
     def __init__(self, text: str) -> None:
         super().__init__()
         self.text = text
+
+    @property
+    def control(self) -> DOMNode | None:
+        """The control that posted it (so `@on(Accept, "#id")` can tell controls apart)."""
+        sender = self._sender
+        return sender if isinstance(sender, DOMNode) else None
 
 
 class Cleaned(Message):
@@ -74,7 +81,8 @@ class AnswerArea(TextArea):
 
 
 def numbered(index: int, label: str) -> Text:
-    line = Text(f"{index}  ", style="bold")
+    line = Text()
+    line.append(f"{index}  ", style="bold")
     line.append(label)
     return line
 

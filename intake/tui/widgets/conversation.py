@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from rich.console import RenderableType
 from rich.text import Text
+from textual import events
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from intake.tui.widgets.render import reflow
+from intake.tui.widgets.render import reflow, say_block
 
 
 class ConversationLog(VerticalScroll, can_focus=True):
@@ -39,6 +40,10 @@ class ConversationLog(VerticalScroll, can_focus=True):
         else:
             self.scroll_end(animate=False)
 
+    def on_resize(self, event: events.Resize) -> None:
+        """The answer box grew or shrank (a problem shown, a longer list): keep the place."""
+        self.call_after_refresh(self._keep_in_view)
+
     def add_section(self, title: str) -> None:
         self._add(Text(f"── {title} " + "─" * 60, no_wrap=True, overflow="crop"), "section")
 
@@ -50,7 +55,7 @@ class ConversationLog(VerticalScroll, can_focus=True):
 
     def add_say(self, text: str, *, title: str, reassurance: bool = False) -> None:
         """Words for staff to say or do; the reassurance gets its own calm panel."""
-        entry = self._add(Text(reflow(text)), "reassurance" if reassurance else "say")
+        entry = self._add(say_block(text), "reassurance" if reassurance else "say")
         entry.border_title = title
 
     def add_renderable(self, content: RenderableType, *classes: str, title: str = "") -> None:

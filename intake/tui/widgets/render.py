@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+from collections.abc import Iterator
+
+from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -14,6 +16,8 @@ NEGATION_STYLE = "italic black on #b8c4d6"
 LABEL_STYLE = "bold"
 CONTEXT_CHARS = 28
 MAX_SNIPPETS = 12
+#: Below this many columns for the values, labelled rows flow instead of lining up.
+MIN_VALUE_WIDTH = 18
 
 RISK_STYLES = {
     RiskLevel.IMMEDIATE: "bold white on #a33a3a",
@@ -38,6 +42,17 @@ def reflow(text: str) -> str:
     return "\n".join(lines)
 
 
+def say_block(text: str) -> RenderableType:
+    """Words to say: paragraphs as they are, each `•` item with its lines hanging under it."""
+    parts: list[RenderableType] = []
+    for line in reflow(text).splitlines():
+        if line.startswith("•"):
+            parts.append(hanging("•", Text(line[1:].strip()), marker_width=1))
+        else:
+            parts.append(Text(line))
+    return Group(*parts)
+
+
 def hanging(marker: str, body: RenderableType, *, marker_width: int = 2) -> Table:
     """`marker  body` where the body's wrapped lines stay indented under its first."""
     grid = Table.grid(padding=(0, 1))
@@ -47,14 +62,46 @@ def hanging(marker: str, body: RenderableType, *, marker_width: int = 2) -> Tabl
     return grid
 
 
-def facts_grid(rows: list[tuple[str, RenderableType]], *, label_width: int = 10) -> Table:
+class LabelledRows:
+    """Labels and values: two columns when there is room, else `Label value` lines that flow.
+
+    In a narrow panel a value column of a dozen characters would break long words
+    ("recategorisation") or cut them short; flowing lines use the whole width instead.
+    """
+
+    def __init__(self, rows: list[tuple[str, RenderableType]], *, label_width: int) -> None:
+        self.rows = rows
+        self.label_width = label_width
+
+    def __rich_console__(
+        self, console: Console, options: ConsoleOptions
+    ) -> Iterator[RenderableType]:
+        if options.max_width >= self.label_width + 1 + MIN_VALUE_WIDTH:
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(width=self.label_width, no_wrap=True, style=LABEL_STYLE)
+            grid.add_column(ratio=1, overflow="fold")
+            for label, value in self.rows:
+                grid.add_row(Text(label), Text(value) if isinstance(value, str) else value)
+            yield grid
+            return
+        for label, value in self.rows:
+            line = Text()
+            line.append(label, style=LABEL_STYLE)
+            line.append(" ")
+            if isinstance(value, Text):
+                line.append_text(value)
+            elif isinstance(value, str):
+                line.append(value)
+            else:
+                yield line
+                yield value
+                continue
+            yield line
+
+
+def facts_grid(rows: list[tuple[str, RenderableType]], *, label_width: int = 10) -> LabelledRows:
     """Labels in one column, values wrapping in the next (values are plain `Text`)."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(width=label_width, no_wrap=True, style=LABEL_STYLE)
-    grid.add_column(ratio=1)
-    for label, value in rows:
-        grid.add_row(Text(label), Text(value) if isinstance(value, str) else value)
-    return grid
+    return LabelledRows(rows, label_width=label_width)
 
 
 def _style_for(item: Evidence) -> str:
@@ -91,7 +138,7 @@ def _words(value: str) -> str:
     return value.replace("_", " ")
 
 
-def classification_summary(result: Classification) -> Table:
+def classification_summary(result: Classification) -> LabelledRows:
     """The assessment as labelled rows (values wrap under themselves)."""
     categories = ", ".join(c.label for c in result.categories) or "none found"
     bodies = ", ".join(b.value for b in result.body) or "not named"
@@ -107,7 +154,8 @@ def classification_summary(result: Classification) -> Table:
 
 
 def evidence_list(result: Classification, text: str) -> Text:
-    listing = Text("Evidence", style=LABEL_STYLE)
+    listing = Text()
+    listing.append("Evidence", style=LABEL_STYLE)
     for item in result.evidence[:MAX_SNIPPETS]:
         listing.append("\n• ")
         listing.append_text(evidence_snippet(item, text))

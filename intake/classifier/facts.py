@@ -21,6 +21,9 @@ _TOPIC_SPAN = 12  # longest topic masked
 _DENIAL_REACH = 12  # words after a contact denial whose bodies do not count
 _LINK_SENTENCES = 2  # a link counts within this many sentences of a body
 _FORWARD_REACH = 10  # words from "since" / "because" to the contact it introduces
+_AGENT_REACH = 3  # words from a detriment to "by <someone>" naming who did it
+# An insult or threat from another prisoner is not a staff sanction (an assault staff permit is).
+_PEER_EXCLUDED = frozenset({SanctionCategory.VERBAL_ABUSE, SanctionCategory.THREATS})
 # Threatened acts: these categories in a threat's clause are not counted as done.
 _THREATENABLE = frozenset(SanctionCategory) - {
     SanctionCategory.THREATS,
@@ -230,18 +233,26 @@ def _read_categories(
         category = SanctionCategory(hit.label)
         if category in _THREATENABLE and hit.first in threat_clauses:
             continue
-        if category is SanctionCategory.VERBAL_ABUSE and (
-            hit.first in threat_after or _said_by_peer(doc, hit, people)
-        ):
+        if category is SanctionCategory.VERBAL_ABUSE and hit.first in threat_after:
+            continue
+        if category in _PEER_EXCLUDED and _said_by_peer(doc, hit, people):
             continue
         facts.categories.setdefault(category, []).append(hit)
 
 
 def _said_by_peer(doc: Document, hit: Hit, people: list[Hit]) -> bool:
-    """Whether the nearest person named before ``hit`` in its sentence is another prisoner."""
+    """Whether another prisoner, not staff, did this: the agent of a passive ("threatened by
+    other prisoners") if there is one, else the nearest person named before ``hit``."""
     sent = doc.sentences[hit.first]
-    before = [p for p in people if p.last < hit.first and doc.sentences[p.first] == sent]
-    before = [p for p in before if p.label in ("staff", "peer")]
+    actors = [p for p in people if p.label in ("staff", "peer") and doc.sentences[p.first] == sent]
+    agents = [
+        p
+        for p in actors
+        if 0 < p.first - hit.last <= _AGENT_REACH and doc.words[p.first - 1] == "by"
+    ]
+    if agents:
+        return min(agents, key=lambda p: p.first).label == "peer"
+    before = [p for p in actors if p.last < hit.first]
     return bool(before) and max(before, key=lambda p: p.last).label == "peer"
 
 

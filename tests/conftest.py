@@ -9,10 +9,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
-
-import uuid
 
 import pytest
 from sqlalchemy import Engine, create_engine, make_url
@@ -28,15 +27,15 @@ ON_POSTGRES = TEST_SERVER_URL.startswith("postgresql")
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "sqlite_only: checks something only SQLite has")
+    config.addinivalue_line("markers", "postgres_only: needs a database server (a team's setup)")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    if not ON_POSTGRES:
-        return
-    skip = pytest.mark.skip(reason="SQLite only; this run is on PostgreSQL")
+    other = "postgres_only" if not ON_POSTGRES else "sqlite_only"
+    reason = "needs PostgreSQL (.ci/with-postgres)" if not ON_POSTGRES else "SQLite only"
     for item in items:
-        if "sqlite_only" in item.keywords:
-            item.add_marker(skip)
+        if other in item.keywords:
+            item.add_marker(pytest.mark.skip(reason=reason))
 
 
 def pytest_report_header(config: pytest.Config) -> str:

@@ -17,16 +17,16 @@ from sqlmodel import Session, col, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backoffice"))
 
-from bo_support import make_submission  # noqa: E402
+from bo_support import make_submission
 
-from backoffice.workflow import available_actions, take_action  # noqa: E402
-from intake.db.engine import create_db_engine  # noqa: E402
-from intake.db.models import SanctionCase, User  # noqa: E402
-from intake.errors import ConflictError  # noqa: E402
-from intake.settings import load_settings  # noqa: E402
-from intake.submission import submit_case  # noqa: E402
-from intake.users import Actor  # noqa: E402
-from intake.vocabulary import CaseStatus  # noqa: E402
+from backoffice.workflow import available_actions, take_action
+from intake.db.engine import create_db_engine
+from intake.db.models import SanctionCase, User
+from intake.errors import ConflictError
+from intake.settings import load_settings
+from intake.submission import submit_case
+from intake.users import Actor
+from intake.vocabulary import CaseStatus
 
 OPEN = [s.value for s in CaseStatus if s.is_open]
 

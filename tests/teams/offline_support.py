@@ -19,7 +19,9 @@ from intake.users import Actor, UserCreate, create_user
 from intake.vocabulary import Organisation, Role
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backoffice"))
-from bo_support import make_submission  # noqa: E402
+import contextlib
+
+from bo_support import make_submission
 
 INTERVIEWER = "Olu Offline"
 
@@ -35,6 +37,7 @@ class Relay:
         self.port = self.listener.getsockname()[1]
         self.listener.close()
         self._server: socket.socket | None = None
+        self._open: list[socket.socket] = []
 
     def url(self, database_url: str) -> str:
         url = make_url(database_url).set(host="127.0.0.1", port=self.port)
@@ -50,8 +53,21 @@ class Relay:
 
     def stop(self) -> None:
         if self._server is not None:
+            with contextlib.suppress(OSError):  # shutdown wakes the thread blocked in accept()
+                self._server.shutdown(socket.SHUT_RDWR)
             self._server.close()
             self._server = None
+
+    def cut(self) -> None:
+        """Drop every connection now (a network that goes away mid-action), and stop."""
+        self.stop()
+        for end in self._open:
+            try:
+                end.shutdown(socket.SHUT_RDWR)
+                end.close()
+            except OSError:
+                pass
+        self._open.clear()
 
     def _accept(self, server: socket.socket) -> None:
         while True:
@@ -60,6 +76,7 @@ class Relay:
             except OSError:
                 return
             upstream = socket.create_connection(self.target)
+            self._open += [client, upstream]
             for a, b in ((client, upstream), (upstream, client)):
                 threading.Thread(target=_pump, args=(a, b), daemon=True).start()
 
@@ -72,10 +89,8 @@ def _pump(source: socket.socket, sink: socket.socket) -> None:
         pass
     finally:
         for end in (source, sink):
-            try:
+            with contextlib.suppress(OSError):
                 end.close()
-            except OSError:
-                pass
 
 
 def add_interviewer(engine: Engine) -> Actor:

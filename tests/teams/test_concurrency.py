@@ -19,12 +19,16 @@ from intake.users import Actor, UserCreate, create_user
 from intake.vocabulary import Organisation, Role
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backoffice"))
-from bo_support import make_submission  # noqa: E402
+from bo_support import make_submission
 
 WORKER = Path(__file__).with_name("concurrency_worker.py")
 DESKS = 4
 ACTIONS = 200
 SEEDED = 40
+
+
+def _user(name: str, role: Role, organisation: Organisation, home: int | None) -> UserCreate:
+    return UserCreate(name=name, role=role, organisation=organisation, establishment_id=home)
 
 
 def _staff(engine: Engine) -> tuple[Actor, int]:
@@ -36,10 +40,7 @@ def _staff(engine: Engine) -> tuple[Actor, int]:
             ("Desk IMB", Role.SUPERVISOR, Organisation.IMB, home),
             ("Desk PPO", Role.SUPERVISOR, Organisation.PPO, None),
         ]
-        users = [
-            create_user(session, data=UserCreate(name=n, role=r, organisation=o, establishment_id=e))
-            for n, r, o, e in people
-        ]
+        users = [create_user(session, data=_user(n, r, o, h)) for n, r, o, h in people]
         session.commit()
         return Actor.from_user(users[0]), home
 
@@ -47,9 +48,7 @@ def _staff(engine: Engine) -> tuple[Actor, int]:
 def _seed(engine: Engine, settings: Settings, intake: Actor, home: int) -> None:
     with Session(engine) as session:
         for _ in range(SEEDED):
-            submit_case(
-                session, submission=make_submission(home), actor=intake, settings=settings
-            )
+            submit_case(session, submission=make_submission(home), actor=intake, settings=settings)
         session.commit()
 
 

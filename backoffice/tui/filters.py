@@ -68,7 +68,7 @@ class FilterModal(ModalScreen[QueueQuery | None]):
                 yield Label("Overridden")
                 yield Select(OVERRIDDEN_CHOICES, value=_overridden_value(r), allow_blank=False,
                              id="overridden", compact=True)  # fmt: skip
-            yield Static("enter or ctrl+s apply · esc cancel", classes="hint")
+            yield Static("ctrl+s apply · esc cancel", classes="hint")
             with Horizontal(classes="buttons"):
                 yield Button("Apply", id="apply", variant="primary", compact=True)
                 yield Button("Clear", id="clear", compact=True)

@@ -98,7 +98,7 @@ def run_conversation(
                 process.kill()
                 raise AssertionError(f"no scripted answer for:\n{seen[-400:]}")
             process.stdin.write(answer + "\n")
-            if "(end with an empty line)" in line:
+            if "(end with an empty line)" in line and answer:
                 process.stdin.write("\n")
             process.stdin.flush()
     process.wait(timeout=60)

@@ -1,0 +1,97 @@
+"""Never lose a word: `intake chat` killed with SIGKILL mid-narrative, then resumed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from intake.db.engine import open_database
+from intake.db.models import InterviewDraft, SanctionCase
+from intake.settings import load_settings
+from tests.conftest import BIN
+from tests.interview.test_chat import ANSWERS, _script_answers, run_conversation
+
+FIRST_LINES = [
+    "After I spoke to the IMB about the food, Officer Grey moved me to the seg unit.",
+    "He said [bold red]grasses[/] get no visits, and my phone PIN was stopped \x1b[31m.",
+]
+UNFINISHED = "And then the next morning he"
+
+
+def _pending_text(data_dir: Path) -> str:
+    engine = open_database(load_settings(data_dir=data_dir))
+    try:
+        with Session(engine) as session:
+            drafts = session.exec(select(InterviewDraft)).all()
+            return (drafts[0].pending_text or "") if drafts else ""
+    finally:
+        engine.dispose()
+
+
+def _wait_for(check: object, what: str, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():  # type: ignore[operator]
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"never happened: {what}")
+
+
+def test_a_killed_chat_resumes_with_the_narrative_lines_already_given(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    process = subprocess.Popen(
+        [str(BIN / "intake"), "chat"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "SANCTIONS_DATA_DIR": str(data_dir)},
+        bufsize=1,
+    )
+    assert process.stdin and process.stdout
+    seen = ""
+    try:
+        for line in process.stdout:
+            seen += line
+            if line.startswith("> (end with an empty line)"):
+                break
+            if line.startswith("> "):
+                answer = _script_answers(seen, ANSWERS)
+                assert answer is not None, seen[-500:]
+                process.stdin.write(answer + "\n")
+                process.stdin.flush()
+        assert "own words" in seen, seen[-500:]
+        # Into the narrative: two whole lines, then the start of a third (no newline yet).
+        process.stdin.write("\n".join(FIRST_LINES) + "\n" + UNFINISHED)
+        process.stdin.flush()
+        _wait_for(lambda: FIRST_LINES[1] in _pending_text(data_dir), "both lines autosaved")
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+    assert process.returncode == -signal.SIGKILL
+
+    status, output = run_conversation(
+        tmp_path, answers={"What would you like to do?": "resume", "own words": ""}
+    )
+    assert status == 0, output[-2000:]
+    assert "unfinished interview" in output and "Recovered from the last session" in output
+    assert "First start" not in output  # the interviewer is remembered
+    engine = open_database(load_settings(data_dir=data_dir))
+    try:
+        with Session(engine) as session:
+            case = session.exec(select(SanctionCase)).one()
+    finally:
+        engine.dispose()
+    # Every line given before the kill is in the case, as typed; only the unfinished one is lost.
+    assert FIRST_LINES[0] in case.narrative
+    assert "He said [bold red]grasses[/] get no visits, and my phone PIN was stopped ." in (
+        case.narrative
+    )
+    assert "\x1b" not in case.narrative  # the escape sequence is dropped, the words kept
+    assert UNFINISHED not in case.narrative
+    assert case.person_name == "[bold red]Sam Smith"

@@ -11,6 +11,7 @@ import json
 import click
 from sqlmodel import Session, select
 
+from backoffice.cli_backup import backup_command, restore_command
 from backoffice.cli_cases import COMMANDS
 from backoffice.cli_common import BackofficeContext, emit_json, json_option, pass_app
 from backoffice.cli_tracker import tracker_group
@@ -44,6 +45,8 @@ def cli(ctx: click.Context, acting: str | None) -> None:
 for _command in COMMANDS:
     cli.add_command(_command)
 cli.add_command(tracker_group)
+cli.add_command(backup_command)
+cli.add_command(restore_command)
 
 
 @cli.group()

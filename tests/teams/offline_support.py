@@ -8,9 +8,9 @@ import threading
 from pathlib import Path
 
 from sqlalchemy import Engine, make_url
-from sqlmodel import Session
+from sqlmodel import Session, select
 
-from intake.db.models import InterviewDraft
+from intake.db.models import InterviewDraft, User
 from intake.interview.drafts import DraftStore
 from intake.reference.establishments import resolve_establishment_id
 from intake.settings import Settings
@@ -127,3 +127,18 @@ def open_draft_uuids(local: Engine) -> list[str]:
     with Session(local) as session:
         drafts = session.query(InterviewDraft).filter(InterviewDraft.status == "open").all()
         return [d.uuid for d in drafts]
+
+
+def submit_some(engine: Engine, settings: Settings, count: int) -> list[str]:
+    """Cases submitted straight to ``engine`` (an online intake)."""
+    with Session(engine) as session:
+        user = session.exec(select(User).where(User.name == INTERVIEWER)).first()
+        actor = Actor.from_user(user) if user else None
+    actor = actor or add_interviewer(engine)
+    with Session(engine) as session:
+        cases = [
+            submit_case(session, submission=make_submission(None), actor=actor, settings=settings)
+            for _ in range(count)
+        ]
+        session.commit()
+        return [case.reference for case in cases]

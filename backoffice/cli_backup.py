@@ -1,0 +1,55 @@
+"""`backoffice backup` and `backoffice restore`: the embedded SQLite database (admins only)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from backoffice.cli_common import BackofficeContext, pass_app
+from intake.cli_support import guarded
+from intake.db import backup as backups
+from intake.errors import PermissionDenied
+from intake.vocabulary import Role
+
+
+def _require_admin(app: BackofficeContext) -> None:
+    with app.session() as session:
+        actor = app.actor(session)
+    if actor.role != Role.ADMIN:
+        raise PermissionDenied(f"{actor.name} is not an admin: only admins back up or restore")
+
+
+@click.command("backup")
+@click.option("--out", "out", type=click.Path(path_type=Path), required=True, help="New file.")
+@click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
+@pass_app
+@guarded
+def backup_command(app: BackofficeContext, out: Path, force: bool) -> None:
+    """Write a consistent copy of the database (safe while the apps are in use)."""
+    database = backups.sqlite_file(app.settings.effective_database_url)
+    _require_admin(app)
+    revision = backups.backup(database, out, overwrite=force)
+    size = out.stat().st_size / 1024
+    click.echo(f"backed up {database} to {out} ({size:,.0f} KiB, schema {revision})")
+
+
+@click.command("restore")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@pass_app
+@guarded
+def restore_command(app: BackofficeContext, source: Path, yes: bool) -> None:
+    """Replace the database by a backup (the current one is kept beside it first)."""
+    database = backups.sqlite_file(app.settings.effective_database_url)
+    revision = backups.check_backup(source)
+    _require_admin(app)
+    question = f"Replace everything in {database} by {source} (schema {revision})?"
+    if not yes and not click.confirm(question, default=False):
+        click.echo("nothing changed")
+        return
+    app.engine.dispose()
+    safety = backups.restore(database, source)
+    app._engine = None  # reopen: the restored database is brought up to date by the migrations
+    app.engine  # noqa: B018
+    click.echo(f"restored {source} into {database}; the previous contents are in {safety}")

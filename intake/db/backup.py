@@ -1,0 +1,89 @@
+"""Backups of the embedded SQLite database (a shared PostgreSQL server is backed up with pg_dump).
+
+Both directions use SQLite's online backup API, so a backup taken while the apps are running is
+consistent (WAL included), and a restore goes through SQLite rather than over a file in use.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import make_url
+
+from intake.errors import ConfigError, ValidationProblem
+
+PG_DUMP_HINT = (
+    "a PostgreSQL database is backed up with the server's own tools: "
+    "pg_dump -Fc -f sanctions.dump 'postgresql://...' and restored with pg_restore"
+)
+REQUIRED_TABLES = {"alembic_version", "sanction_case", "audit_event"}
+
+
+def sqlite_file(database_url: str) -> Path:
+    """The SQLite file behind the URL, or a clear message for a server database."""
+    url = make_url(database_url)
+    if url.get_backend_name() != "sqlite":
+        raise ConfigError(f"SANCTIONS_DATABASE_URL: {PG_DUMP_HINT}")
+    if not url.database or url.database == ":memory:":
+        raise ConfigError("SANCTIONS_DATABASE_URL: an in-memory database cannot be backed up")
+    return Path(url.database).expanduser()
+
+
+def _copy(source: Path, target: Path) -> None:
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
+        src.backup(dst)
+
+
+def check_backup(path: Path) -> str:
+    """A readable, intact database of this project; returns its schema revision."""
+    if not path.is_file():
+        raise ValidationProblem(f"{path} does not exist")
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+            if db.execute("PRAGMA quick_check").fetchone() != ("ok",):
+                raise ValidationProblem(f"{path} is damaged (SQLite integrity check failed)")
+            names = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+            if not names >= REQUIRED_TABLES:
+                raise ValidationProblem(f"{path} is not a backup of this application's database")
+            return str(db.execute("SELECT version_num FROM alembic_version").fetchone()[0])
+    except sqlite3.DatabaseError as exc:
+        raise ValidationProblem(f"{path} is not a SQLite database ({exc})") from exc
+
+
+def backup(database: Path, out: Path, *, overwrite: bool = False) -> str:
+    """Write a consistent copy of ``database`` to ``out``; returns its schema revision."""
+    if out.exists() and not overwrite:
+        raise ValidationProblem(f"{out} already exists (give another name, or --force)")
+    if not out.parent.is_dir():
+        raise ValidationProblem(f"folder {out.parent} does not exist")
+    partial = out.with_name(out.name + ".partial")
+    partial.unlink(missing_ok=True)
+    _copy(database, partial)
+    revision = check_backup(partial)
+    partial.replace(out)
+    return revision
+
+
+def restore(database: Path, source: Path) -> Path:
+    """Replace the database's contents by the backup's; returns the safety copy of the old one.
+
+    The backup is checked first; nothing changes unless it is intact and of this application.
+    The caller brings the restored database up to date with the migrations.
+    """
+    from intake.db.migrate import head_revision
+
+    revision = check_backup(source)
+    if revision > (head_revision() or ""):
+        raise ValidationProblem(
+            f"{source} comes from a newer version of the application (schema {revision}); "
+            "upgrade this installation first"
+        )
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    safety = database.with_name(f"{database.name}.before-restore-{stamp}")
+    if database.exists():
+        _copy(database, safety)
+    _copy(source, database)
+    return safety

@@ -23,6 +23,7 @@ from sqlmodel import Session
 from backoffice.case_view import show_case
 from backoffice.queue import QueueFilters, list_queue
 from backoffice.tracker import export_tracker
+from backoffice.tui.client import BackofficeClient, QueueQuery
 from intake.db.engine import open_database
 from intake.db.models import Establishment, SanctionCase, WorkflowTask
 from intake.settings import load_settings
@@ -187,6 +188,24 @@ def test_queue_and_search_at_100k(big: tuple[Engine, Actor, Actor], tmp_path: Pa
             lambda: export_tracker(session, actor=_lead(hmip), out=tmp_path / "t.xlsx"),
         )
     assert first.rows and found.rows  # the benchmark ran; timings are printed, not asserted
+
+
+def test_tui_requests_at_100k(big: tuple[Engine, Actor, Actor], tmp_path: Path) -> None:
+    """What the back-office TUI asks for as a person uses it, timed the same way."""
+    engine, hmip, imb = big
+    settings = load_settings(data_dir=tmp_path, database_url=str(engine.url))
+    client = BackofficeClient(engine=engine, settings=settings, actor=hmip)
+    first = _timed("TUI: queue opens (first page)", lambda: client.queue(QueueQuery()))
+    _timed("TUI: pgdn (page 2)", lambda: client.queue(QueueQuery(page=2)))
+    _timed("TUI: filter overdue", lambda: client.queue(QueueQuery(overdue=True)))
+    _timed("TUI: typed search 'wandswoth'", lambda: client.queue(QueueQuery(search="wandswoth")))
+    typo = QueueQuery(search="segragation")
+    _timed("TUI: typed search 'segragation'", lambda: client.queue(typo))
+    ref = first.rows[0].reference
+    _timed("TUI: open a case (view + actions)", lambda: (client.case(ref), client.actions(ref)))
+    scoped = BackofficeClient(engine=engine, settings=settings, actor=imb)
+    _timed("TUI: IMB user's queue opens", lambda: scoped.queue(QueueQuery()))
+    assert first.rows
 
 
 def _lead(actor: Actor) -> Actor:

@@ -21,6 +21,11 @@ _TOPIC_SPAN = 12  # longest topic masked
 _DENIAL_REACH = 12  # words after a contact denial whose bodies do not count
 _LINK_SENTENCES = 2  # a link counts within this many sentences of a body
 _FORWARD_REACH = 10  # words from "since" / "because" to the contact it introduces
+#: Words that open a new statement after "and" (a threat's list of acts stops there).
+_NEW_SUBJECT = frozenset(
+    "i i'm im i've ive he he's hes she she's shes they they're theyre they've we we're you "
+    "it it's its then now the my his her their officers staff screws this that".split()
+)
 _AGENT_REACH = 3  # words from a detriment to "by <someone>" naming who did it
 # An insult or threat from another prisoner is not a staff sanction (an assault staff permit is).
 _PEER_EXCLUDED = frozenset({SanctionCategory.VERBAL_ABUSE, SanctionCategory.THREATS})
@@ -217,10 +222,25 @@ def _threat_masks(doc: Document, threats: list[Hit]) -> tuple[set[int], set[int]
     clauses: set[int] = set()
     after: set[int] = set()
     for hit in threats:
-        end = _clause_end(doc, hit.last, 40)
+        end = _threat_end(doc, hit.last)
         clauses.update(range(_clause_start(doc, hit.first), end + 1))
         after.update(range(hit.first, end + 1))
     return clauses, after
+
+
+def _threat_end(doc: Document, index: int) -> int:
+    """Last word a threat reaches: its clause, and any "and ..." / "or ..." that goes on
+    listing what was threatened ("I'll be down the block and shipped out") rather than
+    starting a new sentence of its own ("and they moved me")."""
+    end = _clause_end(doc, index, 40)
+    while (
+        end + 2 < len(doc)
+        and doc.words[end + 1] in ("and", "or")
+        and doc.sentences[end + 1] == doc.sentences[index]
+        and doc.words[end + 2] not in _NEW_SUBJECT
+    ):
+        end = _clause_end(doc, end + 1, 40)
+    return end
 
 
 def _read_categories(
@@ -273,7 +293,7 @@ def _read_routes(facts: Facts, hits: list[Hit]) -> None:
             facts.imb_complaint.append(hit)
 
 
-_NEEDS_PRESENT = ("risk:injury", "risk:medical")
+_NEEDS_PRESENT = ("risk:injury", "risk:medical", "risk:self_harm")
 _NEEDS_HARM = ("soon",)  # "tonight" only beside a harm in the same sentence
 
 

@@ -23,8 +23,9 @@ _LINK_SENTENCES = 2  # a link counts within this many sentences of a body
 _FORWARD_REACH = 10  # words from "since" / "because" to the contact it introduces
 #: Words that open a new statement after "and" (a threat's list of acts stops there).
 _NEW_SUBJECT = frozenset(
-    "i i'm im i've ive he he's hes she she's shes they they're theyre they've we we're you "
-    "it it's its then now the my his her their officers staff screws this that".split()
+    {"i", "i'm", "im", "i've", "ive", "he", "he's", "hes", "she", "she's", "shes", "they"}
+    | {"they're", "theyre", "they've", "we", "we're", "you", "it", "it's", "its", "then", "now"}
+    | {"the", "my", "his", "her", "their", "officers", "staff", "screws", "this", "that"}
 )
 _AGENT_REACH = 3  # words from a detriment to "by <someone>" naming who did it
 # An insult or threat from another prisoner is not a staff sanction (an assault staff permit is).

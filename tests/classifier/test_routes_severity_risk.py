@@ -83,11 +83,11 @@ def test_the_setting_can_say_the_place_is_out_of_scope() -> None:
         ("isolation", "Since I saw the inspectors I've been on rule 45 with no association."),
         (
             "humiliation",
-            "For grassing to the Board the officer strip searched me in front of the lads.",
+            "For grassing to the Board the SO strip searched me in front of the lads.",
         ),
         (
             "physical_abuse",
-            "After I spoke to the inspectors two officers dragged me and punched me.",
+            "After I saw the inspectors two officers dragged me and punched me.",
         ),
         ("verbal_abuse", "Since I went to the IMB the officers call me a rat every day."),
         ("psychological_abuse", "Since I wrote to the PPO they spin my cell every single day."),
@@ -95,7 +95,7 @@ def test_the_setting_can_say_the_place_is_out_of_scope() -> None:
         ("recategorisation", "After I saw the IMB my cat D got knocked back and I went to basic."),
         (
             "loss_of_employment",
-            "The week after I spoke to the inspectors I got sacked from the kitchen.",
+            "The week after I saw the inspectors I got sacked from the kitchen.",
         ),
         ("relocation", "Since I talked to the Board they moved me to a cell on the threes."),
         ("transfer", "Two days after I spoke to the inspectors I got shipped out to another jail."),
@@ -162,7 +162,7 @@ def test_a_child_makes_any_sanction_exceptional() -> None:
         "Since I spoke to the IMB the officer said I'll get done in tonight.",
         "After I wrote to the PPO they cut my water off and it's been two days.",
         "Since I saw the inspectors they've stopped my epilepsy meds.",
-        "I can't do this anymore, I want to end it, they've had me behind my door since I saw the Board.",
+        "I want to end it, they've had me behind my door since I saw the Board.",
         "For grassing to the IMB they put me in a cell with the lad who stabbed me.",
     ],
 )

@@ -56,7 +56,10 @@ def row_cells(row: QueueRow) -> list[Text]:
 def page_summary(page: QueuePage, query: QueueQuery) -> str:
     """The line above the table: what is shown, of how many, and the filters in force."""
     if not page.rows:
-        what = f"no cases match {page.search!r}" if page.search else "no cases match"
+        which = "cases" if query.include_closed or query.statuses else "open cases"
+        what = f"no {which} match" + (f" {page.search!r}" if page.search else "")
+        if which == "open cases":
+            what += " (f: include closed)"
     elif page.total is not None:
         pages = max(1, -(-page.total // page.page_size))
         what = f"page {page.page}/{pages} · {page.total:,} cases"
@@ -185,6 +188,9 @@ class QueueScreen(Screen[None]):
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:
         reference = event.row_key.value
+        if self.is_loading():
+            self.notify("Still fetching the cases: a moment.", timeout=2)
+            return
         if reference:
             from backoffice.tui.case_screen import CaseScreen
 
@@ -211,6 +217,9 @@ class QueueScreen(Screen[None]):
         if self._search_timer is not None:
             self._search_timer.stop()
         self._search(event.value)
+        if self.is_loading():
+            self.query_one(DataTable).clear()
+            self.query_one("#summary", Static).update("searching…")
         self.query_one(DataTable).focus()
 
     def key_down(self) -> None:

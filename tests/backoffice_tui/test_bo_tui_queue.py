@@ -99,4 +99,4 @@ async def test_an_imb_user_sees_only_their_establishment(make_app: AppFactory) -
         await pilot.press("slash", *"Belmarsh", "enter")
         screen = await queue_shows(pilot, lambda s: s.request.search == "Belmarsh")
         assert screen.shown_references() == []
-        assert "no cases match 'Belmarsh'" in text_of(screen, "#summary")
+        assert "no open cases match 'Belmarsh'" in text_of(screen, "#summary")

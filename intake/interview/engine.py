@@ -115,7 +115,7 @@ class Interview:
         place = self.value("establishment")
         if isinstance(place, dict) and "not_covered" in place:
             text = self.texts.signposts["out_of_scope"].format(
-                covered_by=f"A {place['not_covered']} is monitored by {place['covered_by']}."
+                kind=place["not_covered"], covered_by=place["covered_by"]
             )
             return Ending(Route.OUT_OF_SCOPE, text)
         for (key, value), route in EARLY_ENDINGS.items():

@@ -86,7 +86,7 @@ def drafts() -> None:
 @guarded
 def drafts_list(app: AppContext, as_json: bool) -> None:
     """List unfinished interviews."""
-    from intake.interview.drafts import DraftStore
+    from intake.interview.drafts import DraftStore, local_time
 
     found = DraftStore(app.engine).open_drafts()
     if as_json:
@@ -108,7 +108,7 @@ def drafts_list(app: AppContext, as_json: bool) -> None:
         click.echo("No unfinished interviews.")
     for d in found:
         click.echo(
-            f"{d.id:>5}  {d.updated_at:%Y-%m-%d %H:%M}  {d.answered:>2} answers  "
+            f"{d.id:>5}  {local_time(d.updated_at):%Y-%m-%d %H:%M}  {d.answered:>2} answers  "
             f"{d.person or '-'}  {d.establishment or '-'}"
         )
 

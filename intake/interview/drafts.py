@@ -7,7 +7,7 @@ resumed and discarded; submitting one writes the case in a single transaction.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Engine, func
@@ -173,3 +173,9 @@ def _summary(draft: InterviewDraft) -> DraftSummary:
 
 def today() -> date:
     return date.today()
+
+
+def local_time(moment: datetime) -> datetime:
+    """A stored time (UTC, perhaps without its zone) in this computer's time zone."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.astimezone()

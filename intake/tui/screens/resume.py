@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from enum import StrEnum
 
 from rich.text import Text
@@ -12,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from intake.interview.drafts import DraftSummary
+from intake.interview.drafts import DraftSummary, local_time
 from intake.tui.widgets.controls import Accept, ChoicePicker
 
 
@@ -27,12 +26,6 @@ CHOICES = [
     (ResumeChoice.NEW, "Start a new interview (keep it as a draft)"),
     (ResumeChoice.DISCARD, "Discard it and start a new interview"),
 ]
-
-
-def local_time(moment: datetime) -> datetime:
-    """A stored time (UTC, perhaps without its zone) in this laptop's time zone."""
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone()
 
 
 def describe(draft: DraftSummary) -> str:

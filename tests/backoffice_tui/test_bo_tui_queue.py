@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from bo_tui_helpers import (
@@ -54,6 +55,15 @@ async def test_queue_is_ordered_by_risk_then_age_and_pages(
         await pilot.press("pageup")
         screen = await queue_shows(pilot, lambda s: s.page is not None and s.page.page == 1)
         assert screen.shown_references() == [r.reference for r in first]
+
+        # on a slow database, enter twice at once: the case searched for opens, or nothing
+        # yet; never the row that was under the cursor before the search
+        fetch = app.client.queue
+        app.client.queue = lambda request: (time.sleep(0.4), fetch(request))[1]  # type: ignore[method-assign]
+        wanted = first[-1].reference
+        await pilot.press("slash", *wanted, "enter", "enter")
+        await pilot.pause(0.6)
+        assert getattr(app.screen, "reference", None) in (None, wanted)
 
 
 async def test_filters_and_a_misspelt_establishment(make_app: AppFactory) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
 from offline_support import submit_some
 from sqlalchemy import Engine, func
 from sqlmodel import Session, select
@@ -14,6 +13,7 @@ from intake.db.models import SanctionCase
 from intake.settings import Settings
 from intake.users import UserCreate, create_user
 from intake.vocabulary import Organisation, Role
+from tests.conftest import run_cli
 
 pytestmark = pytest.mark.sqlite_only
 

@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import BIN, run_cli
 from offline_support import Relay, add_interviewer, record_offline_cases
 from sqlalchemy import Engine, func, make_url
 from sqlmodel import Session, select
@@ -20,6 +19,7 @@ from intake.db.models import SanctionCase
 from intake.settings import Settings, load_settings
 from intake.users import UserCreate, create_user
 from intake.vocabulary import Organisation, Role
+from tests.conftest import BIN, run_cli
 
 pytestmark = pytest.mark.postgres_only
 

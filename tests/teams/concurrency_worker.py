@@ -96,7 +96,9 @@ def main(url: str, seed: int, wanted: int, out: Path) -> None:
             with Session(engine) as session:
                 references = open_references(session)
             taken = try_one(engine, rng, staff, rng.choice(references))
-        except ConflictError:
+        except (ConflictError, ValidationProblem):
+            # someone changed the case first: refused as a conflict, or (when their change landed
+            # between our read and our checks) as no longer possible; nothing of ours was saved
             conflicts += 1
             continue
         except OperationalError as exc:  # SQLite: another writer held the lock too long

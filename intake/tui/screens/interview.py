@@ -49,7 +49,7 @@ class InterviewScreen(Screen[None]):
         Binding("f3", "fold_risk", "Risk text", show=False),
         Binding("f4", "app.drafts", "Drafts"),
         Binding("f6", "review", "Answers"),
-        Binding("pageup", "scroll_log(-1)", "Scroll", show=False),
+        Binding("pageup", "scroll_log(-1)", "Scroll back", key_display="PgUp/Dn"),
         Binding("pagedown", "scroll_log(1)", "Scroll", show=False),
     ]
 

@@ -57,6 +57,10 @@ class ConversationLog(VerticalScroll, can_focus=True):
         """Words for staff to say or do; the reassurance gets its own calm panel."""
         entry = self._add(say_block(text), "reassurance" if reassurance else "say")
         entry.border_title = title
+        if self._in_turn:
+            # Words to say must be read whole: when the turn is taller than the view, its
+            # section heading scrolls away rather than the end of what to say.
+            self._turn_start = entry
 
     def add_renderable(self, content: RenderableType, *classes: str, title: str = "") -> None:
         entry = self._add(content, *classes)

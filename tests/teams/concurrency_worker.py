@@ -22,7 +22,7 @@ from bo_support import make_submission
 from backoffice.workflow import available_actions, take_action
 from intake.db.engine import create_db_engine
 from intake.db.models import SanctionCase, User
-from intake.errors import ConflictError
+from intake.errors import ConflictError, ValidationProblem
 from intake.settings import load_settings
 from intake.submission import submit_case
 from intake.users import Actor

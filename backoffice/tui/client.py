@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from backoffice.case_view import show_case
+from backoffice.live import ChangeMark, change_mark
 from backoffice.overrides import override_classification, require_override_role
 from backoffice.queue import QueueFilters, list_queue
 from backoffice.views import ActionResult, AvailableAction, CaseView, QueuePage
@@ -109,6 +110,11 @@ class BackofficeClient:
                 page=query.page,
                 page_size=self.page_size,
             )
+
+    def change_mark(self) -> ChangeMark:
+        """Where the database's history stands (moves on any change made anywhere)."""
+        with self._session() as session:
+            return change_mark(session)
 
     def establishment(self, text: str) -> tuple[int, str]:
         """Id and name of the one establishment ``text`` names (fuzzy), or a ValidationProblem."""

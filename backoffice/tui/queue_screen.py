@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from backoffice.live import ChangeMark
 from backoffice.tui.case_text import LATE, RISK_STYLES
 from backoffice.tui.client import BackofficeClient, QueueQuery
 from backoffice.views import QueuePage, QueueRow
@@ -33,6 +34,9 @@ COLUMNS = (
     ("Late", "late", 4),
     ("Ovr", "overridden", 3),
 )
+
+
+LIVE_SECONDS = 2.0
 
 
 def _cut(text: str, width: int) -> str:
@@ -143,6 +147,20 @@ class QueueScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()
+        self._mark: ChangeMark | None = None
+        self.set_interval(LIVE_SECONDS, self._watch)
+
+    @work(exclusive=True, group="live", exit_on_error=False)
+    async def _watch(self) -> None:
+        """The live queue: reload the page when a change was made anywhere (another desk, an
+        intake laptop), without a key pressed. One cheap query every LIVE_SECONDS."""
+        try:
+            mark = await asyncio.to_thread(self.client.change_mark)
+        except Exception:
+            return
+        seen, self._mark = self._mark, mark
+        if seen is not None and mark != seen and self.is_current and not self.is_loading():
+            self.load(self.request)
 
     def on_screen_resume(self) -> None:
         self.load(self._wanted or self.request)

@@ -5,19 +5,26 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from bo_support import make_submission
 from bo_tui_helpers import (
     HMIP_TRIAGE,
     IMB_TRIAGE,
     queue_ready,
     queue_shows,
     text_of,
+    wait_until,
 )
 from conftest import AppFactory
+from sqlalchemy import Engine
+from sqlmodel import Session
 from textual.widgets import Checkbox, Input
 
 from backoffice.tui.filters import FilterModal
-from backoffice.tui.queue_screen import QueueScreen
+from backoffice.tui.queue_screen import LIVE_SECONDS, QueueScreen
 from backoffice.views import QueueRow
+from intake.settings import Settings
+from intake.submission import submit_case
+from intake.users import SYSTEM
 from intake.vocabulary import RiskLevel
 
 SIZE = (80, 24)
@@ -110,3 +117,21 @@ async def test_an_imb_user_sees_only_their_establishment(make_app: AppFactory) -
         screen = await queue_shows(pilot, lambda s: s.request.search == "Belmarsh")
         assert screen.shown_references() == []
         assert "no open cases match 'Belmarsh'" in text_of(screen, "#summary")
+
+
+async def test_a_case_submitted_elsewhere_appears_without_a_key_pressed(
+    make_app: AppFactory, demo_engine: Engine, settings: Settings
+) -> None:
+    app = make_app(HMIP_TRIAGE)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await queue_ready(pilot)
+        before = screen.shown_references()
+        await pilot.pause(LIVE_SECONDS + 0.5)  # the first mark is taken
+        with Session(demo_engine) as session:  # an intake laptop, on the same database
+            submission = make_submission(None, risk_level=RiskLevel.IMMEDIATE)
+            case = submit_case(session, submission=submission, actor=SYSTEM, settings=settings)
+            session.commit()
+            reference = case.reference
+        await wait_until(pilot, lambda: reference in screen.shown_references(), tries=400)
+        assert reference not in before
+        assert screen.page is not None and _in_queue_order(screen.page.rows)

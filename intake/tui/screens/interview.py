@@ -49,8 +49,10 @@ class InterviewScreen(Screen[None]):
         Binding("f3", "fold_risk", "Risk text", show=False),
         Binding("f4", "app.drafts", "Drafts"),
         Binding("f6", "review", "Answers"),
-        Binding("pageup", "scroll_log(-1)", "Scroll back", key_display="PgUp/Dn"),
-        Binding("pagedown", "scroll_log(1)", "Scroll", show=False),
+        # Priority: the answer controls have their own PgUp/PgDn, which would leave no key
+        # to read back through the conversation while an answer box has the focus.
+        Binding("pageup", "scroll_log(-1)", "Scroll back", key_display="PgUp/Dn", priority=True),
+        Binding("pagedown", "scroll_log(1)", "Scroll", show=False, priority=True),
     ]
 
     def __init__(self, session: InterviewSession) -> None:

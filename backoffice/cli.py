@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 from backoffice.cli_backup import backup_command, restore_command
 from backoffice.cli_cases import COMMANDS
 from backoffice.cli_common import BackofficeContext, emit_json, json_option, pass_app
+from backoffice.cli_draft import draft_group
 from backoffice.cli_tracker import tracker_group
 from intake.cli_support import AppContext, guarded, run_main
 from intake.db.models import User
@@ -47,6 +48,7 @@ for _command in COMMANDS:
 cli.add_command(tracker_group)
 cli.add_command(backup_command)
 cli.add_command(restore_command)
+cli.add_command(draft_group)
 
 
 @cli.group()

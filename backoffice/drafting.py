@@ -1,0 +1,96 @@
+"""Drafts for staff to edit, written by the optional language model from what the case holds:
+the IMB's briefing to HMIP and the PPO (protocol step 5) and the outcome letter to the person
+(steps 7 and 10). Nothing here changes the case; without a model configured it says so."""
+
+from __future__ import annotations
+
+import asyncio
+
+from backoffice.views import CaseView
+from intake.errors import ConfigError, ValidationProblem
+from intake.llm import AccountLine, Assistant, BriefingFacts, Draft, Identifiers, LetterFacts
+from intake.settings import Settings
+from intake.vocabulary import Body, Outcome, ProtocolStep
+
+LETTER_STEPS = {7: ProtocolStep.OUTCOME_EXPLAINED, 10: ProtocolStep.UNFOUNDED_TOLD}
+LETTER_OUTCOMES = {7: Outcome.NOT_INVESTIGATED, 10: Outcome.UNFOUNDED}
+
+
+def assistant_for(settings: Settings) -> Assistant:
+    assistant = Assistant.from_settings(settings)
+    if assistant is None:
+        raise ConfigError(
+            "SANCTIONS_LLM_URL: no language model is configured, so there is nothing to draft with "
+            "(see the README: Ollama or vLLM)"
+        )
+    return assistant
+
+
+def _identifiers(view: CaseView) -> Identifiers:
+    person = view.person
+    return Identifiers(
+        name=person.name, prison_number=person.prison_number, home_office_ref=person.home_office_ref
+    )
+
+
+def _consent_words(view: CaseView) -> str | None:
+    consent = view.consent
+    if consent is None:
+        return None
+    said = [
+        f"pursue: {'yes' if consent.pursue else 'no'}",
+        f"identity shared with the establishment: {'yes' if consent.share_identity else 'no'}",
+        f"IMB enquiries: {'yes' if consent.imb_enquiries else 'no'}",
+    ]
+    if consent.refer_without_consent:
+        said.append(f"referred without consent because: {consent.justification}")
+    return "; ".join(said)
+
+
+def briefing_facts(view: CaseView, imb_findings: str | None = None) -> BriefingFacts:
+    summary = view.summary
+    return BriefingFacts(
+        reference=summary.reference,
+        receiving_organisation=summary.receiving_organisation,
+        establishment=summary.establishment,
+        bodies=view.bodies,
+        categories=summary.categories,
+        qualifies=summary.qualifies,
+        severity=summary.severity,
+        risk_level=summary.risk_level,
+        narrative=view.narrative,
+        account=[AccountLine(question=t.question, answer=t.answer) for t in view.transcript],
+        consent=_consent_words(view),
+        imb_findings=imb_findings,
+        identifiers=_identifiers(view),
+    )
+
+
+def letter_facts(view: CaseView, *, step: int, sender: Body, reasons: str) -> LetterFacts:
+    if step not in LETTER_STEPS:
+        raise ValidationProblem(
+            "an outcome letter is for step 7 (not investigated) or 10 (unfounded)"
+        )
+    if not reasons.strip():
+        raise ValidationProblem("say why this is the outcome (--reasons): the letter explains it")
+    return LetterFacts(
+        reference=view.summary.reference,
+        step=LETTER_STEPS[step],
+        sender=sender,
+        outcome=LETTER_OUTCOMES[step],
+        what_they_told_us=view.narrative,
+        reasons=reasons,
+        identifiers=_identifiers(view),
+    )
+
+
+def draft_briefing(settings: Settings, view: CaseView, imb_findings: str | None = None) -> Draft:
+    """Blocking helper for the CLI (the TUI awaits the assistant in a worker instead)."""
+    return asyncio.run(assistant_for(settings).draft_briefing(briefing_facts(view, imb_findings)))
+
+
+def draft_letter(
+    settings: Settings, view: CaseView, *, step: int, sender: Body, reasons: str
+) -> Draft:
+    facts = letter_facts(view, step=step, sender=sender, reasons=reasons)
+    return asyncio.run(assistant_for(settings).draft_letter(facts))

@@ -46,6 +46,23 @@ class Advice(BaseModel):
         """The two readings differ: triage should look at the case."""
         return bool(self.disagreements)
 
+    def lines(self) -> list[str]:
+        """The model's reading in words, then where it differs from the rules (which stand)."""
+        model = self.model
+        said = [
+            f"qualifies: {model.qualifies.value}",
+            f"categories: {_words(model.categories)}",
+            f"body: {_words(model.body)}",
+            f"immediate risk: {_yes_no(model.immediate_risk)}",
+        ]
+        if model.link:
+            said.append(f"link: \u201c{model.link}\u201d")
+        if not self.disagreements:
+            return [*said, "agrees with the rules"]
+        return [*said, "differs from the rules (triage will see this):"] + [
+            f"  {d.line}" for d in self.disagreements
+        ]
+
 
 def _words(values: Iterable[object]) -> str:
     text = ", ".join(str(v) for v in values)

@@ -23,6 +23,7 @@ from textual.widgets import Footer, Header, Static
 from intake.errors import SanctionsError
 from intake.interview.drafts import DraftStore
 from intake.interview.profile import active_users, current_interviewer, remember
+from intake.llm import Assistant, LlmError
 from intake.settings import Settings
 from intake.tui.screens.done import DoneScreen
 from intake.tui.screens.drafts import DraftsModal, DraftsOutcome
@@ -52,6 +53,7 @@ class IntakeApp(App[None]):
         self.engine = engine
         self.today = today or date.today()
         self.store = DraftStore(engine)
+        self.assistant, self.assistant_problem = _assistant(settings)
         self.actor: Actor | None = None
         self.session: InterviewSession | None = None
         self._quit_anyway = False
@@ -74,6 +76,8 @@ class IntakeApp(App[None]):
     def on_mount(self) -> None:
         self.theme = "nord"
         self.run_worker(partial(warm_up, self.today), thread=True, group="warm-up")
+        if self.assistant_problem:
+            self.notify(self.assistant_problem, severity="warning", timeout=10)
         self.begin()
 
     # -- the flow -------------------------------------------------------------------------
@@ -176,6 +180,14 @@ class IntakeApp(App[None]):
             )
             return
         self.exit()
+
+
+def _assistant(settings: Settings) -> tuple[Assistant | None, str | None]:
+    """The optional language model (None when not configured, or with a one-line problem)."""
+    try:
+        return Assistant.from_settings(settings), None
+    except LlmError as exc:
+        return None, exc.notice
 
 
 def create_app(*, settings: Settings, engine: Engine, today: date | None = None) -> IntakeApp:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
+from typing import Any
 
 from rich.console import Group
 from rich.text import Text
@@ -16,6 +18,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
+from intake.classifier import classify
 from intake.errors import SanctionsError, ValidationProblem
 from intake.interview.engine import Interview
 from intake.interview.panel import (
@@ -24,6 +27,7 @@ from intake.interview.panel import (
     review_questions,
 )
 from intake.interview.script import Kind, Question
+from intake.llm import Identifiers, LlmError
 from intake.tui.session import InterviewSession
 from intake.tui.widgets.answer_input import AnswerInput
 from intake.tui.widgets.case_panel import CasePanel
@@ -38,6 +42,7 @@ SAY_TITLES = {
     "without_consent": "Referral without consent",
 }
 PREVIEW_SECONDS = 0.25
+ADVICE_SECONDS = 1.5  # the optional model reads the narrative after a pause in typing
 AUTOSAVE_SECONDS = 0.5
 
 
@@ -66,6 +71,8 @@ class InterviewScreen(Screen[None]):
         self._asking: Question | None = None
         self._preview_timer: Timer | None = None
         self._autosave_timer: Timer | None = None
+        self._advice_timer: Timer | None = None
+        self._llm_warned = False
 
     @property
     def interview(self) -> Interview:
@@ -167,6 +174,8 @@ class InterviewScreen(Screen[None]):
         self._mark_saved("answer")
         answer_input.remove()
         self.query_one(ConversationLog).add_exchange(event.question.prompt, parsed.display)
+        if event.question.kind == Kind.NARRATIVE:
+            self._advise(self.interview.account_text())
         self._after_answer()
         self._ask_next()
 
@@ -203,6 +212,10 @@ class InterviewScreen(Screen[None]):
             if self._preview_timer is not None:
                 self._preview_timer.stop()
             self._preview_timer = self.set_timer(PREVIEW_SECONDS, self._start_preview)
+            if self.app.assistant is not None:  # type: ignore[attr-defined]
+                if self._advice_timer is not None:
+                    self._advice_timer.stop()
+                self._advice_timer = self.set_timer(ADVICE_SECONDS, self._start_advice)
         if self._autosave_timer is None:
             self._autosave_timer = self.set_timer(AUTOSAVE_SECONDS, self._start_autosave)
 
@@ -216,6 +229,35 @@ class InterviewScreen(Screen[None]):
         data = self.session.panel(text)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_case, data)
+
+    def _start_advice(self) -> None:
+        self._advice_timer = None
+        if self._draft is not None:
+            self._advise(self._draft[1])
+
+    @work(exclusive=True, group="advice", exit_on_error=False)
+    async def _advise(self, text: str) -> None:
+        """The optional model's reading beside the rules'; typing never waits for it, and a
+        model that is down, slow or wrong gives one notice and the rules carry on."""
+        assistant = self.app.assistant  # type: ignore[attr-defined]
+        if assistant is None or not text.strip():
+            return
+        identifiers = Identifiers(
+            name=_text(self.interview.value("person_name")),
+            prison_number=_text(self.interview.value("prison_number")),
+            home_office_ref=_text(self.interview.value("home_office_ref")),
+        )
+        try:
+            rules = await asyncio.to_thread(classify, text)
+            advice = await assistant.advise(text, rules, identifiers)
+        except LlmError as exc:
+            if not self._llm_warned:
+                self._llm_warned = True
+                self.notify(exc.notice, severity="warning", timeout=8)
+            return
+        except SanctionsError:
+            return
+        self.query_one(CasePanel).show_advice(advice.lines())
 
     def _start_autosave(self) -> None:
         self._autosave_timer = None
@@ -240,10 +282,10 @@ class InterviewScreen(Screen[None]):
         self.query_one(CasePanel).border_subtitle = f"{what} saved {stamp}"
 
     def _stop_timers(self) -> None:
-        for timer in (self._preview_timer, self._autosave_timer):
+        for timer in (self._preview_timer, self._autosave_timer, self._advice_timer):
             if timer is not None:
                 timer.stop()
-        self._preview_timer = self._autosave_timer = None
+        self._preview_timer = self._autosave_timer = self._advice_timer = None
 
     def flush_unsaved(self) -> bool:
         """Save unfinished text now (before quitting or switching); False if it failed."""
@@ -280,3 +322,7 @@ class InterviewScreen(Screen[None]):
         if self.app.screen is not self:
             return
         self.app.push_screen(ReviewScreen(self.session))
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None

@@ -20,9 +20,20 @@ class CasePanel(VerticalScroll):
         yield Static("", id="panel-facts", markup=False)
         yield Static("", id="panel-assessment", markup=False)
         yield Static("", id="panel-left", markup=False)
+        yield Static("", id="panel-advice", markup=False)
 
     def on_mount(self) -> None:
         self.border_title = "Case"
+        self.query_one("#panel-advice", Static).display = False
+
+    def show_advice(self, lines: list[str]) -> None:
+        """The optional model's reading, beside the rules' (advisory: it changes nothing)."""
+        advice = self.query_one("#panel-advice", Static)
+        text = Text("Model's reading (advisory)", style="bold")
+        for line in lines:
+            text.append(f"\n{line}")
+        advice.update(text)
+        advice.display = True
 
     def show(self, data: CasePanelData) -> None:
         self.query_one("#panel-facts", Static).update(self._facts(data))

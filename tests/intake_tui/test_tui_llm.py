@@ -1,0 +1,67 @@
+"""The optional model in the intake: its reading beside the rules', never in the way."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlmodel import Session, select
+from test_tui_interviews import only_case, submit_from_review
+from textual.widgets import Static
+from tui_helpers import COMMON, QUALIFYING, TODAY, answer_all, paste, wait_until
+
+from intake.db.models import Classification
+from intake.settings import Settings
+from intake.tui.app import create_app
+from intake.users import Actor
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "llm"))
+from llm_server import MODEL, json_reply, serving
+
+NOT_A_SANCTION = {"qualifies": "no", "categories": [], "body": ["IMB"], "immediate_risk": False}
+
+
+def _with_model(settings: Settings, url: str) -> Settings:
+    return settings.model_copy(update={"llm_url": url, "llm_model": MODEL, "llm_timeout": 2.0})
+
+
+async def test_the_models_reading_shows_beside_the_rules_and_changes_nothing(
+    engine: Engine, settings: Settings, interviewer: Actor
+) -> None:
+    with serving() as fake:
+        fake.script(*[json_reply(NOT_A_SANCTION)] * 5)
+        app = create_app(settings=_with_model(settings, fake.url), engine=engine, today=TODAY)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await answer_all(pilot, COMMON, stop_at="narrative")
+            await paste(pilot, QUALIFYING)
+            advice = app.screen.query_one("#panel-advice", Static)
+            await wait_until(pilot, lambda: advice.display, tries=400)
+            shown = str(advice.content)
+            assert "advisory" in shown and "differs from the rules" in shown
+            assert "qualifies: rules yes; model no" in shown
+            assert "John Smith" not in fake.requests[0].message("user")
+            await pilot.press("f5")
+            await answer_all(pilot, COMMON)
+            await submit_from_review(pilot, app)
+    case = only_case(engine)
+    assert case.qualifies == "yes" and case.route == "sanction_protocol"
+    with Session(engine) as session:
+        sources = session.exec(select(Classification.source)).all()
+    assert sources == ["rules"]
+
+
+async def test_the_interview_completes_while_the_model_is_down(
+    engine: Engine, settings: Settings, interviewer: Actor
+) -> None:
+    down = _with_model(settings, "http://127.0.0.1:9/v1")  # nothing listens on the discard port
+    app = create_app(settings=down, engine=engine, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await answer_all(pilot, {**COMMON, "narrative": QUALIFYING})
+
+        def told() -> bool:
+            return any("Language model" in n.message for n in app._notifications)
+
+        await wait_until(pilot, told, tries=400)  # one notice, after the retries, never a block
+        await submit_from_review(pilot, app)
+    assert only_case(engine).status == "received"

@@ -55,9 +55,11 @@ class AppContext:
         from intake.offline import open_outbox
 
         self.offline = True
+        cause = str(getattr(exc.__cause__, "orig", exc.__cause__) or exc).strip().splitlines()
+        reason = cause[0].rsplit(": ", 1)[-1] if cause else "no answer"
         self.notices.append(
-            f"Working offline ({exc}). Interviews are kept on this laptop; cases get a "
-            "provisional reference until `intake sync` sends them."
+            f"Working offline: the central database is unreachable ({reason}). Cases are kept "
+            "on this laptop with a provisional reference until `intake sync` sends them."
         )
         return open_outbox(self.settings)
 

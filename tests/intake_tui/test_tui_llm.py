@@ -9,7 +9,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 from test_tui_interviews import only_case, submit_from_review
 from textual.widgets import Static
-from tui_helpers import COMMON, QUALIFYING, TODAY, answer_all, paste, wait_until
+from tui_helpers import COMMON, QUALIFYING, TODAY, answer_all, paste, screen_text, wait_until
 
 from intake.db.models import Classification
 from intake.settings import Settings
@@ -56,12 +56,44 @@ async def test_the_interview_completes_while_the_model_is_down(
 ) -> None:
     down = _with_model(settings, "http://127.0.0.1:9/v1")  # nothing listens on the discard port
     app = create_app(settings=down, engine=engine, today=TODAY)
+    said: list[str] = []
+    notify = app.notify
+
+    def remember(message: str, *args: object, **kwargs: object) -> None:
+        said.append(message)  # kept: a notice expires from the screen after some seconds
+        notify(message, *args, **kwargs)  # type: ignore[arg-type]
+
+    app.notify = remember  # type: ignore[method-assign]
     async with app.run_test(size=(80, 24)) as pilot:
         await answer_all(pilot, {**COMMON, "narrative": QUALIFYING})
 
         def told() -> bool:
-            return any("Language model" in n.message for n in app._notifications)
+            return any("Language model" in message for message in said)
 
         await wait_until(pilot, told, tries=400)  # one notice, after the retries, never a block
         await submit_from_review(pilot, app)
     assert only_case(engine).status == "received"
+
+
+async def test_follow_ups_offer_the_models_wording(
+    engine: Engine, settings: Settings, interviewer: Actor
+) -> None:
+    with serving() as fake:
+
+        def by_use(recorded):  # type: ignore[no-untyped-def]
+            fake.requests.append(recorded)
+            if "<question>" in recorded.message("user"):
+                return json_reply({"question": "What did the officer say about the IMB?"})
+            return json_reply(NOT_A_SANCTION)
+
+        fake.next_reply = by_use  # type: ignore[method-assign]
+        app = create_app(settings=_with_model(settings, fake.url), engine=engine, today=TODAY)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await answer_all(pilot, {**COMMON, "narrative": QUALIFYING}, stop_at="when_where")
+
+            def suggested() -> bool:
+                return "Suggested wording (model): What did the officer say" in screen_text(app)
+
+            await wait_until(pilot, suggested, tries=400)
+        asked = [r for r in fake.requests if "<question>" in r.message("user")]
+        assert asked and all("John Smith" not in r.message("user") for r in asked)

@@ -43,6 +43,7 @@ SAY_TITLES = {
 }
 PREVIEW_SECONDS = 0.25
 ADVICE_SECONDS = 1.5  # the optional model reads the narrative after a pause in typing
+SUGGESTED_SECTIONS = {"follow_up"}  # where the optional model may offer a question's wording
 AUTOSAVE_SECONDS = 0.5
 
 
@@ -128,6 +129,8 @@ class InterviewScreen(Screen[None]):
         if question.say:
             self._say(question.say)
         self._mount_answer(question)
+        if question.section in SUGGESTED_SECTIONS and self.app.assistant is not None:  # type: ignore[attr-defined]
+            self._suggest_wording(question)
 
     def _say(self, name: str) -> None:
         log = self.query_one(ConversationLog)
@@ -242,22 +245,43 @@ class InterviewScreen(Screen[None]):
         assistant = self.app.assistant  # type: ignore[attr-defined]
         if assistant is None or not text.strip():
             return
-        identifiers = Identifiers(
-            name=_text(self.interview.value("person_name")),
-            prison_number=_text(self.interview.value("prison_number")),
-            home_office_ref=_text(self.interview.value("home_office_ref")),
-        )
         try:
             rules = await asyncio.to_thread(classify, text)
-            advice = await assistant.advise(text, rules, identifiers)
+            advice = await assistant.advise(text, rules, self._identifiers())
         except LlmError as exc:
-            if not self._llm_warned:
-                self._llm_warned = True
-                self.notify(exc.notice, severity="warning", timeout=8)
+            self._warn_once(exc.notice)
             return
         except SanctionsError:
             return
         self.query_one(CasePanel).show_advice(advice.lines())
+
+    @work(exclusive=True, group="wording", exit_on_error=False)
+    async def _suggest_wording(self, question: Question) -> None:
+        """The optional model's wording of a follow-up, as a note staff may use or ignore."""
+        known = {key: parsed.display for key, parsed in self.interview.answers.items()}
+        try:
+            wording = await self.app.assistant.suggest_question(  # type: ignore[attr-defined]
+                key=question.key, prompt=question.prompt, help_text=question.help,
+                known=known, narrative=self.interview.account_text(),
+                identifiers=self._identifiers(),
+            )  # fmt: skip
+        except LlmError as exc:
+            self._warn_once(exc.notice)
+            return
+        if self._asking is question:
+            self.query_one(ConversationLog).add_note(f"Suggested wording (model): {wording}")
+
+    def _identifiers(self) -> Identifiers:
+        return Identifiers(
+            name=_text(self.interview.value("person_name")),
+            prison_number=_text(self.interview.value("prison_number")),
+            home_office_ref=_text(self.interview.value("home_office_ref")),
+        )
+
+    def _warn_once(self, notice: str) -> None:
+        if not self._llm_warned:
+            self._llm_warned = True
+            self.notify(notice, severity="warning", timeout=8)
 
     def _start_autosave(self) -> None:
         self._autosave_timer = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import Engine, make_url
 from sqlmodel import Session, select
@@ -46,17 +47,18 @@ def is_provisional(reference: str) -> bool:
 
 
 def is_outbox(session: Session) -> bool:
-    """Whether this database is a laptop's outbox (cached on the engine's first answer)."""
+    """Whether this database is a laptop's outbox (asked once per engine, then remembered)."""
     bind = session.get_bind()
     engine = getattr(bind, "engine", bind)
-    cached = _OUTBOX_ENGINES.get(id(engine))
-    if cached is None:
-        cached = session.get(AppSecret, OUTBOX_MARK) is not None
-        _OUTBOX_ENGINES[id(engine)] = cached
-    return cached
+    known = _OUTBOX_ENGINES.get(engine)
+    if known is None:
+        known = _OUTBOX_ENGINES[engine] = session.get(AppSecret, OUTBOX_MARK) is not None
+    return known
 
 
-_OUTBOX_ENGINES: dict[int, bool] = {}
+# Weak keys: an engine that is disposed and collected is forgotten, never mistaken for a new one
+# that happens to reuse its id().
+_OUTBOX_ENGINES: WeakKeyDictionary[Engine, bool] = WeakKeyDictionary()
 
 
 def mark_as_outbox(engine: Engine, central_url: str) -> None:
@@ -66,7 +68,7 @@ def mark_as_outbox(engine: Engine, central_url: str) -> None:
             shown = make_url(central_url).render_as_string(hide_password=True)
             session.add(AppSecret(name=OUTBOX_MARK, value=shown[:256]))
             session.commit()
-    _OUTBOX_ENGINES[id(engine)] = True
+    _OUTBOX_ENGINES[engine] = True
 
 
 def queue_for_sync(session: Session, submission: CaseSubmission, actor: Actor) -> OutboxEntry:

@@ -12,6 +12,7 @@ import click
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
+from intake.db.engine import error_reason
 from intake.errors import SanctionsError
 from intake.settings import Settings, load_settings
 
@@ -55,8 +56,7 @@ class AppContext:
         from intake.offline import open_outbox
 
         self.offline = True
-        cause = str(getattr(exc.__cause__, "orig", exc.__cause__) or exc).strip().splitlines()
-        reason = cause[0].rsplit(": ", 1)[-1] if cause else "no answer"
+        reason = error_reason(exc.__cause__ or exc).rsplit(": ", 1)[-1]
         self.notices.append(
             f"Working offline: the central database is unreachable ({reason}). Cases are kept "
             "on this laptop with a provisional reference until `intake sync` sends them."
@@ -111,8 +111,7 @@ def run_main(group: click.Group) -> None:
 
 def lost_connection(exc: OperationalError) -> str:
     """A database that went away mid-command: what happened and that a retry is safe."""
-    lines = str(getattr(exc, "orig", exc)).strip().splitlines()
-    reason = lines[0] if lines else "no answer"
+    reason = error_reason(exc)
     return (
         f"lost the database connection ({reason}); the unfinished change was not saved "
         "and nothing was half-written: run the command again"

@@ -107,10 +107,10 @@ def open_database(settings: Settings, *, migrate: bool = True) -> Engine:
     except OperationalError as exc:
         engine.dispose()
         if url.get_backend_name() == "sqlite":
-            message = f"SANCTIONS_DATABASE_URL: cannot open {shown} ({_reason(exc)})"
+            message = f"SANCTIONS_DATABASE_URL: cannot open {shown} ({error_reason(exc)})"
             raise ConfigError(message) from exc
         raise DatabaseUnreachable(
-            f"SANCTIONS_DATABASE_URL: cannot reach {shown} ({_reason(exc)}); "
+            f"SANCTIONS_DATABASE_URL: cannot reach {shown} ({error_reason(exc)}); "
             "check the server is running and reachable"
         ) from exc
     try:
@@ -119,10 +119,13 @@ def open_database(settings: Settings, *, migrate: bool = True) -> Engine:
             ensure_establishments(engine)
     except SQLAlchemyError as exc:
         engine.dispose()
-        raise ConfigError(f"SANCTIONS_DATABASE_URL: cannot use {shown} ({_reason(exc)})") from exc
+        raise ConfigError(
+            f"SANCTIONS_DATABASE_URL: cannot use {shown} ({error_reason(exc)})"
+        ) from exc
     return engine
 
 
-def _reason(exc: Exception) -> str:
+def error_reason(exc: BaseException) -> str:
+    """The driver's first line about a database error (what a user can act on)."""
     lines = str(getattr(exc, "orig", exc)).strip().splitlines()
     return lines[0] if lines else type(exc).__name__

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 from datetime import datetime
-from typing import Any
 
 from rich.console import Group
 from rich.text import Text
@@ -272,11 +271,7 @@ class InterviewScreen(Screen[None]):
             self.query_one(ConversationLog).add_note(f"Suggested wording (model): {wording}")
 
     def _identifiers(self) -> Identifiers:
-        return Identifiers(
-            name=_text(self.interview.value("person_name")),
-            prison_number=_text(self.interview.value("prison_number")),
-            home_office_ref=_text(self.interview.value("home_office_ref")),
-        )
+        return Identifiers.from_answers({k: p.value for k, p in self.interview.answers.items()})
 
     def _warn_once(self, notice: str) -> None:
         if not self._llm_warned:
@@ -346,7 +341,3 @@ class InterviewScreen(Screen[None]):
         if self.app.screen is not self:
             return
         self.app.push_screen(ReviewScreen(self.session))
-
-
-def _text(value: Any) -> str | None:
-    return value if isinstance(value, str) and value.strip() else None

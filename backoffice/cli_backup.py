@@ -50,6 +50,5 @@ def restore_command(app: BackofficeContext, source: Path, yes: bool) -> None:
         return
     app.engine.dispose()
     safety = backups.restore(database, source)
-    app._engine = None  # reopen: the restored database is brought up to date by the migrations
-    app.engine  # noqa: B018
+    app.reopen()
     click.echo(f"restored {source} into {database}; the previous contents are in {safety}")

@@ -52,6 +52,14 @@ class AppContext:
                     self._send_outbox(self._engine)
         return self._engine
 
+    def reopen(self) -> Engine:
+        """Close the database and open it again (e.g. after a restore replaced its contents);
+        opening brings it up to date with the migrations."""
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+        return self.engine
+
     def _go_offline(self, exc: Exception) -> Engine:
         from intake.offline import open_outbox
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlalchemy import Engine, func
+from sqlmodel import Session, col, select
 
 from intake.audit import change_case
 from intake.db.models import (
@@ -162,5 +162,7 @@ def _copy_open_drafts(local: Engine, central: Engine) -> int:
 
 
 def pending_count(local: Engine) -> int:
+    """Offline cases still waiting (asked at each start of a laptop that has an outbox)."""
+    query = select(func.count()).select_from(OutboxEntry).where(col(OutboxEntry.sent_at).is_(None))
     with Session(local) as session:
-        return len(pending_entries(session))
+        return session.exec(query).one()

@@ -10,12 +10,15 @@ import time
 from pathlib import Path
 
 import pytest
-from offline_support import Relay, add_interviewer, record_offline_cases
+from click.testing import CliRunner
+from offline_support import Relay, add_interviewer, record_offline_cases, submit_some
 from sqlalchemy import Engine, func, make_url
 from sqlmodel import Session, select
 
+import backoffice.workflow.engine as workflow_engine
+from backoffice.cli import cli
 from intake.cli_support import AppContext
-from intake.db.models import SanctionCase
+from intake.db.models import AuditEvent, SanctionCase
 from intake.settings import Settings, load_settings
 from intake.users import UserCreate, create_user
 from intake.vocabulary import Organisation, Role
@@ -39,6 +42,13 @@ def _laptop(settings: Settings, relay: Relay, tmp_path: Path) -> tuple[Settings,
     return load_settings(database_url=url, data_dir=data), env
 
 
+def _add_triage(engine: Engine) -> None:
+    with Session(engine) as session:
+        data = UserCreate(name="Tara Triage", role=Role.TRIAGE, organisation=Organisation.HMIP)
+        create_user(session, data=data)
+        session.commit()
+
+
 def _count(engine: Engine) -> int:
     with Session(engine) as session:
         return session.exec(select(func.count()).select_from(SanctionCase)).one()
@@ -48,10 +58,7 @@ def test_offline_intake_appears_once_in_the_central_queue(
     engine: Engine, settings: Settings, relay: Relay, tmp_path: Path
 ) -> None:
     add_interviewer(engine)
-    with Session(engine) as session:
-        create_user(session, data=UserCreate(name="Tara Triage", role=Role.TRIAGE,
-                                             organisation=Organisation.HMIP))  # fmt: skip
-        session.commit()
+    _add_triage(engine)
     laptop, env = _laptop(settings, relay, tmp_path)
     context = AppContext(offline_allowed=True, _settings=laptop)  # the server is down
     local = context.engine
@@ -107,32 +114,10 @@ def test_a_connection_dropped_mid_action_saves_nothing_and_a_retry_works(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from click.testing import CliRunner
-
-    import backoffice.workflow.engine as workflow_engine
-    from backoffice.cli import cli
-    from intake.db.models import AuditEvent
-
-    add_interviewer(engine)
-    with Session(engine) as session:
-        create_user(session, data=UserCreate(name="Tara Triage", role=Role.TRIAGE,
-                                             organisation=Organisation.HMIP))  # fmt: skip
-        session.commit()
-    laptop, env = _laptop(settings, relay, tmp_path)
+    _add_triage(engine)
+    (reference,) = submit_some(engine, settings, 1)
+    _, env = _laptop(settings, relay, tmp_path)
     relay.start()
-    central = AppContext(_settings=laptop).engine
-    from offline_support import make_submission  # the same submission the laptop would send
-
-    from intake.db.models import User
-    from intake.submission import submit_case
-    from intake.users import Actor
-
-    with Session(central) as session:
-        actor = Actor.from_user(session.exec(select(User).where(User.name == "Olu Offline")).one())
-        case = submit_case(session, submission=make_submission(None), actor=actor, settings=laptop)
-        session.commit()
-        reference = case.reference
-    central.dispose()
 
     apply = workflow_engine._apply
 

@@ -6,13 +6,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from backoffice.cli_common import parse_date
 from backoffice.tui.client import BackofficeClient
+from backoffice.tui.dialog import ServiceDialog
 from backoffice.views import ActionResult, AvailableAction, CaseView
-from intake.errors import ConflictError, PermissionDenied, SanctionsError
 
 
 def _who(action: AvailableAction) -> str:
@@ -24,7 +23,7 @@ def _outcome_choices(action: AvailableAction) -> list[tuple[str, str]]:
     return [(o.label + ("" if o.allowed else " (refused now)"), o.name) for o in action.outcomes]
 
 
-class ActionModal(ModalScreen[ActionResult | None]):
+class ActionModal(ServiceDialog[ActionResult]):
     """Ask for what the action needs and take it through the workflow service."""
 
     BINDINGS = [  # noqa: RUF012
@@ -101,8 +100,8 @@ class ActionModal(ModalScreen[ActionResult | None]):
         due_text = str(self._value("#due") or "").strip()
         lines = str(self._value("#recommendations") or "").splitlines()
         chosen = self._value("#recommendation")
-        try:
-            result = self.client.act(
+        self.submit_through(
+            lambda: self.client.act(
                 self.case.summary.reference,
                 self.action.name,
                 version=self.case.summary.version,
@@ -111,16 +110,6 @@ class ActionModal(ModalScreen[ActionResult | None]):
                 due=parse_date(due_text, what="the due date") if due_text else None,
                 recommendations=[line.strip() for line in lines if line.strip()],
                 recommendation_id=int(chosen) if isinstance(chosen, int) else None,
-            )
-        except (ConflictError, PermissionDenied) as exc:
-            self.notify(str(exc), title="Nothing was changed", severity="error", timeout=10)
-            self.dismiss(None)
-            return
-        except SanctionsError as exc:
-            self.notify(str(exc), title="Not yet", severity="warning", timeout=8)
-            return
-        self.dismiss(result)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+            ),
+            not_done="Not yet",
+        )

@@ -10,12 +10,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from backoffice.tui.client import BackofficeClient
+from backoffice.tui.dialog import ServiceDialog
 from backoffice.views import CaseView
-from intake.errors import ConflictError, PermissionDenied, SanctionsError
 from intake.vocabulary import Qualifies, RiskLevel, Route, SanctionCategory, Severity
 
 CHOICES = {
@@ -45,7 +44,7 @@ def _same_categories(a: str, b: str) -> bool:
     return items(a) == items(b)
 
 
-class OverrideModal(ModalScreen[CaseView | None]):
+class OverrideModal(ServiceDialog[CaseView]):
     """Change the effective classification of one case, with a reason seen by all."""
 
     BINDINGS = [  # noqa: RUF012
@@ -103,19 +102,9 @@ class OverrideModal(ModalScreen[CaseView | None]):
             self.notify(REASON_NEEDED, title="Reason required", severity="error")
             self.query_one("#reason", Input).focus()
             return
-        try:
-            view = self.client.override(
+        self.submit_through(
+            lambda: self.client.override(
                 self.case.summary.reference, self.changes(), reason, self.case.summary.version
-            )
-        except (ConflictError, PermissionDenied) as exc:
-            self.notify(str(exc), title="Nothing was changed", severity="error", timeout=10)
-            self.dismiss(None)
-            return
-        except SanctionsError as exc:
-            self.notify(str(exc), title="Not overridden", severity="warning", timeout=8)
-            return
-        self.dismiss(view)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+            ),
+            not_done="Not overridden",
+        )

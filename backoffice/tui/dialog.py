@@ -1,0 +1,36 @@
+"""What the back office's dialogs share: sending the change through a service, and cancelling."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from textual import on
+from textual.screen import ModalScreen
+from textual.widgets import Button
+
+from intake.errors import ConflictError, PermissionDenied, SanctionsError
+
+T = TypeVar("T")
+
+
+class ServiceDialog(ModalScreen[T | None]):
+    """A dialog whose Submit goes through one service call."""
+
+    def submit_through(self, call: Callable[[], T], *, not_done: str) -> None:
+        """Close with the call's result. A conflict or refusal closes it having changed nothing;
+        any other problem (bad input, not possible yet) keeps it open with the reason."""
+        try:
+            result = call()
+        except (ConflictError, PermissionDenied) as exc:
+            self.notify(str(exc), title="Nothing was changed", severity="error", timeout=10)
+            self.dismiss(None)
+            return
+        except SanctionsError as exc:
+            self.notify(str(exc), title=not_done, severity="warning", timeout=8)
+            return
+        self.dismiss(result)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -27,6 +27,9 @@ class RiskAnswers(BaseModel):
     still_happening: bool = False
     vulnerabilities: list[str] = Field(default_factory=list)
     notes: str | None = None
+    #: With an immediate risk: what staff did at once (who they told) and when, as they said it.
+    action_taken: str | None = None
+    action_at: str | None = None
 
 
 def assess_risk(

@@ -60,6 +60,7 @@ class Deadlines(BaseModel):
     inform_partners: int = Field(2, ge=0, description="Inform the two partner organisations.")
     imb_monitoring: int = Field(28, ge=0, description="IMB monitoring review.")
     recommendation: int = Field(90, ge=0, description="Each recommendation of a formal report.")
+    signpost: int = Field(7, ge=0, description="Tell the person where to go instead (a route).")
 
 
 class Settings(BaseSettings):

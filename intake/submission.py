@@ -29,6 +29,9 @@ from intake.vocabulary import (
     Body,
     CaseStatus,
     ClassificationSource,
+    ConsentGiver,
+    ConsentKind,
+    Duty,
     Organisation,
     ProtocolStep,
     Qualifies,
@@ -48,6 +51,9 @@ class PersonDetails(BaseModel):
 
 
 class ConsentAnswers(BaseModel):
+    """Consent as said at intake; ``given_by`` is whose word it is (only the person's counts)."""
+
+    given_by: ConsentGiver = ConsentGiver.PERSON
     pursue: bool = False
     share_identity: bool = False
     imb_enquiries: bool = False
@@ -70,6 +76,8 @@ class ClassificationView(BaseModel):
     immediate_risk: bool = False
     severity: Severity = Severity.STANDARD
     route: Route
+    #: Other routes this view sees besides the main one (e.g. a death in custody as well).
+    routes: list[Route] = Field(default_factory=list)
     evidence: list[dict[str, Any]] = Field(default_factory=list)
     rationale: str | None = None
     reason: str | None = None
@@ -86,6 +94,10 @@ class CaseSubmission(BaseModel):
     place_text: str | None = None
     raised_by: RaisedBy = RaisedBy.PERSON
     raised_by_detail: str | None = None
+    #: A member of staff reporting a prisoner's sanction who also fears reprisal themselves.
+    staff_fears_reprisal: bool = False
+    #: Routes the interview established besides the classification's (the concern chosen).
+    routes: list[Route] = Field(default_factory=list)
     person: PersonDetails = Field(default_factory=PersonDetails)
     bodies: list[Body] = Field(default_factory=list)
     communication_channel: str | None = None
@@ -111,14 +123,34 @@ class CaseSubmission(BaseModel):
         return view
 
 
+def proposed_routes(submission: CaseSubmission) -> list[Route]:
+    """Every route the submission proposes, main first; a person confirms them at step 2.
+
+    Whistleblowing (para 4) is for staff fearing sanctions against themselves: it is kept only
+    when the person raising it is such a member of staff, whatever the words of the account.
+    A prisoner's account that the rules routed there stays with the sanctions protocol.
+    """
+    views = [v for v in (submission.staff_view, submission.rules) if v is not None]
+    found = [r for v in views for r in (v.route, *v.routes)] + list(submission.routes)
+    staff_voice = submission.raised_by == RaisedBy.STAFF_SELF or submission.staff_fears_reprisal
+    if submission.staff_fears_reprisal:
+        found.append(Route.WHISTLEBLOWING)
+    routes = list(dict.fromkeys(r for r in found if staff_voice or r != Route.WHISTLEBLOWING))
+    qualifies = submission.effective.qualifies != Qualifies.NO
+    dropped = Route.WHISTLEBLOWING in found and not staff_voice
+    if dropped and qualifies and Route.SANCTION_PROTOCOL not in routes:
+        routes.insert(0, Route.SANCTION_PROTOCOL)
+    return routes or [Route.SANCTION_PROTOCOL if qualifies else Route.COMPLAINT]
+
+
 def _case_from(submission: CaseSubmission, reference: str, actor: Actor) -> SanctionCase:
     effective = submission.effective
-    qualifies_route = effective.route == Route.SANCTION_PROTOCOL
+    routes = proposed_routes(submission)
     person = submission.person
     return SanctionCase(
         uuid=submission.case_uuid or new_uuid(),
         reference=reference,
-        status=(CaseStatus.RECEIVED if qualifies_route else CaseStatus.SIGNPOSTED).value,
+        status=CaseStatus.RECEIVED.value,
         receiving_organisation=submission.receiving_organisation.value,
         establishment_id=submission.establishment_id,
         place_text=submission.place_text,
@@ -136,12 +168,11 @@ def _case_from(submission: CaseSubmission, reference: str, actor: Actor) -> Sanc
         qualifies=effective.qualifies.value,
         categories=list(effective.categories),
         severity=effective.severity.value,
-        route=effective.route.value,
+        route=routes[0].value,
+        routes=[r.value for r in routes],
         risk_level=submission.risk_level.value,
         risk_rank=submission.risk_level.rank,
         awaiting_supervisor=submission.consent.refer_without_consent,
-        outcome=None if qualifies_route else "not_qualifying",
-        closed_at=None if qualifies_route else utcnow(),
         is_demo=submission.is_demo,
         created_by_id=actor.id,
     )
@@ -180,7 +211,15 @@ def _records(case: SanctionCase, submission: CaseSubmission, actor: Actor) -> li
             )
         )
     consent = submission.consent
-    records.append(ConsentRecord(case_id=case.id, recorded_by_id=actor.id, **consent.model_dump()))
+    records.append(
+        ConsentRecord(
+            case_id=case.id,
+            kind=ConsentKind.INTAKE.value,
+            recorded_by_id=actor.id,
+            exception_by_id=actor.id if consent.refer_without_consent else None,
+            **consent.model_dump(),
+        )
+    )
     risk = submission.risk
     records.append(
         RiskAssessment(
@@ -191,6 +230,8 @@ def _records(case: SanctionCase, submission: CaseSubmission, actor: Actor) -> li
             injuries=risk.injuries,
             vulnerabilities=list(risk.vulnerabilities),
             notes=risk.notes,
+            action_taken=risk.action_taken,
+            action_at=risk.action_at,
             assessed_by_id=actor.id,
         )
     )
@@ -231,8 +272,10 @@ def submit_case(
             entity_id=record.id,
             after=record.model_dump(exclude={"id", "case_id"}),
         )
-    if case.status == CaseStatus.RECEIVED:
-        _open_confirmation_task(session, case, settings, actor)
+    _open_task(session, case, settings, actor, step=ProtocolStep.CONFIRM_QUALIFIES)
+    for route in case.routes:
+        if route != Route.SANCTION_PROTOCOL.value:
+            _open_task(session, case, settings, actor, route=Route(route))
     if submission.draft_id is not None:
         _attach_draft(session, submission.draft_id, case)
     if offline:
@@ -240,16 +283,29 @@ def submit_case(
     return case
 
 
-def _open_confirmation_task(
-    session: Session, case: SanctionCase, settings: Settings, actor: Actor
+def _open_task(
+    session: Session,
+    case: SanctionCase,
+    settings: Settings,
+    actor: Actor,
+    *,
+    step: ProtocolStep | None = None,
+    route: Route | None = None,
 ) -> None:
-    step = ProtocolStep.CONFIRM_QUALIFIES
+    """Step 2 (a person confirms whether it qualifies), or one route's signpost task."""
+    if step is not None:
+        title, days = step.label, settings.deadlines.confirm_qualifies
+    else:
+        assert route is not None
+        title, days = f"Tell them where to go: {route.label}", settings.deadlines.signpost
     task = WorkflowTask(
         case_id=case.id,  # type: ignore[arg-type]
-        step=step.value,
-        title=step.label,
+        step=step.value if step is not None else None,
+        duty=Duty.SIGNPOST.value if route is not None else None,
+        route=route.value if route is not None else None,
+        title=title,
         owner_organisation=case.receiving_organisation,
-        due=utcnow().date() + timedelta(days=settings.deadlines.confirm_qualifies),
+        due=utcnow().date() + timedelta(days=days),
     )
     session.add(task)
     session.flush()
@@ -260,7 +316,7 @@ def _open_confirmation_task(
         action="task_opened",
         entity="workflow_task",
         entity_id=task.id,
-        after={"step": task.step, "title": task.title, "due": task.due},
+        after={"step": task.step, "duty": task.duty, "title": task.title, "due": task.due},
     )
 
 

@@ -60,10 +60,13 @@ def create_user(session: Session, *, data: UserCreate) -> User:
         raise ValidationProblem(f"a user called {data.name!r} already exists")
     if (
         data.organisation == Organisation.IMB
-        and data.role != Role.ADMIN
+        and data.role not in (Role.ADMIN, Role.LEAD)
         and not data.establishment_id
     ):
-        raise ValidationProblem("an IMB user needs the establishment of their Board")
+        raise ValidationProblem(
+            "an IMB user needs the establishment of their Board "
+            "(only the IMB national lead sees every Board's cases)"
+        )
     user = User(
         name=data.name,
         role=data.role.value,

@@ -80,6 +80,21 @@ class Route(StrEnum):
     SAFER_CUSTODY = "safer_custody"
     OUT_OF_SCOPE = "out_of_scope"
 
+    @property
+    def label(self) -> str:
+        return _ROUTE_LABELS[self]
+
+
+_ROUTE_LABELS = {
+    Route.SANCTION_PROTOCOL: "the sanctions protocol",
+    Route.WHISTLEBLOWING: "whistleblowing (staff fearing sanctions themselves)",
+    Route.COMPLAINT: "a complaint: establishment complaints, then the PPO",
+    Route.DEATH_IN_CUSTODY: "a death in custody: the PPO investigates",
+    Route.IMB_MEMBER_COMPLAINT: "a complaint about an IMB member: IMB complaints procedure",
+    Route.SAFER_CUSTODY: "an urgent safety concern: Safer Custody or the Governor",
+    Route.OUT_OF_SCOPE: "outside the protocol: another monitoring body",
+}
+
 
 class Qualifies(StrEnum):
     """Whether an allegation qualifies as a sanction (flowchart step 2)."""
@@ -140,6 +155,39 @@ class RaisedBy(StrEnum):
     PERSON = "person"
     ON_BEHALF = "on_behalf"
     STAFF_SELF = "staff_self"
+
+
+class ConsentGiver(StrEnum):
+    """Whose consent a consent record holds. Only the person's own counts (protocol para 23)."""
+
+    PERSON = "person"
+    FAMILY = "family"
+    OTHER_PRISONER = "other_prisoner"
+    LAWYER = "lawyer"
+    STAFF_FOR_PRISONER = "staff_for_prisoner"
+
+    @property
+    def label(self) -> str:
+        return _GIVER_LABELS[self]
+
+
+_GIVER_LABELS = {
+    ConsentGiver.PERSON: "the person themselves",
+    ConsentGiver.FAMILY: "family or a friend, for them",
+    ConsentGiver.OTHER_PRISONER: "another prisoner or detainee, for them",
+    ConsentGiver.LAWYER: "a solicitor or advocate, for them",
+    ConsentGiver.STAFF_FOR_PRISONER: "a member of staff, for them",
+}
+
+
+class ConsentKind(StrEnum):
+    """What a consent record's snapshot was made by."""
+
+    INTAKE = "intake"  # what was said at the interview
+    CONSULTATION = "consultation"  # the person consulted at step 4
+    CHANGE = "change"  # the person gave, confirmed, declined or withdrew consent later
+    EXCEPTION = "exception"  # a referral without consent proposed (immediate serious risk)
+    EXCEPTION_CONFIRMED = "exception_confirmed"  # confirmed by a second person
 
 
 class CaseStatus(StrEnum):
@@ -204,6 +252,7 @@ class Duty(StrEnum):
     INFORM_INTERNAL_LEAD = "inform_internal_lead"
     INFORM_PARTNERS = "inform_partners"
     IMB_MONITORING = "imb_monitoring"
+    SIGNPOST = "signpost"  # a route elsewhere (the MoUs): tell the person where to go instead
 
 
 class Outcome(StrEnum):
@@ -213,6 +262,7 @@ class Outcome(StrEnum):
     UNFOUNDED = "unfounded"
     PROVED = "proved"
     NOT_QUALIFYING = "not_qualifying"
+    NOT_PURSUED = "not_pursued"  # logged, but the person did not consent to it being pursued
 
 
 class ClassificationSource(StrEnum):

@@ -263,7 +263,7 @@ def _result(session: Session, ctx: ActionContext) -> ActionResult:
         version=case.version or 1,
         message=f"{message}; status {case.status}",
         escalation_proposed=ctx.escalation_proposed,
-        case=build_case_view(session, case),
+        case=build_case_view(session, case, ctx.actor),
     )
 
 

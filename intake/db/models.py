@@ -105,6 +105,11 @@ class SanctionCase(SQLModel, table=True):
     categories: list[str] = _json()
     severity: str = _enum("standard", length=12)
     route: str = _enum("sanction_protocol", length=24, index=True)
+    #: Every route the case carries, the main one first (a sanction and a death in custody ...).
+    routes: list[str] = _json()
+    #: Organisations other than the receiving one that were handed the case and may see who
+    #: the person is (the IMB for enquiries with consent, the PPO once it investigates).
+    identified_to: list[str] = _json()
     risk_level: str = _enum("standard", length=12)
     risk_rank: int = 2
     overridden: bool = Field(default=False, index=True)
@@ -170,17 +175,28 @@ class Classification(SQLModel, table=True):
 
 
 class ConsentRecord(SQLModel, table=True):
-    """What the person agreed to (protocol para 23), or the justified referral without consent."""
+    """One entry of a case's consent history (protocol para 23, flowchart step 4).
+
+    Rows are never changed: each change (given at intake, confirmed or declined by the person
+    at step 4, withdrawn, a justified referral without consent recorded or confirmed) appends a
+    full snapshot, so the newest row is the current state and the rows are its history.
+    ``given_by`` says whose consent it is: only ``person`` counts (``intake.consent``).
+    """
 
     __tablename__ = "consent_record"
 
     id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="sanction_case.id", index=True)
+    kind: str = _enum("intake", length=24)
+    given_by: str = _enum("person", length=24)
+    note: str | None = _text()
     pursue: bool = False
     share_identity: bool = False
     imb_enquiries: bool = False
     refer_without_consent: bool = False
     justification: str | None = _text()
+    #: Who proposed the referral without consent (the confirmer must be someone else).
+    exception_by_id: int | None = Field(default=None, foreign_key="app_user.id")
     recorded_by_id: int | None = Field(default=None, foreign_key="app_user.id")
     recorded_at: datetime = Field(default_factory=utcnow)
     confirmed_by_id: int | None = Field(default=None, foreign_key="app_user.id")
@@ -200,6 +216,9 @@ class RiskAssessment(SQLModel, table=True):
     injuries: bool = False
     vulnerabilities: list[str] = _json()
     notes: str | None = _text()
+    #: With an immediate risk: what was done at once (who was told), and when, as staff said it.
+    action_taken: str | None = _text()
+    action_at: str | None = Field(default=None, sa_type=String(120))
     assessed_by_id: int | None = Field(default=None, foreign_key="app_user.id")
     assessed_at: datetime = Field(default_factory=utcnow)
 
@@ -214,6 +233,8 @@ class WorkflowTask(SQLModel, table=True):
     case_id: int = Field(foreign_key="sanction_case.id", index=True)
     step: int | None = None
     duty: str | None = _enum(None, length=32)
+    #: For a signpost task: the route whose signpost the person must be given.
+    route: str | None = _enum(None, length=24)
     title: str = Field(sa_type=String(200))
     owner_organisation: str = _enum(length=8)
     due: date | None = None
@@ -221,6 +242,19 @@ class WorkflowTask(SQLModel, table=True):
     done_at: datetime | None = None
     done_by_id: int | None = Field(default=None, foreign_key="app_user.id")
     outcome: str | None = Field(default=None, sa_type=String(64))
+    note: str | None = _text()
+
+
+class Signpost(SQLModel, table=True):
+    """A route elsewhere given to the person: which, the words used, and when they were told."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="sanction_case.id", index=True)
+    route: str = _enum(length=24)
+    text: str = _text(nullable=False)
+    told_on: date
+    told_by_id: int | None = Field(default=None, foreign_key="app_user.id")
+    recorded_at: datetime = Field(default_factory=utcnow)
     note: str | None = _text()
 
 

@@ -35,8 +35,13 @@ class Staff:
     imb: Actor
     imb_away: Actor
     imb_supervisor: Actor
+    imb_home_supervisor: Actor
+    imb_lead: Actor
     ppo: Actor
+    ppo_supervisor: Actor
+    hmip_lead: Actor
     intake: Actor
+    intake2: Actor
     home_id: int
     away_id: int
 

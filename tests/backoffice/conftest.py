@@ -31,8 +31,15 @@ def staff(engine: Engine) -> Staff:
             imb=_user(session, "Ian Board", Role.TRIAGE, Organisation.IMB, home),
             imb_away=_user(session, "Ivy Away", Role.TRIAGE, Organisation.IMB, away),
             imb_supervisor=_user(session, "Isla Super", Role.SUPERVISOR, Organisation.IMB, away),
+            imb_home_supervisor=_user(
+                session, "Hugh Boardchair", Role.SUPERVISOR, Organisation.IMB, home
+            ),
+            imb_lead=_user(session, "Nia National", Role.LEAD, Organisation.IMB, None),
             ppo=_user(session, "Pat Ombud", Role.TRIAGE, Organisation.PPO, None),
+            ppo_supervisor=_user(session, "Pia Super", Role.SUPERVISOR, Organisation.PPO, None),
+            hmip_lead=_user(session, "Dee Deputy", Role.LEAD, Organisation.HMIP, None),
             intake=_user(session, "Ines Pector", Role.INTAKE, Organisation.HMIP, None),
+            intake2=_user(session, "Otto Other", Role.INTAKE, Organisation.HMIP, None),
             home_id=home,
             away_id=away,
         )

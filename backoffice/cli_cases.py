@@ -113,8 +113,10 @@ def steps_command(app: BackofficeContext, reference: str, as_json: bool) -> None
 @click.option("--outcome", help="The action's outcome (see `steps REF`).")
 @click.option("--version", "expected_version", type=int, help="The version you read.")
 @click.option("--due", help="Report-back or review date, YYYY-MM-DD.")
+@click.option("--told", help="The date the person was told (a signpost), YYYY-MM-DD.")
 @click.option("--recommendation", "recommendations", multiple=True, help="Repeat for each.")
 @click.option("--recommendation-id", type=int, help="The recommendation done.")
+@click.option("--confirm", is_flag=True, help="Confirm an action that closes the case.")
 @json_option
 @pass_app
 @guarded
@@ -126,8 +128,10 @@ def act_command(
     outcome: str | None,
     expected_version: int | None,
     due: str | None,
+    told: str | None,
     recommendations: tuple[str, ...],
     recommendation_id: int | None,
+    confirm: bool,
     as_json: bool,
 ) -> None:
     """Take a workflow ACTION on a case (see `steps REF`)."""
@@ -142,8 +146,10 @@ def act_command(
             expected_version=expected_version,
             settings=app.settings,
             due=parse_date(due, what="--due"),
+            told=parse_date(told, what="--told"),
             recommendations=recommendations,
             recommendation_id=recommendation_id,
+            confirm_close=confirm,
         )
         session.commit()
     if as_json:

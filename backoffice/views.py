@@ -209,6 +209,8 @@ class AvailableAction(View):
     outcomes: list[OutcomeChoice]
     needs: list[str]
     accepts: list[str]
+    #: Taking it closes the case: the TUI asks for confirmation, the CLI needs --confirm.
+    closes_case: bool = False
 
 
 class ActionResult(View):

@@ -9,7 +9,14 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from backoffice.workflow.definition import ActionSpec, OutcomeSpec
-from intake.db.models import ConsentRecord, Recommendation, SanctionCase, WorkflowTask
+from intake.consent import ConsentState, consent_state
+from intake.db.models import (
+    ConsentRecord,
+    Recommendation,
+    SanctionCase,
+    Signpost,
+    WorkflowTask,
+)
 from intake.settings import Deadlines
 from intake.users import Actor
 
@@ -26,11 +33,13 @@ class ActionContext:
     outcome_spec: OutcomeSpec | None = None
     note: str | None = None
     due: date | None = None
+    told: date | None = None
     recommendations: tuple[str, ...] = ()
     recommendation_id: int | None = None
     changes: dict[str, Any] = field(default_factory=dict)
     messages: list[str] = field(default_factory=list)
     escalation_proposed: bool = False
+    signposts_recorded: list[Signpost] = field(default_factory=list)
 
     @property
     def case_id(self) -> int:
@@ -38,6 +47,7 @@ class ActionContext:
         return self.case.id
 
     def consent(self) -> ConsentRecord | None:
+        """The newest consent snapshot (the current state), if any."""
         query = (
             select(ConsentRecord)
             .where(ConsentRecord.case_id == self.case_id)
@@ -45,11 +55,21 @@ class ActionContext:
         )
         return self.session.exec(query).first()
 
+    def consent_state(self) -> ConsentState:
+        """What the person's own consent allows now (``intake.consent``)."""
+        newest = self.consent()
+        return consent_state([newest] if newest is not None else [])
+
     def open_recommendations(self) -> list[Recommendation]:
         query = select(Recommendation).where(
             Recommendation.case_id == self.case_id, col(Recommendation.done_at).is_(None)
         )
         return list(self.session.exec(query).all())
+
+    def signpost_task(self, route: str) -> WorkflowTask | None:
+        """The open signpost task of this route, if any."""
+        found = [t for t in self.open_tasks if t.duty == "signpost" and t.route == route]
+        return found[0] if found else None
 
     def has_open_duty(self, duty: str) -> bool:
         return any(t.duty == duty for t in self.open_tasks)

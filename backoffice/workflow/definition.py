@@ -18,7 +18,7 @@ from prompts import PromptDataError, load_yaml
 WORKFLOW_FILE = "workflow.yaml"
 RECEIVING = "receiving"
 
-Input = Literal["recommendations", "recommendation_id", "due"]
+Input = Literal["recommendations", "recommendation_id", "due", "told"]
 OrgRef = Literal["HMIP", "IMB", "PPO", "receiving"]
 
 GUARDS = frozenset(
@@ -31,6 +31,12 @@ GUARDS = frozenset(
         "without_consent_unrecorded",
         "awaiting_confirmation",
         "recommendations_open",
+        "signpost_open",
+        "consent_to_pursue",
+        "may_refer",
+        "immediate_risk",
+        "second_person",
+        "no_consent_to_pursue",
     }
 )
 EFFECTS = frozenset(
@@ -47,6 +53,12 @@ EFFECTS = frozenset(
         "propose_escalation_from_note",
         "record_without_consent",
         "confirm_without_consent",
+        "signpost_given",
+        "consent_changed",
+        "close_open_tasks",
+        "hand_to_imb",
+        "hand_to_ppo",
+        "reopen",
     }
 )
 
@@ -80,7 +92,7 @@ class TaskSpec(TaskRef):
     owner: OrgRef = RECEIVING
     deadline: str
     title: str | None = None
-    when: Literal["always", "at_risk"] = "always"
+    when: Literal["always", "at_risk", "consented"] = "always"
 
     @model_validator(mode="after")
     def _known_deadline(self) -> TaskSpec:
@@ -154,6 +166,13 @@ class ActionSpec(_Frozen):
         return tuple(dict.fromkeys(found))
 
     @property
+    def closes_case(self) -> bool:
+        """True when taking it ends the case (so a person must confirm it)."""
+        targets = [self.to, *(o.to for o in self.outcomes.values())]
+        ends = any(t is not None and not t.is_open for t in targets)
+        return ends or "close_when_recommendations_done" in self.effects
+
+    @property
     def steps(self) -> tuple[ProtocolStep, ...]:
         first = (self.step,) if self.step is not None else ()
         return (*first, *self.also_steps)
@@ -173,6 +192,7 @@ DUTY_TITLES = {
     Duty.INFORM_INTERNAL_LEAD: "Inform the internal sanctions lead",
     Duty.INFORM_PARTNERS: "Inform the two other organisations",
     Duty.IMB_MONITORING: "IMB monitors the person's treatment while the risk lasts",
+    Duty.SIGNPOST: "Tell the person where to go instead",
 }
 
 

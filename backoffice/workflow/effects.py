@@ -11,14 +11,18 @@ from datetime import timedelta
 
 from sqlmodel import col, select
 
+from backoffice.case_view import signpost_text
 from backoffice.classification import add_classification
+from backoffice.workflow.consent_flow import resume_after_consent, stop_without_consent
 from backoffice.workflow.context import ActionContext
-from backoffice.workflow.tasks import propose_escalation, today
+from backoffice.workflow.reopen import reopen_case
+from backoffice.workflow.tasks import close_task, propose_escalation, today
 from intake.audit import record_case_event
 from intake.db.models import (
     ConsentRecord,
     Establishment,
     Recommendation,
+    Signpost,
     TrackerEntry,
     WorkflowTask,
     utcnow,
@@ -28,6 +32,10 @@ from intake.validation import required_text
 from intake.vocabulary import (
     CaseStatus,
     ClassificationSource,
+    ConsentGiver,
+    ConsentKind,
+    Duty,
+    Organisation,
     Outcome,
     Qualifies,
     Route,
@@ -36,6 +44,10 @@ from intake.vocabulary import (
 
 Effect = Callable[[ActionContext], None]
 MAX_RECOMMENDATIONS = 50
+
+
+def _routes_besides(ctx: ActionContext, *routes: str) -> list[str]:
+    return [r for r in ctx.case.routes or [] if r not in (*routes, Route.SANCTION_PROTOCOL.value)]
 
 
 def _triage_confirms(ctx: ActionContext) -> None:
@@ -51,6 +63,9 @@ def _triage_confirms(ctx: ActionContext) -> None:
         ctx.changes["qualifies"] = Qualifies.YES.value
     if ctx.case.route != Route.SANCTION_PROTOCOL.value:
         ctx.changes["route"] = Route.SANCTION_PROTOCOL.value
+    routes = [Route.SANCTION_PROTOCOL.value, *_routes_besides(ctx)]
+    if routes != list(ctx.case.routes or []):
+        ctx.changes["routes"] = routes
 
 
 def _propose_if_exceptional(ctx: ActionContext) -> None:
@@ -73,6 +88,7 @@ def _propose_from_note(ctx: ActionContext) -> None:
 
 
 def _signpost(ctx: ActionContext) -> None:
+    """Step 2 "does not qualify": the chosen route, and every other open signpost, told."""
     route = Route(ctx.outcome or Route.OUT_OF_SCOPE.value)
     add_classification(
         ctx.session,
@@ -82,7 +98,40 @@ def _signpost(ctx: ActionContext) -> None:
         values={"qualifies": Qualifies.NO.value, "route": route.value},
         reason=ctx.note,
     )
-    ctx.changes.update(qualifies=Qualifies.NO.value, route=route.value)
+    others = _routes_besides(ctx, route.value)
+    ctx.changes.update(
+        qualifies=Qualifies.NO.value, route=route.value, routes=[route.value, *others]
+    )
+    for each in [route.value, *(t.route for t in ctx.open_tasks if t.duty == Duty.SIGNPOST.value)]:
+        if each is not None and (each == route.value or each in others):
+            _tell(ctx, each)
+
+
+def _signpost_given(ctx: ActionContext) -> None:
+    _tell(ctx, ctx.outcome or "")
+
+
+def _tell(ctx: ActionContext, route: str) -> None:
+    """Record that the person was given this route's signpost, and close its task."""
+    if any(s.route == route for s in ctx.signposts_recorded):
+        return
+    text = signpost_text(route) or Route(route).label
+    told_on = ctx.told or today()
+    row = Signpost(
+        case_id=ctx.case_id, route=route, text=text, told_on=told_on, told_by_id=ctx.actor.id,
+        note=ctx.note,
+    )  # fmt: skip
+    ctx.session.add(row)
+    ctx.session.flush()
+    ctx.signposts_recorded.append(row)
+    record_case_event(
+        ctx.session, ctx.case, actor=ctx.actor, action="signpost_given", entity="signpost",
+        entity_id=row.id, after={"route": route, "told_on": told_on}, reason=ctx.note,
+    )  # fmt: skip
+    task = ctx.signpost_task(route)
+    if task is not None:
+        close_task(ctx.session, ctx.case, task, actor=ctx.actor, outcome="told", note=ctx.note)
+    ctx.messages.append(f"signpost recorded: {Route(route).label}, told {told_on.isoformat()}")
 
 
 def _hmip_informed(ctx: ActionContext) -> None:
@@ -136,56 +185,120 @@ def _create_tracker_entry(ctx: ActionContext) -> None:
     ctx.messages.append("logged on the HMIP sanctions tracker")
 
 
-_CONSULTATION = {
+_CONSENT = {
     "consents": {"pursue": True, "share_identity": True, "imb_enquiries": True},
     "consents_anonymous": {"pursue": True, "share_identity": False, "imb_enquiries": True},
+    "consents_no_imb": {"pursue": True, "share_identity": False, "imb_enquiries": False},
     "declines": {"pursue": False, "share_identity": False, "imb_enquiries": False},
 }
+_SNAPSHOT = (
+    "given_by",
+    "pursue",
+    "share_identity",
+    "imb_enquiries",
+    "refer_without_consent",
+    "justification",
+    "exception_by_id",
+    "confirmed_by_id",
+    "confirmed_at",
+)
 
 
-def _update_consent(ctx: ActionContext, values: dict[str, object], action: str) -> None:
-    consent = ctx.consent()
-    if consent is None:
-        consent = ConsentRecord(case_id=ctx.case_id, recorded_by_id=ctx.actor.id)
-        ctx.session.add(consent)
-    before = {key: getattr(consent, key) for key in values}
-    for key, value in values.items():
-        setattr(consent, key, value)
+def _snapshot(ctx: ActionContext, kind: ConsentKind, values: dict[str, object]) -> None:
+    """Append the new consent state (history is never rewritten), audited on the case."""
+    current = ctx.consent()
+    before = {k: getattr(current, k) for k in _SNAPSHOT} if current is not None else {}
+    row = ConsentRecord(
+        case_id=ctx.case_id,
+        kind=kind.value,
+        recorded_by_id=ctx.actor.id,
+        note=ctx.note,
+        **{**before, **values},
+    )
+    ctx.session.add(row)
     ctx.session.flush()
     record_case_event(
-        ctx.session,
-        ctx.case,
-        actor=ctx.actor,
-        action=action,
-        entity="consent_record",
-        entity_id=consent.id,
-        before=before,
-        after=values,
-        reason=ctx.note,
-    )
+        ctx.session, ctx.case, actor=ctx.actor, action=f"consent_{kind.value}",
+        entity="consent_record", entity_id=row.id,
+        before={k: before.get(k) for k in values}, after=values, reason=ctx.note,
+    )  # fmt: skip
+
+
+def _change_consent(ctx: ActionContext, kind: ConsentKind) -> None:
+    """The person's own answer now: record it, then resume or stop what depends on it."""
+    values = _CONSENT.get(ctx.outcome or "")
+    if values is None:
+        return
+    before = ctx.consent_state()
+    _snapshot(ctx, kind, {"given_by": ConsentGiver.PERSON.value, **values})
+    after = ctx.consent_state()
+    if after.pursue:
+        resume_after_consent(ctx)
+    else:
+        stop_without_consent(ctx, withdrawn=before.pursue)
+    _sync_identified(ctx)
 
 
 def _consent_from_consultation(ctx: ActionContext) -> None:
-    values = _CONSULTATION.get(ctx.outcome or "")
-    if values:
-        _update_consent(ctx, dict(values), "consent_updated")
+    _change_consent(ctx, ConsentKind.CONSULTATION)
+
+
+def _consent_changed(ctx: ActionContext) -> None:
+    _change_consent(ctx, ConsentKind.CHANGE)
+
+
+def _sync_identified(ctx: ActionContext) -> None:
+    """The IMB is handed the person's identity only with consent to IMB enquiries, the PPO
+    only while it may investigate with consent; the receiving organisation always knows."""
+    state = ctx.consent_state()
+    handed = set(ctx.changes.get("identified_to", ctx.case.identified_to or []))
+    if state.imb_enquiries:
+        handed.add(Organisation.IMB.value)
+    else:
+        handed.discard(Organisation.IMB.value)
+    if not state.pursue:
+        handed.discard(Organisation.PPO.value)
+    _set_identified(ctx, handed)
+
+
+def _set_identified(ctx: ActionContext, handed: set[str]) -> None:
+    handed.discard(ctx.case.receiving_organisation)
+    ordered = sorted(handed)
+    if ordered != sorted(ctx.case.identified_to or []):
+        ctx.changes["identified_to"] = ordered
+
+
+def _hand_to_imb(ctx: ActionContext) -> None:
+    _sync_identified(ctx)
+
+
+def _hand_to_ppo(ctx: ActionContext) -> None:
+    handed = set(ctx.changes.get("identified_to", ctx.case.identified_to or []))
+    _set_identified(ctx, handed | {Organisation.PPO.value})
 
 
 def _record_without_consent(ctx: ActionContext) -> None:
     justification = required_text(ctx.note or "", what="the justification")
-    _update_consent(
-        ctx, {"refer_without_consent": True, "justification": justification}, "consent_override"
-    )
+    values = {
+        "refer_without_consent": True,
+        "justification": justification,
+        "exception_by_id": ctx.actor.id,
+        "confirmed_by_id": None,
+        "confirmed_at": None,
+    }
+    _snapshot(ctx, ConsentKind.EXCEPTION, values)
     ctx.changes["awaiting_supervisor"] = True
-    ctx.messages.append("referral without consent recorded: a supervisor must confirm it")
+    ctx.messages.append(
+        "referral without consent proposed: a second person of "
+        f"{ctx.case.receiving_organisation} (supervisor or lead) must confirm it"
+    )
 
 
 def _confirm_without_consent(ctx: ActionContext) -> None:
-    _update_consent(
-        ctx, {"confirmed_by_id": ctx.actor.id, "confirmed_at": utcnow()}, "consent_confirmed"
-    )
+    values = {"confirmed_by_id": ctx.actor.id, "confirmed_at": utcnow()}
+    _snapshot(ctx, ConsentKind.EXCEPTION_CONFIRMED, values)
     ctx.changes["awaiting_supervisor"] = False
-    ctx.messages.append("referral without consent confirmed")
+    ctx.messages.append("referral without consent confirmed: tell the person it was made")
 
 
 def _establishment_name(ctx: ActionContext) -> str | None:
@@ -259,8 +372,23 @@ def _close_when_done(ctx: ActionContext) -> None:
     ctx.messages.append("every recommendation is done: case closed (proved)")
 
 
+def _close_open_tasks(ctx: ActionContext) -> None:
+    for task in ctx.open_tasks:
+        if task.done_at is None:
+            close_task(
+                ctx.session, ctx.case, task, actor=ctx.actor, outcome="not needed: case closed",
+                note=ctx.note,
+            )  # fmt: skip
+
+
 EFFECT_FUNCTIONS: dict[str, Effect] = {
     "triage_confirms": _triage_confirms,
+    "signpost_given": _signpost_given,
+    "consent_changed": _consent_changed,
+    "close_open_tasks": _close_open_tasks,
+    "hand_to_imb": _hand_to_imb,
+    "hand_to_ppo": _hand_to_ppo,
+    "reopen": reopen_case,
     "propose_escalation_if_exceptional": _propose_if_exceptional,
     "signpost": _signpost,
     "hmip_informed": _hmip_informed,

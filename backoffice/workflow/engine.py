@@ -23,7 +23,7 @@ from backoffice.workflow.context import ActionContext
 from backoffice.workflow.definition import ActionSpec, workflow
 from backoffice.workflow.effects import EFFECT_FUNCTIONS, propose
 from backoffice.workflow.guards import first_refusal
-from backoffice.workflow.tasks import close_task, matching, open_task, open_tasks, today
+from backoffice.workflow.tasks import close_task, matching, open_task_once, open_tasks, today
 from intake.audit import record_case_event
 from intake.db.models import SanctionCase, TrackerEntry, WorkflowTask, utcnow
 from intake.errors import ConflictError, PermissionDenied, ValidationProblem
@@ -88,6 +88,7 @@ def _set_inputs(
     outcome: str | None,
     note: str | None,
     due: date | None,
+    told: date | None,
     recommendations: Sequence[str],
     recommendation_id: int | None,
 ) -> None:
@@ -108,12 +109,13 @@ def _set_inputs(
     if spec.note_required and not text:
         raise ValidationProblem(f"{ref}: {spec.name} needs a note saying what was done and why")
     ctx.note = text or None
-    _set_extras(ctx, due, recommendations, recommendation_id)
+    _set_extras(ctx, due, told, recommendations, recommendation_id)
 
 
 def _set_extras(
     ctx: ActionContext,
     due: date | None,
+    told: date | None,
     recommendations: Sequence[str],
     recommendation_id: int | None,
 ) -> None:
@@ -121,6 +123,7 @@ def _set_extras(
     allowed = set(spec.needs) | set(spec.accepts)
     given = {
         "due": due is not None,
+        "told": told is not None,
         "recommendations": bool(recommendations),
         "recommendation_id": recommendation_id is not None,
     }
@@ -128,12 +131,23 @@ def _set_extras(
         if present and name not in allowed:
             raise ValidationProblem(f"{spec.name} does not take {name.replace('_', ' ')}")
         if not present and name in spec.needs:
-            raise ValidationProblem(f"{spec.name} needs {name.replace('_', ' ')}")
+            raise ValidationProblem(f"{spec.name} needs {_INPUT_WORDS.get(name, name)}")
     if due is not None and due < today():
         raise ValidationProblem(f"the date {due.isoformat()} is in the past")
+    if told is not None and told > today():
+        raise ValidationProblem(
+            f"the date the person was told, {told.isoformat()}, is in the future"
+        )
     ctx.due = due
+    ctx.told = told
     ctx.recommendations = tuple(recommendations)
     ctx.recommendation_id = recommendation_id
+
+
+_INPUT_WORDS = {
+    "told": "the date the person was told (--told YYYY-MM-DD)",
+    "recommendation_id": "the recommendation's number",
+}
 
 
 def _apply(ctx: ActionContext) -> None:
@@ -149,7 +163,9 @@ def _apply(ctx: ActionContext) -> None:
     for task_spec in (*spec.opens, *(outcome_spec.opens if outcome_spec else ())):
         if task_spec.when == "at_risk" and ctx.case.risk_level not in AT_RISK:
             continue
-        open_task(
+        if task_spec.when == "consented" and not ctx.consent_state().may_refer:
+            continue
+        open_task_once(
             ctx.session, ctx.case, task_spec, actor=ctx.actor, deadlines=ctx.deadlines,
             due=ctx.due,
         )  # fmt: skip
@@ -216,10 +232,16 @@ def take_action(
     expected_version: int | None = None,
     settings: Settings | None = None,
     due: date | None = None,
+    told: date | None = None,
     recommendations: Sequence[str] = (),
     recommendation_id: int | None = None,
+    confirm_close: bool = False,
 ) -> ActionResult:
-    """Take one workflow action on a case; returns the case as it now stands."""
+    """Take one workflow action on a case; returns the case as it now stands.
+
+    An action that would close the case is refused unless ``confirm_close`` is true (the TUI
+    asks; the CLI needs ``--confirm``): one wrong choice must not end a person's case.
+    """
     spec = _spec(action)
     case = get_visible_case(session, actor, reference)
     if expected_version is not None and case.version != expected_version:
@@ -234,7 +256,7 @@ def take_action(
     if problem:
         raise ValidationProblem(f"{case.reference}: {spec.name} is not possible now: {problem}")
     _set_inputs(
-        ctx, outcome=outcome, note=note, due=due, recommendations=recommendations,
+        ctx, outcome=outcome, note=note, due=due, told=told, recommendations=recommendations,
         recommendation_id=recommendation_id,
     )  # fmt: skip
     refusal = first_refusal(ctx, ctx.guards)
@@ -243,6 +265,12 @@ def take_action(
     reference = case.reference
     try:
         _apply(ctx)
+        if not confirm_close and not CaseStatus(case.status).is_open:
+            session.rollback()
+            raise ValidationProblem(
+                f"{reference}: {spec.name} closes the case; nothing was changed. "
+                "Confirm it (in the app: answer the question; on the command line: --confirm)"
+            )
         session.flush()
     except StaleDataError as exc:
         session.rollback()
@@ -277,7 +305,7 @@ def _available(ctx: ActionContext) -> AvailableAction | None:
     except PermissionDenied as exc:
         why_not = str(exc)
     refusal = first_refusal(ctx, spec.guards)
-    if refusal is not None and refusal.error is not PermissionDenied:
+    if refusal is not None and (refusal.error is not PermissionDenied or refusal.hidden):
         return None
     if refusal is not None and why_not is None:
         why_not = refusal.message
@@ -307,7 +335,14 @@ def _available(ctx: ActionContext) -> AvailableAction | None:
         outcomes=choices,
         needs=list(spec.needs),
         accepts=list(spec.accepts),
+        closes_case=_closes_case(ctx),
     )
+
+
+def _closes_case(ctx: ActionContext) -> bool:
+    if "close_when_recommendations_done" in ctx.spec.effects:
+        return len(ctx.open_recommendations()) <= 1
+    return ctx.spec.closes_case
 
 
 def available_actions(session: Session, *, actor: Actor, reference: str) -> list[AvailableAction]:

@@ -1,7 +1,8 @@
 """Guards: checks named in workflow.yaml that refuse an action with a message saying why.
 
 Each guard returns None when the action may go ahead, or the refusal. Consent refusals are
-PermissionDenied (the person's wishes forbid it); the rest are ValidationProblem (not now).
+PermissionDenied (the person's wishes forbid it: the available actions list them with the
+reason); the rest are ValidationProblem (not now, so they are not offered).
 """
 
 from __future__ import annotations
@@ -14,13 +15,15 @@ from sqlmodel import select
 from backoffice.workflow.context import ActionContext
 from intake.db.models import AuditEvent
 from intake.errors import PermissionDenied, SanctionsError, ValidationProblem
-from intake.vocabulary import Duty
+from intake.vocabulary import Duty, RiskLevel
 
 
 @dataclass(frozen=True)
 class Refusal:
     message: str
     error: type[SanctionsError] = ValidationProblem
+    #: Not listed among the available actions at all (it does not apply to this case).
+    hidden: bool = False
 
     def exception(self, reference: str) -> SanctionsError:
         return self.error(f"{reference}: {self.message}")
@@ -38,35 +41,100 @@ def _once(ctx: ActionContext) -> Refusal | None:
     return None
 
 
+def _consent_refusal(message: str) -> Refusal:
+    return Refusal(message, PermissionDenied)
+
+
+def _not_the_persons(ctx: ActionContext) -> str:
+    state = ctx.consent_state()
+    if state.awaiting_person:
+        return (
+            f"consent was given by {state.given_by.label if state.given_by else 'someone else'}, "
+            "not yet by the person: record their own consent at step 4 (action record_consent)"
+        )
+    return "the person has not consented to it being pursued (protocol para 23)"
+
+
 def _imb_consent(ctx: ActionContext) -> Refusal | None:
-    consent = ctx.consent()
-    if consent is None or not consent.imb_enquiries:
-        return Refusal(
-            "the person has not consented to IMB enquiries (protocol step 4: only with consent)",
-            PermissionDenied,
+    if not ctx.consent_state().imb_enquiries:
+        if not ctx.consent_state().pursue:
+            return _consent_refusal(_not_the_persons(ctx))
+        return _consent_refusal(
+            "the person has not consented to IMB enquiries (protocol step 4: only with consent)"
         )
     return None
 
 
-def _identity_consent(ctx: ActionContext) -> Refusal | None:
-    consent = ctx.consent()
-    if consent is not None and consent.share_identity:
+def _consent_to_pursue(ctx: ActionContext) -> Refusal | None:
+    if ctx.consent_state().pursue:
         return None
-    if consent is not None and consent.refer_without_consent and consent.justification:
-        if consent.confirmed_at is not None:
-            return None
-        return Refusal(
-            "the referral without consent has not been confirmed by a supervisor yet "
-            "(action confirm_referral_without_consent); until then refer anonymised",
-            PermissionDenied,
+    return _consent_refusal(
+        _not_the_persons(ctx) + ": no briefing, investigation or referral goes ahead"
+    )
+
+
+def _may_refer(ctx: ActionContext) -> Refusal | None:
+    state = ctx.consent_state()
+    if state.may_refer:
+        return None
+    if state.exception_recorded:
+        return _consent_refusal(
+            "the referral without consent waits for a second person of the receiving "
+            "organisation to confirm it (action confirm_referral_without_consent)"
         )
-    return Refusal(
+    return _consent_refusal(
+        _not_the_persons(ctx) + ": no referral goes ahead; only with an immediate serious risk "
+        "may a referral without consent be proposed (action record_referral_without_consent)"
+    )
+
+
+def _identity_consent(ctx: ActionContext) -> Refusal | None:
+    state = ctx.consent_state()
+    if state.may_refer_named:
+        return None
+    if state.exception_recorded:
+        return _consent_refusal(
+            "the referral without consent has not been confirmed by a second person yet "
+            "(action confirm_referral_without_consent); until then refer anonymised"
+        )
+    return _consent_refusal(
         "the person has not consented to their identity being shared with the establishment: "
         "refer anonymised (outcome 'anonymised'), or, if there is an immediate serious risk, "
-        "record a justified referral without consent (action record_referral_without_consent) "
-        "for a supervisor to confirm",
-        PermissionDenied,
+        "propose a justified referral without consent (action record_referral_without_consent) "
+        "for a second person to confirm"
     )
+
+
+def _no_consent_to_pursue(ctx: ActionContext) -> Refusal | None:
+    if ctx.consent_state().pursue:
+        return Refusal("the person consents to it being pursued: carry on with the protocol")
+    return None
+
+
+def _immediate_risk(ctx: ActionContext) -> Refusal | None:
+    if ctx.case.risk_level == RiskLevel.IMMEDIATE.value:
+        return None
+    return Refusal(
+        "a referral without consent is only for an immediate serious risk (protocol para 23); "
+        f"this case's risk is {ctx.case.risk_level}: a supervisor may override the risk first",
+        PermissionDenied,
+        hidden=True,
+    )
+
+
+def _second_person(ctx: ActionContext) -> Refusal | None:
+    if ctx.consent_state().exception_recorded_by_id == ctx.actor.id:
+        return _consent_refusal(
+            "you proposed this referral without consent: a second person of the receiving "
+            "organisation must confirm it"
+        )
+    return None
+
+
+def _signpost_open(ctx: ActionContext) -> Refusal | None:
+    if ctx.outcome is None or ctx.signpost_task(ctx.outcome) is not None:
+        return None
+    return Refusal(f"there is no open signpost task for the route {ctx.outcome}")
 
 
 def _no_open_escalation(ctx: ActionContext) -> Refusal | None:
@@ -82,19 +150,19 @@ def _no_open_monitoring(ctx: ActionContext) -> Refusal | None:
 
 
 def _without_consent_unrecorded(ctx: ActionContext) -> Refusal | None:
-    consent = ctx.consent()
-    if consent is not None and consent.share_identity:
-        return Refusal("the person consented to sharing their identity: no override is needed")
-    if consent is not None and consent.refer_without_consent:
+    state = ctx.consent_state()
+    if state.share_identity:
+        return Refusal("the person consented to sharing their identity: no exception is needed")
+    if state.exception_recorded:
         return Refusal("a referral without consent is already recorded for this case")
     return None
 
 
 def _awaiting_confirmation(ctx: ActionContext) -> Refusal | None:
-    consent = ctx.consent()
-    if consent is None or not consent.refer_without_consent:
+    state = ctx.consent_state()
+    if not state.exception_recorded:
         return Refusal("no referral without consent is recorded for this case")
-    if consent.confirmed_at is not None:
+    if state.exception_confirmed:
         return Refusal("the referral without consent has already been confirmed")
     return None
 
@@ -114,6 +182,12 @@ GUARD_FUNCTIONS: dict[str, Guard] = {
     "without_consent_unrecorded": _without_consent_unrecorded,
     "awaiting_confirmation": _awaiting_confirmation,
     "recommendations_open": _recommendations_open,
+    "signpost_open": _signpost_open,
+    "consent_to_pursue": _consent_to_pursue,
+    "may_refer": _may_refer,
+    "immediate_risk": _immediate_risk,
+    "second_person": _second_person,
+    "no_consent_to_pursue": _no_consent_to_pursue,
 }
 
 

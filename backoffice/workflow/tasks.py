@@ -90,6 +90,26 @@ def open_task(
     return task
 
 
+def open_task_once(
+    session: Session,
+    case: SanctionCase,
+    spec: TaskSpec,
+    *,
+    actor: Actor,
+    deadlines: Deadlines,
+    due: date | None = None,
+) -> WorkflowTask | None:
+    """Open the task unless the same one (step or duty, and title) is already open."""
+    title = spec.default_title
+    for task in open_tasks(session, case.id or 0):
+        same_kind = task.step == (int(spec.step) if spec.step is not None else None) and (
+            task.duty == (spec.duty.value if spec.duty is not None else None)
+        )
+        if same_kind and task.title == title:
+            return None
+    return open_task(session, case, spec, actor=actor, deadlines=deadlines, due=due)
+
+
 def close_task(
     session: Session,
     case: SanctionCase,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from bo_support import ActFn, Staff, SubmitFn, open_titles
 from sqlmodel import Session, select
@@ -28,7 +30,9 @@ def test_not_investigated_branch_closes_after_outcome_explained(
     decided = act(staff.ppo, ref, "decide_not_to_investigate", note="Local resolution is enough")
     assert decided.status == "briefed"
     assert decided.case.current_step == 7
-    closed = act(staff.imb, ref, "explain_outcome", note="Explained in person on the wing")
+    closed = act(
+        staff.imb, ref, "explain_outcome", note="Explained in person on the wing", confirm_close=True
+    )
     assert closed.status == "closed"
     assert closed.case.outcome == "not_investigated"
     assert closed.case.closed_at is not None
@@ -47,7 +51,7 @@ def test_investigated_and_unfounded_branch(act: ActFn, staff: Staff, submit: Sub
     concluded = act(staff.ppo, ref, "share_conclusion", outcome="unfounded", note="No evidence")
     assert concluded.status == "concluded"
     assert concluded.case.current_step == 10
-    closed = act(staff.ppo, ref, "tell_unfounded", note="Letter sent to him")
+    closed = act(staff.ppo, ref, "tell_unfounded", note="Letter sent to him", confirm_close=True)
     assert (closed.status, closed.case.outcome) == ("closed", "unfounded")
     assert {"8", "9", "10"} <= set(closed.case.tracker.step_dates)  # type: ignore[union-attr]
 
@@ -76,7 +80,11 @@ def test_proved_branch_tracks_each_recommendation_to_done(
     assert first.status == "concluded"
     with pytest.raises(ValidationProblem, match="already done"):
         act(staff.hmip, ref, "complete_recommendation", recommendation_id=recs[0].id)
-    last = act(staff.imb, ref, "complete_recommendation", recommendation_id=recs[1].id)
+    with pytest.raises(ValidationProblem, match="closes the case; nothing was changed"):
+        act(staff.imb, ref, "complete_recommendation", recommendation_id=recs[1].id)
+    last = act(
+        staff.imb, ref, "complete_recommendation", recommendation_id=recs[1].id, confirm_close=True
+    )
     assert (last.status, last.case.outcome) == ("closed", "proved")
     assert all(r.done_at for r in last.case.recommendations)
     assert "case closed (proved)" in last.message
@@ -88,7 +96,15 @@ def test_not_qualifying_case_closes_with_its_route_and_signpost(
     ref = submit()
     with pytest.raises(ValidationProblem, match="needs an outcome"):
         act(staff.hmip, ref, "does_not_qualify", note="A canteen complaint")
-    done = act(staff.hmip, ref, "does_not_qualify", outcome="complaint", note="Canteen error")
+    with pytest.raises(ValidationProblem, match="date the person was told"):
+        act(staff.hmip, ref, "does_not_qualify", outcome="complaint", note="Canteen error")
+    told = date.today()
+    with pytest.raises(ValidationProblem, match="closes the case"):
+        act(staff.hmip, ref, "does_not_qualify", outcome="complaint", note="x", told=told)
+    done = act(
+        staff.hmip, ref, "does_not_qualify", outcome="complaint", note="Canteen error",
+        told=told, confirm_close=True,
+    )  # fmt: skip
     assert done.status == "signposted"
     assert (done.case.summary.route, done.case.outcome) == ("complaint", "not_qualifying")
     assert done.case.signpost and "complaints process" in done.case.signpost

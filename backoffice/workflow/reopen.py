@@ -1,0 +1,71 @@
+"""Reopening a closed case (a supervisor or lead of the receiving organisation, with a reason).
+
+The case goes back to the status it had before the action that closed it, and the tasks that
+action completed are opened again with fresh deadlines. Signposts and recommendations already
+recorded stay as they are: reopening adds to the history, it never rewrites it.
+"""
+
+from __future__ import annotations
+
+from sqlmodel import col, select
+
+from backoffice.workflow.context import ActionContext
+from backoffice.workflow.definition import TaskRef, TaskSpec, workflow
+from backoffice.workflow.tasks import open_task_once
+from intake.db.models import AuditEvent
+from intake.errors import ValidationProblem
+from intake.vocabulary import CaseStatus, Duty, ProtocolStep
+
+_ENDED = (CaseStatus.CLOSED.value, CaseStatus.SIGNPOSTED.value)
+
+# Who owns each step's task, and its deadline (as in prompts/workflow.yaml).
+_STEP_TASKS = {
+    ProtocolStep.CONFIRM_QUALIFIES: ("receiving", "confirm_qualifies"),
+    ProtocolStep.LOG_ON_TRACKER: ("HMIP", "log_on_tracker"),
+    ProtocolStep.CONSULT_PRISONER: ("receiving", "consult_prisoner"),
+    ProtocolStep.IMB_BRIEFING: ("IMB", "imb_briefing"),
+    ProtocolStep.PPO_DECISION: ("PPO", "ppo_decision"),
+    ProtocolStep.OUTCOME_EXPLAINED: ("receiving", "outcome_explained"),
+    ProtocolStep.PPO_INVESTIGATION: ("PPO", "ppo_investigation"),
+    ProtocolStep.CONCLUSION_SHARED: ("PPO", "conclusion_shared"),
+    ProtocolStep.UNFOUNDED_TOLD: ("PPO", "unfounded_told"),
+    ProtocolStep.FORMAL_REPORT: ("PPO", "formal_report"),
+}
+
+
+def _closing_event(ctx: ActionContext) -> AuditEvent:
+    query = (
+        select(AuditEvent)
+        .where(AuditEvent.case_id == ctx.case_id, AuditEvent.entity == "case")
+        .order_by(col(AuditEvent.id).desc())
+    )
+    for event in ctx.session.exec(query):
+        if (event.after or {}).get("status") in _ENDED:
+            return event
+    raise ValidationProblem(f"{ctx.case.reference}: no record of how the case was closed")
+
+
+def _spec_for(ref: TaskRef) -> TaskSpec | None:
+    if ref.step is not None:
+        owner, deadline = _STEP_TASKS[ref.step]
+        return TaskSpec(step=ref.step, owner=owner, deadline=deadline)  # type: ignore[arg-type]
+    if ref.duty is None or ref.duty == Duty.SIGNPOST:
+        return None
+    return TaskSpec(duty=ref.duty, owner="receiving", deadline=ref.duty.value)
+
+
+def reopen_case(ctx: ActionContext) -> None:
+    event = _closing_event(ctx)
+    status = (event.before or {}).get("status") or CaseStatus.RECEIVED.value
+    ctx.changes.update(status=status, outcome=None, closed_at=None)
+    spec = workflow().get(event.action)
+    refs: list[TaskRef] = list(spec.closes) if spec is not None else []
+    if spec is not None and not refs and spec.step is not None:
+        refs = [TaskRef(step=spec.step)]
+    for ref in refs:
+        task_spec = _spec_for(ref)
+        if task_spec is not None:
+            open_task_once(
+                ctx.session, ctx.case, task_spec, actor=ctx.actor, deadlines=ctx.deadlines
+            )
+    ctx.messages.append(f"reopened at status {status} (closed by {event.action})")

@@ -214,6 +214,13 @@ def _tracker_dates(ctx: ActionContext) -> None:
         entry.step_dates = dates
 
 
+def _refuse_for_consent_first(ctx: ActionContext) -> None:
+    """When an action is not possible now because consent stopped it, say so (exit 3)."""
+    refusal = first_refusal(ctx, ctx.spec.guards)
+    if refusal is not None and refusal.error is PermissionDenied:
+        raise refusal.exception(ctx.case.reference)
+
+
 def _conflict(reference: str) -> ConflictError:
     return ConflictError(
         f"{reference} was changed by someone else while you were working on it; "
@@ -254,6 +261,7 @@ def take_action(
     ctx = _context(session, actor, spec, case, deadlines)
     problem = _state_problem(spec, case, ctx.open_tasks)
     if problem:
+        _refuse_for_consent_first(ctx)
         raise ValidationProblem(f"{case.reference}: {spec.name} is not possible now: {problem}")
     _set_inputs(
         ctx, outcome=outcome, note=note, due=due, told=told, recommendations=recommendations,
@@ -297,8 +305,9 @@ def _result(session: Session, ctx: ActionContext) -> ActionResult:
 
 def _available(ctx: ActionContext) -> AvailableAction | None:
     spec, case, actor = ctx.spec, ctx.case, ctx.actor
-    if _state_problem(spec, case, ctx.open_tasks) is not None:
+    if case.status not in spec.from_:
         return None
+    task_missing = _state_problem(spec, case, ctx.open_tasks) is not None
     why_not = None
     try:
         _permission(actor, spec, case)
@@ -307,8 +316,10 @@ def _available(ctx: ActionContext) -> AvailableAction | None:
     refusal = first_refusal(ctx, spec.guards)
     if refusal is not None and (refusal.error is not PermissionDenied or refusal.hidden):
         return None
-    if refusal is not None and why_not is None:
-        why_not = refusal.message
+    if task_missing and refusal is None:
+        return None  # not at this step; when consent stopped it, the refusal says so
+    if refusal is not None:
+        why_not = refusal.message if task_missing else why_not or refusal.message
     choices = []
     for name, outcome_spec in spec.outcomes.items():
         ctx.outcome, ctx.outcome_spec = name, outcome_spec

@@ -31,7 +31,7 @@ def test_not_investigated_branch_closes_after_outcome_explained(
     assert decided.status == "briefed"
     assert decided.case.current_step == 7
     closed = act(
-        staff.imb, ref, "explain_outcome", note="Explained in person on the wing", confirm_close=True
+        staff.imb, ref, "explain_outcome", note="Explained on the wing", confirm_close=True
     )
     assert closed.status == "closed"
     assert closed.case.outcome == "not_investigated"

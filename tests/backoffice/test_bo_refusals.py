@@ -1,0 +1,165 @@
+"""Every refusal to act, in one table, through the `backoffice` command as staff meet it.
+
+Role, organisation, establishment and consent: each row prepares a case through the services,
+then runs the CLI as one member of staff; the refusal is one clear line on stderr with its exit
+status (3: not allowed; 1: not found or not possible now), and nothing about the case changes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+from bo_support import ActFn, Staff, SubmitFn, run_cli
+from sqlalchemy import Engine
+from sqlmodel import Session, func, select
+
+from intake.db.models import AuditEvent
+from intake.settings import Settings
+from intake.submission import ConsentAnswers
+from intake.vocabulary import ConsentGiver, Qualifies, RaisedBy, RiskLevel, Route
+
+DECLINES = ConsentAnswers(pursue=False)
+FAMILY = ConsentAnswers(
+    given_by=ConsentGiver.FAMILY, pursue=True, share_identity=True, imb_enquiries=True
+)
+Prepare = Callable[[ActFn, Staff, SubmitFn], str]
+
+
+def _submitted(**changes: object) -> Prepare:
+    return lambda act, staff, submit: submit(**changes)
+
+
+def _confirmed(**changes: object) -> Prepare:
+    def prepare(act: ActFn, staff: Staff, submit: SubmitFn) -> str:
+        ref = submit(**changes)
+        act(staff.imb, ref, "confirm_qualifies")
+        return ref
+
+    return prepare
+
+
+def _exception_proposed(act: ActFn, staff: Staff, submit: SubmitFn) -> str:
+    ref = _confirmed(consent=DECLINES, risk_level=RiskLevel.IMMEDIATE)(act, staff, submit)
+    act(staff.imb_home_supervisor, ref, "record_referral_without_consent", note="Knife threat")
+    return ref
+
+
+def _closed(act: ActFn, staff: Staff, submit: SubmitFn) -> str:
+    ref = submit(qualifies=Qualifies.NO, route=Route.COMPLAINT)
+    act(
+        staff.imb, ref, "does_not_qualify", outcome="complaint", note="Canteen",
+        told=date.today(), confirm_close=True,
+    )  # fmt: skip
+    return ref
+
+
+@dataclass(frozen=True)
+class Refusal:
+    why: str
+    prepare: Prepare
+    user: str
+    args: tuple[str, ...]
+    code: int
+    says: str
+
+
+REFUSALS = [
+    # role
+    Refusal("intake staff take no workflow step", _submitted(), "Ines Pector",
+            ("act", "{ref}", "confirm_qualifies"), 3, "intake"),
+    Refusal("triage may not confirm a referral without consent", _exception_proposed,
+            "Ian Board", ("act", "{ref}", "confirm_referral_without_consent", "--note", "ok"),
+            3, "supervisor or lead"),
+    Refusal("triage may not reopen", _closed, "Ian Board",
+            ("act", "{ref}", "reopen", "--note", "wrong button"), 3, "supervisor or lead"),
+    Refusal("triage may not override", _submitted(), "Hana Triage",
+            ("override", "{ref}", "--set", "risk=high", "--reason", "x"), 3, "supervisor"),
+    # organisation
+    Refusal("a supervisor of another organisation may not confirm the exception",
+            _exception_proposed, "Sam Super",
+            ("act", "{ref}", "confirm_referral_without_consent", "--note", "ok"), 3, "IMB staff"),
+    Refusal("a supervisor of another organisation may not reopen", _closed, "Sam Super",
+            ("act", "{ref}", "reopen", "--note", "wrong button"), 3, "IMB staff"),
+    Refusal("only HMIP logs on the tracker", _confirmed(), "Ian Board",
+            ("act", "{ref}", "log_on_tracker"), 3, "HMIP"),
+    # establishment
+    Refusal("an IMB Board does not see another Board's case", _submitted(), "Ivy Away",
+            ("act", "{ref}", "confirm_qualifies"), 1, "can see"),
+    Refusal("an IMB supervisor of another Board does not see it either", _closed,
+            "Isla Super", ("act", "{ref}", "reopen", "--note", "x"), 1, "can see"),
+    # consent
+    Refusal("declined consent: no referral", _confirmed(consent=DECLINES), "Ian Board",
+            ("act", "{ref}", "refer_senior_manager", "--outcome", "anonymised"), 3,
+            "not consented to it being pursued"),
+    Refusal("family's consent is not the person's", _confirmed(
+                consent=FAMILY, raised_by=RaisedBy.ON_BEHALF, raised_by_detail="family"),
+            "Ian Board", ("act", "{ref}", "refer_senior_manager", "--outcome", "named"), 3,
+            "not yet by the person"),
+    Refusal("the exception needs an immediate risk", _confirmed(consent=DECLINES),
+            "Ian Board", ("act", "{ref}", "record_referral_without_consent", "--note", "x"), 3,
+            "immediate serious risk"),
+    Refusal("the exception needs a second person", _exception_proposed, "Hugh Boardchair",
+            ("act", "{ref}", "confirm_referral_without_consent", "--note", "ok"), 3,
+            "second person"),
+    Refusal("the exception waits for the second person", _exception_proposed, "Ian Board",
+            ("act", "{ref}", "refer_senior_manager", "--outcome", "named"), 3,
+            "waits for a second person"),
+    # closing is deliberate
+    Refusal("closing needs --confirm", _submitted(qualifies=Qualifies.NO, route=Route.COMPLAINT),
+            "Ian Board", ("act", "{ref}", "does_not_qualify", "--outcome", "complaint",
+                          "--note", "x", "--told", date.today().isoformat()), 1,
+            "closes the case; nothing was changed"),
+]  # fmt: skip
+
+
+def _audit_count(engine: Engine) -> int:
+    with Session(engine) as session:
+        return session.exec(select(func.count()).select_from(AuditEvent)).one()
+
+
+@pytest.mark.parametrize("row", REFUSALS, ids=[r.why for r in REFUSALS])
+def test_refusal(
+    row: Refusal,
+    act: ActFn,
+    staff: Staff,
+    submit: SubmitFn,
+    settings: Settings,
+    engine: Engine,
+) -> None:
+    ref = row.prepare(act, staff, submit)
+    env = {
+        "SANCTIONS_DATABASE_URL": settings.effective_database_url,
+        "SANCTIONS_DATA_DIR": str(settings.data_dir),
+    }
+    before = _audit_count(engine)
+    args = [a.replace("{ref}", ref) for a in row.args]
+    result = run_cli("backoffice", "--as", row.user, *args, env=env)
+    assert result.returncode == row.code, (result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+    assert row.says in lines[0]
+    assert _audit_count(engine) == before  # nothing changed
+
+
+def test_the_refused_action_is_listed_with_its_reason(
+    act: ActFn, staff: Staff, submit: SubmitFn, settings: Settings
+) -> None:
+    ref = _confirmed(consent=DECLINES)(act, staff, submit)
+    env = {
+        "SANCTIONS_DATABASE_URL": settings.effective_database_url,
+        "SANCTIONS_DATA_DIR": str(settings.data_dir),
+    }
+    act(staff.hmip, ref, "log_on_tracker")
+    act(staff.imb, ref, "consult_prisoner", outcome="declines")
+    result = run_cli("backoffice", "--as", "Ian Board", "steps", ref, "--json", env=env)
+    assert result.returncode == 0, result.stderr
+    steps = {a["name"]: a for a in json.loads(result.stdout)}
+    assert steps["close_not_pursued"]["closes_case"] and steps["close_not_pursued"]["allowed"]
+    assert steps["record_consent"]["allowed"]
+    for stopped in ("imb_enquiries", "imb_briefing", "refer_senior_manager"):
+        assert not steps[stopped]["allowed"], stopped
+        assert "not consented" in steps[stopped]["why_not"], stopped

@@ -9,7 +9,7 @@ Running it again changes nothing.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from pydantic import BaseModel
 from sqlmodel import Session, col, func, select
@@ -60,7 +60,9 @@ def _ensure_users(session: Session) -> tuple[dict[tuple[str, str], Actor], int]:
             name = demo_user_name(org, role)
             user = session.exec(select(User).where(User.name == name)).first()
             if user is None:
-                scoped = org == Organisation.IMB and role != Role.ADMIN
+                # The IMB national lead sees every Board's cases; everyone else at the IMB
+                # belongs to one Board.
+                scoped = org == Organisation.IMB and role not in (Role.ADMIN, Role.LEAD)
                 data = UserCreate(
                     name=name,
                     role=role,
@@ -152,7 +154,10 @@ _PROVED = (
 _DEPTH = {"received": 0, "confirmed": 1, "logged": 2, "consulted": 3, "briefed": 4, "referred": 1}
 
 
-def _steps_for(stage: str) -> tuple[tuple[str, str, dict[str, object]], ...]:
+def _steps_for(stage: str, route: str) -> tuple[tuple[str, str, dict[str, object]], ...]:
+    if stage == "signposted":
+        told = {"outcome": route, "note": "DEMO: told where to go instead", "told": date.today()}
+        return (("receiving", "does_not_qualify", told),)
     if stage in _DEPTH:
         steps = _PATH[: _DEPTH[stage]]
         if stage == "referred":
@@ -167,18 +172,22 @@ def _advance(
     session: Session, settings: Settings, cast: dict[tuple[str, str], Actor], ref: str, stage: str
 ) -> None:
     case = session.exec(select(SanctionCase).where(SanctionCase.reference == ref)).one()
-    for org, action, extra in _steps_for(stage):
+    for org, action, extra in _steps_for(stage, case.route):
         who = case.receiving_organisation if org == "receiving" else org
         actor = cast[(who, Role.TRIAGE.value)]
         if actor.establishment_id not in (None, case.establishment_id):
-            actor = cast[(who, Role.SUPERVISOR.value)]
-        take_action(session, actor=actor, reference=ref, action=action, settings=settings, **extra)  # type: ignore[arg-type]
+            actor = cast[(who, Role.LEAD.value)]
+        take_action(
+            session, actor=actor, reference=ref, action=action, settings=settings,
+            confirm_close=True, **extra,  # type: ignore[arg-type]
+        )  # fmt: skip
     if stage == "proved":
         hmip = cast[("HMIP", Role.TRIAGE.value)]
-        for rec in build_case_view(session, case).recommendations:
+        for rec in build_case_view(session, case, hmip).recommendations:
             take_action(
                 session, actor=hmip, reference=ref, action="complete_recommendation",
                 recommendation_id=rec.id, note="DEMO: seen done on inspection",
+                confirm_close=True,
             )  # fmt: skip
 
 
@@ -224,8 +233,9 @@ def seed_demo(session: Session, *, settings: Settings) -> DemoSummary:
         intake = cast[(submission.receiving_organisation.value, Role.INTAKE.value)]
         case = submit_case(session, submission=submission, actor=intake, settings=settings)
         stage = STAGES[index % len(STAGES)]
-        if case.status == "received":
-            _advance(session, settings, cast, case.reference, stage)
+        if case.route != "sanction_protocol":  # a person decides at step 2; some still wait
+            stage = "signposted" if index % 2 else "received"
+        _advance(session, settings, cast, case.reference, stage)
         days = (CASE_COUNT - index) % 17
         if days:
             _backdate(session, case, days, cast[("HMIP", Role.ADMIN.value)])

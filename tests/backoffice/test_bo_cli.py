@@ -60,7 +60,7 @@ def test_case_taken_to_closure_from_the_cli(
             "suggest_no_investigation",
         ),
         ("Pat Ombud", "decide_not_to_investigate", "--note", "Resolved locally"),
-        ("Ian Board", "explain_outcome", "--note", "Told him on the wing"),
+        ("Ian Board", "explain_outcome", "--note", "Told him on the wing", "--confirm"),
     ]
     for user, action, *extra in path:
         result = bo(env, "--as", user, "act", ref, action, *extra)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,6 +12,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from backoffice.cli_common import parse_date
 from backoffice.tui.client import BackofficeClient
+from backoffice.tui.confirm_modal import ConfirmCloseModal
 from backoffice.tui.dialog import ServiceDialog
 from backoffice.views import ActionResult, AvailableAction, CaseView
 
@@ -46,6 +49,9 @@ class ActionModal(ServiceDialog[ActionResult]):
             yield Static(f"{self.case.summary.reference}: {a.label}", classes="dialog-title",
                          markup=False)  # fmt: skip
             yield Static(_who(a), classes="hint", markup=False)
+            if a.closes_case:
+                yield Static("This closes the case: you will be asked to confirm.",
+                             classes="warning", markup=False)  # fmt: skip
             inputs = list(self._inputs())
             if inputs:
                 with Grid(classes="fields"):
@@ -70,6 +76,10 @@ class ActionModal(ServiceDialog[ActionResult]):
         if self._wants("due"):
             yield Label("Due date")
             yield Input(placeholder="YYYY-MM-DD (or leave for the default)", id="due",
+                        compact=True)  # fmt: skip
+        if self._wants("told"):
+            yield Label("Date told")
+            yield Input(value=date.today().isoformat(), placeholder="YYYY-MM-DD", id="told",
                         compact=True)  # fmt: skip
         if self._wants("recommendation_id"):
             open_ones = [(f"{r.seq}. {r.text}", r.id) for r in self.case.recommendations
@@ -97,7 +107,21 @@ class ActionModal(ServiceDialog[ActionResult]):
 
     @on(Button.Pressed, "#submit")
     def action_submit(self) -> None:
+        if not self.action.closes_case:
+            self._take(confirm_close=False)
+            return
+        reference, label = self.case.summary.reference, self.action.label
+        self.app.push_screen(ConfirmCloseModal(reference, label), self._confirmed)
+
+    def _confirmed(self, close: bool | None) -> None:
+        if close:
+            self._take(confirm_close=True)
+        else:
+            self.notify("The case stays open.", title="Not closed", timeout=4)
+
+    def _take(self, *, confirm_close: bool) -> None:
         due_text = str(self._value("#due") or "").strip()
+        told_text = str(self._value("#told") or "").strip()
         lines = str(self._value("#recommendations") or "").splitlines()
         chosen = self._value("#recommendation")
         self.submit_through(
@@ -108,8 +132,10 @@ class ActionModal(ServiceDialog[ActionResult]):
                 note=str(self._value("#note") or ""),
                 outcome=str(self._value("#outcome") or "") or None,
                 due=parse_date(due_text, what="the due date") if due_text else None,
+                told=parse_date(told_text, what="the date told") if told_text else None,
                 recommendations=[line.strip() for line in lines if line.strip()],
                 recommendation_id=int(chosen) if isinstance(chosen, int) else None,
+                confirm_close=confirm_close,
             ),
             not_done="Not yet",
         )

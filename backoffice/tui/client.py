@@ -143,8 +143,10 @@ class BackofficeClient:
         note: str | None = None,
         outcome: str | None = None,
         due: date | None = None,
+        told: date | None = None,
         recommendations: Sequence[str] = (),
         recommendation_id: int | None = None,
+        confirm_close: bool = False,
     ) -> ActionResult:
         """Take a workflow action on the version of the case the user read; commits."""
         with self._session() as session:
@@ -158,8 +160,10 @@ class BackofficeClient:
                 expected_version=version,
                 settings=self.settings,
                 due=due,
+                told=told,
                 recommendations=recommendations,
                 recommendation_id=recommendation_id,
+                confirm_close=confirm_close,
             )
             session.commit()
             return result

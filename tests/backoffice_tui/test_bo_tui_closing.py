@@ -1,0 +1,130 @@
+"""Closing is deliberate: the question before a case closes, and a supervisor's reopening."""
+
+from __future__ import annotations
+
+import pytest
+from bo_support import make_submission
+from bo_tui_helpers import (
+    case_shown,
+    notifications,
+    open_case,
+    queue_ready,
+    text_of,
+    wait_until,
+)
+from conftest import AppFactory
+from sqlalchemy import Engine
+from sqlmodel import Session, select
+from textual.widgets import Select
+
+from backoffice.case_view import show_case
+from backoffice.tui.action_modal import ActionModal
+from backoffice.tui.case_screen import CaseScreen
+from backoffice.tui.confirm_modal import ConfirmCloseModal
+from backoffice.views import CaseView
+from intake.db.models import User
+from intake.reference.establishments import resolve_establishment_id
+from intake.settings import Settings
+from intake.submission import submit_case
+from intake.users import Actor
+from intake.vocabulary import Qualifies, Route
+
+SIZE = (80, 24)
+IMB_TRIAGE = "DEMO IMB Triage"  # HMP Wandsworth's Board: the receiving organisation
+IMB_SUPERVISOR = "DEMO IMB Supervisor"
+
+
+def _actor(session: Session, name: str) -> Actor:
+    return Actor.from_user(session.exec(select(User).where(User.name == name)).one())
+
+
+@pytest.fixture
+def complaint(demo_engine: Engine, settings: Settings) -> str:
+    """A canteen complaint the rules call "no", received by the IMB, waiting at step 2."""
+    with Session(demo_engine) as session:
+        place = resolve_establishment_id(session, "HMP Wandsworth")
+        submission = make_submission(
+            place, qualifies=Qualifies.NO, route=Route.COMPLAINT,
+            narrative="My canteen order was wrong again this week.",
+        )  # fmt: skip
+        case = submit_case(
+            session, submission=submission, actor=_actor(session, "DEMO IMB Intake"),
+            settings=settings,
+        )  # fmt: skip
+        session.commit()
+        return case.reference
+
+
+def _now(engine: Engine, reference: str) -> CaseView:
+    with Session(engine) as session:
+        return show_case(session, actor=_actor(session, IMB_TRIAGE), reference=reference)
+
+
+async def _fill_does_not_qualify(pilot, screen: CaseScreen) -> None:  # type: ignore[no-untyped-def]
+    app = pilot.app
+    names = [a.name for a in screen.actions]
+    await pilot.press(str(names.index("does_not_qualify") + 1))
+    await wait_until(pilot, lambda: isinstance(app.screen, ActionModal))
+    modal = app.screen
+    assert "This closes the case" in "\n".join(
+        str(w.content)
+        for w in modal.query(".warning")  # type: ignore[attr-defined]
+    )
+    modal.query_one("#outcome", Select).value = "complaint"
+    modal.query_one("#note").focus()
+    await pilot.press(*"Told him about COMP1 on the wing")
+
+
+async def test_closing_asks_first_and_going_back_changes_nothing(
+    make_app: AppFactory, complaint: str, demo_engine: Engine
+) -> None:
+    app = make_app(IMB_TRIAGE)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_case(pilot, complaint)
+        await _fill_does_not_qualify(pilot, screen)
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmCloseModal))
+        await pilot.press("n")
+        await wait_until(pilot, lambda: isinstance(app.screen, ActionModal))
+        assert "The case stays open" in notifications(app)
+        assert _now(demo_engine, complaint).summary.status == "received"
+
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmCloseModal))
+        await pilot.press("y")
+        screen = await case_shown(pilot, complaint)
+        await wait_until(pilot, lambda: "signposted" in text_of(screen, "#head"))
+        now = _now(demo_engine, complaint)
+        assert (now.summary.status, now.outcome) == ("signposted", "not_qualifying")
+
+
+async def test_a_supervisor_reopens_a_closed_case_with_a_reason(
+    make_app: AppFactory, complaint: str, demo_engine: Engine
+) -> None:
+    first = make_app(IMB_TRIAGE)
+    async with first.run_test(size=SIZE) as pilot:
+        screen = await open_case(pilot, complaint)
+        await _fill_does_not_qualify(pilot, screen)
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(first.screen, ConfirmCloseModal))
+        await pilot.press("y")
+        await wait_until(pilot, lambda: _now(demo_engine, complaint).summary.status != "received")
+    app = make_app(IMB_SUPERVISOR)
+    async with app.run_test(size=SIZE) as pilot:
+        await queue_ready(pilot)  # closed cases are not in the open queue: open it directly
+        app.push_screen(CaseScreen(app.client, complaint))
+        screen = await case_shown(pilot, complaint)
+        names = [a.name for a in screen.actions]
+        await pilot.press(str(names.index("reopen") + 1))
+        await wait_until(pilot, lambda: isinstance(app.screen, ActionModal))
+        await pilot.press("ctrl+s")  # a reason is required
+        await pilot.pause()
+        assert isinstance(app.screen, ActionModal) and "needs a note" in notifications(app)
+        await pilot.press(*"He did link it to his IMB application", "ctrl+s")
+        screen = await case_shown(pilot, complaint)
+        await wait_until(pilot, lambda: "received" in text_of(screen, "#head"))
+        now = _now(demo_engine, complaint)
+        assert now.summary.status == "received" and now.current_step == 2
+        assert any(
+            e.action == "reopen" and "IMB application" in (e.reason or "") for e in now.audit
+        )

@@ -131,15 +131,16 @@ def proposed_routes(submission: CaseSubmission) -> list[Route]:
     A prisoner's account that the rules routed there stays with the sanctions protocol.
     """
     views = [v for v in (submission.staff_view, submission.rules) if v is not None]
-    found = [r for v in views for r in (v.route, *v.routes)] + list(submission.routes)
     staff_voice = submission.raised_by == RaisedBy.STAFF_SELF or submission.staff_fears_reprisal
+    qualifies = submission.effective.qualifies != Qualifies.NO
+    main: Route | None = submission.effective.route
+    if main == Route.WHISTLEBLOWING and not staff_voice:
+        main = Route.SANCTION_PROTOCOL if qualifies else None
+    found = [main] + [r for v in views for r in (v.route, *v.routes)] + list(submission.routes)
     if submission.staff_fears_reprisal:
         found.append(Route.WHISTLEBLOWING)
-    routes = list(dict.fromkeys(r for r in found if staff_voice or r != Route.WHISTLEBLOWING))
-    qualifies = submission.effective.qualifies != Qualifies.NO
-    dropped = Route.WHISTLEBLOWING in found and not staff_voice
-    if dropped and qualifies and Route.SANCTION_PROTOCOL not in routes:
-        routes.insert(0, Route.SANCTION_PROTOCOL)
+    kept = (r for r in found if r is not None and (staff_voice or r != Route.WHISTLEBLOWING))
+    routes = list(dict.fromkeys(kept))
     return routes or [Route.SANCTION_PROTOCOL if qualifies else Route.COMPLAINT]
 
 

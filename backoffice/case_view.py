@@ -1,5 +1,12 @@
 """The case screen's read model: summary, narrative, transcript, classifications, consent, risk,
-tasks with deadlines, recommendations, the tracker entry and the audit trail."""
+tasks with deadlines, recommendations, signposts, the tracker entry and the audit trail.
+
+Need to know (:mod:`backoffice.access`): a reader not identified to the case gets it
+pseudonymised. The person is a stable pseudonym (their prison number and Home Office reference
+as pseudonymised codes, name and location withheld) and every free text (narrative, transcript,
+evidence quotes, rationales, reasons, notes, the audit trail's values) passes through
+:class:`backoffice.pseudonyms.CaseRedactor`. ``CaseView.identified`` and ``identity_note`` say so.
+"""
 
 from __future__ import annotations
 
@@ -8,23 +15,27 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
-from backoffice.access import get_visible_case
+from backoffice.access import get_visible_case, identity_note
 from backoffice.classification import compare_classifications
-from backoffice.queue import TaskStats, establishment_names, queue_row, task_stats
+from backoffice.pseudonyms import CaseRedactor, Pseudonymiser, Unredacted, pseudonym_secret
+from backoffice.queue import TaskStats, establishment_names, mask_for, queue_row, task_stats
 from backoffice.views import (
     AuditView,
     CaseView,
     ClassificationRecord,
+    ConsentStateView,
     ConsentView,
     Disagreement,
     PersonView,
     RecommendationView,
     RiskView,
+    SignpostView,
     TaskView,
     TrackerView,
     TranscriptLine,
 )
 from backoffice.workflow.tasks import PROPOSED, is_overdue, today
+from intake.consent import ConsentState, consent_state
 from intake.db.models import (
     AuditEvent,
     Classification,
@@ -32,13 +43,14 @@ from intake.db.models import (
     Recommendation,
     RiskAssessment,
     SanctionCase,
+    Signpost,
     TrackerEntry,
     User,
     WorkflowTask,
 )
 from intake.submission import transcript
 from intake.users import Actor
-from intake.vocabulary import CaseStatus, Duty, ProtocolStep
+from intake.vocabulary import CaseStatus, ConsentGiver, Duty, ProtocolStep, Route
 from prompts import PromptDataError, load_yaml
 
 
@@ -69,7 +81,7 @@ def signpost_text(route: str) -> str | None:
     return text.replace("{covered_by}", "").strip() if isinstance(text, str) else None
 
 
-def _task(task: WorkflowTask, names: _Names, on: date) -> TaskView:
+def _task(task: WorkflowTask, names: _Names, on: date, mask: CaseRedactor) -> TaskView:
     is_open = task.done_at is None
     return TaskView(
         id=task.id or 0,
@@ -82,28 +94,34 @@ def _task(task: WorkflowTask, names: _Names, on: date) -> TaskView:
         done_at=task.done_at,
         done_by=names(task.done_by_id),
         outcome=task.outcome,
-        note=task.note,
+        note=mask.optional(task.note),
         is_open=is_open,
         overdue=is_overdue(task.due, task.done_at, on=on),
         proposed=is_open and task.duty == Duty.ESCALATE.value and task.outcome == PROPOSED,
+        route=task.route,
     )
 
 
-def _recommendation(row: Recommendation, names: _Names, on: date) -> RecommendationView:
+def _recommendation(
+    row: Recommendation, names: _Names, on: date, mask: CaseRedactor
+) -> RecommendationView:
     return RecommendationView(
         id=row.id or 0,
         seq=row.seq,
-        text=row.text,
+        text=mask.text(row.text),
         owner=row.owner,
         due=row.due,
         done_at=row.done_at,
         done_by=names(row.done_by_id),
-        note=row.note,
+        note=mask.optional(row.note),
         overdue=is_overdue(row.due, row.done_at, on=on),
     )
 
 
-def _classification(row: Classification, names: _Names) -> ClassificationRecord:
+def _classification(
+    row: Classification, names: _Names, mask: CaseRedactor | None = None
+) -> ClassificationRecord:
+    mask = mask or Unredacted()
     return ClassificationRecord(
         id=row.id or 0,
         source=row.source,
@@ -114,52 +132,99 @@ def _classification(row: Classification, names: _Names) -> ClassificationRecord:
         severity=row.severity,
         route=row.route,
         risk_level=row.risk_level,
-        evidence=list(row.evidence or []),
-        rationale=row.rationale,
-        reason=row.reason,
+        evidence=mask.evidence(row.evidence or []),
+        rationale=mask.optional(row.rationale),
+        reason=mask.optional(row.reason),
         created_by=names(row.created_by_id),
         created_at=row.created_at,
     )
 
 
-def _consent(row: ConsentRecord | None, names: _Names) -> ConsentView | None:
-    if row is None:
-        return None
+def _giver_label(value: str | None) -> str | None:
+    if value is None or value not in ConsentGiver._value2member_map_:
+        return value
+    return ConsentGiver(value).label
+
+
+def _consent(row: ConsentRecord, names: _Names, mask: CaseRedactor) -> ConsentView:
     return ConsentView(
+        kind=row.kind,
+        given_by=row.given_by,
+        given_by_label=_giver_label(row.given_by),
+        note=mask.optional(row.note),
         pursue=row.pursue,
         share_identity=row.share_identity,
         imb_enquiries=row.imb_enquiries,
         refer_without_consent=row.refer_without_consent,
-        justification=row.justification,
+        justification=mask.optional(row.justification),
         recorded_by=names(row.recorded_by_id),
         recorded_at=row.recorded_at,
         confirmed_by=names(row.confirmed_by_id),
         confirmed_at=row.confirmed_at,
+        exception_by=names(row.exception_by_id),
     )
 
 
-def _risk(row: RiskAssessment, names: _Names) -> RiskView:
+def _consent_state(state: ConsentState, names: _Names) -> ConsentStateView:
+    giver = state.given_by
+    return ConsentStateView(
+        given_by=giver.value if giver is not None else None,
+        given_by_label=giver.label if giver is not None else None,
+        said_pursue=state.said_pursue,
+        said_share_identity=state.said_share_identity,
+        said_imb_enquiries=state.said_imb_enquiries,
+        from_person=state.from_person,
+        pursue=state.pursue,
+        share_identity=state.share_identity,
+        imb_enquiries=state.imb_enquiries,
+        awaiting_person=state.awaiting_person,
+        exception_recorded=state.exception_recorded,
+        exception_confirmed=state.exception_confirmed,
+        exception_recorded_by=names(state.exception_recorded_by_id),
+        may_refer=state.may_refer,
+        may_refer_named=state.may_refer_named,
+        summary=state.summary(),
+    )
+
+
+def _signpost(row: Signpost, names: _Names, mask: CaseRedactor) -> SignpostView:
+    route = row.route
+    label = Route(route).label if route in Route._value2member_map_ else route
+    return SignpostView(
+        route=route,
+        route_label=label,
+        text=mask.text(row.text),
+        told_on=row.told_on,
+        told_by=names(row.told_by_id),
+        recorded_at=row.recorded_at,
+        note=mask.optional(row.note),
+    )
+
+
+def _risk(row: RiskAssessment, names: _Names, mask: CaseRedactor) -> RiskView:
     return RiskView(
         level=row.level,
         immediate_danger=row.immediate_danger,
         self_harm=row.self_harm,
         injuries=row.injuries,
         vulnerabilities=list(row.vulnerabilities or []),
-        notes=row.notes,
+        notes=mask.optional(row.notes),
         assessed_by=names(row.assessed_by_id),
         assessed_at=row.assessed_at,
+        action_taken=mask.optional(row.action_taken),
+        action_at=mask.optional(row.action_at),
     )
 
 
-def _audit(row: AuditEvent) -> AuditView:
+def _audit(row: AuditEvent, mask: CaseRedactor) -> AuditView:
     return AuditView(
         at=row.at,
         actor=row.actor_name,
         action=row.action,
         entity=row.entity,
-        before=row.before,
-        after=row.after,
-        reason=row.reason,
+        before=mask.data(row.before),
+        after=mask.data(row.after),
+        reason=mask.optional(row.reason),
     )
 
 
@@ -184,41 +249,12 @@ def current_step(tasks: list[TaskView], recommendations: list[RecommendationView
     return None
 
 
-def build_case_view(session: Session, case: SanctionCase) -> CaseView:
-    """Everything about one case, as plain data (the caller has checked it may be seen)."""
-    assert case.id is not None
-    on = today()
-    tasks = _rows(session, WorkflowTask, case.id)
-    recommendations = _rows(session, Recommendation, case.id)
-    classifications = _rows(session, Classification, case.id)
-    consents = _rows(session, ConsentRecord, case.id)
-    risks = _rows(session, RiskAssessment, case.id)
-    tracker = session.exec(select(TrackerEntry).where(TrackerEntry.case_id == case.id)).first()
-    names = _Names(
-        session,
-        [t.done_by_id for t in tasks]
-        + [r.done_by_id for r in recommendations]
-        + [c.created_by_id for c in classifications]
-        + [x for c in consents for x in (c.recorded_by_id, c.confirmed_by_id)]
-        + [r.assessed_by_id for r in risks]
-        + [tracker.logged_by_id if tracker else None],
-    )
-    task_views = [_task(t, names, on) for t in tasks]
-    rec_views = [_recommendation(r, names, on) for r in recommendations]
-    class_views = [_classification(c, names) for c in classifications]
-    stats = task_stats(session, [case.id], on).get(case.id, TaskStats())
-    step = current_step(task_views, rec_views)
-    return CaseView(
-        summary=queue_row(case, establishment_names(session), stats, on),
-        current_step=step,
-        current_step_label=ProtocolStep(step).label if step else None,
-        outcome=case.outcome,
-        closed_at=case.closed_at,
-        place_text=case.place_text,
-        bodies=list(case.bodies or []),
-        communication_channel=case.communication_channel,
-        communication_when=case.communication_when,
-        person=PersonView(
+def _person(case: SanctionCase, pseudo: Pseudonymiser, mask: CaseRedactor | None) -> PersonView:
+    """The person as recorded; for a reader not identified, the pseudonym and age band only."""
+    pseudonym = pseudo.person(case.person_name, case.prison_number, case.home_office_ref)
+    if mask is None:
+        return PersonView(
+            pseudonym=pseudonym,
             name=case.person_name,
             prison_number=case.prison_number,
             home_office_ref=case.home_office_ref,
@@ -226,29 +262,94 @@ def build_case_view(session: Session, case: SanctionCase) -> CaseView:
             location=case.location,
             raised_by=case.raised_by,
             raised_by_detail=case.raised_by_detail,
-        ),
-        narrative=case.narrative,
+        )
+    return PersonView(
+        pseudonym=pseudonym,
+        name=None,
+        prison_number=pseudo.prison_number(case.prison_number),
+        home_office_ref=pseudo.home_office_ref(case.home_office_ref),
+        age_band=case.age_band,
+        location=None,
+        raised_by=case.raised_by,
+        raised_by_detail=mask.optional(case.raised_by_detail),
+    )
+
+
+def build_case_view(session: Session, case: SanctionCase, actor: Actor) -> CaseView:
+    """Everything about one case, as plain data, as this actor may read it.
+
+    The caller has checked the actor may see the case; identification is decided here.
+    """
+    assert case.id is not None
+    on = today()
+    hidden = mask_for(actor, case)
+    mask = hidden or Unredacted()
+    tasks = _rows(session, WorkflowTask, case.id)
+    recommendations = _rows(session, Recommendation, case.id)
+    classifications = _rows(session, Classification, case.id)
+    consents = _rows(session, ConsentRecord, case.id)
+    risks = _rows(session, RiskAssessment, case.id)
+    signposts = _rows(session, Signpost, case.id)
+    tracker = session.exec(select(TrackerEntry).where(TrackerEntry.case_id == case.id)).first()
+    names = _Names(
+        session,
+        [t.done_by_id for t in tasks]
+        + [r.done_by_id for r in recommendations]
+        + [c.created_by_id for c in classifications]
+        + [x for c in consents for x in (c.recorded_by_id, c.confirmed_by_id, c.exception_by_id)]
+        + [r.assessed_by_id for r in risks]
+        + [s.told_by_id for s in signposts]
+        + [tracker.logged_by_id if tracker else None],
+    )
+    task_views = [_task(t, names, on, mask) for t in tasks]
+    rec_views = [_recommendation(r, names, on, mask) for r in recommendations]
+    class_views = [_classification(c, names, mask) for c in classifications]
+    consent_views = [_consent(c, names, mask) for c in consents]
+    stats = task_stats(session, [case.id], on).get(case.id, TaskStats())
+    step = current_step(task_views, rec_views)
+    pseudo = Pseudonymiser(pseudonym_secret(session))
+    return CaseView(
+        summary=queue_row(case, establishment_names(session), stats, on, mask=hidden),
+        identified=hidden is None,
+        identity_note=identity_note(case) if hidden is not None else None,
+        current_step=step,
+        current_step_label=ProtocolStep(step).label if step else None,
+        outcome=case.outcome,
+        closed_at=case.closed_at,
+        place_text=mask.optional(case.place_text),
+        bodies=list(case.bodies or []),
+        routes=list(case.routes or []) or [case.route],
+        communication_channel=case.communication_channel,
+        communication_when=case.communication_when,
+        person=_person(case, pseudo, hidden),
+        narrative=mask.text(case.narrative),
         signpost=signpost_text(case.route) if case.status == CaseStatus.SIGNPOSTED else None,
         transcript=[
             TranscriptLine(
-                seq=a.seq, question=a.question, answer=a.answer, answered_at=a.answered_at
+                seq=a.seq,
+                question=mask.text(a.question),
+                answer=mask.text(a.answer),
+                answered_at=a.answered_at,
             )
             for a in transcript(session, case_id=case.id)
         ],
         classifications=class_views,
         disagreements=compare_classifications(class_views),
-        consent=_consent(consents[-1] if consents else None, names),
-        risk=[_risk(r, names) for r in risks],
+        consent=consent_views[-1] if consent_views else None,
+        consent_state=_consent_state(consent_state(consents), names),
+        consent_history=consent_views,
+        signposts=[_signpost(s, names, mask) for s in signposts],
+        risk=[_risk(r, names, mask) for r in risks],
         tasks=task_views,
         recommendations=rec_views,
         tracker=_tracker(tracker, names),
-        audit=[_audit(e) for e in _rows(session, AuditEvent, case.id)],
+        audit=[_audit(e, mask) for e in _rows(session, AuditEvent, case.id)],
     )
 
 
 def show_case(session: Session, *, actor: Actor, reference: str) -> CaseView:
     """The case view, if this actor may see the case (NotFoundError otherwise)."""
-    return build_case_view(session, get_visible_case(session, actor, reference))
+    return build_case_view(session, get_visible_case(session, actor, reference), actor)
 
 
 def disagreements(session: Session, case: SanctionCase) -> list[Disagreement]:

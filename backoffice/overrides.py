@@ -11,6 +11,10 @@ case's effective classification and marks the case overridden. Its consequences 
   takes ``does_not_qualify`` at step 2, or the case carries on with the override visible.
 
 A triage view (source ``triage``) is recorded beside the others and changes nothing else.
+
+Supervisors act on their own organisation's cases only: a supervisor overrides, or records a
+view of, a case received by their own organisation (triage of any organisation may record a
+view of a case they can see).
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
-from backoffice.access import WORKFLOW_ROLES, get_visible_case, require
+from backoffice.access import WORKFLOW_ROLES, get_visible_case, require, require_own_organisation
 from backoffice.case_view import build_case_view, disagreements
 from backoffice.classification import add_classification, parse_changes
 from backoffice.views import CaseView
@@ -123,6 +127,7 @@ def override_classification(
     """A supervisor's override; the caller commits. Raises on bad values, role or conflict."""
     case = get_visible_case(session, actor, reference)
     require_override_role(actor)
+    require_own_organisation(actor, case, what="override the classification")
     _check_version(case, expected_version)
     values = parse_changes(changes)
     why = required_text(reason or "", what="the reason for the override")
@@ -144,7 +149,7 @@ def override_classification(
         session.rollback()
         raise ConflictError(f"{ref} was changed by someone else; reload it and try again") from exc
     _flush(session, ref)
-    return build_case_view(session, case)
+    return build_case_view(session, case, actor)
 
 
 def record_triage_view(
@@ -159,6 +164,8 @@ def record_triage_view(
     """Triage's own view, kept beside the others; the effective classification is unchanged."""
     case = get_visible_case(session, actor, reference)
     require(actor, what="record a triage view", roles=WORKFLOW_ROLES)
+    if actor.role == Role.SUPERVISOR:
+        require_own_organisation(actor, case, what="record a supervisor's view")
     _check_version(case, expected_version)
     values = parse_changes(changes)
     why = required_text(reason or "", what="the reason for the view")
@@ -172,7 +179,7 @@ def record_triage_view(
         session.rollback()
         raise ConflictError(f"{ref} was changed by someone else; reload it and try again") from exc
     _flush(session, ref)
-    return build_case_view(session, case)
+    return build_case_view(session, case, actor)
 
 
 __all__ = [

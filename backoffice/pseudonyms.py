@@ -1,4 +1,8 @@
-"""Stable pseudonyms for the periodic share of the tracker with IMB and PPO leads (para 24).
+"""Stable pseudonyms, and the pseudonymised reading of a case (need to know).
+
+Used for the periodic share of the tracker with the IMB and PPO leads (para 24) and for every
+reader who is not identified to a case (:mod:`backoffice.access`): they get a pseudonym for the
+person, and the case's free text with the person's identifiers replaced (:class:`CaseRedactor`).
 
 A pseudonym is an HMAC-SHA256 of the value under a secret made once per database and kept in
 it (table ``app_secret``), so the same person gets the same pseudonym in every export from that
@@ -11,28 +15,81 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
+from collections.abc import Iterable
+from typing import Any
 
+from sqlalchemy import Engine, insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from intake.db.models import AppSecret
+from intake.db.models import AppSecret, SanctionCase, utcnow
+from intake.llm.redaction import Identifiers, Redactor
 
 SECRET_NAME = "pseudonym_key"
 DIGITS = 10
 
 
-def pseudonym_secret(session: Session) -> bytes:
-    """The database's pseudonym key, made on first use (safe if two processes race)."""
-    row = session.exec(select(AppSecret).where(AppSecret.name == SECRET_NAME)).first()
-    if row is None:
+def _read_secret(session: Session) -> AppSecret | None:
+    return session.exec(select(AppSecret).where(AppSecret.name == SECRET_NAME)).first()
+
+
+def _writing(session: Session) -> bool:
+    """True when the session holds SQLite's write lock (it has written and not yet committed).
+
+    Another connection writing then would wait for this one: the secret is made inside it.
+    """
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return False
+    raw = connection.connection.dbapi_connection
+    return bool(getattr(raw, "in_transaction", False))
+
+
+def _make_in(session: Session) -> AppSecret:
+    try:
+        with session.begin_nested():
+            session.add(AppSecret(name=SECRET_NAME, value=secrets.token_hex(32)))
+    except IntegrityError:
+        pass
+    return session.exec(select(AppSecret).where(AppSecret.name == SECRET_NAME)).one()
+
+
+def _make_apart(session: Session) -> str:
+    """Make and commit the secret on a connection of its own.
+
+    A reader's session is usually never committed (``backoffice show``); a secret made inside
+    it would be lost and the next read would make another, so pseudonyms would not be stable.
+    """
+    bind = session.get_bind()
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    table = AppSecret.__table__  # type: ignore[attr-defined]
+    with engine.connect() as connection:
         try:
-            with session.begin_nested():
-                session.add(AppSecret(name=SECRET_NAME, value=secrets.token_hex(32)))
+            connection.execute(
+                insert(table).values(
+                    name=SECRET_NAME, value=secrets.token_hex(32), created_at=utcnow()
+                )
+            )
+            connection.commit()
         except IntegrityError:
-            pass
-        row = session.exec(select(AppSecret).where(AppSecret.name == SECRET_NAME)).one()
-    return bytes.fromhex(row.value)
+            connection.rollback()
+        return str(
+            connection.execute(
+                select(table.c.value).where(table.c.name == SECRET_NAME)
+            ).scalar_one()
+        )
+
+
+def pseudonym_secret(session: Session) -> bytes:
+    """The database's pseudonym key, made and committed on first use (safe if two race)."""
+    row = _read_secret(session)
+    if row is not None:
+        return bytes.fromhex(row.value)
+    if _writing(session):
+        return bytes.fromhex(_make_in(session).value)
+    return bytes.fromhex(_make_apart(session))
 
 
 def _normal(value: str) -> str:
@@ -64,3 +121,97 @@ class Pseudonymiser:
 
     def home_office_ref(self, value: str | None) -> str | None:
         return f"HO-{self._code('ho', value)}" if value else None
+
+
+LOCATION = "[LOCATION]"
+MIN_LOCATION = 3
+_ISO_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?=$|[^\w-]|T\d)")
+_KEPT = re.compile("\ue000(\\d+)\ue001")
+
+
+def _location_pattern(location: str | None) -> re.Pattern[str] | None:
+    words = (location or "").split()
+    if len(" ".join(words)) < MIN_LOCATION:
+        return None
+    return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)", re.I)
+
+
+class CaseRedactor:
+    """A case's free text as a reader who is not identified gets it.
+
+    The person's name, prison number and Home Office reference become placeholders, and so
+    does anything shaped like a number or a titled name (``intake.llm.redaction.Redactor``,
+    always on here whatever the language-model settings say); their location as recorded
+    becomes ``[LOCATION]``.
+    """
+
+    def __init__(
+        self,
+        *,
+        name: str | None = None,
+        prison_number: str | None = None,
+        home_office_ref: str | None = None,
+        location: str | None = None,
+    ) -> None:
+        ids = Identifiers(name=name, prison_number=prison_number, home_office_ref=home_office_ref)
+        self._redactor = Redactor(ids, allowed=False)
+        self._location = _location_pattern(location)
+
+    @classmethod
+    def for_case(cls, case: SanctionCase) -> CaseRedactor:
+        return cls(
+            name=case.person_name,
+            prison_number=case.prison_number,
+            home_office_ref=case.home_office_ref,
+            location=case.location,
+        )
+
+    def text(self, value: str) -> str:
+        """The text with identifiers replaced; ISO dates are kept (not taken for numbers)."""
+        if not value:
+            return value
+        dates: list[str] = []
+
+        def keep(match: re.Match[str]) -> str:
+            dates.append(match.group(0))
+            return f"\ue000{len(dates) - 1}\ue001"
+
+        value = _ISO_DATE.sub(keep, value)
+        if self._location is not None:
+            value = self._location.sub(LOCATION, value)
+        value = self._redactor.redact(value)
+        return _KEPT.sub(lambda m: dates[int(m.group(1))], value) if dates else value
+
+    def optional(self, value: str | None) -> str | None:
+        return self.text(value) if value else value
+
+    def data(self, value: Any) -> Any:
+        """Every string inside nested dicts and lists (keys are left alone)."""
+        if isinstance(value, str):
+            return self.text(value)
+        if isinstance(value, dict):
+            return {k: self.data(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [self.data(v) for v in value]
+        return value
+
+    def evidence(self, items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Evidence spans with their quoted text redacted (labels and offsets kept)."""
+        quoted = ("text", "matched")
+        return [
+            {k: self.text(v) if k in quoted and isinstance(v, str) else v for k, v in i.items()}
+            for i in items
+        ]
+
+
+class Unredacted(CaseRedactor):
+    """What a reader identified to the case gets: everything as recorded."""
+
+    def text(self, value: str) -> str:
+        return value
+
+    def data(self, value: Any) -> Any:
+        return value
+
+    def evidence(self, items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [dict(item) for item in items]

@@ -5,6 +5,11 @@ Nothing here loads every case. Without a search, one LIMIT/OFFSET page comes fro
 (reference or narrative LIKE the words or their first letters, or an establishment the fuzzy
 directory finds), capped at ``SEARCH_CANDIDATES`` rows in queue order, then ranks only those
 with rapidfuzz, so typos such as "segragation" still find "segregation".
+
+Need to know (:mod:`backoffice.access`): only the cases the actor may see are listed; the
+snippet of a case the actor is not identified to is redacted, and such a case is scored on its
+redacted narrative, so searching for a person's name or number never finds them through a case
+the searcher reads pseudonymised.
 """
 
 from __future__ import annotations
@@ -18,7 +23,8 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, union
 from sqlmodel import Session, col, select
 
-from backoffice.access import require_active_role, visible_cases_filter
+from backoffice.access import is_identified, require_active_role, visible_cases_filter
+from backoffice.pseudonyms import CaseRedactor
 from backoffice.views import QueuePage, QueueRow
 from backoffice.workflow.tasks import today
 from intake.db.models import Establishment, Recommendation, SanctionCase, WorkflowTask
@@ -151,8 +157,15 @@ def queue_row(
     stats: TaskStats,
     on: date,
     score: float | None = None,
+    *,
+    mask: CaseRedactor | None = None,
 ) -> QueueRow:
+    """One case as the queue lists it; ``mask`` given when the reader is not identified."""
     establishment = names.get(case.establishment_id or 0) or case.place_text
+    narrative = case.narrative
+    if mask is not None:
+        establishment = mask.optional(establishment)
+        narrative = mask.text(narrative)
     return QueueRow(
         reference=case.reference,
         version=case.version or 1,
@@ -173,18 +186,35 @@ def queue_row(
         overdue_tasks=stats.overdue,
         next_due=stats.next_due,
         is_demo=case.is_demo,
-        snippet=snippet(case.narrative),
+        snippet=snippet(narrative),
         score=score,
+        identified=mask is None,
     )
 
 
+def mask_for(actor: Actor, case: SanctionCase) -> CaseRedactor | None:
+    """None when the actor is identified to the case; else the redactor of its free text."""
+    return None if is_identified(actor, case) else CaseRedactor.for_case(case)
+
+
 def _rows(
-    session: Session, cases: Sequence[SanctionCase], on: date, scores: dict[int, float]
+    session: Session,
+    actor: Actor,
+    cases: Sequence[SanctionCase],
+    on: date,
+    scores: dict[int, float],
 ) -> list[QueueRow]:
     names = establishment_names(session)
     stats = task_stats(session, [c.id for c in cases if c.id is not None], on)
     return [
-        queue_row(c, names, stats.get(c.id or 0, TaskStats()), on, scores.get(c.id or 0))
+        queue_row(
+            c,
+            names,
+            stats.get(c.id or 0, TaskStats()),
+            on,
+            scores.get(c.id or 0),
+            mask=mask_for(actor, c),
+        )
         for c in cases
     ]
 
@@ -207,12 +237,12 @@ def list_queue(
     clauses = where_clauses(actor, filters or QueueFilters(), on)
     text = (search or "").strip()
     if text:
-        return _search_page(session, clauses, text, page, page_size, on)
+        return _search_page(session, actor, clauses, text, page, page_size, on)
     query = _ordered(select(SanctionCase).where(and_(*clauses)))
     offset = (page - 1) * page_size
     cases = list(session.exec(query.offset(offset).limit(page_size + 1)).all())
     total = session.exec(select(func.count()).select_from(SanctionCase).where(*clauses)).one()
-    rows = _rows(session, cases[:page_size], on, {})
+    rows = _rows(session, actor, cases[:page_size], on, {})
     return QueuePage(
         rows=rows, page=page, page_size=page_size, total=total, has_next=len(cases) > page_size
     )
@@ -288,16 +318,27 @@ def _narrative_score(words: list[str], narrative: str) -> float:
     return total / len(words)
 
 
-def score_case(plan: SearchPlan, case: SanctionCase, establishment: str | None) -> float:
-    """How well a case matches: the best of reference, establishment and narrative."""
+def score_case(
+    plan: SearchPlan,
+    case: SanctionCase,
+    establishment: str | None,
+    mask: CaseRedactor | None = None,
+) -> float:
+    """How well a case matches: the best of reference, establishment and narrative.
+
+    With ``mask`` (the searcher is not identified to the case) the narrative is scored as they
+    would read it, redacted, so the person's name or number in it matches nothing.
+    """
     reference = 100.0 if plan.text.strip().upper() in case.reference else 0.0
     place = plan.places.get(establishment or "", 0.0)
-    narrative = _narrative_score(plan.words, case.narrative or "")
+    text = case.narrative or ""
+    narrative = _narrative_score(plan.words, mask.text(text) if mask is not None else text)
     return max(reference, place, narrative)
 
 
 def _search_page(
     session: Session,
+    actor: Actor,
     clauses: list[ColumnElement[bool]],
     text: str,
     page: int,
@@ -311,14 +352,14 @@ def _search_page(
     scored = []
     for candidate in candidates:
         place = names.get(candidate.establishment_id or 0) or candidate.place_text
-        score = score_case(plan, candidate, place)
+        score = score_case(plan, candidate, place, mask_for(actor, candidate))
         if score >= SEARCH_CUTOFF:
             scored.append((score, candidate))
     scored.sort(key=lambda pair: (-round(pair[0]), pair[1].risk_rank, pair[1].created_at))
     start = (page - 1) * page_size
     chosen = scored[start : start + page_size]
     scores = {c.id or 0: s for s, c in chosen}
-    rows = _rows(session, [c for _, c in chosen], on, scores)
+    rows = _rows(session, actor, [c for _, c in chosen], on, scores)
     return QueuePage(
         rows=rows,
         page=page,

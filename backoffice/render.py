@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from backoffice.cli_common import plain
-from backoffice.views import AvailableAction, CaseView, QueuePage, QueueRow, TaskView
+from backoffice.views import (
+    AvailableAction,
+    CaseView,
+    ConsentView,
+    QueuePage,
+    QueueRow,
+    RiskView,
+    TaskView,
+)
 
 
 def _flags(row: QueueRow) -> str:
@@ -18,6 +26,8 @@ def _flags(row: QueueRow) -> str:
         flags.append("AWAITING-SUPERVISOR")
     if row.is_demo:
         flags.append("demo")
+    if not row.identified:
+        flags.append("PSEUDONYMISED")
     return " ".join(flags)
 
 
@@ -46,32 +56,79 @@ def _task_line(task: TaskView) -> str:
     return f"  [{state}] {label}: {plain(task.title)} (owner {task.owner_organisation}, due {due})"
 
 
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def consent_line(c: ConsentView) -> str:
+    """One snapshot of the consent history, on one line."""
+    said = (
+        f"pursue {_yes(c.pursue)}, identity {_yes(c.share_identity)}, "
+        f"IMB enquiries {_yes(c.imb_enquiries)}"
+    )
+    if c.refer_without_consent:
+        confirmed = f"confirmed by {c.confirmed_by}" if c.confirmed_by else "not yet confirmed"
+        said += f"; WITHOUT consent ({confirmed})"
+    who = c.given_by_label or c.given_by
+    note = f" - {c.note}" if c.note else ""
+    return plain(f"{c.recorded_at:%Y-%m-%d} {c.kind}, {who}: {said}{note}")
+
+
+def risk_action(r: RiskView) -> str | None:
+    """What was done at once about an immediate risk: who was told, when."""
+    if not r.action_taken:
+        return None
+    when = f" ({r.action_at})" if r.action_at else ""
+    return plain(f"{r.action_taken}{when}")
+
+
+def _person_line(view: CaseView) -> str:
+    p = view.person
+    if not view.identified:
+        return f"  person: {p.pseudonym or '-'} (pseudonymised)"
+    number = p.prison_number or p.home_office_ref or ""
+    return f"  person: {plain(p.name or '-')} {plain(number)}".rstrip()
+
+
+def _consent_lines(view: CaseView) -> Iterator[str]:
+    yield f"Consent: {view.consent_state.summary}"
+    if len(view.consent_history) > 1 or any(c.note for c in view.consent_history):
+        yield from ("  " + consent_line(c) for c in view.consent_history)
+    elif view.consent_history:
+        c = view.consent_history[-1]
+        if c.refer_without_consent:
+            yield "  " + consent_line(c)
+
+
 def case_lines(view: CaseView, *, audit: bool = True) -> Iterator[str]:
     s = view.summary
     yield f"{s.reference}  version {s.version}  {s.status}  risk {s.risk_level}  {_flags(s)}"
+    if view.identity_note:
+        yield f"  {view.identity_note}"
     place = plain(s.establishment or "-")
     yield f"  received {s.created_at:%Y-%m-%d} by {s.receiving_organisation} at {place}"
+    routes = ", ".join(view.routes) if len(view.routes) > 1 else s.route
     yield (
         f"  qualifies {s.qualifies}; categories {', '.join(s.categories) or '-'}; "
-        f"severity {s.severity}; route {s.route}"
+        f"severity {s.severity}; route{'s' if len(view.routes) > 1 else ''} {routes}"
     )
     if view.current_step:
         yield f"  now at step {view.current_step}: {view.current_step_label}"
     if view.outcome:
         yield f"  outcome: {view.outcome}"
-    p = view.person
-    yield f"  person: {plain(p.name or '-')} {plain(p.prison_number or p.home_office_ref or '')}"
+    yield _person_line(view)
     yield "Narrative:"
     yield from ("  " + line for line in plain(view.narrative).splitlines() or [""])
     if view.signpost:
         yield f"Signpost: {plain(view.signpost)}"
-    if view.consent:
-        c = view.consent
-        yield (
-            f"Consent: pursue {c.pursue}, share identity {c.share_identity}, IMB enquiries "
-            f"{c.imb_enquiries}, without consent {c.refer_without_consent}"
-            + (f" (confirmed by {c.confirmed_by})" if c.confirmed_by else "")
-        )
+    for sp in view.signposts:
+        by = f" by {sp.told_by}" if sp.told_by else ""
+        yield plain(f"Signposted to {sp.route_label}: told {sp.told_on}{by}")
+    yield from _consent_lines(view)
+    for r in view.risk:
+        action = risk_action(r)
+        if action:
+            yield f"Immediate risk: action taken: {action}"
     yield "Classifications:"
     for c in view.classifications:
         reason = f" - {plain(c.reason)}" if c.reason else ""

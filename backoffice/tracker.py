@@ -5,7 +5,9 @@ Every case counts, including those that did not qualify (they show their route).
 streamed from the database (``yield_per``) and written as they come (openpyxl write-only), so a
 100,000-case export never holds every case in memory. ``pseudonymise`` replaces names, prison
 numbers and Home Office references with stable pseudonyms (:mod:`backoffice.pseudonyms`) for
-the periodic share with the IMB and PPO leads. Each export is recorded in the audit trail.
+the periodic share with the IMB and PPO leads. Need to know holds without it too: every row of
+a case the exporting user is not identified to (:func:`backoffice.access.identified_filter`,
+computed in the same query) is pseudonymised. Each export is recorded in the audit trail.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from pydantic import BaseModel
 from sqlalchemy import Row, Select, select
 from sqlmodel import Session, col
 
-from backoffice.access import EXPORT_ROLES, visible_cases_filter
+from backoffice.access import EXPORT_ROLES, identified_filter, visible_cases_filter
 from backoffice.pseudonyms import Pseudonymiser, pseudonym_secret
 from intake.db.models import AuditEvent, Establishment, SanctionCase, TrackerEntry
 from intake.errors import PermissionDenied, ValidationProblem
@@ -105,6 +107,7 @@ def _query(actor: Actor, date_from: date | None, date_to: date | None) -> Select
             *(table.c[name] for name in _CASE_COLUMNS),
             col(Establishment.name).label("establishment"),
             col(TrackerEntry.step_dates).label("step_dates"),
+            identified_filter(actor).label("identified"),
         )
         .select_from(table)
         .outerjoin(Establishment, col(Establishment.id) == table.c.establishment_id)
@@ -139,9 +142,10 @@ def _step_dates(case: Row[Any]) -> list[str]:
     return [found.get(str(int(step)), "") for step in ProtocolStep]
 
 
-def _row(case: Row[Any], pseudo: Pseudonymiser | None) -> list[str]:
+def _row(case: Row[Any], pseudo: Pseudonymiser, pseudonymise_all: bool) -> list[str]:
+    """One tracker line; pseudonymised when asked or when the exporter is not identified."""
     name, number, ho_ref = case.person_name, case.prison_number, case.home_office_ref
-    if pseudo is not None:
+    if pseudonymise_all or not case.identified:
         name = pseudo.person(name, number, ho_ref)
         number, ho_ref = pseudo.prison_number(number), pseudo.home_office_ref(ho_ref)
     return [
@@ -171,20 +175,33 @@ def tracker_rows(
     actor: Actor,
     date_from: date | None = None,
     date_to: date | None = None,
-    pseudonymiser: Pseudonymiser | None = None,
+    pseudonymise: bool = False,
 ) -> Iterator[list[str]]:
-    """The tracker's rows (without the header), streamed in batches from the database."""
+    """The tracker's rows (without the header), streamed in batches from the database.
+
+    ``pseudonymise`` pseudonymises every row; without it, the rows of cases the actor is not
+    identified to are pseudonymised all the same.
+    """
     may_export(actor)
     if date_from and date_to and date_from > date_to:
         raise ValidationProblem("--from must not be after --to")
+    pseudo = Pseudonymiser(pseudonym_secret(session))
     result = session.execute(_query(actor, date_from, date_to).execution_options(yield_per=BATCH))
     for case in result:
-        yield _row(case, pseudonymiser)
+        yield _row(case, pseudo, pseudonymise)
 
 
 def _marking_row(actor: Actor, pseudonymised: bool) -> list[str]:
     what = f"{TITLE}, exported {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by {actor.name}"
-    return [MARKING, what + ("; pseudonymised" if pseudonymised else "")]
+    if pseudonymised:
+        return [MARKING, what + "; pseudonymised"]
+    scope = (
+        "need to know: no one is named (admin export)"
+        if actor.role == Role.ADMIN
+        else f"need to know: people are named only in cases {actor.organisation.value} "
+        "received or was handed"
+    )
+    return [MARKING, f"{what}; {scope}"]
 
 
 @contextmanager
@@ -255,9 +272,8 @@ def export_tracker(
     if fmt not in ("csv", "xlsx"):
         raise ValidationProblem(f"format {fmt!r} is not csv or xlsx")
     may_export(actor)
-    pseudo = Pseudonymiser(pseudonym_secret(session)) if pseudonymise else None
     rows = tracker_rows(
-        session, actor=actor, date_from=date_from, date_to=date_to, pseudonymiser=pseudo
+        session, actor=actor, date_from=date_from, date_to=date_to, pseudonymise=pseudonymise
     )
     head = _marking_row(actor, pseudonymise)
     with _atomic(out) as temp:

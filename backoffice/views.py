@@ -39,6 +39,8 @@ class QueueRow(View):
     is_demo: bool = False
     snippet: str = ""
     score: float | None = None
+    #: False when the reader is not identified to the case: the snippet is redacted.
+    identified: bool = True
 
 
 class QueuePage(View):
@@ -65,6 +67,8 @@ class TaskView(View):
     is_open: bool
     overdue: bool
     proposed: bool = False
+    #: For a signpost task: the route whose signpost the person must be given.
+    route: str | None = None
 
 
 class RecommendationView(View):
@@ -104,6 +108,12 @@ class Disagreement(View):
 
 
 class ConsentView(View):
+    """One snapshot of a case's consent history (the newest is the current state)."""
+
+    kind: str = "intake"
+    given_by: str = "person"
+    given_by_label: str | None = None
+    note: str | None = None
     pursue: bool
     share_identity: bool
     imb_enquiries: bool
@@ -113,6 +123,40 @@ class ConsentView(View):
     recorded_at: datetime
     confirmed_by: str | None
     confirmed_at: datetime | None
+    exception_by: str | None = None
+
+
+class ConsentStateView(View):
+    """What the newest consent snapshot allows (``intake.consent.ConsentState``)."""
+
+    given_by: str | None = None
+    given_by_label: str | None = None
+    said_pursue: bool = False
+    said_share_identity: bool = False
+    said_imb_enquiries: bool = False
+    from_person: bool = False
+    pursue: bool = False
+    share_identity: bool = False
+    imb_enquiries: bool = False
+    awaiting_person: bool = False
+    exception_recorded: bool = False
+    exception_confirmed: bool = False
+    exception_recorded_by: str | None = None
+    may_refer: bool = False
+    may_refer_named: bool = False
+    summary: str = "consent not recorded"
+
+
+class SignpostView(View):
+    """A route elsewhere given to the person, and when they were told."""
+
+    route: str
+    route_label: str
+    text: str
+    told_on: date
+    told_by: str | None
+    recorded_at: datetime
+    note: str | None = None
 
 
 class RiskView(View):
@@ -124,6 +168,9 @@ class RiskView(View):
     notes: str | None
     assessed_by: str | None
     assessed_at: datetime
+    #: With an immediate risk: what was done at once (who was told), and when.
+    action_taken: str | None = None
+    action_at: str | None = None
 
 
 class TrackerView(View):
@@ -151,6 +198,9 @@ class TranscriptLine(View):
 
 
 class PersonView(View):
+    """The person; for a reader not identified to the case, only the pseudonym and age band."""
+
+    pseudonym: str | None = None
     name: str | None
     prison_number: str | None
     home_office_ref: str | None
@@ -164,12 +214,16 @@ class CaseView(View):
     """Everything about one case a member of staff may see."""
 
     summary: QueueRow
+    #: False when the reader is not identified: person, narrative and notes are pseudonymised.
+    identified: bool = True
+    identity_note: str | None = None
     current_step: int | None
     current_step_label: str | None
     outcome: str | None
     closed_at: datetime | None
     place_text: str | None
     bodies: list[str]
+    routes: list[str] = Field(default_factory=list)
     communication_channel: str | None
     communication_when: date | None
     person: PersonView
@@ -178,7 +232,11 @@ class CaseView(View):
     transcript: list[TranscriptLine]
     classifications: list[ClassificationRecord]
     disagreements: list[Disagreement]
+    #: The newest consent snapshot (kept for compatibility; see consent_state and history).
     consent: ConsentView | None
+    consent_state: ConsentStateView = Field(default_factory=ConsentStateView)
+    consent_history: list[ConsentView] = Field(default_factory=list)
+    signposts: list[SignpostView] = Field(default_factory=list)
     risk: list[RiskView]
     tasks: list[TaskView]
     recommendations: list[RecommendationView]

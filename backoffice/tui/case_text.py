@@ -13,6 +13,7 @@ from typing import Any
 from rich.text import Text
 
 from backoffice.cli_common import plain
+from backoffice.render import consent_line, risk_action
 from backoffice.views import (
     AvailableAction,
     CaseView,
@@ -54,6 +55,8 @@ def flags(row: QueueRow) -> list[tuple[str, str]]:
         found.append(("AWAITING SUPERVISOR", "bold yellow"))
     if row.is_demo:
         found.append(("DEMO", MUTED))
+    if not row.identified:
+        found.append(("PSEUDONYMISED", "bold cyan"))
     return found
 
 
@@ -84,6 +87,8 @@ def summary_text(view: CaseView) -> Text:
     text = Text()
     _line(text, ("Classification (effective)", "bold underline"))
     _line(text, f"qualifies {s.qualifies} · severity {s.severity} · route {s.route}")
+    if len(view.routes) > 1:
+        _line(text, f"routes: {', '.join(view.routes)}")
     _line(text, f"categories: {', '.join(s.categories) or '-'}")
     for d in view.disagreements:
         values = "; ".join(f"{k} {_value(v)}" for k, v in d.values.items())
@@ -91,8 +96,12 @@ def summary_text(view: CaseView) -> Text:
     _line(text, "")
     _line(text, ("Person", "bold underline"))
     age = f"age {p.age_band}" if p.age_band else None
-    known = [p.name or "name not given", p.prison_number or p.home_office_ref, age, p.location]
-    _line(text, " · ".join(part for part in known if part))
+    if view.identified:
+        known = [p.name or "name not given", p.prison_number or p.home_office_ref, age, p.location]
+        _line(text, " · ".join(part for part in known if part))
+    else:
+        _line(text, (p.pseudonym or "no identifier recorded", "bold cyan"), f" · {age or '-'}")
+        _line(text, (view.identity_note or "pseudonymised", MUTED))
     detail = f" ({p.raised_by_detail})" if p.raised_by_detail else ""
     _line(text, f"raised by {p.raised_by}{detail}")
     how = f" by {view.communication_channel}" if view.communication_channel else ""
@@ -107,11 +116,22 @@ def summary_text(view: CaseView) -> Text:
         _line(text, ("HMIP sanctions tracker", "bold underline"))
         _line(text, f"logged {_when(t.logged_at)} by {t.logged_by or '-'}")
         _line(text, f"step dates: {dates or '-'}")
-    if view.signpost:
-        _line(text, ("Signpost", "bold underline"))
-        _line(text, view.signpost)
+    _signposts(text, view)
     text.rstrip()
     return text
+
+
+def _signposts(text: Text, view: CaseView) -> None:
+    if view.signpost or view.signposts:
+        _line(text, ("Signposts", "bold underline"))
+    if view.signpost and not view.signposts:
+        _line(text, view.signpost)
+    for sp in view.signposts:
+        by = f" by {sp.told_by}" if sp.told_by else ""
+        _line(text, (sp.route_label, "bold"), (f" · told {_when(sp.told_on)}{by}", MUTED))
+        _line(text, f"  {sp.text}")
+        if sp.note:
+            _line(text, ("  ", ""), (sp.note, "italic"))
 
 
 def _step_key(item: tuple[str, str]) -> int:
@@ -130,10 +150,13 @@ def _yes(flag: bool) -> str:
 
 def _consent(text: Text, view: CaseView) -> None:
     _line(text, ("Consent", "bold underline"))
-    c = view.consent
+    state, c = view.consent_state, view.consent
     if c is None:
         _line(text, ("no consent recorded", LATE))
+        _line(text, "")
         return
+    style = "bold yellow" if state.awaiting_person or not state.pursue else ""
+    _line(text, (state.summary, style))
     _line(
         text,
         f"pursue {_yes(c.pursue)} · share identity {_yes(c.share_identity)} · "
@@ -143,7 +166,12 @@ def _consent(text: Text, view: CaseView) -> None:
         confirmed = f"confirmed by {c.confirmed_by}" if c.confirmed_by else "NOT YET CONFIRMED"
         _line(text, ("referral WITHOUT consent: ", "bold yellow"), f"{c.justification or '-'}")
         _line(text, f"  {confirmed}")
-    _line(text, (f"recorded by {c.recorded_by or '-'} {_when(c.recorded_at)}", MUTED))
+    if len(view.consent_history) > 1:
+        _line(text, ("history (oldest first):", MUTED))
+        for snapshot in view.consent_history:
+            _line(text, (f"  {consent_line(snapshot)}", MUTED))
+    else:
+        _line(text, (f"recorded by {c.recorded_by or '-'} {_when(c.recorded_at)}", MUTED))
     _line(text, "")
 
 
@@ -166,6 +194,9 @@ def _risk(text: Text, view: CaseView) -> None:
             _line(text, f"vulnerabilities: {', '.join(r.vulnerabilities)}")
         if r.notes:
             _line(text, r.notes)
+        action = risk_action(r)
+        if action:
+            _line(text, ("action taken: ", "bold"), action)
         _line(text, (f"assessed by {r.assessed_by or '-'} {_when(r.assessed_at)}", MUTED))
     _line(text, "")
 

@@ -32,7 +32,7 @@ def test_override_keeps_the_original_and_becomes_effective(
     ref = submit()
     view = _override(
         engine,
-        staff.hmip_supervisor,
+        staff.imb_home_supervisor,
         ref,
         {"risk": "immediate", "severity": "exceptional", "categories": "isolation,threats"},
     )
@@ -44,7 +44,7 @@ def test_override_keeps_the_original_and_becomes_effective(
     assert view.classifications[1].reason == "Seen the CCTV"
     fields = {d.field: d.values for d in view.disagreements}
     assert fields["severity"] == {"rules": "standard", "override": "exceptional"}
-    again = _override(engine, staff.hmip_supervisor, ref, {"severity": "serious"})
+    again = _override(engine, staff.imb_home_supervisor, ref, {"severity": "serious"})
     assert again.summary.severity == "serious"  # the latest override wins
     assert again.summary.risk_level == "immediate"
     with Session(engine) as session:
@@ -58,7 +58,7 @@ def test_override_validates_values_and_needs_a_reason(
     staff: Staff, submit: SubmitFn, engine
 ) -> None:  # type: ignore[no-untyped-def]
     ref = submit()
-    sup = staff.hmip_supervisor
+    sup = staff.imb_home_supervisor
     with pytest.raises(ValidationProblem, match="severity 'huge' is not one of standard"):
         _override(engine, sup, ref, {"severity": "huge"})
     with pytest.raises(ValidationProblem, match="categories: beatings not known"):
@@ -76,7 +76,7 @@ def test_override_to_the_protocol_reopens_a_signposted_case(
 ) -> None:  # type: ignore[no-untyped-def]
     ref = submit(route=Route.COMPLAINT, qualifies=Qualifies.NO)
     view = _override(
-        engine, staff.hmip_supervisor, ref, {"route": "sanction_protocol", "qualifies": "yes"}
+        engine, staff.imb_home_supervisor, ref, {"route": "sanction_protocol", "qualifies": "yes"}
     )
     assert view.summary.status == "received" and view.outcome is None
     assert view.current_step == 2
@@ -88,7 +88,7 @@ def test_override_raising_risk_opens_monitoring_and_exceptional_proposes_escalat
     ref = submit()
     act(staff.hmip, ref, "confirm_qualifies")
     view = _override(
-        engine, staff.hmip_supervisor, ref, {"risk": "high", "severity": "exceptional"}
+        engine, staff.imb_home_supervisor, ref, {"risk": "high", "severity": "exceptional"}
     )
     open_duties = {t.duty for t in view.tasks if t.is_open}
     assert {"imb_monitoring", "escalate"} <= open_duties
@@ -162,5 +162,7 @@ def test_stale_version_from_the_cli_is_a_conflict(
     with pytest.raises(ConflictError, match=f"you had {version}"):
         act(staff.hmip, ref, "log_on_tracker", expected_version=version)
     with pytest.raises(ConflictError):
-        _override(engine, staff.hmip_supervisor, ref, {"risk": "high"}, expected_version=version)
+        _override(
+            engine, staff.imb_home_supervisor, ref, {"risk": "high"}, expected_version=version
+        )
     assert view(ref).summary.status == "confirmed"

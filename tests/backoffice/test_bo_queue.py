@@ -89,7 +89,7 @@ def test_overridden_filter_and_flag(engine, staff: Staff, cases: dict[str, str])
     with Session(engine) as session:
         override_classification(
             session,
-            actor=staff.hmip_supervisor,
+            actor=staff.ppo_supervisor,  # the PPO received it: its supervisors override
             reference=cases["new_standard"],
             changes={"risk": "high"},
             reason="He is on an ACCT",

@@ -19,6 +19,7 @@ from backoffice.tui.queue_screen import QueueScreen
 HMIP_TRIAGE = "DEMO HMIP Triage"
 HMIP_SUPERVISOR = "DEMO HMIP Supervisor"
 IMB_TRIAGE = "DEMO IMB Triage"  # of HMP Wandsworth
+IMB_SUPERVISOR = "DEMO IMB Supervisor"  # of HMP Wandsworth
 
 
 async def wait_until(pilot: Pilot[None], check: Callable[[], object], tries: int = 250) -> None:

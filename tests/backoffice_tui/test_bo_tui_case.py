@@ -7,6 +7,7 @@ from bo_support import make_submission
 from bo_tui_helpers import (
     HMIP_SUPERVISOR,
     HMIP_TRIAGE,
+    IMB_SUPERVISOR,
     case_shown,
     notifications,
     open_case,
@@ -119,7 +120,7 @@ async def test_taking_an_action_and_the_refusals(
         # someone else changes the case while it is open: the action is refused, not lost
         with Session(demo_engine) as session:
             record_triage_view(
-                session, actor=_actor(session, HMIP_SUPERVISOR), reference=reference,
+                session, actor=_actor(session, IMB_SUPERVISOR), reference=reference,
                 changes={"severity": "serious"}, reason="seen the wing log",
             )  # fmt: skip
             session.commit()
@@ -143,7 +144,7 @@ async def test_taking_an_action_and_the_refusals(
 async def test_an_override_needs_a_reason_and_marks_the_queue(
     make_app: AppFactory, reference: str, demo_engine: Engine
 ) -> None:
-    app = make_app(HMIP_SUPERVISOR)
+    app = make_app(IMB_SUPERVISOR)  # the IMB received it: its supervisors override
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_case(pilot, reference)
         await pilot.press("o")

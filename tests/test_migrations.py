@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -59,3 +60,47 @@ def test_reference_establishments_loaded_once(settings: Settings) -> None:
             count = session.exec(select(func.count()).select_from(Establishment)).one()
         engine.dispose()
     assert count == 142
+
+
+def test_cases_from_before_several_routes_keep_their_route(settings: Settings) -> None:
+    """Migration 0004: an existing case's one route becomes its list of routes; consent rows
+    become the person's own intake snapshot."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import text
+
+    url = settings.effective_database_url
+    old = create_db_engine(url)
+    config = alembic_config(old)
+    now = datetime.now(UTC)
+    with old.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0003")
+        connection.execute(
+            text(
+                "INSERT INTO sanction_case (uuid, reference, status, receiving_organisation,"
+                " raised_by, bodies, narrative, qualifies, categories, severity, route,"
+                " risk_level, risk_rank, overridden, awaiting_supervisor, is_demo, created_at,"
+                " updated_at, version) VALUES ('u-1', 'SAN-2025-00001', 'signposted', 'IMB',"
+                " 'person', '[]', 'x', 'no', '[]', 'standard', 'complaint', 'standard', 2,"
+                " false, false, false, :now, :now, 1)"
+            ),
+            {"now": now},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO consent_record (case_id, pursue, share_identity, imb_enquiries,"
+                " refer_without_consent, recorded_at) SELECT id, true, false, true, false, :now"
+                " FROM sanction_case"
+            ),
+            {"now": now},
+        )
+    old.dispose()
+    engine = open_database(settings)
+    with engine.connect() as connection:
+        routes = connection.execute(text("SELECT routes, identified_to FROM sanction_case")).one()
+        consent = connection.execute(text("SELECT kind, given_by FROM consent_record")).one()
+    engine.dispose()
+    as_list = [json.loads(v) if isinstance(v, str) else v for v in routes]
+    assert as_list == [["complaint"], []]
+    assert tuple(consent) == ("intake", "person")

@@ -64,7 +64,7 @@ def try_one(engine, rng: random.Random, staff: list[Actor], reference: str) -> d
         result = take_action(
             session, actor=actor, reference=reference, action=action.name,
             note="concurrency test", outcome=rng.choice(outcomes) if outcomes else None,
-            expected_version=version,
+            expected_version=version, confirm_close=action.closes_case,
         )  # fmt: skip
         session.commit()
     return {"reference": reference, "action": action.name, "version": result.version}
@@ -87,7 +87,8 @@ def main(url: str, seed: int, wanted: int, out: Path) -> None:
     conflicts = 0
     with Session(engine) as session:
         staff = actors(session)
-        establishment_id = staff[0].establishment_id or 1
+        # the IMB desk's Board: every desk must be able to see the cases submitted here
+        establishment_id = next(a.establishment_id for a in staff if a.establishment_id)
     while len(done) < wanted:
         try:
             if len(done) % 25 == 0:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 
 from backoffice.views import CaseView
-from intake.errors import ConfigError, ValidationProblem
+from intake.errors import ConfigError, PermissionDenied, ValidationProblem
 from intake.llm import AccountLine, Assistant, BriefingFacts, Draft, Identifiers, LetterFacts
 from intake.settings import Settings
 from intake.vocabulary import Body, Outcome, ProtocolStep
@@ -34,20 +34,22 @@ def _identifiers(view: CaseView) -> Identifiers:
 
 
 def _consent_words(view: CaseView) -> str | None:
-    consent = view.consent
-    if consent is None:
+    state = view.consent_state
+    if state.given_by is None:
         return None
-    said = [
-        f"pursue: {'yes' if consent.pursue else 'no'}",
-        f"identity shared with the establishment: {'yes' if consent.share_identity else 'no'}",
-        f"IMB enquiries: {'yes' if consent.imb_enquiries else 'no'}",
-    ]
-    if consent.refer_without_consent:
+    said = [state.summary]
+    consent = view.consent
+    if state.exception_confirmed and consent is not None and consent.justification:
         said.append(f"referred without consent because: {consent.justification}")
     return "; ".join(said)
 
 
 def briefing_facts(view: CaseView, imb_findings: str | None = None) -> BriefingFacts:
+    if not view.consent_state.pursue:
+        raise PermissionDenied(
+            f"{view.summary.reference}: no briefing without the person's own consent to it "
+            f"being pursued ({view.consent_state.summary})"
+        )
     summary = view.summary
     return BriefingFacts(
         reference=summary.reference,

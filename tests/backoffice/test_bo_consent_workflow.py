@@ -232,3 +232,14 @@ def test_closing_asks_for_confirmation_and_a_supervisor_may_reopen(
             select(AuditEvent.action).where(col(AuditEvent.action).in_(["reopen"]))
         ).all()
     assert actions == ["reopen"]
+
+
+def test_no_briefing_is_drafted_without_the_persons_consent(submit: SubmitFn, view: ViewFn) -> None:
+    from backoffice.drafting import briefing_facts
+
+    with pytest.raises(PermissionDenied, match="no briefing without the person's own consent"):
+        briefing_facts(view(submit(consent=DECLINES)))
+    with pytest.raises(PermissionDenied, match="not yet confirmed by the person"):
+        briefing_facts(view(submit(consent=FAMILY_CONSENTS)))
+    facts = briefing_facts(view(submit()))
+    assert facts.consent and "the person consents" in facts.consent

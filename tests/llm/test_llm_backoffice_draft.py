@@ -25,8 +25,11 @@ DRAFTED = (
 
 def _env(engine: Engine, settings: Settings, url: str | None) -> dict[str, str]:
     with Session(engine) as session:
-        data = UserCreate(name="Ivy IMB", role=Role.LEAD, organisation=Organisation.HMIP)
+        # the IMB national lead: the cases are received by the IMB, so she may see names
+        data = UserCreate(name="Ivy IMB", role=Role.LEAD, organisation=Organisation.IMB)
         create_user(session, data=data)
+        other = UserCreate(name="Hal HMIP", role=Role.LEAD, organisation=Organisation.HMIP)
+        create_user(session, data=other)
         session.commit()
     env = {
         "SANCTIONS_DATABASE_URL": settings.effective_database_url,
@@ -61,6 +64,12 @@ def test_a_briefing_is_drafted_without_sending_the_name(
     sent = fake_llm.requests[0].message("user")
     assert "Jordan Example" not in sent and "A1234BC" not in sent
     assert _audit_count(engine) == before
+    fake_llm.script(Reply(content=DRAFTED))  # HMIP reads the IMB's case pseudonymised
+    pseudonymised = run_cli(
+        "backoffice", "draft", "briefing", reference, env={**env, "SANCTIONS_USER": "Hal HMIP"}
+    )
+    assert pseudonymised.returncode == 0, pseudonymised.stderr
+    assert "Jordan Example" not in pseudonymised.stdout
 
 
 def test_without_a_model_or_with_a_failing_one_it_says_so_in_one_line(

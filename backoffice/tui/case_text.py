@@ -46,7 +46,8 @@ def _line(text: Text, *parts: str | tuple[str, str]) -> None:
 
 
 def flags(row: QueueRow) -> list[tuple[str, str]]:
-    found = []
+    """The header's flags; PSEUDONYMISED first, so a narrow screen never cuts it off."""
+    found = [("PSEUDONYMISED", "bold cyan")] if not row.identified else []
     if row.overdue:
         found.append((f"OVERDUE({row.overdue_tasks})", LATE))
     if row.overridden:
@@ -55,8 +56,6 @@ def flags(row: QueueRow) -> list[tuple[str, str]]:
         found.append(("AWAITING SUPERVISOR", "bold yellow"))
     if row.is_demo:
         found.append(("DEMO", MUTED))
-    if not row.identified:
-        found.append(("PSEUDONYMISED", "bold cyan"))
     return found
 
 

@@ -70,6 +70,11 @@ async def test_a_case_shows_its_parts(make_app: AppFactory, reference: str) -> N
         assert reference in head and "received" in head and "step 2" in head
         summary = text_of(screen, "#summary-text")
         assert "Consent" in summary and "pursue yes" in summary and "Risk" in summary
+        assert "the person consents" in summary  # the consent state, in one line
+        # HMIP triage reads a case the IMB received: pseudonymised, and it says so
+        assert "PSEUDONYMISED" in head and "PERSON-" in summary
+        assert "Pseudonymised: who the person is shows only to IMB" in summary
+        assert "Jordan" not in summary and "A1234BC" not in summary
         assert NARRATIVE in text_of(screen, "#narrative-text")
         history = text_of(screen, "#classification-text")
         assert "RULES" in history and '"segregation" → isolation' in history

@@ -18,7 +18,8 @@ from intake.errors import ValidationProblem
 from intake.interview.answers import match_choice
 from intake.interview.drafts import DraftStore
 from intake.interview.engine import Interview
-from intake.interview.outcome import build_submission, risk_level
+from intake.interview.outcome import build_submission, risk_level, routes_so_far
+from intake.interview.panel import closing_words, review_questions, risk_banner
 from intake.interview.profile import (
     FIRST_START_ROLES,
     active_users,
@@ -199,6 +200,8 @@ def run_chat(app: AppContext, io: LineIO, *, as_user: str | None, as_json: bool)
         io.say("Discarded.")
         return 0
     io.say(f"Submitted. Case reference: {reference}")
+    routes = "; ".join(r.label for r in routes_so_far(session.interview))
+    io.say(f"Proposed routes (a person in the office confirms them): {routes}")
     if as_json:
         io.say(json.dumps(session.submitted_json(reference, app), indent=2, default=str))
     return 0
@@ -228,6 +231,10 @@ class ChatSession:
             self.interview = Interview(today=today, answers=data.answers)
             self.pending = data.pending_text
         self._warned_risk = False
+        self._warned_not_yet = False
+        self._shown_ending = self.interview.ending() is not None
+        self._shown_routes = set(self.interview.extra_routes())
+        self._shown_closing = closing_words(self.interview) is not None
         self._section: str | None = None
 
     def run(self) -> str | None:
@@ -297,15 +304,30 @@ class ChatSession:
             for line in assessment_lines(self.interview):
                 self.io.say(line)
             return
-        self.io.say(getattr(self.interview.texts, name).rstrip())
+        self.io.say(self.interview.say_text(name).rstrip())
 
     def _after_answer(self) -> None:
-        if self.interview.immediate_risk and not self._warned_risk:
+        interview = self.interview
+        if interview.immediate_risk and not self._warned_risk:
             self._warned_risk = True
-            self.io.say("!! " + self.interview.texts.immediate_action.rstrip())
-        ending = self.interview.ending()
-        if ending is not None:
+            self.io.say("!! " + interview.texts.immediate_action.rstrip())
+        if interview.risk_acted_on() is False and not self._warned_not_yet:
+            self._warned_not_yet = True
+            self.io.say("!! " + risk_banner(interview, immediate=True))
+        ending = interview.ending()
+        if ending is not None and not self._shown_ending:
+            self._shown_ending = True
             self.io.say(ending.signpost.rstrip())
+        self._shown_ending = ending is not None
+        for route in interview.extra_routes():
+            if route not in self._shown_routes:
+                self._shown_routes.add(route)
+                self.io.say(f"Also — {route.label}")
+                self.io.say(interview.signpost(route).rstrip())
+        closing = closing_words(interview)
+        if closing is not None and not self._shown_closing:
+            self.io.say(interview.say_text(closing).rstrip())
+        self._shown_closing = closing is not None
 
     def _review(self) -> str:
         for line in review_lines(self.interview):
@@ -321,10 +343,10 @@ class ChatSession:
         return decision
 
     def _edit(self) -> None:
-        asked = self.interview.asked()
+        asked = review_questions(self.interview)
         choices = [Choice(value=q.key, label=q.prompt) for q in asked]
         key = _choose(self.io, "Which answer?", choices)
-        self._ask(self.interview.script.question(key), editing=True)
+        self._ask(self.interview.question(key), editing=True)
 
     def submitted_json(self, reference: str, app: AppContext) -> dict[str, Any]:
         submission = build_submission(

@@ -55,16 +55,25 @@ def test_submission_writes_everything_in_one_go(engine, settings) -> None:  # ty
     assert "consent_record_recorded" in actions and "task_opened" in actions
 
 
-def test_not_qualifying_case_is_signposted_and_closed(engine, settings) -> None:  # type: ignore[no-untyped-def]
+def test_not_qualifying_case_waits_at_step_2_with_its_signpost(engine, settings) -> None:  # type: ignore[no-untyped-def]
     rules = ClassificationView(qualifies=Qualifies.NO, route=Route.COMPLAINT)
     with Session(engine) as session:
         case = submit_case(
             session, submission=_submission(rules=rules), actor=INSPECTOR, settings=settings
         )
         session.commit()
-        assert case.status == "signposted"
-        assert case.outcome == "not_qualifying"
-        assert session.exec(select(WorkflowTask)).all() == []
+        assert case.status == "received"  # a person confirms it at step 2: nothing closes itself
+        assert case.route == "complaint"
+        tasks = session.exec(select(WorkflowTask)).all()
+        assert [(t.step, t.route) for t in tasks] == [(2, None), (None, "complaint")]
+
+
+def test_a_sanction_and_a_death_in_custody_carry_both_routes(engine, settings) -> None:  # type: ignore[no-untyped-def]
+    submission = _submission(routes=[Route.SANCTION_PROTOCOL, Route.DEATH_IN_CUSTODY])
+    with Session(engine) as session:
+        case = submit_case(session, submission=submission, actor=INSPECTOR, settings=settings)
+        session.commit()
+        assert case.routes == ["sanction_protocol", "death_in_custody"]
 
 
 def test_referral_without_consent_needs_justification() -> None:

@@ -19,19 +19,46 @@ from intake.reference.establishments import EstablishmentDirectory, default_dire
 from intake.vocabulary import EstablishmentType, Qualifies, Route
 
 ACCOUNT_SEPARATOR = "\n\nWhy they link it: "
-EARLY_ENDINGS = {
-    ("raised_by", "staff_self"): Route.WHISTLEBLOWING,
-    ("concern_type", "death"): Route.DEATH_IN_CUSTODY,
-    ("concern_type", "imb_member"): Route.IMB_MEMBER_COMPLAINT,
+#: Someone raising it for the person: their word about consent is theirs, not the person's.
+ON_BEHALF = ("family", "other_prisoner", "lawyer", "staff_for_prisoner")
+#: The route each concern chosen at "What is it about?" establishes ("other": the account's).
+CONCERN_ROUTES = {
+    "sanction": Route.SANCTION_PROTOCOL,
+    "death": Route.DEATH_IN_CUSTODY,
+    "imb_member": Route.IMB_MEMBER_COMPLAINT,
 }
+#: Concerns that end the interview with a signpost, when nothing else is chosen with them.
+SIGNPOSTED_CONCERNS = frozenset({"death", "imb_member"})
+#: Answers to the immediate-risk action questions that mean nothing has been done yet.
+NOT_YET = frozenset(
+    {"not yet", "no", "none", "nothing", "nothing yet", "nobody", "no one", "not done", "later"}
+)
 
 
 @dataclass(frozen=True)
 class Ending:
     """The interview stops early with a signpost (para 4, the MoUs, places out of scope)."""
 
-    route: Route
+    routes: tuple[Route, ...]
     signpost: str
+
+    @property
+    def route(self) -> Route:
+        """The main route (the first)."""
+        return self.routes[0]
+
+
+def _upgraded(answers: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Answers saved by an older script: "What is it mainly about?" had one answer."""
+    concern = answers.get("concern_type")
+    if concern is not None and isinstance(concern.get("value"), str):
+        answers = {**answers, "concern_type": {**concern, "value": [concern["value"]]}}
+    return answers
+
+
+def is_not_yet(text: object) -> bool:
+    """Staff's words say nothing has been done yet ('not yet', 'no one', ...)."""
+    return isinstance(text, str) and text.lower().strip(" .!") in NOT_YET
 
 
 class Interview:
@@ -51,7 +78,8 @@ class Interview:
         self.texts = texts or load_texts()
         self.directory = directory or default_directory()
         self.answers: dict[str, Parsed] = {
-            key: Parsed(item["value"], item["display"]) for key, item in (answers or {}).items()
+            key: Parsed(item["value"], item["display"])
+            for key, item in _upgraded(answers or {}).items()
         }
         self.classification: Classification | None = None
         if self.account_text():
@@ -87,23 +115,58 @@ class Interview:
             EstablishmentType.STC,
         )
 
+    def concerns(self) -> list[str]:
+        """What it is about, as chosen (several may be)."""
+        return list(self.value("concern_type") or [])
+
+    def concern_routes(self) -> list[Route]:
+        """The routes the concerns chosen establish, besides what the account shows."""
+        return [CONCERN_ROUTES[c] for c in self.concerns() if c in CONCERN_ROUTES]
+
+    @property
+    def on_behalf(self) -> bool:
+        """Someone else is raising it: what they say about consent is not the person's own."""
+        return self.value("raised_by") in ON_BEHALF
+
+    @property
+    def staff_fears_reprisal(self) -> bool:
+        return self.value("raised_by") == "staff_for_prisoner" and (
+            self.value("staff_fears_reprisal") is True
+        )
+
+    def extra_routes(self) -> list[Route]:
+        """Routes the answers add beside the sanctions protocol (each needs its signpost)."""
+        if self.ending() is not None:
+            return []
+        routes = [r for r in self.concern_routes() if r != Route.SANCTION_PROTOCOL]
+        if self.staff_fears_reprisal:
+            routes.append(Route.WHISTLEBLOWING)
+        return routes
+
     def flags(self) -> set[Flag]:
         flags: set[Flag] = set()
         kind = self.establishment_type
         if kind is not None and kind.holds_detainees:
             flags.add(Flag.DETENTION)
         result = self.classification
-        if self.value("concern_type") == "sanction" or (
+        if "sanction" in self.concerns() or (
             result is not None and result.route == Route.SANCTION_PROTOCOL
         ):
             flags.add(Flag.SANCTION_CONCERN)
         if result is None or result.qualifies != Qualifies.YES or "link" in result.missing:
             flags.add(Flag.LINK_WEAK)
-        if self.value("consent_pursue") is False or self.value("consent_share_identity") is False:
+        if self.on_behalf or self.consent_refused:
             flags.add(Flag.NO_CONSENT)
         if self.immediate_risk:
             flags.add(Flag.IMMEDIATE_RISK)
         return flags
+
+    @property
+    def consent_refused(self) -> bool:
+        """Consent to pursue it, or to name them to the establishment, was refused."""
+        return self.value("consent_pursue") is False or (
+            self.value("consent_share_identity") is False
+        )
 
     @property
     def immediate_risk(self) -> bool:
@@ -111,17 +174,59 @@ class Interview:
         said = self.value("immediate_danger") is True or self.value("self_harm") is True
         return from_account or said
 
+    def risk_acted_on(self) -> bool | None:
+        """With an immediate risk: None until staff say what they did and when, False when
+        they have not acted yet (the warning stays), True once they have."""
+        action, when = self.value("action_taken"), self.value("action_at")
+        if action is None or when is None:
+            return None
+        return not (is_not_yet(action) or is_not_yet(when))
+
     def ending(self) -> Ending | None:
         place = self.value("establishment")
         if isinstance(place, dict) and "not_covered" in place:
-            text = self.texts.signposts["out_of_scope"].format(
-                kind=place["not_covered"], covered_by=place["covered_by"]
-            )
-            return Ending(Route.OUT_OF_SCOPE, text)
-        for (key, value), route in EARLY_ENDINGS.items():
-            if self.value(key) == value:
-                return Ending(route, self.texts.signposts[route.value])
+            return Ending((Route.OUT_OF_SCOPE,), self.signpost(Route.OUT_OF_SCOPE))
+        if self.value("raised_by") == "staff_self":
+            return Ending((Route.WHISTLEBLOWING,), self.signpost(Route.WHISTLEBLOWING))
+        concerns = self.concerns()
+        if concerns and set(concerns) <= SIGNPOSTED_CONCERNS:
+            routes = tuple(CONCERN_ROUTES[c] for c in concerns)
+            return Ending(routes, "\n".join(self.signpost(r) for r in routes))
         return None
+
+    def signpost(self, route: Route) -> str:
+        """Where to go for ``route``, in the words staff say ("" when there are none)."""
+        place = self.value("establishment")
+        text = self.texts.signposts.get(route.value, "")
+        if route == Route.OUT_OF_SCOPE:
+            if not (isinstance(place, dict) and "not_covered" in place):
+                return ""
+            return text.format(kind=place["not_covered"], covered_by=place["covered_by"])
+        return text
+
+    # -- words that depend on who is raising it ---------------------------------------------
+
+    @property
+    def raiser(self) -> str:
+        """Who is raising it for the person, as the words name them."""
+        raised = self.value("raised_by")
+        return self.texts.raisers.get(raised, "the person raising it") if raised else ""
+
+    def say_text(self, name: str) -> str:
+        """A text staff say (prompts/texts.yaml), worded for whoever is in front of them."""
+        variant = self.texts.on_behalf.get(name) if self.on_behalf else None
+        text = variant or getattr(self.texts, name)
+        return text.replace("{raiser}", self.raiser)
+
+    def worded(self, question: Question) -> Question:
+        """The question as staff see it: its on-behalf wording when someone else raises it."""
+        if not (self.on_behalf and question.on_behalf):
+            return question
+        prompt = question.on_behalf.replace("{raiser}", self.raiser)
+        return question.model_copy(update={"prompt": prompt})
+
+    def question(self, key: str) -> Question:
+        return self.worded(self.script.question(key))
 
     # -- what to ask ------------------------------------------------------------------------
 
@@ -151,15 +256,17 @@ class Interview:
         """The next question to ask, or None when everything needed is known."""
         for question in self.script.questions:
             if not self.is_known(question) and self.applies(question):
-                return question
+                return self.worded(question)
         return None
 
     def remaining(self) -> list[Question]:
-        return [q for q in self.script.questions if not self.is_known(q) and self.applies(q)]
+        questions = self.script.questions
+        return [self.worded(q) for q in questions if not self.is_known(q) and self.applies(q)]
 
     def asked(self) -> list[Question]:
         """Questions answered and still relevant, in script order (for the review)."""
-        return [q for q in self.script.questions if q.key in self.answers and self.applies(q)]
+        questions = self.script.questions
+        return [self.worded(q) for q in questions if q.key in self.answers and self.applies(q)]
 
     # -- answering --------------------------------------------------------------------------
 

@@ -5,17 +5,26 @@ from __future__ import annotations
 from datetime import date
 
 from intake.classifier import Classification
-from intake.interview.engine import Interview
+from intake.interview.engine import ON_BEHALF, Interview
 from intake.risk import RiskAnswers, assess_risk
 from intake.submission import (
     CaseSubmission,
     ClassificationView,
     ConsentAnswers,
     PersonDetails,
+    proposed_routes,
 )
-from intake.vocabulary import Body, Organisation, Qualifies, RaisedBy, RiskLevel, Route
+from intake.vocabulary import (
+    Body,
+    ConsentGiver,
+    Organisation,
+    Qualifies,
+    RaisedBy,
+    RiskLevel,
+    Route,
+)
 
-ON_BEHALF = {"family", "other_prisoner", "lawyer", "staff_for_prisoner"}
+ROUTE_EVIDENCE = "route:"
 
 
 def risk_answers(interview: Interview) -> RiskAnswers:
@@ -29,6 +38,8 @@ def risk_answers(interview: Interview) -> RiskAnswers:
         injuries=value("injuries") is True,
         still_happening=value("still_happening") is True,
         vulnerabilities=vulnerabilities,
+        action_taken=value("action_taken") if interview.immediate_risk else None,
+        action_at=value("action_at") if interview.immediate_risk else None,
     )
 
 
@@ -41,6 +52,15 @@ def risk_level(interview: Interview) -> RiskLevel:
     )
 
 
+def evidence_routes(result: Classification) -> list[Route]:
+    """Routes the rules' evidence names (``route:death_in_custody`` ...) besides the main one."""
+    known = {r.value for r in Route}
+    labels = [e.label for e in result.evidence if e.label.startswith(ROUTE_EVIDENCE)]
+    named = [label.removeprefix(ROUTE_EVIDENCE) for label in labels]
+    found = [Route(name) for name in named if name in known]
+    return [r for r in dict.fromkeys(found) if r != result.route]
+
+
 def rules_view(result: Classification) -> ClassificationView:
     return ClassificationView(
         qualifies=result.qualifies,
@@ -49,6 +69,7 @@ def rules_view(result: Classification) -> ClassificationView:
         immediate_risk=result.immediate_risk,
         severity=result.severity,
         route=result.route,
+        routes=evidence_routes(result),
         evidence=[e.model_dump() for e in result.evidence],
         rationale=result.rationale,
     )
@@ -62,6 +83,7 @@ def staff_view(interview: Interview) -> ClassificationView | None:
         return ClassificationView(
             qualifies=Qualifies.NO,
             route=ending.route,
+            routes=list(ending.routes[1:]),
             rationale="Signposted at intake: " + ending.signpost.split(".")[0] + ".",
         )
     if interview.value("staff_agrees") is not False:
@@ -93,6 +115,12 @@ def _place(interview: Interview) -> str | None:
     return place.get("name") or place.get("text")
 
 
+def consent_giver(interview: Interview) -> ConsentGiver:
+    """Whose word the consent answers are: the person's own, or whoever raised it for them."""
+    raised = interview.value("raised_by")
+    return ConsentGiver(raised) if raised in ON_BEHALF else ConsentGiver.PERSON
+
+
 def build_submission(
     interview: Interview,
     *,
@@ -111,6 +139,8 @@ def build_submission(
         place_text=_place(interview),
         raised_by=RaisedBy.ON_BEHALF if raised in ON_BEHALF else RaisedBy(raised),
         raised_by_detail=raised if raised in ON_BEHALF else None,
+        staff_fears_reprisal=interview.staff_fears_reprisal,
+        routes=interview.concern_routes(),
         person=PersonDetails(
             name=value("person_name"),
             prison_number=value("prison_number"),
@@ -125,6 +155,7 @@ def build_submission(
         rules=rules_view(result) if result else None,
         staff_view=staff_view(interview),
         consent=ConsentAnswers(
+            given_by=consent_giver(interview),
             pursue=value("consent_pursue") is True,
             share_identity=value("consent_share_identity") is True,
             imb_enquiries=value("consent_imb_enquiries") is True,
@@ -134,6 +165,21 @@ def build_submission(
         risk=risk_answers(interview),
         risk_level=risk_level(interview),
     )
+
+
+def routes_so_far(interview: Interview) -> list[Route]:
+    """Every route the case would propose if submitted now, main first (a person confirms
+    them at step 2); before there is an account, the routes the answers establish."""
+    try:
+        submission = build_submission(
+            interview, organisation=Organisation.HMIP, establishment_id=None
+        )
+    except ValueError:
+        routes = interview.concern_routes()
+        if interview.staff_fears_reprisal:
+            routes.append(Route.WHISTLEBLOWING)
+        return routes
+    return proposed_routes(submission)
 
 
 def still_missing(interview: Interview) -> list[str]:

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from intake.classifier import Classification
 from intake.interview.engine import Ending, Interview
-from intake.interview.outcome import risk_level
-from intake.interview.script import Flag, Question
+from intake.interview.outcome import risk_level, routes_so_far
+from intake.interview.script import Question
 from intake.vocabulary import RiskLevel
 
 #: The classifier's missing elements, in the words an interviewer would use.
@@ -48,6 +48,10 @@ class CasePanelData:
     #: True when the classification is a preview of a narrative still being typed.
     live: bool
     ending: Ending | None
+    #: The routes it would go to now, main first, in words (a person confirms them at step 2).
+    routes: list[str] = field(default_factory=list)
+    #: The one-line immediate-risk banner ("" when there is no immediate risk).
+    banner: str = ""
     #: The classifier's missing elements, in plain words.
     gaps: list[str] = field(default_factory=list)
     #: Titles of the sections that still have questions to ask, in order.
@@ -76,7 +80,9 @@ def _consent(interview: Interview) -> str | None:
         if shown is not None:
             parts.append(f"{label}: {shown}")
     if interview.value("refer_without_consent") is True:
-        parts.append("referred without consent (supervisor to confirm)")
+        parts.append("senior manager told without consent (a supervisor confirms)")
+    if parts and interview.on_behalf:
+        parts.insert(0, f"the word of {interview.raiser}, not yet the person's own")
     return "; ".join(parts) or None
 
 
@@ -108,6 +114,25 @@ def _risk_known(interview: Interview) -> bool:
     return asked or interview.classification is not None or interview.immediate_risk
 
 
+def risk_banner(interview: Interview, *, immediate: bool) -> str:
+    """The immediate-risk banner's one line: act now, what was done, or not acted on yet."""
+    if not immediate:
+        return ""
+    texts = interview.texts
+    acted = interview.risk_acted_on()
+    if acted is None:
+        return texts.immediate_banner.strip()
+    if not acted:
+        return texts.risk_not_acted.strip()
+    action = " ".join(str(interview.value("action_taken")).split())
+    when = " ".join(str(interview.value("action_at")).split())
+    return texts.risk_acted.strip().format(action=action, when=when)
+
+
+def route_labels(interview: Interview) -> list[str]:
+    return [route.label for route in routes_so_far(interview)]
+
+
 def case_panel(interview: Interview, *, draft_text: str | None = None) -> CasePanelData:
     """The panel for the interview as it stands; ``draft_text`` is a narrative being typed."""
     preview = interview.preview(draft_text) if draft_text else None
@@ -123,6 +148,8 @@ def case_panel(interview: Interview, *, draft_text: str | None = None) -> CasePa
         classified_text=text,
         live=live,
         ending=interview.ending(),
+        routes=route_labels(interview),
+        banner=risk_banner(interview, immediate=immediate),
         gaps=[MISSING_ELEMENTS.get(m, m) for m in (result.missing if result else [])],
         sections_left=_sections_left(interview),
         questions_left=len(interview.remaining()),
@@ -140,10 +167,13 @@ def review_questions(interview: Interview) -> list[Question]:
     return [q for q in interview.script.questions if q.key in interview.answers]
 
 
-def raise_later_due(interview: Interview) -> bool:
-    """Consent refused and no referral without it: time to tell them how to raise it later."""
-    if Flag.NO_CONSENT not in interview.flags():
-        return False
-    if interview.value("refer_without_consent") is True:
-        return False
-    return not any(q.section == "consent" for q in interview.remaining())
+def closing_words(interview: Interview) -> str | None:
+    """Once the consent questions are answered, the text to say when consent was refused:
+    ``raise_later`` (not to be pursued) or ``not_named`` (pursued, but not named to the
+    establishment); None when there is nothing to say, or a referral without consent is made.
+    """
+    if not interview.consent_refused or interview.value("refer_without_consent") is True:
+        return None
+    if any(q.section == "consent" for q in interview.remaining()):
+        return None
+    return "raise_later" if interview.value("consent_pursue") is False else "not_named"

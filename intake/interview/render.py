@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from intake.classifier import Classification
 from intake.interview.engine import Interview
-from intake.interview.outcome import risk_level, still_missing
+from intake.interview.outcome import risk_level, routes_so_far, still_missing
+from intake.interview.panel import review_questions, risk_banner
 from intake.interview.script import Kind, Question
 
 CONTEXT_CHARS = 30
@@ -38,7 +39,7 @@ def classification_lines(result: Classification | None, text: str) -> list[str]:
     categories = ", ".join(c.value for c in result.categories) or "none"
     bodies = ", ".join(b.value for b in result.body) or "not named"
     lines = [
-        f"Qualifies as a sanction: {result.qualifies.value}   Route: {result.route.value}",
+        f"Qualifies as a sanction: {result.qualifies.value}   Route: {result.route.label}",
         f"Body: {bodies}   Categories: {categories}   Severity: {result.severity.value}",
         f"Immediate risk in the account: {'YES' if result.immediate_risk else 'no'}",
         f"Why: {result.rationale}",
@@ -56,22 +57,32 @@ def assessment_lines(interview: Interview) -> list[str]:
     ]
 
 
+def routes_lines(interview: Interview) -> list[str]:
+    """Where it goes: each route proposed, in words, with what to tell them for it."""
+    lines = ["-- Where it goes (proposed: a person in the office confirms it)"]
+    for route in routes_so_far(interview):
+        lines.append(f"* {route.label}")
+        lines += [f"  {line.strip()}" for line in interview.signpost(route).strip().splitlines()]
+    return lines
+
+
 def review_lines(interview: Interview) -> list[str]:
     lines = ["== Review =="]
     section = None
-    for question in interview.asked():
+    for question in review_questions(interview):
         if question.section != section:
             section = question.section
             lines.append(f"-- {interview.script.section_title(section)}")
         display = interview.answers[question.key].display
         lines.append(f"{question.prompt.split('(')[0].strip()}  {display}")
-    ending = interview.ending()
-    if ending is not None:
-        lines += ["-- Signpost", ending.signpost.rstrip()]
-    else:
+    lines += routes_lines(interview)
+    if interview.ending() is None:
         lines += ["-- Assessment"]
         lines += classification_lines(interview.classification, interview.account_text())
     lines.append(f"Risk: {risk_level(interview).value}")
+    banner = risk_banner(interview, immediate=interview.immediate_risk)
+    if banner:
+        lines.append(f"!! {banner}")
     missing = still_missing(interview)
     if missing:
         lines.append("Still missing: " + "; ".join(missing))

@@ -68,6 +68,8 @@ class Question(BaseModel):
     section: str
     kind: Kind
     prompt: str
+    #: The prompt when someone else raises it on the person's behalf; ``{raiser}`` names them.
+    on_behalf: str | None = None
     help: str | None = None
     say: str | None = None
     choices: list[Choice] = Field(default_factory=list)
@@ -132,9 +134,26 @@ class Texts(BaseModel):
     consent: str
     without_consent: str
     raise_later: str
+    not_named: str
     immediate_action: str
+    #: The one-line banner while the risk lasts: before the action is recorded, once it is,
+    #: and when it has not been acted on yet (``{action}`` and ``{when}`` are staff's words).
+    immediate_banner: str
+    risk_acted: str
+    risk_not_acted: str
     assessment: str
     signposts: dict[str, str]
+    #: Words said to someone raising it for the person, replacing the text of the same name.
+    on_behalf: dict[str, str] = Field(default_factory=dict)
+    #: How each kind of raiser is named in those words (``{raiser}``), by `raised_by` value.
+    raisers: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _variants_replace_texts(self) -> Texts:
+        unknown = set(self.on_behalf) - set(type(self).model_fields)
+        if unknown:
+            raise ValueError(f"on_behalf names texts that do not exist: {sorted(unknown)}")
+        return self
 
 
 def _validated(model: type[BaseModel], name: str) -> Any:

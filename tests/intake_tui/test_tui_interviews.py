@@ -9,7 +9,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 from tui_helpers import COMMON, QUALIFYING, RISK, answer_all, screen_text, wait_until
 
-from intake.db.models import Classification, SanctionCase
+from intake.db.models import Classification, RiskAssessment, SanctionCase, WorkflowTask
 from intake.tui.app import IntakeApp
 from intake.tui.screens.done import DoneScreen
 from intake.tui.screens.review import ReviewScreen
@@ -70,15 +70,57 @@ async def test_immediate_risk_without_consent_is_referred_with_justification(
     }
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await answer_all(pilot, answers)
+        asked = await answer_all(pilot, answers)
+        assert asked.index("action_taken") < asked.index("action_at") < asked.index("injuries")
         banner = app.screen.query_one(RiskBanner)
         assert banner.has_class("shown") and banner.display
-        assert "duty governor" in str(banner.render())
+        assert "Acted on (14:30 today): Told the duty governor" in str(banner.render())
+        assert 1 <= banner.region.height <= 2
         await submit_from_review(pilot, app)
         assert "supervisor" in screen_text(app)
     case = only_case(engine)
     assert case.awaiting_supervisor is True
     assert case.risk_level == "immediate"
+    with Session(engine) as session:
+        risk = session.exec(select(RiskAssessment)).one()
+    assert risk.action_taken == "Told the duty governor, Ms Khan, in person"
+    assert risk.action_at == "14:30 today"
+
+
+async def test_not_acting_yet_on_an_immediate_risk_keeps_the_warning(
+    make_app: Callable[[], IntakeApp], interviewer: Actor, engine: Engine
+) -> None:
+    answers = {**COMMON, "immediate_danger": "y", "action_taken": "not yet", "action_at": "not yet"}
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await answer_all(pilot, {**answers, "narrative": QUALIFYING})
+        banner = app.screen.query_one(RiskBanner)
+        assert "NOT ACTED ON YET" in str(banner.render())
+        assert 1 <= banner.region.height <= 2
+        await submit_from_review(pilot, app)
+        assert "NOT ACTED ON YET" in screen_text(app)
+    with Session(engine) as session:
+        assert session.exec(select(RiskAssessment)).one().action_at == "not yet"
+
+
+async def test_a_sanction_with_a_death_in_custody_carries_both_routes(
+    make_app: Callable[[], IntakeApp], interviewer: Actor, engine: Engine
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        asked = await answer_all(pilot, {**COMMON, "concern_type": "1 2", "narrative": QUALIFYING})
+        assert "narrative" in asked and "consent_pursue" in asked  # the whole interview
+        shown = screen_text(app)
+        assert "a death in custody: the PPO investigates" in shown  # in words, not a code
+        assert "death_in_custody" not in shown
+        await submit_from_review(pilot, app)
+        assert "investigates every death in custody" in screen_text(app)
+    case = only_case(engine)
+    assert case.routes == ["sanction_protocol", "death_in_custody"]
+    assert case.status == "received"
+    with Session(engine) as session:
+        tasks = session.exec(select(WorkflowTask).where(WorkflowTask.route != None)).all()  # noqa: E711
+    assert [t.route for t in tasks] == ["death_in_custody"]
 
 
 async def test_staff_whistleblower_is_signposted(
@@ -91,9 +133,9 @@ async def test_staff_whistleblower_is_signposted(
         shown = screen_text(app)
         assert "whistleblowing" in shown
         await submit_from_review(pilot, app)
-        assert "signposted" in screen_text(app)
+        assert "Whistleblowing" in screen_text(app)
     case = only_case(engine)
-    assert case.status == "signposted"
+    assert case.status == "received"  # a person confirms the route at step 2
     assert case.route == "whistleblowing"
 
 
@@ -107,5 +149,5 @@ async def test_police_custody_is_out_of_scope(
         assert "not covered by the sanctions protocol" in screen_text(app)
         await submit_from_review(pilot, app)
     case = only_case(engine)
-    assert case.status == "signposted"
+    assert case.status == "received"
     assert case.route == "out_of_scope"

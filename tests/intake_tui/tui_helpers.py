@@ -51,6 +51,9 @@ COMMON = {
     "still_happening": "n",
     "immediate_danger": "n",
     "self_harm": "n",
+    # Asked only with an immediate risk:
+    "action_taken": "Told the duty governor, Ms Khan, in person",
+    "action_at": "14:30 today",
     "injuries": "n",
     "vulnerabilities": "8",
     "consent_pursue": "y",

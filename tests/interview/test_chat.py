@@ -9,7 +9,14 @@ import pytest
 from sqlmodel import Session, select
 
 from intake.db.engine import open_database
-from intake.db.models import AuditEvent, InterviewDraft, SanctionCase
+from intake.db.models import (
+    AuditEvent,
+    ConsentRecord,
+    InterviewDraft,
+    RiskAssessment,
+    SanctionCase,
+    WorkflowTask,
+)
 from intake.settings import load_settings
 from tests.conftest import run_cli
 
@@ -29,7 +36,7 @@ ANSWERS = {
     "Have you said this": "yes",
     "interpreter": "1",
     "Who is raising this": "the person themselves",
-    "mainly about": "1",
+    "What is it about": "1",
     "person's name": "[bold red]Sam Smith",
     "prison number": "A1234BC",
     "Their age": "21 or over",
@@ -151,13 +158,96 @@ def _only_case(tmp_path: Path) -> SanctionCase:
 def test_a_death_or_a_complaint_about_an_imb_member_is_signposted(
     tmp_path: Path, concern: str, route: str, signpost: str
 ) -> None:
-    status, output = run_conversation(tmp_path, answers={"mainly about": concern})
+    status, output = run_conversation(tmp_path, answers={"What is it about": concern})
     assert status == 0, output[-2000:]
     assert signpost in output
     assert "own words" not in output  # no account is taken for a route outside the protocol
+    assert route not in output  # routes are shown in words, never as codes
     case = _only_case(tmp_path)
     assert case.route == route
-    assert case.status == "signposted"
+    assert case.status == "received"  # a person confirms it at step 2; nothing closes itself
+    assert [t.route for t in _records(tmp_path, WorkflowTask) if t.route] == [route]
+
+
+def _records(tmp_path: Path, model: type) -> list:  # type: ignore[type-arg]
+    engine = open_database(load_settings(data_dir=tmp_path / "data"))
+    try:
+        with Session(engine) as session:
+            return list(session.exec(select(model)).all())
+    finally:
+        engine.dispose()
+
+
+#: Consent asked of someone raising it for the person: their word, worded as theirs.
+ON_BEHALF_CONSENT = {"wants it pursued": "yes"}
+
+
+def test_family_raising_it_gives_consent_as_their_word(tmp_path: Path) -> None:
+    answers = {"Who is raising this": "family or a friend", **ON_BEHALF_CONSENT}
+    status, output = run_conversation(tmp_path, answers=answers)
+    assert status == 0, output[-2000:]
+    assert "You are asking the family member or friend" in output
+    assert "the person will be asked to confirm it themselves" in output
+    assert "Do they consent to it being pursued?" not in output
+    [consent] = _records(tmp_path, ConsentRecord)
+    assert consent.given_by == "family"
+    assert consent.pursue is True  # as they said it; only the person's own consent counts
+    case = _only_case(tmp_path)
+    assert case.raised_by == "on_behalf" and case.raised_by_detail == "family"
+
+
+def test_a_prisoners_account_of_losing_a_job_stays_with_the_protocol(tmp_path: Path) -> None:
+    account = (
+        "I put in an IMB application about my wing. Officer Smith told me I lost my job in "
+        "the kitchen because I went to the IMB."
+    )
+    status, output = run_conversation(tmp_path, "--json", answers={"own words": account})
+    assert status == 0, output[-2000:]
+    case = _only_case(tmp_path)
+    assert case.route == "sanction_protocol"
+    assert "whistleblowing" not in case.routes
+    assert "confirms them): the sanctions protocol\n" in output
+
+
+def test_staff_who_also_fear_reprisal_add_the_whistleblowing_route(tmp_path: Path) -> None:
+    answers = {
+        "Who is raising this": "5",
+        "fear being punished themselves": "yes",
+        **ON_BEHALF_CONSENT,
+    }
+    status, output = run_conversation(tmp_path, answers=answers)
+    assert status == 0, output[-2000:]
+    assert "Also — whistleblowing" in output  # its signpost, said when the answer adds it
+    assert "whistleblowing, 'reporting wrongdoing'" in output
+    case = _only_case(tmp_path)
+    assert case.routes == ["sanction_protocol", "whistleblowing"]
+    assert [t.route for t in _records(tmp_path, WorkflowTask) if t.route] == ["whistleblowing"]
+    [consent] = _records(tmp_path, ConsentRecord)
+    assert consent.given_by == "staff_for_prisoner"
+
+
+def test_a_sanction_with_a_death_in_custody_takes_the_whole_interview(tmp_path: Path) -> None:
+    status, output = run_conversation(tmp_path, answers={"What is it about": "1, 2"})
+    assert status == 0, output[-2000:]
+    assert "own words" in output
+    case = _only_case(tmp_path)
+    assert case.routes == ["sanction_protocol", "death_in_custody"]
+
+
+def test_immediate_risk_is_said_once_and_what_was_done_is_recorded(tmp_path: Path) -> None:
+    answers = {
+        "immediate serious risk": "yes",
+        "What have you done about it now": "Told the duty governor, Ms Khan",
+        "When? (e.g.": "not yet",
+    }
+    status, output = run_conversation(tmp_path, answers=answers)
+    assert status == 0, output[-2000:]
+    assert output.count("!! IMMEDIATE RISK. Act now") == 1
+    assert "The IMB will monitor" not in output
+    assert "!! IMMEDIATE RISK, NOT ACTED ON YET" in output  # 'not yet': the warning stays
+    [risk] = _records(tmp_path, RiskAssessment)
+    assert risk.action_taken == "Told the duty governor, Ms Khan"
+    assert risk.action_at == "not yet"
 
 
 def test_end_of_input_keeps_the_draft_to_resume(tmp_path: Path) -> None:

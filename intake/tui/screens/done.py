@@ -10,7 +10,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from intake.interview.engine import Interview
-from intake.interview.outcome import risk_level, staff_view
+from intake.interview.outcome import risk_level, routes_so_far, staff_view
+from intake.interview.panel import risk_banner
 from intake.tui.widgets.render import reflow
 
 
@@ -19,28 +20,26 @@ def summary(interview: Interview, reference: str) -> Text:
     text.append("Submitted.\n\n", style="bold")
     text.append("Case reference  ")
     text.append(reference, style="bold reverse")
-    text.append("\n\n")
-    ending = interview.ending()
+    text.append("\n\nIt waits for a person in the office to confirm where it goes.")
+    for route in routes_so_far(interview):
+        text.append("\n\n• ")
+        text.append(route.label[0].upper() + route.label[1:], style="bold")
+        signpost = interview.signpost(route)
+        if signpost:
+            text.append("\n" + reflow(signpost))
+    view = staff_view(interview)
     result = interview.classification
-    if ending is not None:
-        text.append("Recorded as signposted: ")
-        text.append(ending.route.value.replace("_", " "), style="bold")
-        text.append("\n" + reflow(ending.signpost))
-    elif result is not None:
-        view = staff_view(interview)
-        route = view.route if view is not None else result.route
-        text.append("Route: ")
-        text.append(route.value.replace("_", " "), style="bold")
-        if view is not None:
-            text.append(" (your view; the rules said " + result.route.value.replace("_", " ") + ")")
-        words = interview.texts.signposts.get(route.value, "")
-        if words and "{" not in words:
-            text.append("\n" + reflow(words))
+    if view is not None and result is not None and interview.ending() is None:
+        text.append(f"\n\nYour view: {view.route.label}; the rules said {result.route.label}.")
     text.append(f"\n\nRisk level: {risk_level(interview).value}.")
     if interview.value("refer_without_consent") is True:
-        text.append("\nReferred without consent: a supervisor will be asked to confirm.")
-    if interview.immediate_risk:
-        text.append("\n\n" + reflow(interview.texts.immediate_action), style="bold")
+        text.append(
+            "\nTelling a senior manager without consent: recorded with your reason; a "
+            "supervisor in your organisation must confirm it."
+        )
+    banner = risk_banner(interview, immediate=interview.immediate_risk)
+    if banner:
+        text.append("\n\n" + banner, style="bold")
     return text
 
 

@@ -22,7 +22,7 @@ from intake.errors import SanctionsError, ValidationProblem
 from intake.interview.engine import Interview
 from intake.interview.panel import (
     CasePanelData,
-    raise_later_due,
+    closing_words,
     review_questions,
 )
 from intake.interview.script import Kind, Question
@@ -33,12 +33,15 @@ from intake.tui.widgets.case_panel import CasePanel
 from intake.tui.widgets.conversation import ConversationLog
 from intake.tui.widgets.render import classification_block, reflow
 from intake.tui.widgets.risk_banner import RiskBanner
+from intake.vocabulary import Route
 
 SAY_TITLES = {
     "reassurance": "Say this to them",
     "narrative_intro": "Taking the account",
     "consent": "Explain to them",
-    "without_consent": "Referral without consent",
+    "without_consent": "Telling a senior manager without consent",
+    "raise_later": "Tell them",
+    "not_named": "Tell them",
 }
 PREVIEW_SECONDS = 0.25
 ADVICE_SECONDS = 1.5  # the optional model reads the narrative after a pause in typing
@@ -51,7 +54,6 @@ class InterviewScreen(Screen[None]):
 
     BINDINGS = [  # noqa: RUF012
         Binding("f2", "toggle_panel", "Panel"),
-        Binding("f3", "fold_risk", "Risk text", show=False),
         Binding("f4", "app.drafts", "Drafts"),
         Binding("f6", "review", "Answers"),
         # Priority: the answer controls have their own PgUp/PgDn, which would leave no key
@@ -66,7 +68,8 @@ class InterviewScreen(Screen[None]):
         self._section: str | None = None
         self._shown_ending = False
         self._shown_risk = False
-        self._shown_raise_later = False
+        self._shown_closing = False
+        self._shown_routes: set[Route] = set()
         self._draft: tuple[Question, str] | None = None
         self._asking: Question | None = None
         self._preview_timer: Timer | None = None
@@ -80,7 +83,7 @@ class InterviewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield RiskBanner(self.interview.texts.immediate_action, id="risk")
+        yield RiskBanner(id="risk")
         with Horizontal(id="body"):
             with Vertical(id="left"):
                 yield ConversationLog(id="log")
@@ -109,6 +112,8 @@ class InterviewScreen(Screen[None]):
             self._heading(question)
             log.add_exchange(question.prompt, self.interview.answers[question.key].display)
         self._shown_ending = self.interview.ending() is not None
+        self._shown_routes = set(self.interview.extra_routes())
+        self._shown_closing = closing_words(self.interview) is not None
 
     def _heading(self, question: Question) -> None:
         if question.section != self._section:
@@ -141,7 +146,8 @@ class InterviewScreen(Screen[None]):
             log.add_renderable(Group(guide, block), "assessment", title="Assessment")
             return
         title = SAY_TITLES.get(name, "Note")
-        log.add_say(getattr(texts, name), title=title, reassurance=name == "reassurance")
+        text = self.interview.say_text(name)
+        log.add_say(text, title=title, reassurance=name == "reassurance")
 
     def _mount_answer(self, question: Question) -> None:
         pending = self.session.pending
@@ -185,11 +191,16 @@ class InterviewScreen(Screen[None]):
         log = self.query_one(ConversationLog)
         ending = self.interview.ending()
         if ending is not None and not self._shown_ending:
-            self._shown_ending = True
             log.add_signpost(ending.signpost)
-        if raise_later_due(self.interview) and not self._shown_raise_later:
-            self._shown_raise_later = True
-            log.add_say(self.interview.texts.raise_later, title="Tell them")
+        self._shown_ending = ending is not None
+        for route in self.interview.extra_routes():
+            if route not in self._shown_routes:
+                self._shown_routes.add(route)
+                log.add_signpost(self.interview.signpost(route), title=f"Also — {route.label}")
+        closing = closing_words(self.interview)
+        if closing is not None and not self._shown_closing:
+            self._say(closing)
+        self._shown_closing = closing is not None
         self._refresh_case()
 
     def _refresh_case(self, data: CasePanelData | None = None) -> None:
@@ -198,7 +209,7 @@ class InterviewScreen(Screen[None]):
 
     def _show_case(self, data: CasePanelData) -> None:
         self.query_one(CasePanel).show(data)
-        self.query_one(RiskBanner).set_risk(data.immediate_risk)
+        self.query_one(RiskBanner).show_banner(data.banner)
         if data.immediate_risk and not self._shown_risk:
             self._shown_risk = True
             log = self.query_one(ConversationLog)
@@ -331,9 +342,6 @@ class InterviewScreen(Screen[None]):
             log.scroll_page_up()
         else:
             log.scroll_page_down()
-
-    def action_fold_risk(self) -> None:
-        self.query_one(RiskBanner).toggle_fold()
 
     def action_review(self) -> None:
         from intake.tui.screens.review import ReviewScreen

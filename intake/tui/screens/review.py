@@ -16,8 +16,8 @@ from textual.widgets.option_list import Option
 
 from intake.errors import SanctionsError
 from intake.interview.engine import Interview
-from intake.interview.outcome import risk_level
-from intake.interview.panel import raise_later_due, review_questions
+from intake.interview.outcome import risk_level, routes_so_far
+from intake.interview.panel import closing_words, review_questions, risk_banner
 from intake.tui.session import InterviewSession
 from intake.tui.widgets.case_panel import CasePanel
 from intake.tui.widgets.render import (
@@ -40,7 +40,7 @@ def _is_info(option: Option) -> bool:
 
 
 def _answer_option(interview: Interview, key: str) -> Option:
-    question = interview.script.question(key)
+    question = interview.question(key)
     display = interview.answers[key].display
     prompt = Text(question.prompt.split("(")[0].strip(), style="bold")
     if key == "narrative" and interview.classification is not None:
@@ -51,13 +51,29 @@ def _answer_option(interview: Interview, key: str) -> Option:
     return Option(Group(prompt, Padding(answer, (0, 0, 0, 2))), id=key)
 
 
+def routes_text(interview: Interview) -> Text:
+    """Each route proposed, in words, with what to tell them for it."""
+    text = Text()
+    for route in routes_so_far(interview):
+        if text:
+            text.append("\n")
+        text.append(route.label[0].upper() + route.label[1:], style="bold")
+        signpost = interview.signpost(route)
+        if signpost:
+            text.append("\n" + reflow(signpost))
+    return text
+
+
 def review_options(interview: Interview) -> list[Option]:
     """The review as list entries: answers (ids are question keys) and information."""
     options: list[Option] = []
+    where = [
+        _heading("Where this goes (a person in the office confirms it)"),
+        Option(routes_text(interview), id=f"{INFO}signpost"),
+    ]
     ending = interview.ending()
     if ending is not None:
-        options.append(_heading("Where this goes"))
-        options.append(Option(Text(reflow(ending.signpost)), id=f"{INFO}signpost"))
+        options += where
     section = None
     for question in review_questions(interview):
         if question.section != section:
@@ -68,13 +84,17 @@ def review_options(interview: Interview) -> list[Option]:
         options.append(_heading("Assessment (from the words of the account)"))
         block = classification_block(interview.classification, interview.account_text())
         options.append(Option(block, id=f"{INFO}assessment"))
+        options += where
     risk = Text("Risk level  ", style="bold")
     risk.append_text(risk_badge(risk_level(interview)))
-    if interview.immediate_risk:
-        risk.append("\n" + reflow(interview.texts.immediate_action), style="bold")
+    banner = risk_banner(interview, immediate=interview.immediate_risk)
+    if banner:
+        risk.append("\n" + banner, style="bold")
     options.append(Option(risk, id=f"{INFO}risk"))
-    if raise_later_due(interview):
-        options.append(Option(Text(reflow(interview.texts.raise_later)), id=f"{INFO}later"))
+    closing = closing_words(interview)
+    if closing is not None:
+        words = reflow(interview.say_text(closing))
+        options.append(Option(Text(words), id=f"{INFO}later"))
     left = interview.remaining()
     if left:
         options.append(_heading(f"Still to answer ({len(left)})"))
@@ -91,7 +111,6 @@ class ReviewScreen(Screen[None]):
         Binding("ctrl+s", "submit", "Submit", priority=True),
         Binding("escape", "back", "Back"),
         Binding("f2", "toggle_panel", "Panel"),
-        Binding("f3", "fold_risk", "Risk text", show=False),
         Binding("f4", "app.drafts", "Drafts"),
     ]
 
@@ -103,7 +122,7 @@ class ReviewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield RiskBanner(self.session.interview.texts.immediate_action, id="risk")
+        yield RiskBanner(id="risk")
         with Horizontal(id="body"):
             yield OptionList(id="review")
             yield CasePanel(id="panel")
@@ -135,7 +154,7 @@ class ReviewScreen(Screen[None]):
         listing.highlighted = min(keep, listing.option_count - 1)
         data = self.session.panel()
         self.query_one(CasePanel).show(data)
-        self.query_one(RiskBanner).set_risk(data.immediate_risk)
+        self.query_one(RiskBanner).show_banner(data.banner)
         listing.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -153,7 +172,7 @@ class ReviewScreen(Screen[None]):
         if not key or key.startswith(INFO):
             self.notify("Choose an answer to change (the highlighted lines under each heading).")
             return
-        question = self.session.interview.script.question(key)
+        question = self.session.interview.question(key)
         self.app.push_screen(EditAnswerModal(self.session, question))
 
     def action_back(self) -> None:
@@ -165,9 +184,6 @@ class ReviewScreen(Screen[None]):
     def action_toggle_panel(self) -> None:
         panel = self.query_one(CasePanel)
         panel.display = not panel.display
-
-    def action_fold_risk(self) -> None:
-        self.query_one(RiskBanner).toggle_fold()
 
     def action_submit(self) -> None:
         left = self.session.interview.remaining()

@@ -56,6 +56,8 @@ class CasePanel(VerticalScroll):
         if data.immediate_risk and data.risk != RiskLevel.IMMEDIATE:
             risk.append(" immediate", style="bold #d46a6a")
         rows.append(("Risk", risk))
+        if data.routes:
+            rows.append(("Goes to", "\n".join(f"• {label}" for label in data.routes)))
         grid = facts_grid(rows)
         if data.facts:
             return grid
@@ -66,7 +68,7 @@ class CasePanel(VerticalScroll):
         if data.ending is not None:
             text = Text()
             text.append("Signposted: ", style="bold")
-            text.append(data.ending.route.value.replace("_", " "))
+            text.append("; ".join(route.label for route in data.ending.routes))
             return text
         return classification_block(data.classification, data.classified_text)
 

@@ -67,9 +67,9 @@ class ConversationLog(VerticalScroll, can_focus=True):
         if title:
             entry.border_title = title
 
-    def add_signpost(self, text: str) -> None:
+    def add_signpost(self, text: str, *, title: str = "Where this goes instead") -> None:
         entry = self._add(Text(reflow(text)), "signpost")
-        entry.border_title = "Where this goes instead"
+        entry.border_title = title
 
     def add_note(self, text: str) -> None:
         self._add(Text(text), "note")

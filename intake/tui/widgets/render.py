@@ -134,17 +134,13 @@ def risk_badge(level: RiskLevel) -> Text:
     return Text(f" {level.value.upper()} ", style=RISK_STYLES[level])
 
 
-def _words(value: str) -> str:
-    return value.replace("_", " ")
-
-
 def classification_summary(result: Classification) -> LabelledRows:
     """The assessment as labelled rows (values wrap under themselves)."""
     categories = ", ".join(c.label for c in result.categories) or "none found"
     bodies = ", ".join(b.value for b in result.body) or "not named"
     rows: list[tuple[str, RenderableType]] = [
         ("Qualifies", result.qualifies.value),
-        ("Route", _words(result.route.value)),
+        ("Route", result.route.label),
         ("Body", bodies),
         ("Category", categories),
         ("Severity", result.severity.value),

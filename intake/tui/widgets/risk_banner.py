@@ -1,4 +1,8 @@
-"""The immediate-risk banner: shown at once, on whatever step, with what to do now."""
+"""The immediate-risk banner: one or two rows that stay on screen while the risk lasts.
+
+The full wording of what to do is said once in the conversation; the banner keeps the
+essentials in view: act now, what was done and when, or that nothing has been done yet.
+"""
 
 from __future__ import annotations
 
@@ -7,29 +11,17 @@ from textual.widgets import Static
 
 
 class RiskBanner(Static):
-    """Hidden until there is an immediate risk; F3 folds it to one line and back."""
+    """Hidden until there is an immediate risk; never taller than two rows."""
 
     DEFAULT_CSS = """
-    RiskBanner { display: none; }
+    RiskBanner { display: none; height: auto; max-height: 2; }
     RiskBanner.shown { display: block; }
     """
 
-    def __init__(self, action_text: str, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
-        self._action_text = " ".join(action_text.split())
-        self.folded = False
 
-    def set_risk(self, immediate: bool) -> None:
-        self.set_class(immediate, "shown")
-        self._render_text()
-
-    def toggle_fold(self) -> None:
-        self.folded = not self.folded
-        self._render_text()
-
-    def _render_text(self) -> None:
-        if self.folded:
-            first = self._action_text.split(".")[0:2]
-            self.update(Text(". ".join(first) + ".  (F3: show all)"))
-        else:
-            self.update(Text(self._action_text + "  (F3: fold)"))
+    def show_banner(self, text: str) -> None:
+        """Show ``text`` (the engine's banner line), or hide the banner when it is empty."""
+        self.set_class(bool(text), "shown")
+        self.update(Text(text, overflow="ellipsis"))

@@ -9,8 +9,9 @@ from sqlmodel import Session
 from backoffice.case_view import show_case
 from backoffice.overrides import override_classification
 from backoffice.queue import list_queue
-from intake.errors import NotFoundError, PermissionDenied, ValidationProblem
+from intake.errors import NotFoundError, PermissionDenied
 from intake.submission import ConsentAnswers
+from intake.vocabulary import RiskLevel
 
 NO_IDENTITY = ConsentAnswers(pursue=True, share_identity=False, imb_enquiries=True)
 
@@ -18,7 +19,7 @@ NO_IDENTITY = ConsentAnswers(pursue=True, share_identity=False, imb_enquiries=Tr
 def test_consentless_named_referral_is_refused_until_a_supervisor_confirms(
     act: ActFn, staff: Staff, submit: SubmitFn
 ) -> None:
-    ref = submit(consent=NO_IDENTITY)
+    ref = submit(consent=NO_IDENTITY, risk_level=RiskLevel.IMMEDIATE)
     act(staff.hmip, ref, "confirm_qualifies")
     with pytest.raises(PermissionDenied, match="not consented to their identity"):
         act(staff.imb, ref, "refer_senior_manager", outcome="named")
@@ -30,15 +31,19 @@ def test_consentless_named_referral_is_refused_until_a_supervisor_confirms(
         note="He was assaulted last night and the officers named are still on his wing",
     )
     assert recorded.case.summary.awaiting_supervisor
-    with pytest.raises(PermissionDenied, match="not been confirmed by a supervisor"):
+    with pytest.raises(PermissionDenied, match="not been confirmed by a second person"):
         act(staff.imb, ref, "refer_senior_manager", outcome="named")
-    with pytest.raises(PermissionDenied, match="supervisor"):
-        act(staff.hmip, ref, "confirm_referral_without_consent")
+    with pytest.raises(PermissionDenied, match="supervisor or lead"):
+        act(staff.imb, ref, "confirm_referral_without_consent", note="Agreed")
+    with pytest.raises(PermissionDenied, match="IMB staff"):
+        act(staff.hmip_supervisor, ref, "confirm_referral_without_consent", note="Agreed")
 
-    confirmed = act(staff.hmip_supervisor, ref, "confirm_referral_without_consent")
+    confirmed = act(
+        staff.imb_home_supervisor, ref, "confirm_referral_without_consent", note="Agreed"
+    )
     assert not confirmed.case.summary.awaiting_supervisor
     assert confirmed.case.consent is not None
-    assert confirmed.case.consent.confirmed_by == staff.hmip_supervisor.name
+    assert confirmed.case.consent.confirmed_by == staff.imb_home_supervisor.name
     referred = act(staff.imb, ref, "refer_senior_manager", outcome="named", note="To the Governor")
     assert "Establishment reports back on its investigation" in open_titles(referred.case)
 
@@ -58,7 +63,7 @@ def test_steps_show_the_named_referral_refused_for_now(
 ) -> None:  # type: ignore[no-untyped-def]
     from backoffice.workflow import available_actions
 
-    ref = submit(consent=NO_IDENTITY)
+    ref = submit(consent=NO_IDENTITY, risk_level=RiskLevel.IMMEDIATE)
     act(staff.hmip, ref, "confirm_qualifies")
     with Session(engine) as session:
         actions = {a.name: a for a in available_actions(session, actor=staff.imb, reference=ref)}
@@ -74,7 +79,7 @@ def test_imb_enquiries_need_consent(act: ActFn, staff: Staff, submit: SubmitFn) 
     act(staff.hmip, ref, "log_on_tracker")
     consulted = act(staff.imb, ref, "consult_prisoner", outcome="declines")
     assert consulted.case.consent is not None and not consulted.case.consent.imb_enquiries
-    with pytest.raises(ValidationProblem, match="step 4"):
+    with pytest.raises(PermissionDenied, match="not consented"):
         act(staff.imb, ref, "imb_enquiries", note="Spoke to him")
 
 
@@ -86,7 +91,9 @@ def test_imb_user_of_another_establishment_cannot_read_the_case(
         with pytest.raises(NotFoundError, match="can see"):
             show_case(session, actor=staff.imb_away, reference=ref)
         assert show_case(session, actor=staff.imb, reference=ref).summary.reference == ref
-        assert show_case(session, actor=staff.imb_supervisor, reference=ref)  # overrides scope
+        with pytest.raises(NotFoundError):  # a supervisor of another Board is scoped too
+            show_case(session, actor=staff.imb_supervisor, reference=ref)
+        assert show_case(session, actor=staff.imb_lead, reference=ref)  # the national lead
         assert list_queue(session, actor=staff.imb_away).rows == []
         assert [r.reference for r in list_queue(session, actor=staff.imb).rows] == [ref]
 

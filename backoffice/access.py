@@ -118,8 +118,10 @@ def identified_filter(actor: Actor) -> ColumnElement[bool]:
     return or_(*found)
 
 
-def identity_note(case: SanctionCase) -> str:
+def identity_note(case: SanctionCase, actor: Actor | None = None) -> str:
     """One line for a reader who is not identified: why the person's details are withheld."""
+    if actor is not None and actor.role == Role.ADMIN:
+        return "Pseudonymised: administrators never see who the person is"
     receiving = case.receiving_organisation
     handed = [o for o in dict.fromkeys(_org(x) for x in case.identified_to or []) if o != receiving]
     who = [f"{receiving} (received it)", *(f"{o} (handed the case)" for o in handed)]

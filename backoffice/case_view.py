@@ -311,7 +311,7 @@ def build_case_view(session: Session, case: SanctionCase, actor: Actor) -> CaseV
     return CaseView(
         summary=queue_row(case, establishment_names(session), stats, on, mask=hidden),
         identified=hidden is None,
-        identity_note=identity_note(case) if hidden is not None else None,
+        identity_note=identity_note(case, actor) if hidden is not None else None,
         current_step=step,
         current_step_label=ProtocolStep(step).label if step else None,
         outcome=case.outcome,

@@ -25,7 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from intake.db.models import AppSecret, SanctionCase, utcnow
-from intake.llm.redaction import Identifiers, Redactor
+from intake.llm.redaction import NAME, NUMBER, Identifiers, Redactor
 
 SECRET_NAME = "pseudonym_key"
 DIGITS = 10
@@ -127,6 +127,9 @@ LOCATION = "[LOCATION]"
 MIN_LOCATION = 3
 _ISO_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?=$|[^\w-]|T\d)")
 _KEPT = re.compile("\ue000(\\d+)\ue001")
+_WORD = re.compile(r"[\w'-]+", re.UNICODE)
+#: Numbers and titled names, whoever they belong to (compiled once, shared).
+_GENERIC = Redactor(allowed=False)
 
 
 def _location_pattern(location: str | None) -> re.Pattern[str] | None:
@@ -153,9 +156,18 @@ class CaseRedactor:
         home_office_ref: str | None = None,
         location: str | None = None,
     ) -> None:
-        ids = Identifiers(name=name, prison_number=prison_number, home_office_ref=home_office_ref)
-        self._redactor = Redactor(ids, allowed=False)
-        self._location = _location_pattern(location)
+        self._ids = Identifiers(
+            name=name, prison_number=prison_number, home_office_ref=home_office_ref
+        )
+        self._location_text = " ".join((location or "").split())
+        self._compiled: tuple[Redactor, re.Pattern[str] | None] | None = None
+
+    def _patterns(self) -> tuple[Redactor, re.Pattern[str] | None]:
+        """Compiled on first use: a queue page makes many redactors and uses few fully."""
+        if self._compiled is None:
+            redactor = Redactor(self._ids, allowed=False)
+            self._compiled = (redactor, _location_pattern(self._location_text))
+        return self._compiled
 
     @classmethod
     def for_case(cls, case: SanctionCase) -> CaseRedactor:
@@ -176,11 +188,32 @@ class CaseRedactor:
             dates.append(match.group(0))
             return f"\ue000{len(dates) - 1}\ue001"
 
+        redactor, location = self._patterns()
         value = _ISO_DATE.sub(keep, value)
-        if self._location is not None:
-            value = self._location.sub(LOCATION, value)
-        value = self._redactor.redact(value)
+        if location is not None:
+            value = location.sub(LOCATION, value)
+        value = redactor.redact(value)
         return _KEPT.sub(lambda m: dates[int(m.group(1))], value) if dates else value
+
+    def words(self, text: str) -> set[str]:
+        """The words of ``text`` (lower case) a reader who is not identified may search by.
+
+        For ranking many search candidates without compiling each one's patterns: numbers and
+        titled names go as in :meth:`text`, the location as recorded goes, and so does every
+        word of the person's name, prison number and Home Office reference in any case (more
+        than :meth:`text` hides, never less).
+        """
+        flat = _GENERIC.redact(" ".join((text or "").split()))
+        flat = flat.replace(NUMBER, " ").replace(NAME, " ").lower()
+        if len(self._location_text) >= MIN_LOCATION:
+            flat = flat.replace(self._location_text.lower(), " ")
+        ids = self._ids
+        hidden = {
+            word
+            for value in (ids.name, ids.prison_number, ids.home_office_ref)
+            for word in _WORD.findall((value or "").lower())
+        }
+        return set(_WORD.findall(flat)) - hidden
 
     def optional(self, value: str | None) -> str | None:
         return self.text(value) if value else value
@@ -206,6 +239,9 @@ class CaseRedactor:
 
 class Unredacted(CaseRedactor):
     """What a reader identified to the case gets: everything as recorded."""
+
+    def words(self, text: str) -> set[str]:
+        return set(_WORD.findall((text or "").lower()))
 
     def text(self, value: str) -> str:
         return value

@@ -304,12 +304,9 @@ def plan_search(text: str) -> SearchPlan:
     return SearchPlan(text=text, words=words, clause=or_(*terms), places=places)
 
 
-def _narrative_score(words: list[str], narrative: str) -> float:
+def _vocabulary_score(words: list[str], vocabulary: set[str]) -> float:
     """Mean over the searched words of the best fuzzy match among the narrative's words."""
-    if not words:
-        return 0.0
-    vocabulary = set(_WORD.findall(narrative.lower()))
-    if not vocabulary:
+    if not words or not vocabulary:
         return 0.0
     total = 0.0
     for word in words:
@@ -326,14 +323,15 @@ def score_case(
 ) -> float:
     """How well a case matches: the best of reference, establishment and narrative.
 
-    With ``mask`` (the searcher is not identified to the case) the narrative is scored as they
-    would read it, redacted, so the person's name or number in it matches nothing.
+    With ``mask`` (the searcher is not identified to the case) only the narrative's words they
+    may search by count (:meth:`CaseRedactor.words`), so the person's name, numbers or
+    location in it match nothing.
     """
     reference = 100.0 if plan.text.strip().upper() in case.reference else 0.0
     place = plan.places.get(establishment or "", 0.0)
     text = case.narrative or ""
-    narrative = _narrative_score(plan.words, mask.text(text) if mask is not None else text)
-    return max(reference, place, narrative)
+    vocabulary = mask.words(text) if mask is not None else set(_WORD.findall(text.lower()))
+    return max(reference, place, _vocabulary_score(plan.words, vocabulary))
 
 
 def _search_page(

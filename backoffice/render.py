@@ -26,8 +26,6 @@ def _flags(row: QueueRow) -> str:
         flags.append("AWAITING-SUPERVISOR")
     if row.is_demo:
         flags.append("demo")
-    if not row.identified:
-        flags.append("PSEUDONYMISED")
     return " ".join(flags)
 
 
@@ -102,7 +100,8 @@ def _consent_lines(view: CaseView) -> Iterator[str]:
 
 def case_lines(view: CaseView, *, audit: bool = True) -> Iterator[str]:
     s = view.summary
-    yield f"{s.reference}  version {s.version}  {s.status}  risk {s.risk_level}  {_flags(s)}"
+    flags = ("PSEUDONYMISED " if not view.identified else "") + _flags(s)
+    yield f"{s.reference}  version {s.version}  {s.status}  risk {s.risk_level}  {flags}".rstrip()
     if view.identity_note:
         yield f"  {view.identity_note}"
     place = plain(s.establishment or "-")

@@ -233,6 +233,8 @@ def test_access_matrix(
     else:
         _assert_pseudonymised(view)
         assert "Jordan" not in row.snippet and NUMBER not in row.snippet
+        admin = actor.role == Role.ADMIN
+        assert ("administrators never" in (view.identity_note or "")) is admin
 
 
 def test_one_person_has_one_pseudonym_and_the_transcript_is_redacted(

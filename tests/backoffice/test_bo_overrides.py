@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 from bo_support import ActFn, Staff, SubmitFn
@@ -132,7 +133,7 @@ def test_two_triagers_at_once_the_second_gets_a_conflict_and_nothing_is_lost(
             take_action(
                 second, actor=staff.imb, reference=ref, action="does_not_qualify",
                 outcome="complaint", note="Looks like a complaint", expected_version=seen_second,
-                settings=settings,
+                settings=settings, told=date.today(), confirm_close=True,
             )  # fmt: skip
         second.rollback()
     finally:

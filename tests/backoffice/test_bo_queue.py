@@ -22,8 +22,8 @@ def _refs(page: QueuePage) -> list[str]:
 
 
 @pytest.fixture
-def cases(submit: SubmitFn, staff: Staff) -> dict[str, str]:
-    return {
+def cases(submit: SubmitFn, staff: Staff, act: ActFn) -> dict[str, str]:
+    found = {
         "old_standard": submit(),
         "high": submit(risk_level=RiskLevel.HIGH),
         "immediate": submit(
@@ -36,6 +36,12 @@ def cases(submit: SubmitFn, staff: Staff) -> dict[str, str]:
         ),
         "signposted": submit(route=Route.COMPLAINT, qualifies=Qualifies.NO),
     }
+    # every case waits at step 2; the one that does not qualify is signposted and closed there
+    act(
+        staff.imb, found["signposted"], "does_not_qualify", outcome="complaint",
+        note="Told on the wing", told=utcnow().date(), confirm_close=True,
+    )  # fmt: skip
+    return found
 
 
 def _queue(engine, actor, **kw) -> QueuePage:  # type: ignore[no-untyped-def]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,10 @@ def tracked(act: ActFn, staff: Staff, submit: SubmitFn) -> list[str]:
     act(staff.hmip, logged, "log_on_tracker")
     same_person = submit(person=PersonDetails(name="JORDAN  example", prison_number="A1234BC"))
     signposted = submit(route=Route.COMPLAINT, qualifies=Qualifies.NO)
+    act(
+        staff.imb, signposted, "does_not_qualify", outcome="complaint", note="Told on the wing",
+        told=date.today(), confirm_close=True,
+    )  # fmt: skip
     return [logged, same_person, signposted]
 
 
@@ -94,7 +99,7 @@ def test_csv_is_marked_and_pseudonyms_are_stable_across_exports(
 def test_date_range_and_who_may_export(
     engine, staff: Staff, tracked: list[str], tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    from datetime import date, timedelta
+    from datetime import timedelta
 
     tomorrow = date.today() + timedelta(days=2)
     assert _export(engine, staff.hmip, tmp_path / "x.csv", fmt="csv", date_from=tomorrow) == 0

@@ -20,6 +20,7 @@ import secrets
 from collections.abc import Iterable
 from typing import Any
 
+from rapidfuzz import fuzz, process
 from sqlalchemy import Engine, insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
@@ -128,6 +129,8 @@ MIN_LOCATION = 3
 _ISO_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?=$|[^\w-]|T\d)")
 _KEPT = re.compile("\ue000(\\d+)\ue001")
 _WORD = re.compile(r"[\w'-]+", re.UNICODE)
+_PARTS = re.compile(r"[^\W_]+", re.UNICODE)
+MIN_PART = 2
 #: Numbers and titled names, whoever they belong to (compiled once, shared).
 _GENERIC = Redactor(allowed=False)
 
@@ -195,13 +198,16 @@ class CaseRedactor:
         value = redactor.redact(value)
         return _KEPT.sub(lambda m: dates[int(m.group(1))], value) if dates else value
 
-    def words(self, text: str) -> set[str]:
+    def words(self, text: str, *, near: float | None = None) -> set[str]:
         """The words of ``text`` (lower case) a reader who is not identified may search by.
 
         For ranking many search candidates without compiling each one's patterns: numbers and
         titled names go as in :meth:`text`, the location as recorded goes, and so does every
-        word of the person's name, prison number and Home Office reference in any case (more
-        than :meth:`text` hides, never less).
+        word with a part (letters and digits between apostrophes, hyphens ...) of the person's
+        name, prison number or Home Office reference, in any case: "Jordan's" and "jordan" go
+        with "Jordan". More than :meth:`text` hides, never less. With ``near`` (a rapidfuzz
+        ratio: the search's cutoff), words that close to a part go too ("Jordans", "Jordon"),
+        so no fuzzy search for the name can find them.
         """
         flat = _GENERIC.redact(" ".join((text or "").split()))
         flat = flat.replace(NUMBER, " ").replace(NAME, " ").lower()
@@ -209,11 +215,22 @@ class CaseRedactor:
             flat = flat.replace(self._location_text.lower(), " ")
         ids = self._ids
         hidden = {
-            word
+            part
             for value in (ids.name, ids.prison_number, ids.home_office_ref)
-            for word in _WORD.findall((value or "").lower())
+            for part in _PARTS.findall((value or "").lower())
+            if len(part) >= MIN_PART
         }
-        return set(_WORD.findall(flat)) - hidden
+        words = set(_WORD.findall(flat))
+        if not hidden:
+            return words
+        kept = {word for word in words if hidden.isdisjoint(_PARTS.findall(word))}
+        if near is None:
+            return kept
+        return {
+            w
+            for w in kept
+            if process.extractOne(w, hidden, scorer=fuzz.ratio, score_cutoff=near) is None
+        }
 
     def optional(self, value: str | None) -> str | None:
         return self.text(value) if value else value
@@ -240,7 +257,7 @@ class CaseRedactor:
 class Unredacted(CaseRedactor):
     """What a reader identified to the case gets: everything as recorded."""
 
-    def words(self, text: str) -> set[str]:
+    def words(self, text: str, *, near: float | None = None) -> set[str]:
         return set(_WORD.findall((text or "").lower()))
 
     def text(self, value: str) -> str:

@@ -324,13 +324,17 @@ def score_case(
     """How well a case matches: the best of reference, establishment and narrative.
 
     With ``mask`` (the searcher is not identified to the case) only the narrative's words they
-    may search by count (:meth:`CaseRedactor.words`), so the person's name, numbers or
-    location in it match nothing.
+    may search by count (:meth:`CaseRedactor.words`, without the words as close to the
+    person's name or numbers as a search match is), so the person's name, numbers or location
+    in it match nothing.
     """
     reference = 100.0 if plan.text.strip().upper() in case.reference else 0.0
     place = plan.places.get(establishment or "", 0.0)
     text = case.narrative or ""
-    vocabulary = mask.words(text) if mask is not None else set(_WORD.findall(text.lower()))
+    if mask is not None:
+        vocabulary = mask.words(text, near=SEARCH_CUTOFF)
+    else:
+        vocabulary = set(_WORD.findall(text.lower()))
     return max(reference, place, _vocabulary_score(plan.words, vocabulary))
 
 

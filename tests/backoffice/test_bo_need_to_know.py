@@ -9,19 +9,25 @@ from __future__ import annotations
 
 import csv
 import itertools
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from bo_support import Staff, SubmitFn, _user, make_submission, run_cli
+from hypothesis import HealthCheck, assume, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
 from sqlalchemy import Engine, insert
 from sqlmodel import Session, select
 
 from backoffice.access import can_see, identified_filter, is_identified, visible_cases_filter
 from backoffice.case_view import show_case
 from backoffice.overrides import override_classification, record_triage_view
-from backoffice.queue import QueueFilters, list_queue
+from backoffice.pseudonyms import CaseRedactor
+from backoffice.queue import SEARCH_CUTOFF, QueueFilters, list_queue, plan_search, score_case
 from backoffice.render import case_lines
 from backoffice.tracker import COLUMNS, export_tracker
 from backoffice.views import CaseView, QueuePage
@@ -474,3 +480,44 @@ def test_the_snippet_of_a_pseudonymised_case_is_redacted(
     assert not rows[cases["home"]].identified
     assert rows[cases["ppo"]].snippet.startswith(NAME) and rows[cases["ppo"]].identified
     assert {r.reference for r in page.rows} >= {cases["home"], cases["handed"]}
+
+
+#: Words of an account (none of them like a generated name: see the assume() below).
+FILLER = ["officer", "moved", "me", "to", "the", "segregation", "unit", "after", "visits"]
+_name_part = st.from_regex(r"[A-Z][a-z]{3,9}", fullmatch=True)
+_SPELLINGS: list[Callable[[str], str]] = [
+    str, str.upper, str.lower, "{}'s".format, "{}’s".format, "{}s".format, "{}-ward".format
+]  # fmt: skip
+
+
+@hypothesis_settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    first=_name_part,
+    last=_name_part,
+    spellings=st.lists(st.sampled_from(_SPELLINGS), min_size=1, max_size=4),
+    filler=st.lists(st.sampled_from(FILLER), min_size=3, max_size=25),
+    searched=st.sampled_from(["{first}", "{last}", "{first} {last}", "{first}'s"]),
+)
+def test_a_name_in_the_narrative_never_finds_a_case_read_pseudonymised(
+    first: str,
+    last: str,
+    spellings: list[Callable[[str], str]],
+    filler: list[str],
+    searched: str,
+) -> None:
+    """Whatever way the name is written in the account, searching by it finds nothing."""
+    # (a name that looks like an ordinary word of the account would be found by that word)
+    assume(all(fuzz.ratio(part.lower(), w) < 60 for part in (first, last) for w in FILLER))
+    written = [spell(part) for spell in spellings for part in (first, last)]
+    narrative = " ".join(filler[:2] + written + filler[2:] + [f"{first} {last}", "A1234BC"])
+    case = SanctionCase(
+        reference="SAN-2026-00001", receiving_organisation="IMB", narrative=narrative,
+        person_name=f"{first} {last}", prison_number="A1234BC",
+    )  # fmt: skip
+    plan = plan_search(searched.format(first=first, last=last))
+    assume(not plan.places)  # the name is not also an establishment's
+    hidden = score_case(plan, case, None, CaseRedactor.for_case(case))
+    assert hidden < SEARCH_CUTOFF
+    assert score_case(plan, case, None) >= SEARCH_CUTOFF  # the receiving body finds it
+    by_number = score_case(plan_search("A1234BC"), case, None, CaseRedactor.for_case(case))
+    assert by_number < SEARCH_CUTOFF

@@ -26,7 +26,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from intake.db.models import AppSecret, SanctionCase, utcnow
-from intake.llm.redaction import NAME, NUMBER, Identifiers, Redactor
+from intake.llm.redaction import NAME, NUMBER, PERSON, Identifiers, Redactor
 
 SECRET_NAME = "pseudonym_key"
 DIGITS = 10
@@ -142,13 +142,26 @@ def _location_pattern(location: str | None) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)", re.I)
 
 
+def _name_parts(name: str | None) -> re.Pattern[str] | None:
+    """Each part of the name in any case, with or without an s ("jordan", "Jordans").
+
+    The language-model Redactor leaves a lower-case part alone ("will", "mark"), so as not to
+    hide ordinary words from the model; a reader who may not know who the person is gets
+    those hidden too, at the cost of the odd ordinary word.
+    """
+    parts = sorted({p for p in _PARTS.findall(name or "") if len(p) >= 3}, key=len, reverse=True)
+    if not parts:
+        return None
+    return re.compile(rf"\b(?:{'|'.join(re.escape(p) for p in parts)})s?\b", re.IGNORECASE)
+
+
 class CaseRedactor:
     """A case's free text as a reader who is not identified gets it.
 
     The person's name, prison number and Home Office reference become placeholders, and so
     does anything shaped like a number or a titled name (``intake.llm.redaction.Redactor``,
-    always on here whatever the language-model settings say); their location as recorded
-    becomes ``[LOCATION]``.
+    always on here whatever the language-model settings say); so does each part of the name
+    in any case, and their location as recorded becomes ``[LOCATION]``.
     """
 
     def __init__(
@@ -163,13 +176,16 @@ class CaseRedactor:
             name=name, prison_number=prison_number, home_office_ref=home_office_ref
         )
         self._location_text = " ".join((location or "").split())
-        self._compiled: tuple[Redactor, re.Pattern[str] | None] | None = None
+        self._compiled: tuple[Redactor, re.Pattern[str] | None, re.Pattern[str] | None] | None = (
+            None
+        )
 
-    def _patterns(self) -> tuple[Redactor, re.Pattern[str] | None]:
+    def _patterns(self) -> tuple[Redactor, re.Pattern[str] | None, re.Pattern[str] | None]:
         """Compiled on first use: a queue page makes many redactors and uses few fully."""
         if self._compiled is None:
             redactor = Redactor(self._ids, allowed=False)
-            self._compiled = (redactor, _location_pattern(self._location_text))
+            location = _location_pattern(self._location_text)
+            self._compiled = (redactor, location, _name_parts(self._ids.name))
         return self._compiled
 
     @classmethod
@@ -191,11 +207,13 @@ class CaseRedactor:
             dates.append(match.group(0))
             return f"\ue000{len(dates) - 1}\ue001"
 
-        redactor, location = self._patterns()
+        redactor, location, parts = self._patterns()
         value = _ISO_DATE.sub(keep, value)
         if location is not None:
             value = location.sub(LOCATION, value)
         value = redactor.redact(value)
+        if parts is not None:
+            value = parts.sub(PERSON, value)
         return _KEPT.sub(lambda m: dates[int(m.group(1))], value) if dates else value
 
     def words(self, text: str, *, near: float | None = None) -> set[str]:

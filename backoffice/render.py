@@ -123,6 +123,7 @@ def case_lines(view: CaseView, *, audit: bool = True) -> Iterator[str]:
     for sp in view.signposts:
         by = f" by {sp.told_by}" if sp.told_by else ""
         yield plain(f"Signposted to {sp.route_label}: told {sp.told_on}{by}")
+        yield from ("  " + line for line in plain(sp.text).splitlines())
     yield from _consent_lines(view)
     for r in view.risk:
         action = risk_action(r)

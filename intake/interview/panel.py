@@ -80,7 +80,7 @@ def _consent(interview: Interview) -> str | None:
         if shown is not None:
             parts.append(f"{label}: {shown}")
     if interview.value("refer_without_consent") is True:
-        parts.append("senior manager told without consent (a supervisor confirms)")
+        parts.append("senior manager to be told without consent (a supervisor confirms)")
     if parts and interview.on_behalf:
         parts.insert(0, f"the word of {interview.raiser}, not yet the person's own")
     return "; ".join(parts) or None

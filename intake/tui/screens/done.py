@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
@@ -17,10 +17,18 @@ from intake.tui.widgets.render import reflow
 
 def summary(interview: Interview, reference: str) -> Text:
     text = Text()
-    text.append("Submitted.\n\n", style="bold")
-    text.append("Case reference  ")
+    text.append("Submitted. Case reference  ", style="bold")
     text.append(reference, style="bold reverse")
-    text.append("\n\nIt waits for a person in the office to confirm where it goes.")
+    banner = risk_banner(interview, immediate=interview.immediate_risk)
+    if banner:
+        text.append("\n\n" + banner, style="bold")
+    text.append(f"\n\nRisk level: {risk_level(interview).value}.")
+    if interview.value("refer_without_consent") is True:
+        text.append(
+            "\nTelling a senior manager without consent: recorded with your reason; a "
+            "supervisor in your organisation must confirm it."
+        )
+    text.append("\n\nA person in the office confirms where it goes:")
     for route in routes_so_far(interview):
         text.append("\n\n• ")
         text.append(route.label[0].upper() + route.label[1:], style="bold")
@@ -31,15 +39,6 @@ def summary(interview: Interview, reference: str) -> Text:
     result = interview.classification
     if view is not None and result is not None and interview.ending() is None:
         text.append(f"\n\nYour view: {view.route.label}; the rules said {result.route.label}.")
-    text.append(f"\n\nRisk level: {risk_level(interview).value}.")
-    if interview.value("refer_without_consent") is True:
-        text.append(
-            "\nTelling a senior manager without consent: recorded with your reason; a "
-            "supervisor in your organisation must confirm it."
-        )
-    banner = risk_banner(interview, immediate=interview.immediate_risk)
-    if banner:
-        text.append("\n\n" + banner, style="bold")
     return text
 
 
@@ -58,10 +57,11 @@ class DoneScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="done", classes="form"):
+        with VerticalScroll(id="done", classes="form"):
             yield Static(summary(self.interview, self.reference), id="done-text", markup=False)
             yield Static(Text("n starts another interview · q quits"), classes="hint", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = f"Submitted {self.reference}"
+        self.query_one("#done", VerticalScroll).focus()

@@ -196,7 +196,9 @@ class InterviewScreen(Screen[None]):
         for route in self.interview.extra_routes():
             if route not in self._shown_routes:
                 self._shown_routes.add(route)
-                log.add_signpost(self.interview.signpost(route), title=f"Also — {route.label}")
+                label = route.label[0].upper() + route.label[1:]
+                text = f"{label}.\n\n{self.interview.signpost(route)}"
+                log.add_signpost(text, title="Another route as well")
         closing = closing_words(self.interview)
         if closing is not None and not self._shown_closing:
             self._say(closing)

@@ -56,12 +56,20 @@ class CasePanel(VerticalScroll):
         if data.immediate_risk and data.risk != RiskLevel.IMMEDIATE:
             risk.append(" immediate", style="bold #d46a6a")
         rows.append(("Risk", risk))
+        parts: list[RenderableType] = [facts_grid(rows)]
+        if not data.facts:
+            parts.insert(0, Text("Nothing recorded yet.", style="italic"))
         if data.routes:
-            rows.append(("Goes to", "\n".join(f"• {label}" for label in data.routes)))
-        grid = facts_grid(rows)
-        if data.facts:
-            return grid
-        return Group(Text("Nothing recorded yet.", style="italic"), grid)
+            parts.append(CasePanel._routes(data.routes))
+        return Group(*parts)
+
+    @staticmethod
+    def _routes(labels: list[str]) -> Text:
+        """Where it would go, main first: proposed, a person in the office confirms it."""
+        text = Text("Goes to (proposed)", style="bold")
+        for label in labels:
+            text.append(f"\n• {label}")
+        return text
 
     @staticmethod
     def _assessment(data: CasePanelData) -> Text:

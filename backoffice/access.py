@@ -125,10 +125,7 @@ def identity_note(case: SanctionCase, actor: Actor | None = None) -> str:
     receiving = case.receiving_organisation
     handed = [o for o in dict.fromkeys(_org(x) for x in case.identified_to or []) if o != receiving]
     who = [f"{receiving} (received it)", *(f"{o} (handed the case)" for o in handed)]
-    return (
-        f"Pseudonymised: who the person is shows only to {', '.join(who)} "
-        "and to whoever recorded it"
-    )
+    return f"Pseudonymised: identity only for {', '.join(who)} and whoever recorded it"
 
 
 # ---- roles and acting ----------------------------------------------------------------------

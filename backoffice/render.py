@@ -61,15 +61,14 @@ def _yes(flag: bool) -> str:
 def consent_line(c: ConsentView) -> str:
     """One snapshot of the consent history, on one line."""
     said = (
-        f"pursue {_yes(c.pursue)}, identity {_yes(c.share_identity)}, "
-        f"IMB enquiries {_yes(c.imb_enquiries)}"
+        f"pursue {_yes(c.pursue)}, identity {_yes(c.share_identity)}, IMB {_yes(c.imb_enquiries)}"
     )
     if c.refer_without_consent:
         confirmed = f"confirmed by {c.confirmed_by}" if c.confirmed_by else "not yet confirmed"
         said += f"; WITHOUT consent ({confirmed})"
-    who = c.given_by_label or c.given_by
+    who = c.given_by.replace("_", " ")
     note = f" - {c.note}" if c.note else ""
-    return plain(f"{c.recorded_at:%Y-%m-%d} {c.kind}, {who}: {said}{note}")
+    return plain(f"{c.recorded_at:%Y-%m-%d} {c.kind}, by {who}: {said}{note}")
 
 
 def risk_action(r: RiskView) -> str | None:
@@ -123,7 +122,7 @@ def case_lines(view: CaseView, *, audit: bool = True) -> Iterator[str]:
     for sp in view.signposts:
         by = f" by {sp.told_by}" if sp.told_by else ""
         yield plain(f"Signposted to {sp.route_label}: told {sp.told_on}{by}")
-        yield from ("  " + line for line in plain(sp.text).splitlines())
+        yield "  " + " ".join(plain(sp.text).split())
     yield from _consent_lines(view)
     for r in view.risk:
         action = risk_action(r)

@@ -99,7 +99,8 @@ def summary_text(view: CaseView) -> Text:
         known = [p.name or "name not given", p.prison_number or p.home_office_ref, age, p.location]
         _line(text, " · ".join(part for part in known if part))
     else:
-        _line(text, (p.pseudonym or "no identifier recorded", "bold cyan"), f" · {age or '-'}")
+        pseudonym = (p.pseudonym or "no identifier recorded", "bold cyan")
+        _line(text, pseudonym, f" · {age}" if age else "")
         _line(text, (view.identity_note or "pseudonymised", MUTED))
     detail = f" ({p.raised_by_detail})" if p.raised_by_detail else ""
     _line(text, f"raised by {p.raised_by}{detail}")
@@ -128,7 +129,7 @@ def _signposts(text: Text, view: CaseView) -> None:
     for sp in view.signposts:
         by = f" by {sp.told_by}" if sp.told_by else ""
         _line(text, (sp.route_label, "bold"), (f" · told {_when(sp.told_on)}{by}", MUTED))
-        _line(text, f"  {sp.text}")
+        _line(text, f"  {' '.join(sp.text.split())}")
         if sp.note:
             _line(text, ("  ", ""), (sp.note, "italic"))
 

@@ -83,8 +83,9 @@ def test_errors_are_one_line_with_their_exit_codes(
     _one_line_error(
         bo(env, "--as", "Hana Triage", "act", ref, "confirm_qualifies", "--version", "0"), 4, ref
     )
+    board_supervisor = ("--as", "Hugh Boardchair", "override", ref)
     _one_line_error(
-        bo(env, "--as", "Sam Super", "override", ref, "--set", "risk=extreme", "--reason", "x"),
+        bo(env, *board_supervisor, "--set", "risk=extreme", "--reason", "x"),
         1,
         "risk 'extreme' is not one of immediate, high, standard",
     )
@@ -100,7 +101,7 @@ def test_override_queue_and_export_from_the_cli(
 ) -> None:
     ref = submit()
     view = bo_json(
-        env, "--as", "Sam Super", "override", ref, "--set", "risk=immediate",
+        env, "--as", "Hugh Boardchair", "override", ref, "--set", "risk=immediate",
         "--set", "categories=isolation,threats", "--reason", "Officers named are on his wing",
     )  # fmt: skip
     assert view["summary"]["overridden"] is True  # type: ignore[index]
@@ -134,5 +135,7 @@ def test_demo_seeds_once_and_is_marked(env: dict[str, str]) -> None:
     scoped = bo_json(env, "--as", "DEMO IMB Triage", "queue", "--all", "--page-size", "200")
     assert {r["establishment"] for r in scoped["rows"]} == {"HMP Wandsworth"}  # type: ignore[index]
     ref = rows[0]["reference"]
-    case = bo_json(env, "--as", "DEMO HMIP Triage", "show", ref)
+    # names show to the organisation that received the case (need to know)
+    org = rows[0]["receiving_organisation"]
+    case = bo_json(env, "--as", f"DEMO {org} Lead", "show", ref)
     assert case["person"]["name"].startswith("DEMO ")  # type: ignore[index]

@@ -266,7 +266,7 @@ def test_the_cli_says_a_case_is_pseudonymised(
         view = show_case(session, actor=people["hmip"], reference=cases["home"])
     lines = list(case_lines(view))
     assert "PSEUDONYMISED" in lines[0]
-    assert lines[1].strip().startswith("Pseudonymised: who the person is shows only to IMB")
+    assert lines[1].strip().startswith("Pseudonymised: identity only for IMB")
     assert any(line.startswith("  person: PERSON-") for line in lines)
     assert not [word for word in IDENTIFYING if word in "\n".join(lines)]
 

@@ -73,7 +73,7 @@ async def test_a_case_shows_its_parts(make_app: AppFactory, reference: str) -> N
         assert "the person consents" in summary  # the consent state, in one line
         # HMIP triage reads a case the IMB received: pseudonymised, and it says so
         assert "PSEUDONYMISED" in head and "PERSON-" in summary
-        assert "Pseudonymised: who the person is shows only to IMB" in summary
+        assert "Pseudonymised: identity only for IMB" in summary
         assert "Jordan" not in summary and "A1234BC" not in summary
         assert NARRATIVE in text_of(screen, "#narrative-text")
         history = text_of(screen, "#classification-text")

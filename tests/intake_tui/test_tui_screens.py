@@ -6,9 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Engine
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 from tui_helpers import (
     COMMON,
+    QUALIFYING,
     RISK,
     answer_all,
     at_question,
@@ -28,6 +29,7 @@ from intake.tui.screens.identify import PickUserScreen
 from intake.tui.screens.register import RegisterScreen
 from intake.tui.screens.review import ReviewScreen
 from intake.tui.widgets.case_panel import CasePanel
+from intake.tui.widgets.conversation import ConversationLog
 from intake.tui.widgets.risk_banner import RiskBanner
 from intake.users import Actor, UserCreate, create_user
 from intake.vocabulary import Organisation, Role
@@ -146,3 +148,18 @@ async def test_an_answer_is_changed_from_the_review(
         assert session.interview.value("raised_by") == "person"
     draft = DraftStore(engine).load(session.draft_id)
     assert draft.answers["raised_by"]["value"] == "person"
+
+
+async def test_words_to_say_after_a_refusal_are_in_view_when_they_appear(
+    make_app: Callable[[], IntakeApp], interviewer: Actor
+) -> None:
+    answers = {**COMMON, "narrative": QUALIFYING, "consent_pursue": "n"}
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await answer_all(pilot, answers, stop_at="staff_agrees")
+        log = app.screen.query_one(ConversationLog)
+        said = [w for w in log.query(Static) if w.border_title == "Tell them"]
+        assert said, "the words to raise it later are said"
+        await pilot.pause()
+        top = said[-1].region.y
+        assert log.region.y <= top < log.region.bottom  # in view, not above the next turn

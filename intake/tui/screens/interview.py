@@ -121,14 +121,15 @@ class InterviewScreen(Screen[None]):
             title = self.interview.script.section_title(question.section)
             self.query_one(ConversationLog).add_section(title)
 
-    def _ask_next(self) -> None:
+    def _ask_next(self, *, new_turn: bool = True) -> None:
         question = self.interview.current()
         self._asking = question
         if question is None:
             self.query_one("#answer-slot").remove_children()
             self.app.call_later(self.action_review)
             return
-        self.query_one(ConversationLog).begin_turn()
+        if new_turn:
+            self.query_one(ConversationLog).begin_turn()
         self._heading(question)
         if question.say:
             self._say(question.say)
@@ -185,10 +186,13 @@ class InterviewScreen(Screen[None]):
         if event.question.kind == Kind.NARRATIVE:
             self._advise(self.interview.account_text())
         self._after_answer()
-        self._ask_next()
+        self._ask_next(new_turn=False)
 
     def _after_answer(self) -> None:
+        """What the answer calls for (a signpost, words to say, the risk), shown first in
+        the turn that asks the next question, so it is in view when it appears."""
         log = self.query_one(ConversationLog)
+        log.begin_turn()
         ending = self.interview.ending()
         if ending is not None and not self._shown_ending:
             log.add_signpost(ending.signpost)
@@ -215,7 +219,7 @@ class InterviewScreen(Screen[None]):
         if data.immediate_risk and not self._shown_risk:
             self._shown_risk = True
             log = self.query_one(ConversationLog)
-            log.add_say(self.interview.texts.immediate_action, title="Immediate risk")
+            log.add_say(self.interview.texts.immediate_action, title="Immediate risk", urgent=True)
             self.notify("Immediate risk: act now (see the banner).", severity="error")
 
     # -- prose as it is typed -------------------------------------------------------------

@@ -21,10 +21,20 @@ class ConversationLog(VerticalScroll, can_focus=True):
 
     _turn_start: Static | None = None
     _in_turn = False
+    #: The turn's start is words to say: later words in the same turn do not replace it.
+    _start_is_words = False
 
     def begin_turn(self) -> None:
         """What is added next starts a new turn: keep its top in view, not just the end."""
-        self._in_turn, self._turn_start = True, None
+        self._in_turn, self._turn_start, self._start_is_words = True, None, False
+
+    def _words_start_turn(self, entry: Static, *, urgent: bool = False) -> None:
+        """Words to say must be read whole: when the turn is taller than the view, its
+        section heading scrolls away rather than the end of what to say. The first words
+        of a turn (what to tell them now) stay in view before later ones, unless later
+        words are urgent."""
+        if self._in_turn and (urgent or not self._start_is_words):
+            self._turn_start, self._start_is_words = entry, True
 
     def _add(self, content: RenderableType, *classes: str) -> Static:
         entry = Static(content, classes=" ".join(classes), markup=False)
@@ -53,14 +63,14 @@ class ConversationLog(VerticalScroll, can_focus=True):
         self._add(Text(prompt), "question")
         self._add(Text(display), "answer")
 
-    def add_say(self, text: str, *, title: str, reassurance: bool = False) -> None:
-        """Words for staff to say or do; the reassurance gets its own calm panel."""
+    def add_say(
+        self, text: str, *, title: str, reassurance: bool = False, urgent: bool = False
+    ) -> None:
+        """Words for staff to say or do; the reassurance gets its own calm panel; urgent
+        words (an immediate risk) come into view even in the middle of a turn."""
         entry = self._add(say_block(text), "reassurance" if reassurance else "say")
         entry.border_title = title
-        if self._in_turn:
-            # Words to say must be read whole: when the turn is taller than the view, its
-            # section heading scrolls away rather than the end of what to say.
-            self._turn_start = entry
+        self._words_start_turn(entry, urgent=urgent)
 
     def add_renderable(self, content: RenderableType, *classes: str, title: str = "") -> None:
         entry = self._add(content, *classes)
@@ -70,6 +80,7 @@ class ConversationLog(VerticalScroll, can_focus=True):
     def add_signpost(self, text: str, *, title: str = "Where this goes instead") -> None:
         entry = self._add(Text(reflow(text)), "signpost")
         entry.border_title = title
+        self._words_start_turn(entry)
 
     def add_note(self, text: str) -> None:
         self._add(Text(text), "note")

@@ -354,6 +354,7 @@ class ChatSession:
         )
         data = submission.model_dump(mode="json", exclude={"draft_id", "establishment_id"})
         data["reference"] = reference
+        data["proposed_routes"] = [r.value for r in routes_so_far(self.interview)]
         data["risk_level"] = risk_level(self.interview).value
         data["interviewer"] = self.actor.name
         return data

@@ -207,6 +207,9 @@ def test_a_prisoners_account_of_losing_a_job_stays_with_the_protocol(tmp_path: P
     assert case.route == "sanction_protocol"
     assert "whistleblowing" not in case.routes
     assert "confirms them): the sanctions protocol\n" in output
+    data = json.loads(output[output.index("{") :])
+    assert data["proposed_routes"] == ["sanction_protocol"]
+    assert data["consent"]["given_by"] == "person"
 
 
 def test_staff_who_also_fear_reprisal_add_the_whistleblowing_route(tmp_path: Path) -> None:

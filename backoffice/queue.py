@@ -161,11 +161,10 @@ def queue_row(
     mask: CaseRedactor | None = None,
 ) -> QueueRow:
     """One case as the queue lists it; ``mask`` given when the reader is not identified."""
-    establishment = names.get(case.establishment_id or 0) or case.place_text
-    narrative = case.narrative
-    if mask is not None:
-        establishment = mask.optional(establishment)
-        narrative = mask.text(narrative)
+    place, narrative = case.place_text, case.narrative
+    if mask is not None:  # free text only: a directory name is never the person's
+        place, narrative = mask.optional(place), mask.text(narrative)
+    establishment = names.get(case.establishment_id or 0) or place
     return QueueRow(
         reference=case.reference,
         version=case.version or 1,

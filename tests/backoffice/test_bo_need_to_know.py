@@ -45,7 +45,7 @@ NARRATIVE = (
     "the day after he spoke to the IMB."
 )
 #: What must never reach a reader the case is pseudonymised for, anywhere in the case view.
-IDENTIFYING = ("Jordan", "Example", "JORDAN", NUMBER, "1234", "cell 12")
+IDENTIFYING = ("Jordan", "Example", "JORDAN", "jordan", NUMBER, "A1234 BC", "cell 12")
 
 NAMED, PSEUDONYM, HIDDEN = "named", "pseudonym", "not found"
 

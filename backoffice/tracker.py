@@ -22,12 +22,19 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel
-from sqlalchemy import Row, Select, select
+from sqlalchemy import Row, Select, func, select
 from sqlmodel import Session, col
 
 from backoffice.access import EXPORT_ROLES, identified_filter, visible_cases_filter
 from backoffice.pseudonyms import Pseudonymiser, pseudonym_secret
-from intake.db.models import AuditEvent, Establishment, SanctionCase, TrackerEntry
+from intake.consent import consent_state
+from intake.db.models import (
+    AuditEvent,
+    ConsentRecord,
+    Establishment,
+    SanctionCase,
+    TrackerEntry,
+)
 from intake.errors import PermissionDenied, ValidationProblem
 from intake.users import Actor
 from intake.vocabulary import CaseStatus, Organisation, ProtocolStep, Role
@@ -49,6 +56,8 @@ COLUMNS = [
     "Categories",
     "Qualifies",
     "Route",
+    "Other routes",
+    "Consent",
     "Risk",
     "Severity",
     "Status",
@@ -96,6 +105,7 @@ _CASE_COLUMNS = (
     "overridden",
     "outcome",
     "closed_at",
+    "routes",
 )
 
 
@@ -108,8 +118,10 @@ def _query(actor: Actor, date_from: date | None, date_to: date | None) -> Select
             col(Establishment.name).label("establishment"),
             col(TrackerEntry.step_dates).label("step_dates"),
             identified_filter(actor).label("identified"),
+            *(col(getattr(ConsentRecord, name)).label(f"consent_{name}") for name in _CONSENT),
         )
         .select_from(table)
+        .outerjoin(ConsentRecord, col(ConsentRecord.id) == _latest_consent(table))
         .outerjoin(Establishment, col(Establishment.id) == table.c.establishment_id)
         .outerjoin(TrackerEntry, col(TrackerEntry.case_id) == table.c.id)
         .where(visible_cases_filter(actor))
@@ -122,6 +134,34 @@ def _query(actor: Actor, date_from: date | None, date_to: date | None) -> Select
         end = datetime.combine(date_to + timedelta(days=1), time.min, tzinfo=UTC)
         query = query.where(table.c.created_at < end)
     return query
+
+
+_CONSENT = (
+    "given_by",
+    "pursue",
+    "share_identity",
+    "imb_enquiries",
+    "refer_without_consent",
+    "justification",
+    "confirmed_at",
+)
+
+
+def _latest_consent(table: Any) -> Any:
+    """The id of the case's newest consent snapshot (its current state)."""
+    return (
+        select(func.max(ConsentRecord.id))
+        .where(col(ConsentRecord.case_id) == table.c.id)
+        .correlate(table)
+        .scalar_subquery()
+    )
+
+
+def _consent(case: Row[Any]) -> str:
+    if case.consent_given_by is None:
+        return consent_state([]).short()
+    row = ConsentRecord(case_id=0, **{n: getattr(case, f"consent_{n}") for n in _CONSENT})
+    return consent_state([row]).short()
 
 
 def _safe(value: str | None) -> str:
@@ -159,6 +199,8 @@ def _row(case: Row[Any], pseudo: Pseudonymiser, pseudonymise_all: bool) -> list[
         ", ".join(case.categories or []),
         case.qualifies,
         case.route,
+        ", ".join(r for r in case.routes or [] if r != case.route),
+        _consent(case),
         case.risk_level,
         case.severity,
         case.status,

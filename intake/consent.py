@@ -59,6 +59,22 @@ class ConsentState:
     def may_refer_named(self) -> bool:
         return self.share_identity or self.exception_confirmed
 
+    def short(self) -> str:
+        """A few words for a table column (the tracker)."""
+        if self.given_by is None:
+            words = "not recorded"
+        elif self.awaiting_person:
+            words = f"{self.given_by.value} consented: awaiting the person"
+        elif not self.pursue:
+            words = "declined: logged only"
+        else:
+            words = "consents, named" if self.share_identity else "consents, anonymous"
+        if self.exception_confirmed:
+            words += "; without-consent referral confirmed"
+        elif self.exception_recorded:
+            words += "; without-consent referral awaiting confirmation"
+        return words
+
     def summary(self) -> str:
         """One line for staff: what the person agreed to, and whose word it is."""
         if self.given_by is None:

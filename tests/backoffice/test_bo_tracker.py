@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 from backoffice.tracker import COLUMNS, export_tracker
 from intake.db.models import AuditEvent
 from intake.errors import PermissionDenied
-from intake.submission import PersonDetails
+from intake.submission import ConsentAnswers, PersonDetails
 from intake.users import Actor
 from intake.vocabulary import Qualifies, Route
 
@@ -31,7 +31,10 @@ def tracked(act: ActFn, staff: Staff, submit: SubmitFn) -> list[str]:
     logged = submit()
     act(staff.hmip, logged, "confirm_qualifies")
     act(staff.hmip, logged, "log_on_tracker")
-    same_person = submit(person=PersonDetails(name="JORDAN  example", prison_number="A1234BC"))
+    same_person = submit(
+        person=PersonDetails(name="JORDAN  example", prison_number="A1234BC"),
+        consent=ConsentAnswers(pursue=False),
+    )
     signposted = submit(route=Route.COMPLAINT, qualifies=Qualifies.NO)
     act(
         staff.imb, signposted, "does_not_qualify", outcome="complaint", note="Told on the wing",
@@ -66,6 +69,8 @@ def test_xlsx_has_the_marking_properties_and_fixed_columns(
     assert logged["Person"] == "Jordan Example" and logged["Prison number"] == "A1234BC"
     assert logged["Status"] == "logged" and logged["Qualifies"] == "yes"
     assert logged["Step 3: Inform HMIP, who log it on the HMIP sanctions tracker"]
+    assert logged["Consent"] == "consents, named"
+    assert data[tracked[1]]["Consent"] == "declined: logged only"
     signposted = data[tracked[2]]
     assert (signposted["Route"], signposted["Outcome"]) == ("complaint", "not_qualifying")
     assert os_mode(out) == 0o600

@@ -128,20 +128,30 @@ def proposed_routes(submission: CaseSubmission) -> list[Route]:
 
     Whistleblowing (para 4) is for staff fearing sanctions against themselves: it is kept only
     when the person raising it is such a member of staff, whatever the words of the account.
-    A prisoner's account that the rules routed there stays with the sanctions protocol.
+    A prisoner's account that the rules routed there stays with the sanctions protocol (the
+    rules' "no" rested on reading it as staff speaking about themselves); step 2 decides.
     """
     views = [v for v in (submission.staff_view, submission.rules) if v is not None]
     staff_voice = submission.raised_by == RaisedBy.STAFF_SELF or submission.staff_fears_reprisal
     qualifies = submission.effective.qualifies != Qualifies.NO
     main: Route | None = submission.effective.route
     if main == Route.WHISTLEBLOWING and not staff_voice:
-        main = Route.SANCTION_PROTOCOL if qualifies else None
+        main = Route.SANCTION_PROTOCOL
     found = [main] + [r for v in views for r in (v.route, *v.routes)] + list(submission.routes)
     if submission.staff_fears_reprisal:
         found.append(Route.WHISTLEBLOWING)
     kept = (r for r in found if r is not None and (staff_voice or r != Route.WHISTLEBLOWING))
     routes = list(dict.fromkeys(kept))
     return routes or [Route.SANCTION_PROTOCOL if qualifies else Route.COMPLAINT]
+
+
+def _qualifies(submission: CaseSubmission, routes: list[Route]) -> Qualifies:
+    """The proposal's reading; "unclear" when a "no" rested on a staff voice that is not there."""
+    effective = submission.effective
+    misread = effective.route == Route.WHISTLEBLOWING and routes[0] == Route.SANCTION_PROTOCOL
+    if misread and effective.qualifies == Qualifies.NO:
+        return Qualifies.UNCLEAR
+    return effective.qualifies
 
 
 def _case_from(submission: CaseSubmission, reference: str, actor: Actor) -> SanctionCase:
@@ -166,7 +176,7 @@ def _case_from(submission: CaseSubmission, reference: str, actor: Actor) -> Sanc
         communication_channel=submission.communication_channel,
         communication_when=submission.communication_when,
         narrative=submission.narrative,
-        qualifies=effective.qualifies.value,
+        qualifies=_qualifies(submission, routes).value,
         categories=list(effective.categories),
         severity=effective.severity.value,
         route=routes[0].value,

@@ -59,8 +59,7 @@ def test_a_prisoners_account_sent_to_whistleblowing_stays_with_the_protocol(
     submission: CaseSubmission,
 ) -> None:
     not_staff = submission.raised_by != RaisedBy.STAFF_SELF and not submission.staff_fears_reprisal
-    qualifies = submission.effective.qualifies != Qualifies.NO
-    if not_staff and qualifies and submission.effective.route == Route.WHISTLEBLOWING:
+    if not_staff and submission.effective.route == Route.WHISTLEBLOWING:
         assert proposed_routes(submission)[0] == Route.SANCTION_PROTOCOL
 
 

@@ -204,6 +204,9 @@ def test_a_prisoners_account_routed_to_whistleblowing_stays_a_sanction(
     )
     case = view(submit(rules=rules))
     assert case.summary.route == "sanction_protocol"
+    said_no = rules.model_copy(update={"qualifies": Qualifies.NO})  # read as a staff voice
+    unclear = view(submit(rules=said_no))
+    assert (unclear.summary.route, unclear.summary.qualifies) == ("sanction_protocol", "unclear")
     staff_self = view(submit(rules=rules, raised_by=RaisedBy.STAFF_SELF))
     assert staff_self.summary.route == "whistleblowing"
 

@@ -129,3 +129,25 @@ async def test_markup_in_a_short_answer_is_literal(
         await at_question(pilot, "prison_number")
         answers = [str(s.render()) for s in app.screen.query(Static).filter(".answer")]
         assert "[link=http://x]Jo[/link] [b]Smith" in answers
+
+
+async def test_f5_straight_after_a_burst_of_typing_keeps_every_word(
+    make_app: Callable[[], IntakeApp], interviewer: Actor
+) -> None:
+    """F5 is a priority key: it must not overtake keys still waiting for the narrative box
+    (a fast typist, or a terminal delivering a burst), or the end of the account is lost."""
+    from textual import events
+    from tui_helpers import wait_until
+
+    app = make_app()
+    words = "Officer Bell took my job the day after my IMB application."
+    async with app.run_test(size=(80, 24)) as pilot:
+        await answer_all(pilot, COMMON, stop_at="narrative")
+        await wait_until(pilot, lambda: isinstance(app.focused, TextArea))
+        for char in words:
+            app.post_message(events.Key("space" if char == " " else char, char))
+        app.post_message(events.Key("f5", None))
+        await wait_until(
+            pilot, lambda: "narrative" in interview_screen(app).session.interview.answers
+        )
+        assert interview_screen(app).session.interview.value("narrative") == words

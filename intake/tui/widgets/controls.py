@@ -65,6 +65,12 @@ class AnswerArea(TextArea):
     ]
 
     def action_accept(self) -> None:
+        # A priority binding runs as soon as the key arrives, ahead of keys still queued for
+        # this widget (fast typing, a burst from a terminal): read the text only after them,
+        # so no word typed before F5 is left out.
+        self.call_later(self._accept_now)
+
+    def _accept_now(self) -> None:
         self.post_message(Accept(self.text))
 
     async def _on_paste(self, event: events.Paste) -> None:

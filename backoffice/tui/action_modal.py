@@ -107,6 +107,9 @@ class ActionModal(ServiceDialog[ActionResult]):
 
     @on(Button.Pressed, "#submit")
     def action_submit(self) -> None:
+        self.after_typing(self._submit)
+
+    def _submit(self) -> None:
         if not self.action.closes_case:
             self._take(confirm_close=False)
             return

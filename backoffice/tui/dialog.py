@@ -17,6 +17,15 @@ T = TypeVar("T")
 class ServiceDialog(ModalScreen[T | None]):
     """A dialog whose Submit goes through one service call."""
 
+    def after_typing(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the keys already typed into the focused box are in it.
+
+        Ctrl+S is a priority key: it is handled as it arrives, ahead of keys still queued for
+        the box (a fast typist, a terminal's burst), so reading the box at once could miss the
+        end of a note or a reason.
+        """
+        (self.app.focused or self).call_later(callback)
+
     def submit_through(self, call: Callable[[], T], *, not_done: str) -> None:
         """Close with the call's result. A conflict or refusal closes it having changed nothing;
         any other problem (bad input, not possible yet) keeps it open with the reason."""

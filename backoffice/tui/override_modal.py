@@ -97,6 +97,9 @@ class OverrideModal(ServiceDialog[CaseView]):
     @on(Button.Pressed, "#submit")
     @on(Input.Submitted)
     def action_submit(self) -> None:
+        self.after_typing(self._submit)
+
+    def _submit(self) -> None:
         reason = self.query_one("#reason", Input).value.strip()
         if not reason:
             self.notify(REASON_NEEDED, title="Reason required", severity="error")

@@ -128,3 +128,26 @@ async def test_a_supervisor_reopens_a_closed_case_with_a_reason(
         assert any(
             e.action == "reopen" and "IMB application" in (e.reason or "") for e in now.audit
         )
+
+
+async def test_ctrl_s_straight_after_a_burst_of_typing_keeps_the_whole_note(
+    make_app: AppFactory, complaint: str, demo_engine: Engine
+) -> None:
+    from textual import events
+    from textual.widgets import TextArea
+
+    note = "He linked it to his IMB application on the day it was made."
+    app = make_app(IMB_TRIAGE)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_case(pilot, complaint)
+        names = [a.name for a in screen.actions]
+        await pilot.press(str(names.index("confirm_qualifies") + 1))
+        await wait_until(pilot, lambda: isinstance(app.focused, TextArea))
+        for char in note:
+            app.post_message(events.Key("space" if char == " " else char, char))
+        app.post_message(events.Key("ctrl+s", None))
+        await wait_until(pilot, lambda: _now(demo_engine, complaint).summary.status == "confirmed")
+        confirmed = [
+            e for e in _now(demo_engine, complaint).audit if e.action == "confirm_qualifies"
+        ]
+        assert confirmed[0].reason == note

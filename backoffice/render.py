@@ -157,7 +157,7 @@ def action_lines(actions: list[AvailableAction]) -> Iterator[str]:
         return
     for a in actions:
         where = f"step {a.step}" if a.step else f"duty {a.duty}"
-        mark = "you may" if a.allowed else f"not you: {a.why_not}"
+        mark = "you may" if a.allowed else f"refused: {a.why_not}"
         yield f"{where:>10}  {a.name:34} {a.label}"
         yield f"{'':12}who: {a.who}  [{mark}]"
         needs = [*(["--note"] if a.note_required else []), *(f"--{n}" for n in a.needs)]

@@ -44,7 +44,7 @@ def _action_option(number: int, action: AvailableAction) -> Option:
     prompt.append(f"{action.label} ({where})", style="" if action.allowed else "dim")
     prompt.append(f"\n   {action.who}", style="dim")
     if not action.allowed:
-        prompt.append(" · not you", style="dim italic")
+        prompt.append(" · refused now", style="dim italic")
     return Option(prompt, id=action.name)
 
 
@@ -58,7 +58,7 @@ class CaseCommands(Provider):
         found: list[tuple[str, str, Callable[[], object]]] = []
         for number, action in enumerate(screen.actions, start=1):
             where = f"step {action.step}" if action.step else f"duty {action.duty}"
-            mark = "" if action.allowed else " (not you)"
+            mark = "" if action.allowed else " (refused now)"
             found.append((f"{action.label}{mark}", f"{where} · {action.who}",
                           partial(screen.action_take, number)))  # fmt: skip
         found.append(("Override the classification…", "supervisors", screen.action_override))
@@ -180,7 +180,7 @@ class CaseScreen(Screen[None]):
             return
         action = self.actions[number - 1]
         if not action.allowed:
-            self.notify(action.why_not or "not yours to take", title="Not you",
+            self.notify(action.why_not or "not yours to take", title="Refused",
                         severity="warning", timeout=8)  # fmt: skip
             return
         from backoffice.tui.action_modal import ActionModal

@@ -315,7 +315,7 @@ def actions_text(actions: Iterable[AvailableAction]) -> Text:
         where = f"step {action.step}" if action.step else "duty"
         style = "" if action.allowed else MUTED
         text.append(f" {number} ", style="bold reverse" if action.allowed else "reverse dim")
-        text.append(f" {action.label} ({where})" + ("" if action.allowed else " - not you"), style)
+        text.append(f" {action.label} ({where})" + ("" if action.allowed else " - refused now"), style)
         text.append("\n")
     text.rstrip()
     return text

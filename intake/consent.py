@@ -80,11 +80,11 @@ class ConsentState:
         if self.given_by is None:
             return "consent not recorded"
         if self.awaiting_person:
-            return (
+            base = (
                 f"consent given by {self.given_by.label}: not yet confirmed by the person, "
                 "so nothing that needs consent goes ahead"
             )
-        if not self.pursue:
+        elif not self.pursue:
             base = "the person does not consent: logged only, not pursued"
         elif self.share_identity:
             base = "the person consents, including sharing their identity with the establishment"

@@ -25,8 +25,8 @@ def summary(interview: Interview, reference: str) -> Text:
     text.append(f"\n\nRisk level: {risk_level(interview).value}.")
     if interview.value("refer_without_consent") is True:
         text.append(
-            "\nTelling a senior manager without consent: recorded with your reason; a "
-            "supervisor in your organisation must confirm it."
+            "\nTelling a senior manager without consent: recorded with your reason; a second "
+            "person, a supervisor or lead of your organisation, must confirm it."
         )
     text.append("\n\nA person in the office confirms where it goes:")
     for route in routes_so_far(interview):

@@ -219,6 +219,9 @@ class QueueScreen(Screen[None]):
 
     @on(Input.Changed, "#search")
     def _typed(self, event: Input.Changed) -> None:
+        if event.value.startswith("/"):  # "/" pressed to search while the box had the focus
+            event.input.value = event.value.lstrip("/")
+            return
         if self._search_timer is not None:
             self._search_timer.stop()
         text = event.value

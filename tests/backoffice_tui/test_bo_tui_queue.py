@@ -138,3 +138,18 @@ async def test_a_case_submitted_elsewhere_appears_without_a_key_pressed(
         await wait_until(pilot, lambda: reference in screen.shown_references(), tries=400)
         assert reference not in before
         assert screen.page is not None and _in_queue_order(screen.page.rows)
+
+
+async def test_slash_typed_into_the_focused_search_box_is_not_searched_for(
+    make_app: AppFactory,
+) -> None:
+    """Back from a case the search box may still have the focus: "/" then a reference must
+    search for the reference, not for "/" and the reference."""
+    app = make_app(HMIP_TRIAGE)
+    async with app.run_test(size=SIZE) as pilot:
+        await queue_ready(pilot)
+        box = app.screen.query_one("#search", Input)
+        box.focus()
+        await pilot.press("slash", *"00001")
+        screen = await queue_shows(pilot, lambda s: s.request.search == "00001")
+        assert box.value == "00001" and screen.shown_references() == ["SAN-2026-00001"]

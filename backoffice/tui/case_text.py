@@ -315,7 +315,8 @@ def actions_text(actions: Iterable[AvailableAction]) -> Text:
         where = f"step {action.step}" if action.step else "duty"
         style = "" if action.allowed else MUTED
         text.append(f" {number} ", style="bold reverse" if action.allowed else "reverse dim")
-        text.append(f" {action.label} ({where})" + ("" if action.allowed else " - refused now"), style)
+        refused = "" if action.allowed else " - refused now"
+        text.append(f" {action.label} ({where}){refused}", style)
         text.append("\n")
     text.rstrip()
     return text

@@ -28,9 +28,7 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     with op.batch_alter_table("sanction_case") as batch:
         batch.add_column(sa.Column("routes", sa.JSON(), nullable=False, server_default="[]"))
-        batch.add_column(
-            sa.Column("identified_to", sa.JSON(), nullable=False, server_default="[]")
-        )
+        batch.add_column(sa.Column("identified_to", sa.JSON(), nullable=False, server_default="[]"))
     case = sa.table(
         "sanction_case", sa.column("id"), sa.column("route"), sa.column("routes", sa.JSON)
     )

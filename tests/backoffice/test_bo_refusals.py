@@ -20,7 +20,7 @@ from sqlmodel import Session, func, select
 from intake.db.models import AuditEvent
 from intake.settings import Settings
 from intake.submission import ConsentAnswers
-from intake.vocabulary import ConsentGiver, Qualifies, RaisedBy, RiskLevel, Route
+from intake.vocabulary import ConsentGiver, Qualifies, RaisedBy, RiskLevel, Route, Severity
 
 DECLINES = ConsentAnswers(pursue=False)
 FAMILY = ConsentAnswers(
@@ -84,6 +84,9 @@ REFUSALS = [
             ("act", "{ref}", "confirm_referral_without_consent", "--note", "ok"), 3, "IMB staff"),
     Refusal("a supervisor of another organisation may not reopen", _closed, "Sam Super",
             ("act", "{ref}", "reopen", "--note", "wrong button"), 3, "IMB staff"),
+    Refusal("a supervisor of another organisation may not decline an escalation",
+            _confirmed(severity=Severity.EXCEPTIONAL), "Sam Super",
+            ("act", "{ref}", "decline_escalation", "--note", "not needed"), 3, "IMB staff"),
     Refusal("only HMIP logs on the tracker", _confirmed(), "Ian Board",
             ("act", "{ref}", "log_on_tracker"), 3, "HMIP"),
     # establishment

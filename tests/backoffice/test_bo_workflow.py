@@ -181,7 +181,9 @@ def test_unsatisfactory_report_back_and_problematic_referral_propose_escalation(
     assert back.escalation_proposed
     with pytest.raises(PermissionDenied, match="supervisor"):
         act(staff.imb, ref, "decline_escalation", note="Not needed")
-    declined = act(staff.hmip_supervisor, ref, "decline_escalation", note="Dealt with by PGD")
+    with pytest.raises(PermissionDenied, match="IMB staff"):  # not their organisation's case
+        act(staff.hmip_supervisor, ref, "decline_escalation", note="Dealt with by PGD")
+    declined = act(staff.imb_home_supervisor, ref, "decline_escalation", note="Dealt with by PGD")
     assert not any(t.proposed for t in declined.case.tasks)
 
     other = submit()

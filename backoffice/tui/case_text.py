@@ -157,9 +157,10 @@ def _consent(text: Text, view: CaseView) -> None:
         return
     style = "bold yellow" if state.awaiting_person or not state.pursue else ""
     _line(text, (state.summary, style))
+    whose = "" if state.from_person else f"as said by {state.given_by_label or 'someone else'}: "
     _line(
         text,
-        f"pursue {_yes(c.pursue)} · share identity {_yes(c.share_identity)} · "
+        f"{whose}pursue {_yes(c.pursue)} · share identity {_yes(c.share_identity)} · "
         f"IMB enquiries {_yes(c.imb_enquiries)}",
     )
     if c.refer_without_consent:

@@ -49,6 +49,7 @@ async def test_the_case_screen_says_whose_consent_it_is_until_the_person_confirm
         screen = await open_case(pilot, family_case)
         summary = " ".join(text_of(screen, "#summary-text").split())
         assert "consent given by family or a friend, for them: not yet confirmed" in summary
+        assert "as said by family or a friend, for them: pursue yes" in summary
 
         names = [a.name for a in screen.actions]
         await pilot.press(str(names.index("record_consent") + 1))

@@ -27,7 +27,7 @@ from sqlmodel import Session, col
 
 from backoffice.access import EXPORT_ROLES, identified_filter, visible_cases_filter
 from backoffice.pseudonyms import Pseudonymiser, pseudonym_secret
-from intake.consent import consent_state
+from intake.consent import SNAPSHOT_FIELDS, consent_state
 from intake.db.models import (
     AuditEvent,
     ConsentRecord,
@@ -118,7 +118,10 @@ def _query(actor: Actor, date_from: date | None, date_to: date | None) -> Select
             col(Establishment.name).label("establishment"),
             col(TrackerEntry.step_dates).label("step_dates"),
             identified_filter(actor).label("identified"),
-            *(col(getattr(ConsentRecord, name)).label(f"consent_{name}") for name in _CONSENT),
+            *(
+                col(getattr(ConsentRecord, name)).label(f"consent_{name}")
+                for name in SNAPSHOT_FIELDS
+            ),
         )
         .select_from(table)
         .outerjoin(ConsentRecord, col(ConsentRecord.id) == _latest_consent(table))
@@ -136,17 +139,6 @@ def _query(actor: Actor, date_from: date | None, date_to: date | None) -> Select
     return query
 
 
-_CONSENT = (
-    "given_by",
-    "pursue",
-    "share_identity",
-    "imb_enquiries",
-    "refer_without_consent",
-    "justification",
-    "confirmed_at",
-)
-
-
 def _latest_consent(table: Any) -> Any:
     """The id of the case's newest consent snapshot (its current state)."""
     return (
@@ -160,7 +152,7 @@ def _latest_consent(table: Any) -> Any:
 def _consent(case: Row[Any]) -> str:
     if case.consent_given_by is None:
         return consent_state([]).short()
-    row = ConsentRecord(case_id=0, **{n: getattr(case, f"consent_{n}") for n in _CONSENT})
+    row = ConsentRecord(case_id=0, **{n: getattr(case, f"consent_{n}") for n in SNAPSHOT_FIELDS})
     return consent_state([row]).short()
 
 

@@ -15,6 +15,19 @@ from dataclasses import dataclass
 from intake.db.models import ConsentRecord
 from intake.vocabulary import ConsentGiver
 
+#: The fields of a consent snapshot that carry forward from one record to the next.
+SNAPSHOT_FIELDS = (
+    "given_by",
+    "pursue",
+    "share_identity",
+    "imb_enquiries",
+    "refer_without_consent",
+    "justification",
+    "exception_by_id",
+    "confirmed_by_id",
+    "confirmed_at",
+)
+
 
 @dataclass(frozen=True)
 class ConsentState:

@@ -18,6 +18,7 @@ from backoffice.workflow.context import ActionContext
 from backoffice.workflow.reopen import reopen_case
 from backoffice.workflow.tasks import close_task, propose_escalation, today
 from intake.audit import record_case_event
+from intake.consent import SNAPSHOT_FIELDS
 from intake.db.models import (
     ConsentRecord,
     Establishment,
@@ -191,23 +192,12 @@ _CONSENT = {
     "consents_no_imb": {"pursue": True, "share_identity": False, "imb_enquiries": False},
     "declines": {"pursue": False, "share_identity": False, "imb_enquiries": False},
 }
-_SNAPSHOT = (
-    "given_by",
-    "pursue",
-    "share_identity",
-    "imb_enquiries",
-    "refer_without_consent",
-    "justification",
-    "exception_by_id",
-    "confirmed_by_id",
-    "confirmed_at",
-)
 
 
 def _snapshot(ctx: ActionContext, kind: ConsentKind, values: dict[str, object]) -> None:
     """Append the new consent state (history is never rewritten), audited on the case."""
     current = ctx.consent()
-    before = {k: getattr(current, k) for k in _SNAPSHOT} if current is not None else {}
+    before = {k: getattr(current, k) for k in SNAPSHOT_FIELDS} if current is not None else {}
     row = ConsentRecord(
         case_id=ctx.case_id,
         kind=kind.value,

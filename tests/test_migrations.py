@@ -78,12 +78,19 @@ def test_cases_from_before_several_routes_keep_their_route(settings: Settings) -
         command.upgrade(config, "0003")
         connection.execute(
             text(
+                "INSERT INTO app_user (name, role, organisation, active, is_demo, created_at)"
+                " VALUES ('Old Hand', 'intake', 'IMB', true, false, :now)"
+            ),
+            {"now": now},
+        )
+        connection.execute(
+            text(
                 "INSERT INTO sanction_case (uuid, reference, status, receiving_organisation,"
                 " raised_by, bodies, narrative, qualifies, categories, severity, route,"
                 " risk_level, risk_rank, overridden, awaiting_supervisor, is_demo, created_at,"
-                " updated_at, version) VALUES ('u-1', 'SAN-2025-00001', 'signposted', 'IMB',"
-                " 'person', '[]', 'x', 'no', '[]', 'standard', 'complaint', 'standard', 2,"
-                " false, false, false, :now, :now, 1)"
+                " updated_at, version, created_by_id) SELECT 'u-1', 'SAN-2025-00001',"
+                " 'signposted', 'IMB', 'person', '[]', 'x', 'no', '[]', 'standard', 'complaint',"
+                " 'standard', 2, false, false, false, :now, :now, 1, id FROM app_user"
             ),
             {"now": now},
         )

@@ -62,6 +62,12 @@ class User(SQLModel, table=True):
     active: bool = True
     is_demo: bool = False
     created_at: datetime = Field(default_factory=utcnow)
+    #: The operating-system login this person uses on the embedded SQLite default; several
+    #: users may share one (a shared office laptop) and then choose among themselves.
+    os_login: str | None = Field(default=None, sa_type=String(64), index=True)
+    #: Their own PostgreSQL login role (teams): the app maps ``current_user`` to this user.
+    db_role: str | None = Field(default=None, sa_type=String(63), unique=True, index=True)
+    deactivated_at: datetime | None = None
 
 
 class ReferenceCounter(SQLModel, table=True):
@@ -120,6 +126,11 @@ class SanctionCase(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
     closed_at: datetime | None = None
+    #: Retention (the MoUs): a legal hold stops disposal; disposal removes the personal data
+    #: and the narrative and keeps this minimal, non-identifying row.
+    legal_hold: bool = False
+    legal_hold_reason: str | None = _text()
+    disposed_at: datetime | None = None
     version: int | None = Field(default=None, sa_column=case_version)
 
 
@@ -274,6 +285,25 @@ class AuditEvent(SQLModel, table=True):
     before: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     after: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     reason: str | None = _text()
+    #: Tamper evidence: the chain this event belongs to (e.g. one per case, one for access
+    #: events), the hash of the previous event of that chain and this event's own hash.
+    chain: str | None = Field(default=None, sa_type=String(40), index=True)
+    prev_hash: str | None = Field(default=None, sa_type=String(64))
+    hash: str | None = Field(default=None, sa_type=String(64))
+
+
+class AuditAcknowledgement(SQLModel, table=True):
+    """An admin's acknowledgement of a broken audit chain, so normal work may resume."""
+
+    __tablename__ = "audit_acknowledgement"
+
+    id: int | None = Field(default=None, primary_key=True)
+    chain: str = Field(sa_type=String(40))
+    event_id: int | None = None
+    found: str = _text(nullable=False)
+    reason: str = _text(nullable=False)
+    acknowledged_by_id: int | None = Field(default=None, foreign_key="app_user.id")
+    acknowledged_at: datetime = Field(default_factory=utcnow)
 
 
 class TrackerEntry(SQLModel, table=True):

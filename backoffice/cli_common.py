@@ -14,8 +14,9 @@ from pydantic import BaseModel
 from sqlmodel import Session
 
 from intake.cli_support import AppContext
-from intake.errors import PermissionDenied, ValidationProblem
-from intake.users import Actor, find_user
+from intake.errors import ValidationProblem
+from intake.identity import resolve_actor
+from intake.users import Actor
 from intake.validation import clean_text
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
@@ -23,16 +24,13 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON."
 
 @dataclass
 class BackofficeContext(AppContext):
-    """The app context plus the user named by --as (or SANCTIONS_USER)."""
+    """The app context plus who is acting: the user of this login (``intake.identity``), or
+    the one named by --as (or SANCTIONS_USER) among several sharing it."""
 
     acting: str | None = None
 
     def actor(self, session: Session) -> Actor:
-        if not self.acting:
-            raise PermissionDenied(
-                "say who you are: backoffice --as 'Your Name' ... (or set SANCTIONS_USER)"
-            )
-        return Actor.from_user(find_user(session, name=self.acting))
+        return resolve_actor(session, self.acting)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

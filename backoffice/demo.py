@@ -51,7 +51,9 @@ class DemoSummary(BaseModel):
     message: str
 
 
-def _ensure_users(session: Session) -> tuple[dict[tuple[str, str], Actor], int]:
+def _ensure_users(
+    session: Session, os_login: str | None
+) -> tuple[dict[tuple[str, str], Actor], int]:
     home = resolve_establishment_id(session, DEMO_ESTABLISHMENT)
     cast: dict[tuple[str, str], Actor] = {}
     created = 0
@@ -69,6 +71,7 @@ def _ensure_users(session: Session) -> tuple[dict[tuple[str, str], Actor], int]:
                     organisation=org,
                     establishment_id=home if scoped else None,
                     is_demo=True,
+                    os_login=os_login,
                 )
                 user = create_user(session, data=data)
                 created += 1
@@ -82,6 +85,7 @@ def _ensure_users(session: Session) -> tuple[dict[tuple[str, str], Actor], int]:
             organisation=Organisation.IMB,
             establishment_id=away,
             is_demo=True,
+            os_login=os_login,
         )
         create_user(session, data=data)
         created += 1
@@ -219,9 +223,12 @@ def _existing_demo_cases(session: Session) -> int:
     return int(session.exec(query).one())
 
 
-def seed_demo(session: Session, *, settings: Settings) -> DemoSummary:
-    """Add the demo users and cases unless they are there already; the caller commits."""
-    cast, users_created = _ensure_users(session)
+def seed_demo(session: Session, *, settings: Settings, os_login: str | None = None) -> DemoSummary:
+    """Add the demo users and cases unless they are there already; the caller commits.
+
+    The demo users all sign in by ``os_login`` (this computer's login, for trying the apps):
+    they choose who they are with --as."""
+    cast, users_created = _ensure_users(session, os_login)
     names = sorted(a.name for a in cast.values())
     if _existing_demo_cases(session) > 0:
         return DemoSummary(

@@ -46,6 +46,9 @@ class UserCreate(BaseModel):
     organisation: Organisation
     establishment_id: int | None = None
     is_demo: bool = False
+    #: The operating-system login they use (SQLite), and their own database role (PostgreSQL).
+    os_login: str | None = Field(default=None, max_length=64)
+    db_role: str | None = Field(default=None, max_length=63, pattern=r"^[a-z_][a-z0-9_]*$")
 
     @field_validator("name")
     @classmethod
@@ -73,6 +76,8 @@ def create_user(session: Session, *, data: UserCreate) -> User:
         organisation=data.organisation.value,
         establishment_id=data.establishment_id,
         is_demo=data.is_demo,
+        os_login=data.os_login or None,
+        db_role=data.db_role or None,
     )
     session.add(user)
     session.flush()

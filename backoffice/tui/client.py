@@ -22,10 +22,10 @@ from backoffice.queue import QueueFilters, list_queue
 from backoffice.views import ActionResult, AvailableAction, CaseView, QueuePage
 from backoffice.workflow import available_actions, take_action
 from intake.db.models import Establishment
-from intake.errors import PermissionDenied
+from intake.identity import resolve_actor
 from intake.reference.establishments import resolve_establishment_id
 from intake.settings import Settings
-from intake.users import Actor, find_user
+from intake.users import Actor
 
 TUI_PAGE_SIZE = 25
 
@@ -86,13 +86,10 @@ class BackofficeClient:
 
     @classmethod
     def for_user(cls, engine: Engine, settings: Settings, name: str | None) -> BackofficeClient:
-        """The client for the user named by --as (or SANCTIONS_USER), as the CLI finds them."""
-        if not name:
-            raise PermissionDenied(
-                "say who you are: backoffice --as 'Your Name' (or set SANCTIONS_USER)"
-            )
+        """The client for the person acting: this login's user, or the one named by --as
+        (or SANCTIONS_USER) among several sharing it (``intake.identity``)."""
         with Session(engine) as session:
-            actor = Actor.from_user(find_user(session, name=name))
+            actor = resolve_actor(session, name)
         return cls(engine=engine, settings=settings, actor=actor)
 
     @contextmanager

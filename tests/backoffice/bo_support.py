@@ -13,6 +13,7 @@ from typing import Any
 from sqlmodel import Session
 
 from backoffice.views import ActionResult, CaseView
+from intake.identity import system_login
 from intake.submission import (
     CaseSubmission,
     ClassificationView,
@@ -48,7 +49,10 @@ class Staff:
 
 def _user(session: Session, name: str, role: Role, org: Organisation, est: int | None) -> Actor:
     user = create_user(
-        session, data=UserCreate(name=name, role=role, organisation=org, establishment_id=est)
+        session,
+        data=UserCreate(
+            os_login=system_login(), name=name, role=role, organisation=org, establishment_id=est
+        ),
     )
     return Actor.from_user(user)
 

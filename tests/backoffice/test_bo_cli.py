@@ -77,7 +77,9 @@ def test_errors_are_one_line_with_their_exit_codes(
 ) -> None:
     ref = submit()
     _one_line_error(bo(env, "show", ref), 3, "--as")
-    _one_line_error(bo(env, "--as", "Nobody", "show", ref), 1, "no active user")
+    unknown = bo(env, "--as", "Nobody", "show", ref)
+    _one_line_error(unknown, 3, "'Nobody' is not a user of the login")
+    assert "Hana Triage" not in unknown.stderr  # no list of names for a wrong one
     _one_line_error(bo(env, "--as", "Ivy Away", "show", ref), 1, "can see")
     _one_line_error(bo(env, "--as", "Ines Pector", "act", ref, "confirm_qualifies"), 3, "intake")
     _one_line_error(
@@ -123,9 +125,11 @@ def test_override_queue_and_export_from_the_cli(
 def test_demo_seeds_once_and_is_marked(env: dict[str, str]) -> None:
     first = bo_json(env, "demo")
     assert first["cases_created"] == 30 and first["users_created"] >= 15  # type: ignore[index]
-    again = bo_json(env, "demo")
+    refused = bo(env, "--as", "DEMO HMIP Triage", "demo")  # with users: an administrator only
+    _one_line_error(refused, 3, "admin")
+    again = bo_json(env, "--as", "DEMO HMIP Admin", "demo")
     assert again["cases_created"] == 0 and again["users_created"] == 0  # type: ignore[index]
-    users = bo_json(env, "users", "list")
+    users = bo_json(env, "--as", "DEMO HMIP Admin", "users", "list")
     assert all("DEMO" in u["name"] for u in users)  # type: ignore[union-attr]
     page = bo_json(env, "--as", "DEMO HMIP Triage", "queue", "--all", "--page-size", "200")
     rows = page["rows"]  # type: ignore[index]

@@ -15,6 +15,7 @@ from backoffice.demo import seed_demo
 from backoffice.tui.app import BackofficeApp
 from backoffice.tui.client import BackofficeClient
 from intake.db.engine import open_database
+from intake.identity import system_login
 from intake.settings import Settings, load_settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backoffice"))
@@ -24,7 +25,7 @@ AppFactory = Callable[..., BackofficeApp]
 
 def _seed(engine: Engine, settings: Settings) -> None:
     with Session(engine) as session:
-        seed_demo(session, settings=settings)
+        seed_demo(session, settings=settings, os_login=system_login())
         session.commit()
 
 

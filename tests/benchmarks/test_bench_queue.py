@@ -26,6 +26,7 @@ from backoffice.tracker import export_tracker
 from backoffice.tui.client import BackofficeClient, QueueQuery
 from intake.db.engine import open_database
 from intake.db.models import Establishment, SanctionCase, WorkflowTask
+from intake.identity import system_login
 from intake.settings import load_settings
 from intake.users import Actor, UserCreate, create_user
 from intake.vocabulary import Organisation, Role
@@ -124,11 +125,17 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Engine, Acto
         ).one()[0]
         hmip = create_user(
             session,
-            data=UserCreate(name="Bench HMIP", role=Role.TRIAGE, organisation=Organisation.HMIP),
+            data=UserCreate(
+                os_login=system_login(),
+                name="Bench HMIP",
+                role=Role.TRIAGE,
+                organisation=Organisation.HMIP,
+            ),
         )
         imb = create_user(
             session,
             data=UserCreate(
+                os_login=system_login(),
                 name="Bench IMB",
                 role=Role.TRIAGE,
                 organisation=Organisation.IMB,

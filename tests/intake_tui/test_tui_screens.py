@@ -20,6 +20,7 @@ from tui_helpers import (
     wait_until,
 )
 
+from intake.identity import system_login
 from intake.interview.drafts import DraftStore
 from intake.interview.profile import remembered_name
 from intake.settings import Settings
@@ -71,7 +72,9 @@ async def test_a_shared_database_lists_its_users(
 
     with Session(engine) as session:
         for name in ("Bea Ray", "Cal Wu"):
-            data = UserCreate(name=name, role=Role.INTAKE, organisation=Organisation.PPO)
+            data = UserCreate(
+                os_login=system_login(), name=name, role=Role.INTAKE, organisation=Organisation.PPO
+            )
             create_user(session, data=data)
         session.commit()
     app = make_app()

@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from intake.db.models import AuditEvent
+from intake.identity import system_login
 from intake.settings import Settings
 from intake.users import UserCreate, create_user
 from intake.vocabulary import Organisation, Role
@@ -26,9 +27,13 @@ DRAFTED = (
 def _env(engine: Engine, settings: Settings, url: str | None) -> dict[str, str]:
     with Session(engine) as session:
         # the IMB national lead: the cases are received by the IMB, so she may see names
-        data = UserCreate(name="Ivy IMB", role=Role.LEAD, organisation=Organisation.IMB)
+        data = UserCreate(
+            os_login=system_login(), name="Ivy IMB", role=Role.LEAD, organisation=Organisation.IMB
+        )
         create_user(session, data=data)
-        other = UserCreate(name="Hal HMIP", role=Role.LEAD, organisation=Organisation.HMIP)
+        other = UserCreate(
+            os_login=system_login(), name="Hal HMIP", role=Role.LEAD, organisation=Organisation.HMIP
+        )
         create_user(session, data=other)
         session.commit()
     env = {

@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 
 from intake.classifier import classify
 from intake.db.models import AuditEvent, Classification, SanctionCase
+from intake.identity import system_login
 from intake.llm import Assistant
 from intake.llm.record import record_advice
 from intake.settings import Settings
@@ -27,7 +28,12 @@ CASE_FIELDS = ("status", "qualifies", "categories", "route", "severity", "risk_l
 def _submit(session: Session, settings: Settings) -> tuple[SanctionCase, Actor]:
     user = create_user(
         session,
-        data=UserCreate(name="Ines Pector", role=Role.INTAKE, organisation=Organisation.HMIP),
+        data=UserCreate(
+            os_login=system_login(),
+            name="Ines Pector",
+            role=Role.INTAKE,
+            organisation=Organisation.HMIP,
+        ),
     )
     actor = Actor.from_user(user)
     submission = CaseSubmission(

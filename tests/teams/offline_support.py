@@ -11,6 +11,7 @@ from sqlalchemy import Engine, make_url
 from sqlmodel import Session, select
 
 from intake.db.models import InterviewDraft, User
+from intake.identity import system_login
 from intake.interview.drafts import DraftStore
 from intake.reference.establishments import resolve_establishment_id
 from intake.settings import Settings
@@ -97,7 +98,12 @@ def add_interviewer(engine: Engine) -> Actor:
     with Session(engine) as session:
         user = create_user(
             session,
-            data=UserCreate(name=INTERVIEWER, role=Role.INTAKE, organisation=Organisation.HMIP),
+            data=UserCreate(
+                os_login=system_login(),
+                name=INTERVIEWER,
+                role=Role.INTAKE,
+                organisation=Organisation.HMIP,
+            ),
         )
         session.commit()
         return Actor.from_user(user)

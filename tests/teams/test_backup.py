@@ -10,6 +10,7 @@ from sqlalchemy import Engine, func
 from sqlmodel import Session, select
 
 from intake.db.models import SanctionCase
+from intake.identity import system_login
 from intake.settings import Settings
 from intake.users import UserCreate, create_user
 from intake.vocabulary import Organisation, Role
@@ -22,7 +23,9 @@ pytestmark = pytest.mark.sqlite_only
 def env(engine: Engine, settings: Settings) -> dict[str, str]:
     with Session(engine) as session:
         for name, role in (("Ada Admin", Role.ADMIN), ("Tara Triage", Role.TRIAGE)):
-            data = UserCreate(name=name, role=role, organisation=Organisation.HMIP)
+            data = UserCreate(
+                os_login=system_login(), name=name, role=role, organisation=Organisation.HMIP
+            )
             create_user(session, data=data)
         session.commit()
     return {

@@ -12,6 +12,7 @@ from sqlalchemy import Engine, func
 from sqlmodel import Session, select
 
 from intake.db.models import AuditEvent, SanctionCase
+from intake.identity import system_login
 from intake.reference.establishments import resolve_establishment_id
 from intake.settings import Settings
 from intake.submission import submit_case
@@ -28,7 +29,13 @@ SEEDED = 40
 
 
 def _user(name: str, role: Role, organisation: Organisation, home: int | None) -> UserCreate:
-    return UserCreate(name=name, role=role, organisation=organisation, establishment_id=home)
+    return UserCreate(
+        os_login=system_login(),
+        name=name,
+        role=role,
+        organisation=organisation,
+        establishment_id=home,
+    )
 
 
 def _staff(engine: Engine) -> tuple[Actor, int]:

@@ -19,6 +19,7 @@ import backoffice.workflow.engine as workflow_engine
 from backoffice.cli import cli
 from intake.cli_support import AppContext
 from intake.db.models import AuditEvent, SanctionCase
+from intake.identity import system_login
 from intake.settings import Settings, load_settings
 from intake.users import UserCreate, create_user
 from intake.vocabulary import Organisation, Role
@@ -44,7 +45,12 @@ def _laptop(settings: Settings, relay: Relay, tmp_path: Path) -> tuple[Settings,
 
 def _add_triage(engine: Engine) -> None:
     with Session(engine) as session:
-        data = UserCreate(name="Tara Triage", role=Role.TRIAGE, organisation=Organisation.HMIP)
+        data = UserCreate(
+            os_login=system_login(),
+            name="Tara Triage",
+            role=Role.TRIAGE,
+            organisation=Organisation.HMIP,
+        )
         create_user(session, data=data)
         session.commit()
 

@@ -1,0 +1,101 @@
+"""Staff accounts: added and deactivated by an administrator of their organisation, audited.
+
+The first user of an empty database is made by its first start and must be an administrator
+(``bootstrap``); every later change needs an administrator. Leavers are deactivated, never
+deleted, so the audit trail keeps naming who did what.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+from sqlmodel import Session, col, select
+
+from backoffice.access import require
+from intake.db.models import AuditEvent, User, utcnow
+from intake.errors import NotFoundError, PermissionDenied, ValidationProblem
+from intake.identity import has_users
+from intake.users import Actor, UserCreate, create_user
+from intake.validation import required_text
+from intake.vocabulary import Role
+
+
+class UserRecord(BaseModel):
+    """A user as `users list` shows them."""
+
+    name: str
+    role: str
+    organisation: str
+    establishment_id: int | None
+    os_login: str | None
+    db_role: str | None
+    active: bool
+
+
+def _audit(session: Session, actor: Actor | None, action: str, user: User, **after: object) -> None:
+    session.add(
+        AuditEvent(
+            actor_id=actor.id if actor else user.id,
+            actor_name=actor.name if actor else user.name,
+            action=action,
+            entity="user",
+            entity_id=user.id,
+            after={"name": user.name, **after},
+        )
+    )
+
+
+def require_admin(actor: Actor, *, what: str) -> None:
+    require(actor, what=what, roles=[Role.ADMIN])
+
+
+def add_user(session: Session, *, actor: Actor | None, data: UserCreate) -> User:
+    """Add a member of staff; ``actor`` None only for the first administrator of a database."""
+    if actor is None:
+        if has_users(session):
+            raise PermissionDenied("adding a user needs an administrator")
+        if data.role != Role.ADMIN:
+            raise ValidationProblem(
+                "this database has no users yet: the first one must be an administrator "
+                "(--role admin), who then adds everyone else"
+            )
+    else:
+        require_admin(actor, what="add users")
+        if data.organisation != actor.organisation:
+            raise PermissionDenied(
+                f"{actor.name} ({actor.organisation.value}) may add only "
+                f"{actor.organisation.value} staff"
+            )
+    if not (data.os_login or data.db_role):
+        raise ValidationProblem(
+            "say how they sign in: --login (their computer login) or --db-role (their "
+            "PostgreSQL role); without one nobody can act as them"
+        )
+    user = create_user(session, data=data)
+    _audit(
+        session, actor, "user_added", user, role=user.role, organisation=user.organisation,
+        os_login=user.os_login, db_role=user.db_role,
+    )  # fmt: skip
+    return user
+
+
+def deactivate_user(session: Session, *, actor: Actor, name: str, reason: str) -> User:
+    """A leaver: they can no longer act; their name stays on what they did."""
+    require_admin(actor, what="deactivate users")
+    why = required_text(reason, what="the reason")
+    user = session.exec(select(User).where(User.name == name.strip())).first()
+    if user is None or user.organisation != actor.organisation.value:
+        raise NotFoundError(f"no {actor.organisation.value} user called {name.strip()!r}")
+    if not user.active:
+        raise ValidationProblem(f"{user.name} is already deactivated")
+    if user.id == actor.id:
+        raise ValidationProblem("another administrator must deactivate you")
+    user.active = False
+    user.deactivated_at = utcnow()
+    _audit(session, actor, "user_deactivated", user, reason=why)
+    return user
+
+
+def list_users(session: Session, *, actor: Actor) -> list[UserRecord]:
+    require_admin(actor, what="list users")
+    rows = session.exec(select(User).order_by(col(User.name))).all()
+    return [UserRecord.model_validate(u, from_attributes=True) for u in rows]

@@ -1,0 +1,130 @@
+"""Who you are comes from the system: a fresh install, its first admin, staff, and a leaver.
+
+On SQLite the person is the computer login (users mapped to it; `--as` chooses among several
+sharing one, audited). On PostgreSQL a person's own login role is mapped to their user.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import uuid
+
+import pytest
+from bo_support import run_cli
+from sqlalchemy import Engine, create_engine, make_url, text
+from sqlmodel import Session, col, select
+
+from intake.db.models import AuditEvent
+from intake.identity import current_login, resolve_actor, system_login
+from intake.settings import Settings
+from intake.users import UserCreate, create_user
+from intake.vocabulary import Organisation, Role
+
+ME = system_login()
+
+
+@pytest.fixture
+def env(settings: Settings, engine: Engine) -> dict[str, str]:
+    return {
+        "SANCTIONS_DATABASE_URL": settings.effective_database_url,
+        "SANCTIONS_DATA_DIR": str(settings.data_dir),
+        "SANCTIONS_USER": "",
+    }
+
+
+def bo(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return run_cli("backoffice", *args, env=env)
+
+
+def _refused(result: subprocess.CompletedProcess[str], text_: str) -> None:
+    assert result.returncode == 3, (result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and text_ in lines[0] and "Traceback" not in result.stderr
+
+
+def _actions(engine: Engine, action: str) -> list[AuditEvent]:
+    with Session(engine) as session:
+        return list(session.exec(select(AuditEvent).where(col(AuditEvent.action) == action)))
+
+
+def test_fresh_install_first_admin_two_staff_and_a_leaver(
+    env: dict[str, str], engine: Engine
+) -> None:
+    _refused(bo(env, "queue"), f"login '{ME}' is not a user of this system")
+    first_triage = bo(env, "users", "add", "Tia Triage", "--role", "triage",
+                      "--organisation", "HMIP")  # fmt: skip
+    assert first_triage.returncode == 1 and "first one must be an administrator" in (
+        first_triage.stderr
+    )
+    admin = bo(env, "users", "add", "Ada Admin", "--role", "admin", "--organisation", "HMIP")
+    assert admin.returncode == 0 and f"signs in by login {ME}" in admin.stdout
+    assert bo(env, "users", "list").returncode == 0  # the only user of this login: no --as
+
+    added = bo(env, "users", "add", "Tia Triage", "--role", "triage", "--organisation",
+               "HMIP", "--login", ME)  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    other = bo(env, "--as", "Ada Admin", "users", "add", "Otto Office", "--role", "triage",
+               "--organisation", "HMIP", "--login", "otto")  # fmt: skip
+    assert other.returncode == 0, other.stderr
+    _refused(bo(env, "queue"), "several people use the login")
+    assert bo(env, "--as", "Tia Triage", "queue").returncode == 0
+    assert _actions(engine, "identity_chosen"), "choosing among a shared login is audited"
+    _refused(bo(env, "--as", "Otto Office", "queue"), "'Otto Office' is not a user of the login")
+    wrong = bo(env, "--as", "Nobody", "queue")
+    _refused(wrong, "'Nobody' is not a user")
+    assert "Ada Admin" not in wrong.stderr and "Tia Triage" not in wrong.stderr
+
+    _refused(bo(env, "--as", "Tia Triage", "users", "add", "Eve", "--role", "admin",
+                "--organisation", "HMIP", "--login", ME), "admin")  # fmt: skip
+    _refused(bo(env, "--as", "Ada Admin", "users", "add", "Ivo", "--role", "triage",
+                "--organisation", "IMB", "--establishment", "Wandsworth", "--login", "ivo"),
+             "may add only HMIP staff")  # fmt: skip
+    left = bo(env, "--as", "Ada Admin", "users", "deactivate", "Tia Triage", "--reason", "left")
+    assert left.returncode == 0, left.stderr
+    _refused(bo(env, "--as", "Tia Triage", "queue"), "'Tia Triage' is not a user")
+    assert bo(env, "queue").returncode == 0  # only Ada is left on this login: no --as needed
+    assert [e.after["name"] for e in _actions(engine, "user_added")] == [  # type: ignore[index]
+        "Ada Admin",
+        "Tia Triage",
+        "Otto Office",
+    ]
+    (gone,) = _actions(engine, "user_deactivated")
+    assert gone.actor_name == "Ada Admin" and gone.after["reason"] == "left"  # type: ignore[index]
+
+
+@pytest.mark.postgres_only
+def test_on_postgresql_a_persons_own_role_is_who_they_are(
+    engine: Engine, settings: Settings
+) -> None:
+    role = f"staff_{uuid.uuid4().hex[:8]}"
+    url = make_url(settings.effective_database_url)
+    with engine.begin() as connection:
+        connection.execute(text(f"CREATE ROLE {role} LOGIN PASSWORD 'secret-{role}'"))
+        connection.execute(text(f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {role}"))
+        connection.execute(text(f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {role}"))
+    with Session(engine) as session:
+        create_user(
+            session,
+            data=UserCreate(
+                name="Pat Own Role", role=Role.TRIAGE, organisation=Organisation.PPO, db_role=role
+            ),
+        )
+        create_user(
+            session,
+            data=UserCreate(
+                name="Sol Shared", role=Role.TRIAGE, organisation=Organisation.PPO, os_login=ME
+            ),
+        )
+        session.commit()
+    own = create_engine(url.set(username=role, password=f"secret-{role}"))
+    try:
+        with Session(own) as session:
+            assert current_login(session).kind == "db"
+            assert resolve_actor(session).name == "Pat Own Role"
+            with pytest.raises(Exception, match="not a user of the database login"):
+                resolve_actor(session, "Sol Shared")  # no --as to anyone else there
+    finally:
+        own.dispose()
+        with engine.begin() as connection:
+            connection.execute(text(f"DROP OWNED BY {role}"))
+            connection.execute(text(f"DROP ROLE {role}"))

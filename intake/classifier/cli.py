@@ -22,6 +22,7 @@ _FIELDS = ("qualifies", "categories", "body", "immediate_risk", "severity", "rou
 _CONTEXT = 32  # characters of context either side of an evidence span
 # A line longer than this cannot hold a text within the limit, however it is escaped.
 _MAX_LINE_BYTES = MAX_TEXT_CHARS * 6 + 4096
+_MAX_INT_DIGITS = 100  # an id is not a 4,300-digit number (Python refuses to print those)
 
 
 class LineError(ValueError):
@@ -50,7 +51,7 @@ def classify_command(source: str, explain: bool, gold: str | None) -> None:
     with stream:
         try:
             for number, raw in enumerate(_lines(stream), start=1):
-                click.echo(_answer(number, raw, explain=explain))
+                click.echo(_safe_answer(number, raw, explain=explain))
         except OSError as exc:
             _fail(f"cannot read {source}: {exc.strerror or exc}")
 
@@ -68,6 +69,21 @@ def _open(source: str) -> IO[bytes]:
 def _lines(stream: IO[bytes]) -> Iterator[bytes]:
     for raw in stream:
         yield raw.rstrip(b"\r\n")
+
+
+def _safe_answer(number: int, raw: bytes, *, explain: bool) -> str:
+    """The answer to one line; whatever goes wrong with it, an error for that line only."""
+    try:
+        out = _answer(number, raw, explain=explain)
+        out.encode("utf-8")  # a lone surrogate would stop the run when written
+        return out
+    except Exception as exc:  # one bad line never stops the run
+        message = f"cannot classify this line ({type(exc).__name__})"
+        return (
+            f"line {number}: error: {message}"
+            if explain
+            else json.dumps({"line": number, "error": message})
+        )
 
 
 def _answer(number: int, raw: bytes, *, explain: bool) -> str:
@@ -92,7 +108,9 @@ def _answer(number: int, raw: bytes, *, explain: bool) -> str:
 
 
 def _usable_id(value: object) -> bool:
-    return isinstance(value, str | int) and not isinstance(value, bool)
+    if isinstance(value, str):
+        return _encodable(value)
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _record(raw: bytes) -> dict[str, Any]:
@@ -103,18 +121,38 @@ def _record(raw: bytes) -> dict[str, Any]:
             f"line is {len(raw):,} bytes; a text may have {MAX_TEXT_CHARS:,} characters"
         )
     try:
-        record = json.loads(raw.decode("utf-8"))
+        record = json.loads(raw.decode("utf-8"), parse_int=_parse_int)
     except UnicodeDecodeError:
         raise LineError("not UTF-8") from None
     except json.JSONDecodeError as exc:
         raise LineError(f"not JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:
+        raise LineError("JSON nested too deeply") from None
     if not isinstance(record, dict):
         raise LineError(f"not a JSON object (got {type(record).__name__})")
     if "text" not in record:
         raise LineError('no "text" field')
     if not isinstance(record["text"], str):
         raise LineError('"text" is not a string')
+    if not _encodable(record["text"]):
+        raise LineError(
+            '"text" holds a lone surrogate (\\ud800-\\udfff), which is not Unicode text'
+        )
     return record
+
+
+def _parse_int(digits: str) -> int:
+    if len(digits) > _MAX_INT_DIGITS:
+        raise LineError(f"a number of {len(digits):,} digits; at most {_MAX_INT_DIGITS} are read")
+    return int(digits)
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _explanation(number: int, item_id: object, text: str, result: Classification) -> str:

@@ -113,9 +113,10 @@ def _fits(item: Item, doc: Document, j: int) -> bool:
     if item.name == "any":
         return True
     word = doc.words[j]
-    if not word.isdigit():
+    # isdecimal, not isdigit: "¹⁶" and "①" are digits that int() refuses.
+    if not word.isdecimal():
         return False
-    return item.name == "num" or 10 <= int(word) <= 17
+    return item.name == "num" or (len(word) <= 2 and 10 <= int(word) <= 17)
 
 
 def _match(items: tuple[Item, ...], k: int, doc: Document, j: int, sent: int) -> int:
@@ -196,7 +197,7 @@ def _candidate_lists(doc: Document, index: _Index) -> dict[int, list[_Entry]]:
             if alone or both or prefixed:
                 found[i] = [*alone, *both, *prefixed]
     if index.numeric:
-        for i in [i for i, w in enumerate(words) if w.isdigit()]:
+        for i in [i for i, w in enumerate(words) if w.isdecimal()]:
             found[i] = [*found.get(i, ()), *index.numeric]
     # A possessive changes the look-ups at its own word and at the word before it.
     changed = [i for i, (w, b) in enumerate(zip(words, bases, strict=True)) if w != b]

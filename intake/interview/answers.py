@@ -74,7 +74,8 @@ def match_choice(question: Question, text: str) -> str:
     """A choice by its number or by its words (fuzzy), as its value."""
     options = question.choices
     stripped = text.strip().rstrip(".)")
-    if stripped.isdigit():
+    # isdecimal and short: "¹⁶", "①" or 5,000 digits are words, not a choice's number.
+    if stripped.isdecimal() and len(stripped) <= 4:
         index = int(stripped)
         if 1 <= index <= len(options):
             return options[index - 1].value

@@ -56,3 +56,11 @@ def test_non_english_letters_and_emoji_do_not_move_the_spans() -> None:
     assert result.qualifies is Qualifies.YES
     for ev in result.evidence:
         assert text[ev.start : ev.end] == ev.matched
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["aged ¹⁶ when the IMB came", "① ② ③ visits stopped", "٣ days on basic", "9" * 5000],
+)
+def test_unicode_digits_and_huge_numbers_are_classified(text: str) -> None:
+    classify(text)  # "¹⁶" is a digit to isdigit() but not to int(): it once crashed here

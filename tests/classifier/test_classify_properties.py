@@ -1,0 +1,73 @@
+"""Properties: the classifier never raises on text, and `intake classify` answers every line."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from intake.classifier import MAX_TEXT_CHARS, Classification, ClassifierInputError, classify
+
+WORDS = st.sampled_from(
+    ["IMB", "inspectors", "PPO", "basic", "seg", "visits", "¹⁶", "٣", "①", "aged", "\ud800", "\n"]
+)
+TEXTS = st.one_of(
+    st.text(max_size=300),
+    st.lists(st.one_of(WORDS, st.text(max_size=8)), max_size=80).map(" ".join),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_classify_never_raises_on_any_text(text: str) -> None:
+    try:
+        result = classify(text)
+    except ClassifierInputError:
+        return  # empty or too long: the one documented refusal
+    assert isinstance(result, Classification)
+    for ev in result.evidence:
+        assert text[ev.start : ev.end] == ev.matched
+
+
+def test_classify_at_the_size_limit() -> None:
+    classify("after I saw the IMB ¹⁶ ".ljust(MAX_TEXT_CHARS, "x"))
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner),
+    max_leaves=20,
+)
+RAW_LINES = st.one_of(
+    st.builds(lambda t, i: json.dumps({"text": t, "id": i}), TEXTS, JSON_VALUES),
+    st.builds(lambda t: json.dumps({"text": t}, ensure_ascii=False), TEXTS),
+    st.integers(1, 3000).map(lambda n: "[" * n + "]" * n),
+    st.integers(1, 6000).map(lambda n: '{"text": "x", "id": ' + "7" * n + "}"),
+    st.text(max_size=50).filter(lambda s: "\n" not in s and "\r" not in s),
+)
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(RAW_LINES, min_size=1, max_size=12))
+def test_the_cli_answers_one_line_per_input_line(lines: list[str]) -> None:
+    data = ("\n".join(lines) + "\n").encode("utf-8", "surrogatepass")
+    import os
+    import subprocess
+
+    from tests.conftest import BIN
+
+    done = subprocess.run(
+        [str(BIN / "intake"), "classify"],
+        input=data,
+        capture_output=True,
+        timeout=120,
+        env=os.environ,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert b"Traceback" not in done.stderr
+    out = done.stdout.decode("utf-8").splitlines()
+    assert len(out) == len(lines)
+    for number, line in enumerate(out, start=1):
+        answer = json.loads(line)
+        assert "qualifies" in answer or answer["line"] == number

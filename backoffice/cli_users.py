@@ -6,7 +6,13 @@ import click
 from pydantic import ValidationError
 
 from backoffice.cli_common import BackofficeContext, emit_json, json_option, pass_app
-from backoffice.users_admin import add_user, deactivate_user, list_users, require_admin
+from backoffice.users_admin import (
+    add_user,
+    deactivate_user,
+    has_admin,
+    list_users,
+    require_admin,
+)
 from intake.cli_support import guarded
 from intake.errors import ValidationProblem
 from intake.identity import has_users, system_login
@@ -53,7 +59,9 @@ def users_add(
 ) -> None:
     """Add a member of staff (an administrator; on a new database, the first administrator)."""
     with app.session() as session:
-        first = not has_users(session)
+        first = not has_admin(session)
+        if first and has_users(session):
+            app.actor(session)  # only someone who is already a user here makes the first admin
         if first and not (login or db_role):
             login = system_login()
         actor = None if first else app.actor(session)

@@ -1,7 +1,8 @@
 """Staff accounts: added and deactivated by an administrator of their organisation, audited.
 
-The first user of an empty database is made by its first start and must be an administrator
-(``bootstrap``); every later change needs an administrator. Leavers are deactivated, never
+While a database has no administrator (a new one, or a laptop whose first start registered
+its interviewer), its first administrator may be added by the person logged in, mapped to their
+own login; every later change needs an administrator. Leavers are deactivated, never
 deleted, so the audit trail keeps naming who did what.
 """
 
@@ -13,7 +14,6 @@ from sqlmodel import Session, col, select
 from backoffice.access import require
 from intake.db.models import AuditEvent, User, utcnow
 from intake.errors import NotFoundError, PermissionDenied, ValidationProblem
-from intake.identity import has_users
 from intake.users import Actor, UserCreate, create_user
 from intake.validation import required_text
 from intake.vocabulary import Role
@@ -48,15 +48,20 @@ def require_admin(actor: Actor, *, what: str) -> None:
     require(actor, what=what, roles=[Role.ADMIN])
 
 
+def has_admin(session: Session) -> bool:
+    query = select(User.id).where(User.role == Role.ADMIN.value, col(User.active))
+    return session.exec(query).first() is not None
+
+
 def add_user(session: Session, *, actor: Actor | None, data: UserCreate) -> User:
-    """Add a member of staff; ``actor`` None only for the first administrator of a database."""
+    """Add a member of staff; ``actor`` None only for a database's first administrator."""
     if actor is None:
-        if has_users(session):
+        if has_admin(session):
             raise PermissionDenied("adding a user needs an administrator")
         if data.role != Role.ADMIN:
             raise ValidationProblem(
-                "this database has no users yet: the first one must be an administrator "
-                "(--role admin), who then adds everyone else"
+                "this database has no administrator yet: the first one to add is an "
+                "administrator (--role admin), who then adds everyone else"
             )
     else:
         require_admin(actor, what="add users")

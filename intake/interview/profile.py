@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from rapidfuzz import fuzz, process, utils
 from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from intake.db.models import User
-from intake.errors import ValidationProblem
+from intake.errors import PermissionDenied, ValidationProblem
+from intake.identity import current_login, has_users, system_login, users_of
 from intake.settings import Settings
 from intake.users import Actor, UserCreate, create_user
 from intake.vocabulary import Organisation, Role
@@ -42,21 +41,34 @@ def remember(settings: Settings, actor: Actor) -> None:
 
 
 def active_users(engine: Engine) -> list[Actor]:
+    """The people who may interview from this login (``intake.identity``).
+
+    Empty on a new database (the first start registers the first user); a login that is not
+    mapped to anyone on a database that has users is refused: an administrator adds people.
+    """
     with Session(engine) as session:
-        users = session.exec(select(User).where(User.active).order_by(User.name)).all()
-        return [Actor.from_user(u) for u in users]
+        login = current_login(session)
+        users = [Actor.from_user(u) for u in users_of(session, login)]
+        if not users and has_users(session):
+            raise PermissionDenied(
+                f"the {login.words} is not a user of this system: ask an administrator to add "
+                f"you (backoffice users add 'Your Name' --role intake --organisation ... "
+                f"--login {login.name})"
+            )
+        return users
 
 
 def find_interviewer(engine: Engine, name: str) -> Actor:
-    """The user a typed name means (fuzzy), or a clear message."""
+    """One of this login's users, by their name as written (case and spaces aside)."""
     users = active_users(engine)
     if not users:
         raise ValidationProblem("there are no users yet")
-    names = [u.name for u in users]
-    best = process.extract(name, names, scorer=fuzz.WRatio, processor=utils.default_process)
-    if best and best[0][1] >= 85 and (len(best) == 1 or best[0][1] > best[1][1]):
-        return users[best[0][2]]
-    raise ValidationProblem(f"{name!r} is not one of the users: {', '.join(names)}")
+    wanted = " ".join(name.split()).casefold()
+    found = [u for u in users if " ".join(u.name.split()).casefold() == wanted]
+    if found:
+        return found[0]
+    names = ", ".join(u.name for u in users)
+    raise ValidationProblem(f"{name.strip()!r} is not one of the people using this login: {names}")
 
 
 def current_interviewer(engine: Engine, settings: Settings) -> Actor | None:
@@ -76,14 +88,22 @@ def register_first_user(
     role: Role = Role.INTAKE,
     establishment_id: int | None = None,
 ) -> Actor:
-    """First start on a laptop: create the user once and remember them."""
+    """First start on a new database: its first user, signing in by this computer login.
+
+    Everyone after them is added by an administrator (``backoffice users add``)."""
     try:
         data = UserCreate(
-            name=name, role=role, organisation=organisation, establishment_id=establishment_id
-        )
+            name=name, role=role, organisation=organisation, establishment_id=establishment_id,
+            os_login=system_login(),
+        )  # fmt: skip
     except ValueError as exc:
         raise ValidationProblem(str(exc).splitlines()[-1]) from exc
     with Session(engine) as session:
+        if has_users(session):
+            raise PermissionDenied(
+                "this database already has users: ask an administrator to add you "
+                f"(backoffice users add 'Your Name' ... --login {system_login()})"
+            )
         actor = Actor.from_user(create_user(session, data=data))
         session.commit()
     remember(settings, actor)

@@ -6,15 +6,16 @@ sharing one, audited). On PostgreSQL a person's own login role is mapped to thei
 
 from __future__ import annotations
 
+import os
 import subprocess
 import uuid
 
 import pytest
-from bo_support import run_cli
+from bo_support import BIN, run_cli
 from sqlalchemy import Engine, create_engine, make_url, text
 from sqlmodel import Session, col, select
 
-from intake.db.models import AuditEvent
+from intake.db.models import AuditEvent, User
 from intake.identity import current_login, resolve_actor, system_login
 from intake.settings import Settings
 from intake.users import UserCreate, create_user
@@ -53,7 +54,7 @@ def test_fresh_install_first_admin_two_staff_and_a_leaver(
     _refused(bo(env, "queue"), f"login '{ME}' is not a user of this system")
     first_triage = bo(env, "users", "add", "Tia Triage", "--role", "triage",
                       "--organisation", "HMIP")  # fmt: skip
-    assert first_triage.returncode == 1 and "first one must be an administrator" in (
+    assert first_triage.returncode == 1 and "first one to add is an administrator" in (
         first_triage.stderr
     )
     admin = bo(env, "users", "add", "Ada Admin", "--role", "admin", "--organisation", "HMIP")
@@ -128,3 +129,23 @@ def test_on_postgresql_a_persons_own_role_is_who_they_are(
         with engine.begin() as connection:
             connection.execute(text(f"DROP OWNED BY {role}"))
             connection.execute(text(f"DROP ROLE {role}"))
+
+
+def test_the_intake_refuses_a_login_nobody_mapped_once_a_database_has_users(
+    env: dict[str, str], engine: Engine
+) -> None:
+    with Session(engine) as session:
+        data = UserCreate(
+            name="Ada Admin", role=Role.ADMIN, organisation=Organisation.HMIP, os_login="ada"
+        )
+        create_user(session, data=data)
+        session.commit()
+    result = subprocess.run(
+        [str(BIN / "intake"), "chat"], input="Sam Patel\n", capture_output=True, text=True,
+        env={**os.environ, **env}, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 3, (result.stdout, result.stderr)
+    assert f"the login '{ME}' is not a user of this system" in result.stderr
+    assert "Ada Admin" not in result.stderr + result.stdout
+    with Session(engine) as session:
+        assert [u.name for u in session.exec(select(User))] == ["Ada Admin"]  # nobody added

@@ -35,7 +35,13 @@ case "$command" in
             echo "dev.sh: PostgreSQL server not installed; the suite ran on SQLite only" >&2
         fi
         ;;
-    bench) setup; exec "$VENV/bin/pytest" -q -m benchmark -s tests/benchmarks "$@" ;;
+    bench)
+        setup
+        "$VENV/bin/pytest" -q -m benchmark -s tests/benchmarks "$@"
+        if .ci/with-postgres true >/dev/null 2>&1; then  # row-level security: PostgreSQL only
+            .ci/with-postgres "$VENV/bin/pytest" -q -m benchmark -s tests/benchmarks/test_bench_rls.py
+        fi
+        ;;
     check) setup; "$VENV/bin/ruff" check . && exec "$VENV/bin/ruff" format --check . ;;
     *) echo "usage: ./dev.sh [run|test|bench|check] [args...]" >&2; exit 2 ;;
 esac

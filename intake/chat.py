@@ -39,28 +39,62 @@ class EndOfInput(Exception):
     """Standard input closed: the draft is kept for next time."""
 
 
+@dataclass(frozen=True)
+class NotText:
+    """A line of input that is not UTF-8: refused with a clear line, never half-recorded."""
+
+    raw: bytes
+
+    def message(self) -> str:
+        return (
+            f"! that line is not UTF-8 text ({len(self.raw)} bytes, starting "
+            f"{self.raw[:8]!r}), so it was not recorded; type it again (your other answers "
+            "are kept)"
+        )
+
+
+def _input_lines(stdin: TextIO) -> Iterator[str | NotText]:
+    """Lines of standard input, decoded one at a time so a bad byte spoils only its line."""
+    buffer = getattr(stdin, "buffer", None)
+    if buffer is None:
+        yield from iter(stdin.readline, "")
+        return
+    for raw in iter(buffer.readline, b""):
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            yield NotText(raw.rstrip(b"\r\n"))
+            continue
+        yield text.replace("\r\n", "\n")
+
+
 @dataclass
 class LineIO:
     """Reading answers and writing questions, one line at a time."""
 
     stdin: TextIO
     stdout: TextIO
-    _lines: Iterator[str] = field(init=False)
+    _lines: Iterator[str | NotText] = field(init=False)
 
     def __post_init__(self) -> None:
-        self._lines = iter(self.stdin.readline, "")
+        self._lines = _input_lines(self.stdin)
 
     def say(self, text: str = "") -> None:
         self.stdout.write(text + "\n")
         self.stdout.flush()
 
     def ask(self) -> str:
-        self.stdout.write("> \n")
-        self.stdout.flush()
-        try:
-            return next(self._lines).rstrip("\n")
-        except StopIteration as exc:
-            raise EndOfInput from exc
+        while True:
+            self.stdout.write("> \n")
+            self.stdout.flush()
+            try:
+                line = next(self._lines)
+            except StopIteration as exc:
+                raise EndOfInput from exc
+            if isinstance(line, NotText):
+                self.say(line.message())
+                continue
+            return line.rstrip("\n")
 
     def ask_lines(self, on_line: Callable[[str], None], *, may_be_empty: bool = False) -> str:
         """Several lines, ended by an empty one; ``on_line`` sees the text so far.
@@ -72,6 +106,9 @@ class LineIO:
         self.stdout.flush()
         lines: list[str] = []
         for raw in self._lines:
+            if isinstance(raw, NotText):
+                self.say(raw.message())
+                continue
             line = raw.rstrip("\n")
             if not line.strip():
                 if lines or may_be_empty:

@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from intake.errors import ValidationProblem
 
-PRISON_NUMBER = re.compile(r"^[A-Z]\d{4}[A-Z]{2}$")
+PRISON_NUMBER = re.compile(r"^[A-Z][0-9]{4}[A-Z]{2}$")  # [0-9]: \d also takes "١٢٣٤"
 HOME_OFFICE_REF = re.compile(r"^[A-Z0-9][A-Z0-9/\-]{4,23}$")
 MAX_ANSWER_CHARS = 20_000
 MAX_NARRATIVE_CHARS = 50_000

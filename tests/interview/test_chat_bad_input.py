@@ -16,6 +16,7 @@ from intake.errors import ValidationProblem
 from intake.interview.answers import match_choice
 from intake.interview.script import Choice, Kind, Question
 from intake.settings import load_settings
+from intake.validation import prison_number
 from tests.conftest import BIN
 from tests.interview.test_chat import ANSWERS, _script_answers, run_conversation
 
@@ -123,3 +124,9 @@ def test_bytes_that_are_not_utf8_are_refused_with_one_line_and_nothing_is_lost(
     assert "Traceback" not in output
     assert output.count("that line is not UTF-8 text") == 1
     assert _case(data_dir).narrative == "After I told the IMB, they stopped my visits."
+
+
+@pytest.mark.parametrize("text", ["A١٢٣٤BC", "A¹²³⁴BC", "A①②③④BC"])
+def test_a_prison_number_has_ascii_digits(text: str) -> None:
+    with pytest.raises(ValidationProblem):
+        prison_number(text)

@@ -22,14 +22,17 @@ def _require_admin(app: BackofficeContext) -> None:
 
 @click.command("backup")
 @click.option("--out", "out", type=click.Path(path_type=Path), required=True, help="New file.")
-@click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
+@click.option(
+    "--force", is_flag=True, help="Overwrite --out if it exists (never the database itself)."
+)
 @pass_app
 @guarded
 def backup_command(app: BackofficeContext, out: Path, force: bool) -> None:
     """Write a consistent copy of the database (safe while the apps are in use)."""
     database = backups.sqlite_file(app.settings.effective_database_url)
     _require_admin(app)
-    revision = backups.backup(database, out, overwrite=force)
+    protected = backups.database_files(app.settings)
+    revision = backups.backup(database, out, overwrite=force, protected=protected)
     size = out.stat().st_size / 1024
     click.echo(f"backed up {database} to {out} ({size:,.0f} KiB, schema {revision})")
 

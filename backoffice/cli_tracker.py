@@ -9,6 +9,7 @@ import click
 from backoffice.cli_common import BackofficeContext, emit_json, json_option, parse_date, pass_app
 from backoffice.tracker import export_tracker
 from intake.cli_support import guarded
+from intake.db.backup import database_files
 
 
 @click.group("tracker")
@@ -19,6 +20,9 @@ def tracker_group() -> None:
 @tracker_group.command("export")
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="xlsx")
 @click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--force", is_flag=True, help="Overwrite --out if it exists (never the database itself)."
+)
 @click.option("--from", "date_from", help="Received on or after, YYYY-MM-DD.")
 @click.option("--to", "date_to", help="Received on or before, YYYY-MM-DD.")
 @click.option(
@@ -34,6 +38,7 @@ def export_command(
     date_from: str | None,
     date_to: str | None,
     pseudonymise: bool,
+    force: bool,
     as_json: bool,
 ) -> None:
     """One row a case, marked OFFICIAL-SENSITIVE; handle and share it accordingly."""
@@ -46,6 +51,8 @@ def export_command(
             date_from=parse_date(date_from, what="--from"),
             date_to=parse_date(date_to, what="--to"),
             pseudonymise=pseudonymise,
+            overwrite=force,
+            protected=database_files(app.settings),
         )
         session.commit()
     if as_json:

@@ -15,7 +15,8 @@ from __future__ import annotations
 import csv
 import os
 import tempfile
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -28,6 +29,7 @@ from sqlmodel import Session, col
 from backoffice.access import EXPORT_ROLES, identified_filter, visible_cases_filter
 from backoffice.pseudonyms import Pseudonymiser, pseudonym_secret
 from intake.consent import SNAPSHOT_FIELDS, consent_state
+from intake.db.backup import check_output
 from intake.db.models import (
     AuditEvent,
     ConsentRecord,
@@ -157,9 +159,24 @@ def _consent(case: Row[Any]) -> str:
 
 
 def _safe(value: str | None) -> str:
-    """Text as typed, never a spreadsheet formula."""
+    """Text as typed, never a spreadsheet formula.
+
+    A spreadsheet skips leading spaces and line breaks and may read the full-width "＝" or the
+    small "﹦" as "=", so the check looks past leading whitespace and control characters at the
+    NFKC form; the text itself is kept exactly as typed, behind an apostrophe.
+    """
     text = value or ""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    start = 0
+    while start < len(text) and (
+        text[start].isspace() or unicodedata.category(text[start]) in _SKIPPED
+    ):
+        start += 1
+    head = unicodedata.normalize("NFKC", text[start : start + 4]).lstrip()
+    return "'" + text if text[:1] in ("\t", "\r") or head[:1] in _FORMULA_STARTS else text
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@")
+_SKIPPED = ("Cc", "Cf", "Zs", "Zl", "Zp")
 
 
 def _day(value: datetime | None) -> str:
@@ -301,11 +318,18 @@ def export_tracker(
     date_from: date | None = None,
     date_to: date | None = None,
     pseudonymise: bool = False,
+    overwrite: bool = True,
+    protected: Sequence[Path] = (),
 ) -> ExportSummary:
-    """Write the tracker to ``out``; the caller commits (the export's audit event)."""
+    """Write the tracker to ``out``; the caller commits (the export's audit event).
+
+    ``out`` is never the database (nor its -wal or -shm, nor the ``protected`` files), and an
+    existing file is replaced only with ``overwrite`` (the CLI's ``--force``).
+    """
     if fmt not in ("csv", "xlsx"):
         raise ValidationProblem(f"format {fmt!r} is not csv or xlsx")
     may_export(actor)
+    check_output(out, force=overwrite, protected=[*protected, *_database_of(session)])
     rows = tracker_rows(
         session, actor=actor, date_from=date_from, date_to=date_to, pseudonymise=pseudonymise
     )
@@ -316,6 +340,13 @@ def export_tracker(
         )
     _audit(session, actor, out, fmt, count, pseudonymise, date_from, date_to)
     return ExportSummary(path=str(out), format=fmt, rows=count, pseudonymised=pseudonymise)
+
+
+def _database_of(session: Session) -> list[Path]:
+    url = session.get_bind().url
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return []
+    return [Path(url.database).expanduser()]
 
 
 def _audit(session: Session, actor: Actor, out: Path, fmt: str, count: int, *flags: Any) -> None:

@@ -6,7 +6,9 @@ consistent (WAL included), and a restore goes through SQLite rather than over a 
 
 from __future__ import annotations
 
+import os
 import sqlite3
+from collections.abc import Iterable
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import make_url
 
 from intake.errors import ConfigError, ValidationProblem
+from intake.settings import Settings
 
 PG_DUMP_HINT = (
     "a PostgreSQL database is backed up with the server's own tools: "
@@ -30,6 +33,39 @@ def sqlite_file(database_url: str) -> Path:
     if not url.database or url.database == ":memory:":
         raise ConfigError("SANCTIONS_DATABASE_URL: an in-memory database cannot be backed up")
     return Path(url.database).expanduser()
+
+
+def database_files(settings: Settings) -> list[Path]:
+    """The SQLite files this installation uses (database and outbox): never an output file."""
+    from intake.offline import outbox_path
+
+    files = [outbox_path(settings)]
+    if make_url(settings.effective_database_url).get_backend_name() == "sqlite":
+        files.append(sqlite_file(settings.effective_database_url))
+    return files
+
+
+def check_output(out: Path, *, force: bool, protected: Iterable[Path] = ()) -> None:
+    """Refuse to write over a database (its -wal, -shm, journal or safety copies), ever, and
+    over any other existing file without ``force``."""
+    target = _resolved(out)
+    for database in protected:
+        base = _resolved(database)
+        if target.parent == base.parent and target.name.startswith(base.name):
+            raise ValidationProblem(
+                f"{out} is {'the database' if target == base else 'part of the database'} "
+                f"{base}; it is never overwritten (not even with --force): choose another file"
+            )
+        if out.exists() and base.exists() and os.path.samefile(out, base):
+            raise ValidationProblem(f"{out} is the database {base}; choose another file")
+    if out.is_dir():
+        raise ValidationProblem(f"{out} is a folder; give a file name")
+    if (out.exists() or out.is_symlink()) and not force:
+        raise ValidationProblem(f"{out} already exists (give another name, or --force)")
+
+
+def _resolved(path: Path) -> Path:
+    return Path(os.path.realpath(path.expanduser()))
 
 
 def _copy(source: Path, target: Path) -> None:
@@ -53,10 +89,11 @@ def check_backup(path: Path) -> str:
         raise ValidationProblem(f"{path} is not a SQLite database ({exc})") from exc
 
 
-def backup(database: Path, out: Path, *, overwrite: bool = False) -> str:
+def backup(
+    database: Path, out: Path, *, overwrite: bool = False, protected: Iterable[Path] = ()
+) -> str:
     """Write a consistent copy of ``database`` to ``out``; returns its schema revision."""
-    if out.exists() and not overwrite:
-        raise ValidationProblem(f"{out} already exists (give another name, or --force)")
+    check_output(out, force=overwrite, protected=[database, *protected])
     if not out.parent.is_dir():
         raise ValidationProblem(f"folder {out.parent} does not exist")
     partial = out.with_name(out.name + ".partial")

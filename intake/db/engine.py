@@ -7,7 +7,13 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DatabaseError,
+    NoSuchModuleError,
+    OperationalError,
+    SQLAlchemyError,
+)
 
 from intake.errors import ConfigError
 from intake.settings import Settings
@@ -104,11 +110,16 @@ def open_database(settings: Settings, *, migrate: bool = True) -> Engine:
     try:
         with engine.connect():
             pass
-    except OperationalError as exc:
+    except DatabaseError as exc:  # OperationalError, or a file that is not a database
         engine.dispose()
         if url.get_backend_name() == "sqlite":
             message = f"SANCTIONS_DATABASE_URL: cannot open {shown} ({error_reason(exc)})"
+            if not isinstance(exc, OperationalError):
+                message += "; if the file is damaged, restore a backup (backoffice restore FILE)"
             raise ConfigError(message) from exc
+        if not isinstance(exc, OperationalError):
+            reason = error_reason(exc)
+            raise ConfigError(f"SANCTIONS_DATABASE_URL: cannot use {shown} ({reason})") from exc
         raise DatabaseUnreachable(
             f"SANCTIONS_DATABASE_URL: cannot reach {shown} ({error_reason(exc)}); "
             "check the server is running and reachable"

@@ -49,6 +49,7 @@ cli.add_command(draft_group)
 
 cli.add_command(users)
 cli.add_command(demo_command)
+cli.add_command(__import__("backoffice.cli_retention").cli_retention.retention_group)
 
 
 def main() -> None:

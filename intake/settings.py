@@ -63,6 +63,19 @@ class Deadlines(BaseModel):
     signpost: int = Field(7, ge=0, description="Tell the person where to go instead (a route).")
 
 
+class Retention(BaseModel):
+    """Years a closed case is kept, per receiving organisation (the MoUs' retention schedules).
+
+    A schedule left unset uses ``retention_years``, the default for all three.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    hmip: int | None = Field(None, ge=1, le=100, description="Years HMIP keeps a closed case.")
+    imb: int | None = Field(None, ge=1, le=100, description="Years the IMB keeps a closed case.")
+    ppo: int | None = Field(None, ge=1, le=100, description="Years the PPO keeps a closed case.")
+
+
 class Settings(BaseSettings):
     """All settings of both apps."""
 
@@ -88,7 +101,10 @@ class Settings(BaseSettings):
     llm_send_identifiers: bool = Field(
         False, description="Allow names and prison numbers to be sent to the LLM."
     )
-    retention_years: int = Field(6, ge=1, le=100, description="Years a closed case is kept.")
+    retention_years: int = Field(
+        6, ge=1, le=100, description="Years a closed case is kept (default for every schedule)."
+    )
+    retention: Retention = Field(default_factory=Retention)
     deadlines: Deadlines = Field(default_factory=Deadlines)
 
     @property
@@ -100,6 +116,16 @@ class Settings(BaseSettings):
     @property
     def uses_default_database(self) -> bool:
         return not self.database_url
+
+    def retention_years_for(self, organisation: object) -> int:
+        """Years a case closed by this receiving organisation is kept."""
+        key = str(getattr(organisation, "value", organisation)).lower()
+        years = getattr(self.retention, key, None)
+        return years if years is not None else self.retention_years
+
+    @property
+    def longest_retention_years(self) -> int:
+        return max(self.retention_years_for(org) for org in ("hmip", "imb", "ppo"))
 
     @classmethod
     def settings_customise_sources(

@@ -348,8 +348,17 @@ def build_case_view(session: Session, case: SanctionCase, actor: Actor) -> CaseV
 
 
 def show_case(session: Session, *, actor: Actor, reference: str) -> CaseView:
-    """The case view, if this actor may see the case (NotFoundError otherwise)."""
-    return build_case_view(session, get_visible_case(session, actor, reference), actor)
+    """The case view, if this actor may see the case (NotFoundError otherwise); the read is
+    audited, and refused while the case's audit chain is broken and unacknowledged."""
+    from intake.audit_chain import record_access, require_intact
+
+    case = get_visible_case(session, actor, reference)
+    require_intact(session.get_bind(), case_id=case.id)
+    view = build_case_view(session, case, actor)
+    record_access(
+        session, actor=actor, action="case.read", entity="case", entity_id=case.id, case_id=case.id
+    )
+    return view
 
 
 def disagreements(session: Session, case: SanctionCase) -> list[Disagreement]:

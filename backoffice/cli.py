@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import click
 
+from backoffice.cli_audit import audit_group, check_before, guard
 from backoffice.cli_backup import backup_command, restore_command
 from backoffice.cli_cases import COMMANDS
 from backoffice.cli_common import BackofficeContext
@@ -36,15 +37,18 @@ def cli(ctx: click.Context, acting: str | None) -> None:
     if ctx.invoked_subcommand is None:
         from backoffice.tui.app import run_backoffice_app
 
+        check_before(ctx.obj)  # a broken, unacknowledged audit chain: one line, no app
+
         run_backoffice_app(ctx.obj)
 
 
 for _command in COMMANDS:
-    cli.add_command(_command)
-cli.add_command(tracker_group)
+    cli.add_command(guard(_command))
+cli.add_command(guard(tracker_group))
 cli.add_command(backup_command)
 cli.add_command(restore_command)
-cli.add_command(draft_group)
+cli.add_command(guard(draft_group))
+cli.add_command(audit_group)
 
 
 cli.add_command(users)

@@ -236,7 +236,12 @@ def list_queue(
     clauses = where_clauses(actor, filters or QueueFilters(), on)
     text = (search or "").strip()
     if text:
-        return _search_page(session, actor, clauses, text, page, page_size, on)
+        from intake.audit_chain import record_access, search_fingerprint
+
+        found = _search_page(session, actor, clauses, text, page, page_size, on)
+        details = {**search_fingerprint(text), "page": page, "results": len(found.rows)}
+        record_access(session, actor=actor, action="queue.search", entity="case", details=details)
+        return found
     query = _ordered(select(SanctionCase).where(and_(*clauses)))
     offset = (page - 1) * page_size
     cases = list(session.exec(query.offset(offset).limit(page_size + 1)).all())

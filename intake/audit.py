@@ -2,7 +2,10 @@
 
 :func:`change_case` sets fields on a case; :func:`record_case_event` records a change to one of
 its records (a consent, a task, a classification). A flush that writes a case without passing
-through here raises :class:`UnauditedChange`.
+through here raises :class:`UnauditedChange`. Every event is sealed into a hash chain as it
+is flushed (:mod:`intake.audit_chain`): a case's changes chain per case (``case:<id>``), and the
+case's version moves on with each, so appends to one case chain are also serialised by its
+optimistic lock.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session
 
+import intake.audit_chain  # noqa: F401  (seals every audit event into its hash chain)
 from intake.db.models import AuditEvent, SanctionCase, utcnow
 from intake.errors import ConflictError
 from intake.users import Actor

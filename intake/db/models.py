@@ -273,6 +273,7 @@ class AuditEvent(SQLModel, table=True):
     """Who changed what, when, from what to what, and why."""
 
     __tablename__ = "audit_event"
+    __table_args__ = (Index("ix_audit_event_chain_id", "chain", "id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     case_id: int | None = Field(default=None, foreign_key="sanction_case.id", index=True)
@@ -304,6 +305,22 @@ class AuditAcknowledgement(SQLModel, table=True):
     reason: str = _text(nullable=False)
     acknowledged_by_id: int | None = Field(default=None, foreign_key="app_user.id")
     acknowledged_at: datetime = Field(default_factory=utcnow)
+
+
+class AuditChainHead(SQLModel, table=True):
+    """The newest hash of each audit chain and how many events it holds (``intake.audit_chain``).
+
+    Appending to a chain updates its row first, so the row lock (PostgreSQL) or the write lock
+    (SQLite) serialises the appends of one chain; the row ``~checkpoint`` keeps, in
+    ``last_id``, the audit id up to which the quick start-up check has verified every event.
+    """
+
+    __tablename__ = "audit_chain_head"
+
+    chain: str = Field(sa_type=String(40), primary_key=True)
+    hash: str | None = Field(default=None, sa_type=String(64))
+    count: int = 0
+    last_id: int | None = None
 
 
 class TrackerEntry(SQLModel, table=True):

@@ -8,6 +8,8 @@ it is given; end of input leaves the draft to resume.
 from __future__ import annotations
 
 import json
+import select
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -33,6 +35,9 @@ from intake.interview.script import Choice, Kind, Question
 from intake.settings import Settings
 from intake.users import Actor
 from intake.vocabulary import Organisation, Role
+
+#: Seconds between saves of a narrative while more of it is already waiting to be read.
+SAVE_EVERY = 0.2
 
 
 class EndOfInput(Exception):
@@ -96,8 +101,15 @@ class LineIO:
                 continue
             return line.rstrip("\n")
 
-    def ask_lines(self, on_line: Callable[[str], None], *, may_be_empty: bool = False) -> str:
-        """Several lines, ended by an empty one; ``on_line`` sees the text so far.
+    def ask_lines(
+        self, on_lines: Callable[[list[str], bool], None], *, may_be_empty: bool = False
+    ) -> str:
+        """Several lines, ended by an empty one; ``on_lines(new, first)`` saves the lines
+        not yet saved (``first``: the first save of this text).
+
+        Lines are saved before waiting for the next one, so everything typed is kept; only
+        while more input is already waiting (a paste) are they saved in batches, at least
+        every ``SAVE_EVERY`` seconds, so a long paste costs what it adds, not its square.
 
         An empty line before any text is ignored, unless ``may_be_empty`` (text recovered
         from a draft is already there, and an empty line keeps it as it is).
@@ -105,6 +117,15 @@ class LineIO:
         self.stdout.write("> (end with an empty line)\n")
         self.stdout.flush()
         lines: list[str] = []
+        saved = 0
+        last_save = time.monotonic()
+
+        def save() -> None:
+            nonlocal saved, last_save
+            if saved < len(lines):
+                on_lines(lines[saved:], saved == 0)
+                saved, last_save = len(lines), time.monotonic()
+
         for raw in self._lines:
             if isinstance(raw, NotText):
                 self.say(raw.message())
@@ -112,13 +133,28 @@ class LineIO:
             line = raw.rstrip("\n")
             if not line.strip():
                 if lines or may_be_empty:
+                    save()
                     return "\n".join(lines)
                 continue
             lines.append(line)
-            on_line("\n".join(lines))
+            if not self._input_waiting() or time.monotonic() - last_save >= SAVE_EVERY:
+                save()
+        save()
         if lines:
             return "\n".join(lines)
         raise EndOfInput
+
+    def _input_waiting(self) -> bool:
+        """Whether more input can be read without waiting (so saving can wait a moment)."""
+        try:
+            fd = self.stdin.fileno()
+        except (AttributeError, OSError, ValueError):
+            return True  # text in memory (tests, benchmarks): all of it is there already
+        try:
+            ready, _, _ = select.select([fd], [], [], 0)
+        except (OSError, ValueError):
+            return False  # cannot tell (a Windows console): save every line
+        return bool(ready)
 
 
 def _choose(io: LineIO, prompt: str, choices: list[Choice]) -> str:
@@ -322,13 +358,18 @@ class ChatSession:
             self.io.say("Recovered from the last session (type more, or an empty line to keep):")
             self.io.say(self.pending)
 
-        def autosave(text: str) -> None:
-            self.store.save_pending(self.draft_id, key=question.key, text=text)
-
         recovered = self.pending or ""
         prefix = (recovered + "\n") if recovered else ""
+
+        def autosave(new: list[str], first: bool) -> None:
+            text = "\n".join(new)
+            if first:
+                self.store.save_pending(self.draft_id, key=question.key, text=prefix + text)
+            else:
+                self.store.append_pending(self.draft_id, key=question.key, text="\n" + text)
+
         try:
-            typed = self.io.ask_lines(lambda t: autosave(prefix + t), may_be_empty=bool(recovered))
+            typed = self.io.ask_lines(autosave, may_be_empty=bool(recovered))
         except EndOfInput:
             if not recovered:
                 raise

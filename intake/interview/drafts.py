@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, func
+from sqlalchemy import Engine, func, update
 from sqlmodel import Session, col, select
 
 from intake.db.models import Answer, Establishment, InterviewDraft, utcnow
@@ -96,6 +96,24 @@ class DraftStore:
             draft.updated_at = utcnow()
             session.add(draft)
             session.commit()
+
+    def append_pending(self, draft_id: int, *, key: str, text: str) -> None:
+        """Add ``text`` to the end of the unfinished text, in SQL (the text so far is not sent
+        again); the draft must already hold unfinished text for ``key`` (``save_pending``)."""
+        table = InterviewDraft.__table__  # type: ignore[attr-defined]
+        query = (
+            update(table)
+            .where(table.c.id == draft_id, table.c.status == "open", table.c.pending_key == key)
+            .values(
+                pending_text=func.coalesce(table.c.pending_text, "") + text, updated_at=utcnow()
+            )
+        )
+        with self.engine.begin() as connection:
+            if connection.execute(query).rowcount != 1:
+                raise NotFoundError(
+                    f"draft {draft_id} has no unfinished text for {key!r} to add to "
+                    "(submitted, discarded, or the text was not started)"
+                )
 
     def open_drafts(self, *, user_id: int | None = None) -> list[DraftSummary]:
         with Session(self.engine) as session:

@@ -11,7 +11,7 @@ role (``app_user.db_role``). The rules are the services' own:
 Each rule reads the connected person's user row through an *uncorrelated* sub-select, which
 PostgreSQL evaluates once per query (an InitPlan), not once per row, so the queue stays fast.
 The table owner (migrations, maintenance) and superusers bypass the policies, as PostgreSQL
-intends; staff roles must not own the tables.
+intends; staff roles must not own the tables. Migration 0007 applies them.
 """
 
 from __future__ import annotations

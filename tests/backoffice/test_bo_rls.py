@@ -1,6 +1,7 @@
 """Need to know in PostgreSQL itself: a query that forgets the filter still sees only what the
 services would show. Each member of staff connects as their own login role; the oracle is the
-services' own rule (``backoffice.access.can_see``), so the policies and the services agree."""
+services' own rule (``backoffice.access.can_see``), so the policies and the services agree.
+The policies are applied by the migrations (0007), as on any team's server."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from sqlmodel import Session, select
 from backoffice.access import can_see
 from backoffice.queue import QueueFilters, list_queue
 from intake.db.models import SanctionCase, User
-from intake.db.rls import enable_row_level_security
 from intake.settings import Settings
 from intake.users import Actor
 
@@ -33,7 +33,6 @@ def own_roles(engine: Engine, settings: Settings, staff: Staff) -> Iterator[dict
     engines: dict[str, Engine] = {}
     roles: list[str] = []
     with engine.begin() as connection:
-        enable_row_level_security(connection)
         for user in connection.execute(select(User.id, User.name)).all():
             role = f"staff_{uuid.uuid4().hex[:10]}"
             roles.append(role)

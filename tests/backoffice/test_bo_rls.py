@@ -5,11 +5,12 @@ The policies are applied by the migrations (0007), as on any team's server."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterator
 
 import pytest
-from bo_support import Staff, SubmitFn
+from bo_support import Staff, SubmitFn, run_cli
 from sqlalchemy import Engine, create_engine, make_url, text
 from sqlmodel import Session, select
 
@@ -101,3 +102,19 @@ def test_the_services_work_under_the_policies(
         forgot = list_queue(session, actor=staff.imb_lead, filters=QueueFilters(open_only=False))
     # the services asked for the national lead's view, but the database knows who connected
     assert [r.establishment for r in forgot.rows] == ["HMP Wandsworth"]
+
+
+def test_the_command_line_works_for_a_person_on_their_own_role(
+    staff: Staff, submit: SubmitFn, own_roles: dict[str, Engine], settings: Settings
+) -> None:
+    """Start-up checks (the audit chain's) must not mistake rows hidden by the policies for
+    rows deleted: a person connected as their own role works normally."""
+    _cases(staff, submit)
+    own = own_roles[staff.imb.name].url.render_as_string(hide_password=False)
+    env = {"SANCTIONS_DATABASE_URL": own, "SANCTIONS_DATA_DIR": str(settings.data_dir)}
+    queue = run_cli("backoffice", "queue", "--all", "--json", env=env)
+    assert queue.returncode == 0, queue.stderr
+    assert [r["establishment"] for r in json.loads(queue.stdout)["rows"]] == ["HMP Wandsworth"]
+    ref = json.loads(queue.stdout)["rows"][0]["reference"]
+    shown = run_cli("backoffice", "show", ref, env=env)
+    assert shown.returncode == 0, shown.stderr

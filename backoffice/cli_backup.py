@@ -7,9 +7,10 @@ from pathlib import Path
 import click
 
 from backoffice.cli_common import BackofficeContext, pass_app
+from intake.audit_chain import Break, acknowledge, backup_breaks, record_access
 from intake.cli_support import guarded
 from intake.db import backup as backups
-from intake.errors import PermissionDenied
+from intake.errors import PermissionDenied, ValidationProblem
 from intake.vocabulary import Role
 
 
@@ -33,6 +34,7 @@ def backup_command(app: BackofficeContext, out: Path, force: bool) -> None:
     _require_admin(app)
     protected = backups.database_files(app.settings)
     revision = backups.backup(database, out, overwrite=force, protected=protected)
+    _audit(app, "backup", {"file": out.name, "schema": revision})
     size = out.stat().st_size / 1024
     click.echo(f"backed up {database} to {out} ({size:,.0f} KiB, schema {revision})")
 
@@ -40,13 +42,26 @@ def backup_command(app: BackofficeContext, out: Path, force: bool) -> None:
 @click.command("restore")
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.option(
+    "--accept-broken-audit", is_flag=True, help="Restore although its audit chain is broken."
+)
+@click.option("--reason", help="Why a backup with a broken audit chain is restored (audited).")
 @pass_app
 @guarded
-def restore_command(app: BackofficeContext, source: Path, yes: bool) -> None:
+def restore_command(
+    app: BackofficeContext, source: Path, yes: bool, accept_broken_audit: bool, reason: str | None
+) -> None:
     """Replace the database by a backup (the current one is kept beside it first)."""
     database = backups.sqlite_file(app.settings.effective_database_url)
     revision = backups.check_backup(source)
     _require_admin(app)
+    broken = backup_breaks(source, revision)
+    reason = (reason or "").strip()
+    if broken and not (accept_broken_audit and reason):
+        raise ValidationProblem(
+            f"{source}: {broken[0].line()} ({len(broken)} broken chain(s)); not restored "
+            '(an admin may restore it with --accept-broken-audit --reason "...")'
+        )
     question = f"Replace everything in {database} by {source} (schema {revision})?"
     if not yes and not click.confirm(question, default=False):
         click.echo("nothing changed")
@@ -54,4 +69,27 @@ def restore_command(app: BackofficeContext, source: Path, yes: bool) -> None:
     app.engine.dispose()
     safety = backups.restore(database, source)
     app.reopen()
+    _audit(app, "restore", {"file": source.name, "schema": revision}, broken, reason)
     click.echo(f"restored {source} into {database}; the previous contents are in {safety}")
+
+
+def _audit(
+    app: BackofficeContext,
+    action: str,
+    details: dict[str, object],
+    broken: list[Break] | None = None,
+    reason: str | None = None,
+) -> None:
+    """Backups and restores are audited (the access chain); a restore accepted with broken
+    chains records the admin's acknowledgement of each."""
+    with app.session() as session:
+        actor = app.actor(session)
+        for item in broken or []:
+            acknowledge(session, chain=item.chain, reason=reason or "", actor=actor)
+        if broken:
+            accepted = [b.as_dict() for b in broken]
+            details = {**details, "accepted_broken_audit": accepted, "reason": reason}
+        record_access(
+            session, actor=actor, action=action, entity="database", details=details, separate=False
+        )
+        session.commit()

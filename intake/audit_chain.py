@@ -376,21 +376,21 @@ def _count_mismatches(connection: Connection) -> list[str]:
 def quick_check(connection: Connection, *, case_id: int | None = None) -> Break | None:
     """The cheap check run before normal work; the first unacknowledged break found, or None.
 
-    1. The number of audit rows against the sum of the heads' counts: one aggregate each, so a
+    1. With ``case_id``, that case's whole chain (a few dozen rows).
+    2. The number of audit rows against the sum of the heads' counts: one aggregate each, so a
        deleted or inserted row anywhere is seen; only then are the affected chains walked.
-    2. Every event written since the checkpoint: its hash and its link to its predecessor.
-    3. With ``case_id``, that case's whole chain (a few dozen rows).
+    3. Every event written since the checkpoint: its hash and its link to its predecessor.
     A full walk of every chain is ``backoffice audit verify``.
     """
+    if case_id is not None:
+        found = verify_chain(connection, case_chain(case_id))
+        if found is not None:
+            return found
     for chain in _count_mismatches(connection):
         if chain == "?":
             found = next((b for b in verify_all(connection) if b.kind == "inserted"), None)
         else:
             found = verify_chain(connection, chain)
-        if found is not None:
-            return found
-    if case_id is not None:
-        found = verify_chain(connection, case_chain(case_id))
         if found is not None:
             return found
     return _since_checkpoint(connection)
@@ -566,3 +566,35 @@ def record_access(
 def search_fingerprint(text_: str) -> dict[str, Any]:
     """What an audit keeps of a search: its length and a hash, never the words (names)."""
     return {"length": len(text_), "sha256": hashlib.sha256(text_.encode()).hexdigest()[:16]}
+
+
+# ---- backups ---------------------------------------------------------------------------------
+
+CHAINED_SINCE = "0006"
+
+
+def backup_breaks(path: Any, revision: str) -> list[Break]:
+    """The broken chains of a SQLite backup file, read without changing it.
+
+    A backup from before the chains (schema < 0006) cannot be walked; it is refused only when
+    cases are left without a single audit event (the trail was deleted).
+    """
+    from sqlalchemy import create_engine
+
+    engine = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+    try:
+        with engine.connect() as connection:
+            if revision >= CHAINED_SINCE:
+                return verify_all(connection)
+            orphans = connection.execute(
+                text(
+                    "SELECT id FROM sanction_case c WHERE NOT EXISTS "
+                    "(SELECT 1 FROM audit_event a WHERE a.case_id = c.id)"
+                )
+            ).all()
+            return [
+                Break(case_chain(case_id), None, "deleted", "every event of this chain was deleted")
+                for (case_id,) in orphans
+            ]
+    finally:
+        engine.dispose()

@@ -7,13 +7,14 @@ rejected so a typo is reported instead of silently ignored.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import tomllib
 from pathlib import Path
 from typing import Any
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -107,6 +108,13 @@ class Settings(BaseSettings):
     retention: Retention = Field(default_factory=Retention)
     deadlines: Deadlines = Field(default_factory=Deadlines)
 
+    @field_validator("llm_url")
+    @classmethod
+    def _llm_url_is_safe(cls, value: str | None) -> str | None:
+        if value is not None and value.strip():
+            check_llm_url(value)
+        return value
+
     @property
     def effective_database_url(self) -> str:
         if self.database_url:
@@ -143,13 +151,46 @@ class Settings(BaseSettings):
         return tuple(sources)
 
 
+def is_loopback_host(host: str | None) -> bool:
+    """localhost, 127.0.0.0/8 or ::1: a model on this computer."""
+    if not host:
+        return False
+    host = host.strip("[]").lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_llm_url(url: str) -> None:
+    """An endpoint anywhere but this computer must be https: narratives are sensitive."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url.strip())
+        host = parts.hostname
+    except ValueError as exc:
+        raise ValueError(f"{url!r} is not a URL ({exc})") from None
+    if parts.scheme not in ("http", "https") or not host:
+        raise ValueError(f"{url!r} is not an http(s) URL such as https://llm.example.org/v1")
+    if parts.scheme == "http" and not is_loopback_host(host):
+        raise ValueError(
+            f"{host} is not this computer, so the URL must start with https:// (plain http:// "
+            "is allowed only for localhost, 127.0.0.1 or ::1): narratives must not cross a "
+            "network unencrypted"
+        )
+
+
 def _describe(error: ValidationError) -> str:
     first = error.errors()[0]
     loc = "__".join(str(part) for part in first["loc"] if part != "__root__")
     name = f"{ENV_PREFIX}{loc.upper()}" if loc else "settings"
     if first["type"] == "extra_forbidden":
         return f"{name}: unknown setting; check its spelling (see README, Configuration)"
-    return f"{name}: {first['msg']}; fix it in the environment or {config_file_path()}"
+    message = str(first["msg"]).removeprefix("Value error, ")
+    return f"{name}: {message}; fix it in the environment or {config_file_path()}"
 
 
 def load_settings(**overrides: Any) -> Settings:

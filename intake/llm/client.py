@@ -24,6 +24,7 @@ from typing import Any
 import httpx
 
 from intake.llm.errors import LlmError
+from intake.settings import check_llm_url
 
 CHAT_PATH = "/chat/completions"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
@@ -40,8 +41,10 @@ def _tls() -> ssl.SSLContext:
 def chat_url(base_url: str) -> str:
     """The chat-completions URL for a base URL such as ``http://localhost:11434/v1``."""
     url = base_url.strip().rstrip("/")
-    if not url.startswith(("http://", "https://")):
-        raise LlmError(f"SANCTIONS_LLM_URL must start with http:// or https://, not {url!r}")
+    try:
+        check_llm_url(url)  # also checked when settings load; here for direct callers
+    except ValueError as exc:
+        raise LlmError(f"SANCTIONS_LLM_URL: {exc}") from None
     return url if url.endswith(CHAT_PATH) else url + CHAT_PATH
 
 

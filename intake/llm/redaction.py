@@ -11,7 +11,10 @@ Unless ``SANCTIONS_LLM_SEND_IDENTIFIERS`` is true, every text sent to the model 
   number (seven digits or more: CID numbers, phone numbers) becomes ``[NUMBER]`` even if not
   recorded (someone else's number is an identifier too);
 - a capitalised word after a title or rank ("Officer Smith", "Mr Jones", "Miss Patel") becomes
-  ``[NAME]``, keeping the title: the model still learns a member of staff acted.
+  ``[NAME]``, keeping the title: the model still learns a member of staff acted; so does a word
+  in lower case after a title in lower case ("officer smith", "gov jones"), unless it is a
+  common word ("officer said", "the gov told me");
+- an email address becomes ``[EMAIL]``.
 
 Names said without a title ("Dave on the wing") cannot be found by rules and are sent as typed;
 the README says so. Drafts returned by the model get the person's own placeholders filled back
@@ -30,6 +33,7 @@ PRISON_NUMBER = "[PRISON NUMBER]"
 HOME_OFFICE_REF = "[HOME OFFICE REF]"
 NAME = "[NAME]"
 NUMBER = "[NUMBER]"
+EMAIL = "[EMAIL]"
 
 _PRISON_NUMBER_SHAPE = re.compile(r"\b[A-Z]\s?\d{4}\s?[A-Z]{2}\b", re.IGNORECASE)
 _HOME_OFFICE_SHAPE = re.compile(r"\b[A-Z]\d{7}\b", re.IGNORECASE)
@@ -41,6 +45,33 @@ _TITLES = (
 _TITLED_NAME = re.compile(
     rf"\b(?P<title>{_TITLES})\.?\s+(?P<name>[A-Z][a-zA-Z'’-]+(?:[\s-][A-Z][a-zA-Z'’-]+)?)"
 )
+_EMAIL = re.compile(
+    r"[\w.+%'-]+\s?(?:@|＠|\(at\)|\[at\])\s?[\w-]+(?:\s?\.\s?[\w-]+)+", re.IGNORECASE
+)
+# Titles that are words, so may be typed in lower case (the abbreviations SO, PO ... may not:
+# "so" and "po" are ordinary words).
+_WORD_TITLES = (
+    r"mr|mrs|ms|miss|mx|dr|officer|governor|gov|nurse|sister|guv|boss|father|imam|"
+    r"sergeant|sgt|manager|chaplain|doctor|screw|kanga|dco|osg|custody\s+officer"
+)
+_LOWER_TITLED = re.compile(
+    rf"(?<![\w])(?P<title>(?i:{_WORD_TITLES}))\.?\s+(?P<name>[a-z][a-z'’-]+)(?![\w])"
+)
+# Words that follow a title but are not names: kept, so the model still reads the sentence.
+_COMMON_WORDS = """a an the and or but so then than that this these those there here who whom
+    whose which
+    what when where why how if as at on in into onto of off out up down over under to too for
+    from by with without about after before again also all any both each few more most other
+    some such no nor not only own same very can could will would shall should may might must
+    is was were are be been being am has had have having do does did done doing i me my he him
+    his she her they them their we us our you your it its one two three said says say told
+    tells tell asked asks came come comes went go goes going took take takes put puts gave
+    give gives got get gets moved moves stopped stops called calls shouted shouts refused
+    refuses kept keeps made make makes left leaves saw see sees knew know knows wrote writes
+    started starts just never always still then back away later today yesterday tonight
+    again office on duty wing block unit landing cell seg segregation staff team nurse officer
+    officers governor gov manager man men woman women lady guy lad bloke one ones"""
+_COMMON = frozenset(_COMMON_WORDS.split())
 _NOT_NAMES = frozenset({"I", "The", "He", "She", "They", "And", "But", "Then", "When", "On", "In"})
 _MISSING = frozenset({"", "unknown", "skip", "not known", "none"})
 
@@ -88,6 +119,12 @@ def _name_patterns(name: str) -> list[re.Pattern[str]]:
     return patterns
 
 
+def _lower_titled(match: re.Match[str]) -> str:
+    if match.group("name").lower() in _COMMON:
+        return match.group(0)
+    return f"{match.group('title')} {NAME}"
+
+
 def _titled(match: re.Match[str]) -> str:
     if match.group("name").split()[0] in _NOT_NAMES:
         return match.group(0)
@@ -117,8 +154,10 @@ class Redactor:
             text = pattern.sub(placeholder, text)
         text = _PRISON_NUMBER_SHAPE.sub(NUMBER, text)
         text = _HOME_OFFICE_SHAPE.sub(NUMBER, text)
+        text = _EMAIL.sub(EMAIL, text)
         text = _LONG_NUMBER.sub(NUMBER, text)
-        return _TITLED_NAME.sub(_titled, text)
+        text = _TITLED_NAME.sub(_titled, text)
+        return _LOWER_TITLED.sub(_lower_titled, text)
 
     def redact_data(self, value: Any) -> Any:
         """Redact every string inside nested dicts and lists (keys are left alone)."""

@@ -11,6 +11,7 @@ from intake.audit_chain import Break, acknowledge, backup_breaks, record_access
 from intake.cli_support import guarded
 from intake.db import backup as backups
 from intake.errors import PermissionDenied, ValidationProblem
+from intake.files import choose_encryption, is_encrypted, passphrase
 from intake.vocabulary import Role
 
 
@@ -21,22 +22,40 @@ def _require_admin(app: BackofficeContext) -> None:
         raise PermissionDenied(f"{actor.name} is not an admin: only admins back up or restore")
 
 
+def _readable(source: Path) -> Path:
+    """An encrypted backup is decrypted into a private temporary folder first."""
+    if not is_encrypted(source):
+        return source
+    return backups.decrypted_copy(source, passphrase(confirm=False))
+
+
 @click.command("backup")
 @click.option("--out", "out", type=click.Path(path_type=Path), required=True, help="New file.")
 @click.option(
     "--force", is_flag=True, help="Overwrite --out if it exists (never the database itself)."
 )
+@click.option(
+    "--encrypt/--no-encrypt",
+    default=None,
+    help="Encrypt with a passphrase (default when --out is outside the data folder; "
+    "SANCTIONS_EXPORT_PASSPHRASE for scripts). --no-encrypt writes personal data in the clear.",
+)
 @pass_app
 @guarded
-def backup_command(app: BackofficeContext, out: Path, force: bool) -> None:
+def backup_command(app: BackofficeContext, out: Path, force: bool, encrypt: bool | None) -> None:
     """Write a consistent copy of the database (safe while the apps are in use)."""
     database = backups.sqlite_file(app.settings.effective_database_url)
     _require_admin(app)
     protected = backups.database_files(app.settings)
-    revision = backups.backup(database, out, overwrite=force, protected=protected)
+    backups.check_output(out, force=force, protected=[database, *protected])  # before asking
+    secret = choose_encryption(out, app.settings.data_dir, encrypt)
+    revision = backups.backup(
+        database, out, overwrite=force, protected=protected, passphrase=secret
+    )
     _audit(app, "backup", {"file": out.name, "schema": revision})
     size = out.stat().st_size / 1024
-    click.echo(f"backed up {database} to {out} ({size:,.0f} KiB, schema {revision})")
+    what = ", encrypted" if secret is not None else ""
+    click.echo(f"backed up {database} to {out} ({size:,.0f} KiB, schema {revision}{what})")
 
 
 @click.command("restore")
@@ -53,6 +72,7 @@ def restore_command(
 ) -> None:
     """Replace the database by a backup (the current one is kept beside it first)."""
     database = backups.sqlite_file(app.settings.effective_database_url)
+    source = _readable(source)
     revision = backups.check_backup(source)
     _require_admin(app)
     broken = backup_breaks(source, revision)

@@ -9,7 +9,8 @@ import click
 from backoffice.cli_common import BackofficeContext, emit_json, json_option, parse_date, pass_app
 from backoffice.tracker import export_tracker
 from intake.cli_support import guarded
-from intake.db.backup import database_files
+from intake.db.backup import check_output, database_files
+from intake.files import choose_encryption
 
 
 @click.group("tracker")
@@ -28,6 +29,12 @@ def tracker_group() -> None:
 @click.option(
     "--pseudonymise", is_flag=True, help="Stable pseudonyms for names and numbers (para 24)."
 )
+@click.option(
+    "--encrypt/--no-encrypt",
+    default=None,
+    help="Encrypt with a passphrase (default when --out is outside the data folder; "
+    "SANCTIONS_EXPORT_PASSPHRASE for scripts). --no-encrypt writes personal data in the clear.",
+)
 @json_option
 @pass_app
 @guarded
@@ -39,9 +46,12 @@ def export_command(
     date_to: str | None,
     pseudonymise: bool,
     force: bool,
+    encrypt: bool | None,
     as_json: bool,
 ) -> None:
     """One row a case, marked OFFICIAL-SENSITIVE; handle and share it accordingly."""
+    check_output(out, force=force, protected=database_files(app.settings))  # before asking
+    secret = choose_encryption(out, app.settings.data_dir, encrypt)
     with app.session() as session:
         summary = export_tracker(
             session,
@@ -53,10 +63,12 @@ def export_command(
             pseudonymise=pseudonymise,
             overwrite=force,
             protected=database_files(app.settings),
+            passphrase=secret,
         )
         session.commit()
     if as_json:
         emit_json(summary)
         return
     what = "pseudonymised " if pseudonymise else ""
+    what = f"encrypted, {what}" if secret is not None else what
     click.echo(f"wrote {summary.rows} cases to {out} ({what}{fmt}, OFFICIAL-SENSITIVE)")

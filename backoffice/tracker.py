@@ -38,6 +38,7 @@ from intake.db.models import (
     TrackerEntry,
 )
 from intake.errors import PermissionDenied, ValidationProblem
+from intake.files import encrypt_bytes, write_private_bytes
 from intake.users import Actor
 from intake.vocabulary import CaseStatus, Organisation, ProtocolStep, Role
 
@@ -256,12 +257,21 @@ def _marking_row(actor: Actor, pseudonymised: bool) -> list[str]:
 
 
 @contextmanager
-def _atomic(path: Path) -> Iterator[Path]:
-    """Write beside the target, readable by the owner only, then move into place."""
+def _atomic(path: Path, passphrase: str | None = None) -> Iterator[Path]:
+    """Write beside the target, readable by the owner only, then move into place.
+
+    With a ``passphrase`` the plain file is written in a private temporary folder (0700) and
+    only its encrypted form reaches ``path`` (removable media)."""
     if path.is_dir():
         raise ValidationProblem(f"{path} is a folder; give a file name")
     if not path.parent.is_dir():
         raise ValidationProblem(f"folder {path.parent} does not exist")
+    if passphrase is not None:
+        with tempfile.TemporaryDirectory(prefix="sanctions-export-") as folder:
+            plain = Path(folder) / path.name
+            yield plain
+            write_private_bytes(path, encrypt_bytes(plain.read_bytes(), passphrase))
+        return
     handle, temp = tempfile.mkstemp(prefix=".tracker-", dir=path.parent)
     os.close(handle)
     os.chmod(temp, 0o600)
@@ -320,6 +330,7 @@ def export_tracker(
     pseudonymise: bool = False,
     overwrite: bool = True,
     protected: Sequence[Path] = (),
+    passphrase: str | None = None,
 ) -> ExportSummary:
     """Write the tracker to ``out``; the caller commits (the export's audit event).
 
@@ -334,7 +345,7 @@ def export_tracker(
         session, actor=actor, date_from=date_from, date_to=date_to, pseudonymise=pseudonymise
     )
     head = _marking_row(actor, pseudonymise)
-    with _atomic(out) as temp:
+    with _atomic(out, passphrase) as temp:
         count = (
             _write_csv(temp, head, rows) if fmt == "csv" else _write_xlsx(temp, head, rows, actor)
         )

@@ -100,9 +100,11 @@ def pending_entries(session: Session) -> list[OutboxEntry]:
 def open_outbox(settings: Settings) -> Engine:
     """The laptop's outbox database (made and brought up to date on first use)."""
     from intake.db.engine import open_database
+    from intake.files import private_dir, warn_about_storage
 
     local = settings.model_copy(update={"database_url": outbox_url(settings)})
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(settings.data_dir)
+    warn_about_storage(settings.data_dir)  # once: the outbox relies on the disk's encryption
     engine = open_database(local)
     mark_as_outbox(engine, settings.effective_database_url)
     return engine

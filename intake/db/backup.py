@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 from collections.abc import Iterable
 from contextlib import closing
 from datetime import UTC, datetime
@@ -16,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import make_url
 
 from intake.errors import ConfigError, ValidationProblem
+from intake.files import create_private, encrypt_bytes, make_private, write_private_bytes
 from intake.settings import Settings
 
 PG_DUMP_HINT = (
@@ -69,6 +71,7 @@ def _resolved(path: Path) -> Path:
 
 
 def _copy(source: Path, target: Path) -> None:
+    create_private(target)  # 0600 whatever the umask (backups, before-restore copies)
     with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
         src.backup(dst)
 
@@ -90,17 +93,32 @@ def check_backup(path: Path) -> str:
 
 
 def backup(
-    database: Path, out: Path, *, overwrite: bool = False, protected: Iterable[Path] = ()
+    database: Path,
+    out: Path,
+    *,
+    overwrite: bool = False,
+    protected: Iterable[Path] = (),
+    passphrase: str | None = None,
 ) -> str:
-    """Write a consistent copy of ``database`` to ``out``; returns its schema revision."""
+    """Write a consistent copy of ``database`` to ``out``; returns its schema revision.
+
+    With a ``passphrase`` the copy is made in a private temporary folder and only its encrypted
+    form reaches ``out`` (removable media)."""
     check_output(out, force=overwrite, protected=[database, *protected])
     if not out.parent.is_dir():
         raise ValidationProblem(f"folder {out.parent} does not exist")
+    if passphrase is not None:
+        with tempfile.TemporaryDirectory(prefix="sanctions-backup-") as folder:
+            plain = Path(folder) / "backup.db"
+            revision = backup(database, plain)
+            write_private_bytes(out, encrypt_bytes(plain.read_bytes(), passphrase))
+        return revision
     partial = out.with_name(out.name + ".partial")
     partial.unlink(missing_ok=True)
     _copy(database, partial)
     revision = check_backup(partial)
     partial.replace(out)
+    make_private(out)
     return revision
 
 
@@ -124,3 +142,17 @@ def restore(database: Path, source: Path) -> Path:
         _copy(database, safety)
     _copy(source, database)
     return safety
+
+
+def decrypted_copy(source: Path, passphrase: str) -> Path:
+    """An encrypted backup decrypted into a private temporary folder (removed at exit)."""
+    import atexit
+    import shutil
+
+    from intake.files import decrypt_bytes
+
+    folder = Path(tempfile.mkdtemp(prefix="sanctions-restore-"))
+    atexit.register(shutil.rmtree, folder, True)
+    plain = folder / source.name
+    write_private_bytes(plain, decrypt_bytes(source.read_bytes(), passphrase))
+    return plain

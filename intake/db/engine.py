@@ -16,6 +16,7 @@ from sqlalchemy.exc import (
 )
 
 from intake.errors import ConfigError
+from intake.files import create_private, make_private, private_dir, sqlite_files
 from intake.settings import Settings
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
@@ -102,9 +103,12 @@ def open_database(settings: Settings, *, migrate: bool = True) -> Engine:
     url = parse_url(settings.effective_database_url)
     if settings.uses_default_database:
         check_data_dir(settings.data_dir)
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(settings.data_dir)
     elif url.get_backend_name() == "sqlite":
         _check_sqlite_file(url)
+    database = _sqlite_path(url)
+    if database is not None and database.parent.is_dir():
+        create_private(database)  # 0600 before SQLite makes it; its -wal/-shm take its mode
     engine = create_db_engine(settings.effective_database_url)
     shown = url.render_as_string(hide_password=True)
     try:
@@ -133,7 +137,18 @@ def open_database(settings: Settings, *, migrate: bool = True) -> Engine:
         raise ConfigError(
             f"SANCTIONS_DATABASE_URL: cannot use {shown} ({error_reason(exc)})"
         ) from exc
+    if database is not None:
+        make_private(*sqlite_files(database))
     return engine
+
+
+def _sqlite_path(url: URL) -> Path | None:
+    """The file of a SQLite URL (None for a server or an in-memory database)."""
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    if url.database.startswith("file:"):
+        return None
+    return Path(url.database).expanduser()
 
 
 def error_reason(exc: BaseException) -> str:

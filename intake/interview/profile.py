@@ -36,8 +36,10 @@ def remembered_name(settings: Settings) -> str | None:
 
 
 def remember(settings: Settings, actor: Actor) -> None:
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    _profile_file(settings).write_text(json.dumps({"user": actor.name}), encoding="utf-8")
+    from intake.files import private_dir, write_private_bytes
+
+    private_dir(settings.data_dir)
+    write_private_bytes(_profile_file(settings), json.dumps({"user": actor.name}).encode())
 
 
 def active_users(engine: Engine) -> list[Actor]:

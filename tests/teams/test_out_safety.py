@@ -103,7 +103,9 @@ def test_an_existing_file_is_replaced_only_with_force(
     refused = run_cli("backoffice", *command.split(), "--out", str(out), env=env)
     _one_line_error(refused, 1, "already exists")
     assert out.read_text() == "keep me"
-    forced = run_cli("backoffice", *command.split(), "--out", str(out), "--force", env=env)
+    forced = run_cli(
+        "backoffice", *command.split(), "--out", str(out), "--force", "--no-encrypt", env=env
+    )
     assert forced.returncode == 0, forced.stderr
     assert out.read_bytes() != b"keep me"
 
@@ -146,7 +148,8 @@ def test_exported_spreadsheets_hold_no_formula(
             )
         session.commit()
     out = tmp_path / f"t.{fmt}"
-    made = run_cli("backoffice", "tracker", "export", "--format", fmt, "--out", str(out), env=env)
+    args = ["tracker", "export", "--format", fmt, "--out", str(out), "--no-encrypt"]
+    made = run_cli("backoffice", *args, env=env)
     assert made.returncode == 0, made.stderr
     if fmt == "csv":
         with out.open(encoding="utf-8", newline="") as handle:

@@ -249,6 +249,35 @@ def _records(case: SanctionCase, submission: CaseSubmission, actor: Actor) -> li
     return records
 
 
+#: What staff or the person typed into a consent, risk or classification record: the audit event
+#: says it was recorded and how long it was, never the words (disposal removes them from the
+#: records; audit events are never rewritten).
+FREE_TEXT_FIELDS = frozenset(
+    {
+        "note",
+        "justification",
+        "notes",
+        "action_taken",
+        "action_at",
+        "evidence",
+        "rationale",
+        "reason",
+    }
+)
+
+
+def _without_free_text(values: dict[str, Any]) -> dict[str, Any]:
+    def shown(value: Any) -> Any:
+        if isinstance(value, list):
+            return {"items": len(value)}
+        return {"characters": len(str(value))}
+
+    return {
+        key: shown(value) if key in FREE_TEXT_FIELDS and value not in (None, "", []) else value
+        for key, value in values.items()
+    }
+
+
 def submit_case(
     session: Session, *, submission: CaseSubmission, actor: Actor, settings: Settings
 ) -> SanctionCase:
@@ -281,7 +310,7 @@ def submit_case(
             action=f"{type(record).__tablename__}_recorded",
             entity=type(record).__tablename__,
             entity_id=record.id,
-            after=record.model_dump(exclude={"id", "case_id"}),
+            after=_without_free_text(record.model_dump(exclude={"id", "case_id"})),
         )
     _open_task(session, case, settings, actor, step=ProtocolStep.CONFIRM_QUALIFIES)
     for route in case.routes:

@@ -206,3 +206,17 @@ def test_retention_from_the_command_line(
         "backoffice", "--as", "Hana Triage", "retention", "hold", ref, "--reason", "x", env=env
     )
     assert result.returncode == 3, result.stderr
+
+
+def test_submission_audit_holds_no_free_text(engine: Engine, submit: SubmitFn) -> None:
+    """What disposal cannot remove from the audit trail is kept out of it at submission."""
+    submit()
+    with Session(engine) as session:
+        events = session.exec(
+            select(AuditEvent).where(col(AuditEvent.action).like("%_recorded"))
+        ).all()
+    assert events
+    for event in events:
+        assert "segregation" not in json.dumps(event.after), event.action
+    evidence = [e.after["evidence"] for e in events if e.after and "evidence" in e.after]
+    assert evidence and all(item == {"items": 1} for item in evidence)

@@ -53,7 +53,7 @@ cli.add_command(audit_group)
 
 cli.add_command(users)
 cli.add_command(demo_command)
-cli.add_command(__import__("backoffice.cli_retention").cli_retention.retention_group)
+cli.add_command(guard(__import__("backoffice.cli_retention").cli_retention.retention_group))
 cli.add_command(__import__("backoffice.cli_decrypt").cli_decrypt.decrypt_command)
 
 

@@ -24,8 +24,9 @@ def draft_group() -> None:
 def briefing(app: BackofficeContext, reference: str, findings: str | None) -> None:
     """The IMB's briefing to HMIP and the PPO (protocol step 5)."""
     with app.session() as session:
-        view = show_case(session, actor=app.actor(session), reference=reference)
-    draft = draft_briefing(app.settings, view, findings)
+        actor = app.actor(session)
+        view = show_case(session, actor=actor, reference=reference)
+    draft = draft_briefing(app.settings, view, findings, record=(session, actor))
     click.echo(f"# DRAFT by {draft.model}, for you to check and edit: not sent\n")
     click.echo(draft.text)
 
@@ -40,7 +41,11 @@ def briefing(app: BackofficeContext, reference: str, findings: str | None) -> No
 def letter(app: BackofficeContext, reference: str, step: str, sender: str, reasons: str) -> None:
     """The plain-language outcome letter to the person (step 7 or step 10)."""
     with app.session() as session:
-        view = show_case(session, actor=app.actor(session), reference=reference)
-    draft = draft_letter(app.settings, view, step=int(step), sender=Body(sender), reasons=reasons)
+        actor = app.actor(session)
+        view = show_case(session, actor=actor, reference=reference)
+    draft = draft_letter(
+        app.settings, view, step=int(step), sender=Body(sender), reasons=reasons,
+        record=(session, actor),
+    )  # fmt: skip
     click.echo(f"# DRAFT by {draft.model}, for you to check and edit: not sent\n")
     click.echo(draft.text)

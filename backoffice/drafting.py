@@ -5,6 +5,7 @@ the IMB's briefing to HMIP and the PPO (protocol step 5) and the outcome letter 
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from backoffice.views import CaseView
 from intake.errors import ConfigError, PermissionDenied, ValidationProblem
@@ -86,13 +87,43 @@ def letter_facts(view: CaseView, *, step: int, sender: Body, reasons: str) -> Le
     )
 
 
-def draft_briefing(settings: Settings, view: CaseView, imb_findings: str | None = None) -> Draft:
+def audit_draft(record: tuple[Any, Any] | None, view: CaseView, kind: str) -> None:
+    """What is sent to the model is audited (who, when, which case, which draft), before it
+    is sent; ``record`` is the caller's (session, actor)."""
+    if record is None:
+        return
+    from intake.audit_chain import record_access
+
+    session, actor = record
+    details = {"draft": kind, "reference": view.summary.reference}
+    record_access(session, actor=actor, action="draft.sent_to_model", entity="case",
+                  details=details)  # fmt: skip
+
+
+def draft_briefing(
+    settings: Settings,
+    view: CaseView,
+    imb_findings: str | None = None,
+    *,
+    record: tuple[Any, Any] | None = None,
+) -> Draft:
     """Blocking helper for the CLI (the TUI awaits the assistant in a worker instead)."""
-    return asyncio.run(assistant_for(settings).draft_briefing(briefing_facts(view, imb_findings)))
+    assistant = assistant_for(settings)
+    facts = briefing_facts(view, imb_findings)
+    audit_draft(record, view, "briefing")
+    return asyncio.run(assistant.draft_briefing(facts))
 
 
 def draft_letter(
-    settings: Settings, view: CaseView, *, step: int, sender: Body, reasons: str
+    settings: Settings,
+    view: CaseView,
+    *,
+    step: int,
+    sender: Body,
+    reasons: str,
+    record: tuple[Any, Any] | None = None,
 ) -> Draft:
     facts = letter_facts(view, step=step, sender=sender, reasons=reasons)
-    return asyncio.run(assistant_for(settings).draft_letter(facts))
+    assistant = assistant_for(settings)
+    audit_draft(record, view, f"letter step {step}")
+    return asyncio.run(assistant.draft_letter(facts))

@@ -268,3 +268,21 @@ def test_restore_refuses_a_backup_whose_audit_was_deleted(
         assert session.exec(select(AuditAcknowledgement)).all()
     assert bo(env, "audit", "verify").returncode == 0
     assert bo(env, "queue", user="Hana Triage").returncode == 0
+
+
+def test_a_draft_sent_to_the_model_is_audited(
+    engine: Engine, submit: SubmitFn, staff: Staff
+) -> None:
+    from backoffice.case_view import show_case
+    from backoffice.drafting import audit_draft
+
+    reference = submit()
+    with Session(engine) as session:
+        view = show_case(session, actor=staff.hmip, reference=reference)
+    audit_draft((session, staff.hmip), view, "briefing")
+    with Session(engine) as session:
+        sent = session.exec(
+            select(AuditEvent).where(AuditEvent.action == "draft.sent_to_model")
+        ).one()
+    assert sent.actor_name == "Hana Triage" and sent.chain == "access"
+    assert sent.after == {"draft": "briefing", "reference": reference}

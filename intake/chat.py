@@ -145,16 +145,20 @@ class LineIO:
         raise EndOfInput
 
     def _input_waiting(self) -> bool:
-        """Whether more input can be read without waiting (so saving can wait a moment)."""
-        try:
-            fd = self.stdin.fileno()
-        except (AttributeError, OSError, ValueError):
+        """Whether the next whole line can be read without waiting (so saving can wait).
+
+        Only a line break already read from the pipe or terminal counts: the unfinished line
+        someone is still typing must not hold back the save of the lines before it.
+        """
+        buffer = getattr(self.stdin, "buffer", None)
+        if buffer is None:
             return True  # text in memory (tests, benchmarks): all of it is there already
         try:
-            ready, _, _ = select.select([fd], [], [], 0)
-        except (OSError, ValueError):
+            ready, _, _ = select.select([buffer.fileno()], [], [], 0)
+            # With input ready, peek() returns what is buffered or can be read at once.
+            return bool(ready) and b"\n" in buffer.peek(1)
+        except (AttributeError, OSError, ValueError):
             return False  # cannot tell (a Windows console): save every line
-        return bool(ready)
 
 
 def _choose(io: LineIO, prompt: str, choices: list[Choice]) -> str:

@@ -35,8 +35,9 @@ def test_a_late_commit_with_a_lower_id_is_noticed(engine: Engine, settings: Sett
     slow, quick = Session(engine), Session(engine)
     slow.add(AuditEvent(case_id=1, actor_id=actor.id, actor_name="x", action="slow", entity="case"))
     slow.flush()  # takes its id now, commits later
+    # Another chain: appends to one chain wait for each other (intake.audit_chain).
     quick.add(
-        AuditEvent(case_id=1, actor_id=actor.id, actor_name="x", action="quick", entity="case")
+        AuditEvent(case_id=None, actor_id=actor.id, actor_name="x", action="quick", entity="user")
     )
     quick.commit()
     seen = _mark(engine)

@@ -12,6 +12,8 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from backoffice import retention
+from backoffice.case_view import show_case
+from backoffice.tracker import tracker_rows
 from intake.audit import change_case
 from intake.db.models import (
     Answer,
@@ -157,6 +159,11 @@ def test_hold_stops_disposal_and_dispose_removes_personal_data(
         assert retention.review(session, admin, settings).due == []
         with pytest.raises(ValidationProblem, match="already disposed"):
             retention.dispose(session, admin, settings, reason="again", references=[ref])
+        # what stays still reads: the case view, the queue and the tracker
+        shown = show_case(session, actor=staff.imb_lead, reference=ref)
+        assert ref in shown.model_dump_json() and NAME not in shown.model_dump_json()
+        rows = list(tracker_rows(session, actor=staff.hmip_supervisor))
+        assert rows and not any(NAME in str(cell) for row in rows for cell in row)
 
 
 def test_old_before_restore_copies_follow_the_longest_schedule(

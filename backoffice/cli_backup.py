@@ -22,10 +22,11 @@ def _require_admin(app: BackofficeContext) -> None:
         raise PermissionDenied(f"{actor.name} is not an admin: only admins back up or restore")
 
 
-def _readable(source: Path) -> Path:
-    """An encrypted backup is decrypted into a private temporary folder first."""
+def _readable(app: BackofficeContext, source: Path) -> Path:
+    """An encrypted backup is decrypted into a private temporary folder first (admins)."""
     if not is_encrypted(source):
         return source
+    _require_admin(app)  # before asking for the passphrase
     return backups.decrypted_copy(source, passphrase(confirm=False))
 
 
@@ -72,7 +73,7 @@ def restore_command(
 ) -> None:
     """Replace the database by a backup (the current one is kept beside it first)."""
     database = backups.sqlite_file(app.settings.effective_database_url)
-    source = _readable(source)
+    source = _readable(app, source)
     revision = backups.check_backup(source)
     _require_admin(app)
     broken = backup_breaks(source, revision)

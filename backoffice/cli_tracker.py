@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from backoffice.cli_common import BackofficeContext, emit_json, json_option, parse_date, pass_app
-from backoffice.tracker import export_tracker
+from backoffice.tracker import export_tracker, may_export
 from intake.cli_support import guarded
 from intake.db.backup import check_output, database_files
 from intake.files import choose_encryption
@@ -51,6 +51,8 @@ def export_command(
 ) -> None:
     """One row a case, marked OFFICIAL-SENSITIVE; handle and share it accordingly."""
     check_output(out, force=force, protected=database_files(app.settings))  # before asking
+    with app.session() as session:
+        may_export(app.actor(session))
     secret = choose_encryption(out, app.settings.data_dir, encrypt)
     with app.session() as session:
         summary = export_tracker(

@@ -155,7 +155,8 @@ def test_warning_is_given_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
 @pytest.fixture
 def admin_env(engine: Engine, settings: Settings) -> dict[str, str]:
     with Session(engine) as session:
-        for name, role in (("Ada Admin", Role.ADMIN), ("Sam Super", Role.SUPERVISOR)):
+        staff = (("Ada Admin", Role.ADMIN), ("Sam Super", Role.SUPERVISOR), ("Tia", Role.INTAKE))
+        for name, role in staff:
             data = UserCreate(
                 os_login=system_login(), name=name, role=role, organisation=Organisation.HMIP
             )
@@ -213,3 +214,16 @@ def test_backup_encrypted_then_restored(admin_env: dict[str, str], tmp_path: Pat
         "backoffice", "--as", "Ada Admin", "restore", str(out), "--yes", env=admin_env
     )
     assert restored.returncode == 0, restored.stderr
+
+
+def test_no_passphrase_is_asked_of_someone_who_may_not_export(
+    admin_env: dict[str, str], tmp_path: Path
+) -> None:
+    env = {k: v for k, v in admin_env.items() if k != files.PASSPHRASE_ENV}
+    out = tmp_path / "t.csv"
+    refused = run_cli(
+        "backoffice", "--as", "Tia", "tracker", "export", "--format", "csv", "--out", str(out),
+        env=env,
+    )  # fmt: skip
+    assert refused.returncode == 3 and "Passphrase" not in refused.stdout, refused.stderr
+    assert not out.exists()

@@ -50,6 +50,10 @@ CHECKPOINT = "~checkpoint"
 #: The quick check's checkpoint stays this far behind the newest event, so a transaction that
 #: took a lower id but committed a little later (PostgreSQL) is still checked.
 CHECKPOINT_LAG = timedelta(minutes=5)
+#: How often the quick check also compares the row count with the heads' counts (two
+#: aggregates that grow with the table: ~35 ms at 250,000 events on SQLite). The time of the
+#: last comparison is kept, in epoch seconds, in the ``count`` of the ``~checkpoint`` row.
+COUNT_EVERY = timedelta(minutes=10)
 HASHED = (
     "case_id",
     "actor_id",
@@ -199,13 +203,15 @@ class Break:
 _COLUMNS = ("id", *HASHED, "hash")
 
 
-def _rows(connection: Connection, where: str, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
+def _rows(
+    connection: Connection, where: str, params: dict[str, Any], *, by_id: bool = False
+) -> Iterator[dict[str, Any]]:
     """Audit rows through the table's own types, so JSON and times read back as written."""
     table = AuditEvent.__table__  # type: ignore[attr-defined]
     query = (
         select_core(*(table.c[name] for name in _COLUMNS))
         .where(text(where).bindparams(**params))
-        .order_by(table.c.chain, table.c.id)
+        .order_by(*((table.c.id,) if by_id else (table.c.chain, table.c.id)))
     )
     result = connection.execution_options(stream_results=True, yield_per=5000).execute(query)
     for row in result:
@@ -377,8 +383,10 @@ def quick_check(connection: Connection, *, case_id: int | None = None) -> Break 
     """The cheap check run before normal work; the first unacknowledged break found, or None.
 
     1. With ``case_id``, that case's whole chain (a few dozen rows).
-    2. The number of audit rows against the sum of the heads' counts: one aggregate each, so a
-       deleted or inserted row anywhere is seen; only then are the affected chains walked.
+    2. At most every :data:`COUNT_EVERY`, the number of audit rows against the sum of the
+       heads' counts: one aggregate each, so a deleted or inserted row anywhere is seen; only
+       then are the affected chains walked. A break found stays found (it is not remembered,
+       it is found again by the next comparison or the case's own check) until acknowledged.
     3. Every event written since the checkpoint: its hash and its link to its predecessor.
     A full walk of every chain is ``backoffice audit verify``.
     """
@@ -386,19 +394,41 @@ def quick_check(connection: Connection, *, case_id: int | None = None) -> Break 
         found = verify_chain(connection, case_chain(case_id))
         if found is not None:
             return found
-    for chain in _count_mismatches(connection):
-        if chain == "?":
-            found = next((b for b in verify_all(connection) if b.kind == "inserted"), None)
-        else:
-            found = verify_chain(connection, chain)
-        if found is not None:
-            return found
+    if _count_due(connection):
+        for chain in _count_mismatches(connection):
+            if chain == "?":
+                found = next((b for b in verify_all(connection) if b.kind == "inserted"), None)
+            else:
+                found = verify_chain(connection, chain)
+            if found is not None:
+                return found  # the time is not noted: the next command compares again
+        _counted(connection)
     return _since_checkpoint(connection)
+
+
+def _count_due(connection: Connection) -> bool:
+    """True when the last clean count comparison is older than COUNT_EVERY."""
+    now = int(database_now(connection).timestamp())
+    last = connection.execute(
+        text("SELECT count FROM audit_chain_head WHERE chain = :k"), {"k": CHECKPOINT}
+    ).scalar()
+    return last is None or now - int(last) >= COUNT_EVERY.total_seconds()
+
+
+def _counted(connection: Connection) -> None:
+    """Note the time of a comparison that found nothing unacknowledged."""
+    now = int(database_now(connection).timestamp())
+    set_checkpoint(connection, 0)  # makes sure the row exists
+    connection.execute(
+        text("UPDATE audit_chain_head SET count = :t WHERE chain = :k"), {"t": now, "k": CHECKPOINT}
+    )
 
 
 def _since_checkpoint(connection: Connection) -> Break | None:
     start = _checkpoint(connection)
-    rows = list(_rows(connection, "id > :start AND chain IS NOT NULL", {"start": start}))
+    rows = list(
+        _rows(connection, "id > :start AND chain IS NOT NULL", {"start": start}, by_id=True)
+    )
     if not rows:
         return None
     acknowledged = _acknowledged(connection)

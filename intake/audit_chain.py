@@ -213,7 +213,8 @@ def _rows(
         .where(text(where).bindparams(**params))
         .order_by(*((table.c.id,) if by_id else (table.c.chain, table.c.id)))
     )
-    result = connection.execution_options(stream_results=True, yield_per=5000).execute(query)
+    # On the statement, not the connection (that would stream every later statement too).
+    result = connection.execute(query.execution_options(stream_results=True, yield_per=5000))
     for row in result:
         yield dict(zip(_COLUMNS, row, strict=True))
 

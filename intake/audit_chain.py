@@ -598,8 +598,9 @@ def record_access(
 
 
 def search_fingerprint(text_: str) -> dict[str, Any]:
-    """What an audit keeps of a search: its length and a hash, never the words (names)."""
-    return {"length": len(text_), "sha256": hashlib.sha256(text_.encode()).hexdigest()[:16]}
+    """What an audit keeps of a search: its length, never the words (they may be a name; a
+    plain hash of a name is no better, as names are easily guessed)."""
+    return {"length": len(text_)}
 
 
 # ---- backups ---------------------------------------------------------------------------------

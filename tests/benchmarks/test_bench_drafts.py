@@ -75,7 +75,7 @@ def test_typing_a_long_narrative(
     """``pasted``: all the text is waiting to be read (saved in batches, every 0.2 s);
     ``typed``: a save after every line, as when a person types (nothing else is waiting)."""
     if every_line:
-        monkeypatch.setattr(LineIO, "_input_waiting", lambda self: False)
+        monkeypatch.setattr(LineIO, "_input_waiting", lambda self, wait=0.0: False)
     for megabytes in SIZES_MB if not every_line else TYPED_MB:
         lines = _lines(megabytes)
         store = DraftStore(engine)

@@ -30,7 +30,7 @@ def test_append_pending_adds_to_the_saved_text(engine: Engine) -> None:
 
 def _read(text: str, waiting: bool, monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, bool]]:
     saves: list[tuple[int, bool]] = []
-    monkeypatch.setattr(LineIO, "_input_waiting", lambda self: waiting)
+    monkeypatch.setattr(LineIO, "_input_waiting", lambda self, wait=0.0: waiting)
     line_io = LineIO(io.StringIO(text), io.StringIO())
     line_io.ask_lines(lambda new, first: saves.append((len(new), first)))
     return saves

@@ -12,7 +12,8 @@ from pydantic import BaseModel
 from sqlmodel import Session, col, select
 
 from backoffice.access import require
-from intake.db.models import AuditEvent, User, utcnow
+from intake.audit_chain import record_access
+from intake.db.models import User, utcnow
 from intake.errors import NotFoundError, PermissionDenied, ValidationProblem
 from intake.users import Actor, UserCreate, create_user
 from intake.validation import required_text
@@ -32,16 +33,11 @@ class UserRecord(BaseModel):
 
 
 def _audit(session: Session, actor: Actor | None, action: str, user: User, **after: object) -> None:
-    session.add(
-        AuditEvent(
-            actor_id=actor.id if actor else user.id,
-            actor_name=actor.name if actor else user.name,
-            action=action,
-            entity="user",
-            entity_id=user.id,
-            after={"name": user.name, **after},
-        )
-    )
+    """A change to a user, on the access chain, committed with the change itself."""
+    record_access(
+        session, actor=actor or user, action=action, entity="user", entity_id=user.id,
+        details={"name": user.name, **after}, separate=False,
+    )  # fmt: skip
 
 
 def require_admin(actor: Actor, *, what: str) -> None:

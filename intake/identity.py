@@ -20,7 +20,7 @@ from typing import Literal
 from sqlalchemy import text
 from sqlmodel import Session, col, func, select
 
-from intake.db.models import AuditEvent, User
+from intake.db.models import User
 from intake.errors import PermissionDenied
 from intake.users import Actor
 
@@ -95,15 +95,10 @@ def resolve_actor(session: Session, chosen: str | None = None) -> Actor:
 
 
 def record_identity_choice(session: Session, actor: Actor, login: Login) -> None:
-    """A person chose who they are among those sharing a login: audited, committed now."""
-    session.add(
-        AuditEvent(
-            actor_id=actor.id,
-            actor_name=actor.name,
-            action="identity_chosen",
-            entity="user",
-            entity_id=actor.id,
-            after={"login": login.name, "kind": login.kind},
-        )
-    )
-    session.commit()
+    """A person chose who they are among those sharing a login: audited on the access chain."""
+    from intake.audit_chain import record_access
+
+    record_access(
+        session, actor=actor, action="identity_chosen", entity="user", entity_id=actor.id,
+        details={"login": login.name, "kind": login.kind},
+    )  # fmt: skip

@@ -8,234 +8,21 @@ it is given; end of input leaves the draft to resume.
 from __future__ import annotations
 
 import json
-import select
-import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, TextIO
+from typing import Any
 
+from intake.chat_identity import choose, identify
 from intake.cli_support import AppContext
 from intake.errors import ValidationProblem
-from intake.interview.answers import match_choice
 from intake.interview.drafts import DraftStore
 from intake.interview.engine import Interview
 from intake.interview.outcome import build_submission, risk_level, routes_so_far
 from intake.interview.panel import closing_words, review_questions, risk_banner
-from intake.interview.profile import (
-    FIRST_START_ROLES,
-    active_users,
-    current_interviewer,
-    find_interviewer,
-    register_first_user,
-    remember,
-)
 from intake.interview.render import assessment_lines, question_lines, review_lines
 from intake.interview.script import Choice, Kind, Question
+from intake.lineio import EndOfInput, LineIO
 from intake.settings import Settings
 from intake.users import Actor
-from intake.vocabulary import Organisation, Role
-
-#: Seconds between saves of a narrative while more of it is already waiting to be read.
-SAVE_EVERY = 0.2
-
-
-class EndOfInput(Exception):
-    """Standard input closed: the draft is kept for next time."""
-
-
-@dataclass(frozen=True)
-class NotText:
-    """A line of input that is not UTF-8: refused with a clear line, never half-recorded."""
-
-    raw: bytes
-
-    def message(self) -> str:
-        return (
-            f"! that line is not UTF-8 text ({len(self.raw)} bytes, starting "
-            f"{self.raw[:8]!r}), so it was not recorded; type it again (your other answers "
-            "are kept)"
-        )
-
-
-def _input_lines(stdin: TextIO) -> Iterator[str | NotText]:
-    """Lines of standard input, decoded one at a time so a bad byte spoils only its line."""
-    buffer = getattr(stdin, "buffer", None)
-    if buffer is None:
-        yield from iter(stdin.readline, "")
-        return
-    for raw in iter(buffer.readline, b""):
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            yield NotText(raw.rstrip(b"\r\n"))
-            continue
-        yield text.replace("\r\n", "\n")
-
-
-@dataclass
-class LineIO:
-    """Reading answers and writing questions, one line at a time."""
-
-    stdin: TextIO
-    stdout: TextIO
-    _lines: Iterator[str | NotText] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self._lines = _input_lines(self.stdin)
-
-    def say(self, text: str = "") -> None:
-        self.stdout.write(text + "\n")
-        self.stdout.flush()
-
-    def ask(self) -> str:
-        while True:
-            self.stdout.write("> \n")
-            self.stdout.flush()
-            try:
-                line = next(self._lines)
-            except StopIteration as exc:
-                raise EndOfInput from exc
-            if isinstance(line, NotText):
-                self.say(line.message())
-                continue
-            return line.rstrip("\n")
-
-    def ask_lines(
-        self, on_lines: Callable[[list[str], bool], None], *, may_be_empty: bool = False
-    ) -> str:
-        """Several lines, ended by an empty one; ``on_lines(new, first)`` saves the lines
-        not yet saved (``first``: the first save of this text).
-
-        Lines are saved before waiting for the next one, so everything typed is kept; only
-        while more input is already waiting (a paste) are they saved in batches, at least
-        every ``SAVE_EVERY`` seconds, so a long paste costs what it adds, not its square.
-
-        An empty line before any text is ignored, unless ``may_be_empty`` (text recovered
-        from a draft is already there, and an empty line keeps it as it is).
-        """
-        self.stdout.write("> (end with an empty line)\n")
-        self.stdout.flush()
-        lines: list[str] = []
-        saved = 0
-        last_save = time.monotonic()
-
-        def save() -> None:
-            nonlocal saved, last_save
-            if saved < len(lines):
-                on_lines(lines[saved:], saved == 0)
-                saved, last_save = len(lines), time.monotonic()
-
-        for raw in self._lines:
-            if isinstance(raw, NotText):
-                self.say(raw.message())
-                continue
-            line = raw.rstrip("\n")
-            if not line.strip():
-                if lines or may_be_empty:
-                    save()
-                    return "\n".join(lines)
-                continue
-            lines.append(line)
-            if not self._input_waiting() or time.monotonic() - last_save >= SAVE_EVERY:
-                save()
-        save()
-        if lines:
-            return "\n".join(lines)
-        raise EndOfInput
-
-    def _input_waiting(self) -> bool:
-        """Whether the next whole line can be read without waiting (so saving can wait).
-
-        Only a line break already read from the pipe or terminal counts: the unfinished line
-        someone is still typing must not hold back the save of the lines before it.
-        """
-        buffer = getattr(self.stdin, "buffer", None)
-        if buffer is None:
-            return True  # text in memory (tests, benchmarks): all of it is there already
-        try:
-            ready, _, _ = select.select([buffer.fileno()], [], [], 0)
-            # With input ready, peek() returns what is buffered or can be read at once.
-            return bool(ready) and b"\n" in buffer.peek(1)
-        except (AttributeError, OSError, ValueError):
-            return False  # cannot tell (a Windows console): save every line
-
-
-def _choose(io: LineIO, prompt: str, choices: list[Choice]) -> str:
-    question = Question(key="_", section="_", kind=Kind.CHOICE, prompt=prompt, choices=choices)
-    while True:
-        for line in question_lines(question):
-            io.say(line)
-        try:
-            return match_choice(question, io.ask())
-        except ValidationProblem as problem:
-            io.say(f"! {problem}")
-
-
-def identify(io: LineIO, app: AppContext, as_user: str | None) -> Actor:
-    """Who is interviewing: --as, the remembered user, the user list, or a first start."""
-    engine, settings = app.engine, app.settings
-    if as_user:
-        actor = find_interviewer(engine, as_user)
-        remember(settings, actor)
-        return actor
-    remembered = current_interviewer(engine, settings)
-    if remembered is not None:
-        io.say(f"Interviewer: {remembered.name} ({remembered.organisation.value})")
-        return remembered
-    if active_users(engine):
-        while True:
-            io.say("Who is interviewing? Type your name as in the user list.")
-            try:
-                actor = find_interviewer(engine, io.ask())
-                remember(settings, actor)
-                return actor
-            except ValidationProblem as problem:
-                io.say(f"! {problem}")
-    return _first_start(io, app)
-
-
-def _first_start(io: LineIO, app: AppContext) -> Actor:
-    io.say("First start on this computer: who will be interviewing?")
-    while True:
-        io.say("Your name?")
-        name = io.ask().strip()
-        organisation = _choose(
-            io,
-            "Your organisation?",
-            [Choice(value=o.value, label=o.full_name) for o in Organisation],
-        )
-        role = _choose(
-            io, "Your role?", [Choice(value=r.value, label=label) for r, label in FIRST_START_ROLES]
-        )
-        establishment_id = None
-        if organisation == Organisation.IMB.value:
-            establishment_id = _board_establishment(io, app)
-        try:
-            return register_first_user(
-                app.engine,
-                app.settings,
-                name=name,
-                organisation=Organisation(organisation),
-                role=Role(role),
-                establishment_id=establishment_id,
-            )
-        except ValidationProblem as problem:
-            io.say(f"! {problem}")
-
-
-def _board_establishment(io: LineIO, app: AppContext) -> int:
-    from sqlmodel import Session
-
-    from intake.reference.establishments import resolve_establishment_id
-
-    while True:
-        io.say("Which establishment is your Board at?")
-        try:
-            with Session(app.engine) as session:
-                return resolve_establishment_id(session, io.ask())
-        except ValidationProblem as problem:
-            io.say(f"! {problem}")
 
 
 def choose_draft(io: LineIO, store: DraftStore, actor: Actor) -> int | None:
@@ -254,7 +41,7 @@ def choose_draft(io: LineIO, store: DraftStore, actor: Actor) -> int | None:
         Choice(value="new", label="Start a new interview (keep the draft)"),
         Choice(value="discard", label="Discard it and start a new interview"),
     ]
-    decision = _choose(io, "What would you like to do?", choices)
+    decision = choose(io, "What would you like to do?", choices)
     if decision == "resume":
         return latest.id
     if decision == "discard":
@@ -419,7 +206,7 @@ class ChatSession:
             Choice(value="edit", label="Change an answer"),
             Choice(value="discard", label="Discard this interview"),
         ]
-        decision = _choose(self.io, "Submit now?", choices)
+        decision = choose(self.io, "Submit now?", choices)
         if decision == "edit":
             self._edit()
         return decision
@@ -427,7 +214,7 @@ class ChatSession:
     def _edit(self) -> None:
         asked = review_questions(self.interview)
         choices = [Choice(value=q.key, label=q.prompt) for q in asked]
-        key = _choose(self.io, "Which answer?", choices)
+        key = choose(self.io, "Which answer?", choices)
         self._ask(self.interview.question(key), editing=True)
 
     def submitted_json(self, reference: str, app: AppContext) -> dict[str, Any]:

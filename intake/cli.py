@@ -31,7 +31,8 @@ def cli(ctx: click.Context) -> None:
 @guarded
 def chat(app: AppContext, as_user: str | None, as_json: bool) -> None:
     """The interview in plain line mode (screen readers, scripts)."""
-    from intake.chat import LineIO, run_chat
+    from intake.chat import run_chat
+    from intake.lineio import LineIO
 
     app.engine  # noqa: B018 - open it now, so that offline notices come before the first question
     for notice in app.notices:

@@ -18,6 +18,7 @@ DOMAIN_MODULES = [
     "intake.interview.engine",
     "intake.interview.drafts",
     "intake.chat",
+    "intake.lineio",
 ]
 
 

@@ -18,8 +18,9 @@ from datetime import date
 import pytest
 from sqlalchemy import Engine
 
-from intake.chat import ChatSession, LineIO
+from intake.chat import ChatSession
 from intake.interview.drafts import DraftStore
+from intake.lineio import LineIO
 from intake.settings import Settings
 
 pytestmark = pytest.mark.benchmark

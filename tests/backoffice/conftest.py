@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from bo_support import AWAY, HOME, ActFn, Staff, SubmitFn, ViewFn, _user, make_submission
+from ntk_support import _details, _hand_to, _with_transcript
 from sqlalchemy import Engine
 from sqlmodel import Session
 
@@ -95,3 +96,45 @@ def view(engine: Engine, staff: Staff) -> ViewFn:
             return show_case(session, actor=staff.hmip_supervisor, reference=reference)
 
     return _view
+
+
+# ---- need to know (test_bo_need_to_know*.py) ----
+
+
+@pytest.fixture
+def people(engine: Engine, staff: Staff) -> dict[str, Actor]:
+    """Every member of staff of the matrix, by a short key (the staff fixture's plus admins)."""
+    found = {name: getattr(staff, name) for name in staff.__dataclass_fields__}
+    with Session(engine) as session:
+        found |= {
+            "hmip_admin": _user(session, "Ada Admin", Role.ADMIN, Organisation.HMIP, None),
+            "imb_admin": _user(session, "Ina Admin", Role.ADMIN, Organisation.IMB, None),
+            "imb_admin_home": _user(
+                session, "Ike Admin", Role.ADMIN, Organisation.IMB, staff.home_id
+            ),
+        }
+        session.commit()
+    return {k: v for k, v in found.items() if isinstance(v, Actor)}
+
+
+@pytest.fixture
+def cases(engine: Engine, settings: Settings, staff: Staff, submit: SubmitFn) -> dict[str, str]:
+    """Cases at the home and away establishments, received by each body, one handed to the PPO."""
+    found = {
+        "home": _with_transcript(engine, settings, staff.intake, staff.home_id),
+        "away": submit(establishment_id=staff.away_id, **_details()),
+        "hmip": submit(receiving_organisation=Organisation.HMIP, **_details()),
+        "ppo": submit(receiving_organisation=Organisation.PPO, **_details()),
+        "handed": submit(**_details()),
+    }
+    _hand_to(engine, found["handed"], "PPO")
+    with Session(engine) as session:
+        case = submit_case(
+            session,
+            submission=make_submission(staff.home_id, **_details()),
+            actor=staff.intake2,
+            settings=settings,
+        )
+        session.commit()
+        found["by_intake2"] = case.reference
+    return found

@@ -39,7 +39,7 @@ def cli(ctx: click.Context, acting: str | None) -> None:
 
         check_before(ctx.obj)  # a broken, unacknowledged audit chain: one line, no app
 
-        run_backoffice_app(ctx.obj)
+        run_backoffice_app(ctx.obj.engine, ctx.obj.settings, ctx.obj.acting)
 
 
 for _command in COMMANDS:

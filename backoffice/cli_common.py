@@ -6,18 +6,17 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
 import click
 from pydantic import BaseModel
 from sqlmodel import Session
 
+from backoffice.text import parse_date, plain  # noqa: F401  (the commands use them from here)
 from intake.cli_support import AppContext
 from intake.errors import ValidationProblem
 from intake.identity import resolve_actor
 from intake.users import Actor
-from intake.validation import clean_text
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 
@@ -49,20 +48,6 @@ def emit_json(value: BaseModel | list[BaseModel] | dict[str, Any]) -> None:
     else:
         data = value
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
-
-
-def plain(text: object) -> str:
-    """Text safe to print: no terminal escapes or control characters (newlines kept)."""
-    return clean_text("" if text is None else str(text))
-
-
-def parse_date(value: str | None, *, what: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return datetime.strptime(value.strip(), "%Y-%m-%d").date()
-    except ValueError as exc:
-        raise ValidationProblem(f"{what} {value!r} is not a date like 2026-03-31") from exc
 
 
 def parse_settings(pairs: tuple[str, ...]) -> dict[str, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from backoffice.cli_common import plain
+from backoffice.text import plain
 from backoffice.views import (
     AvailableAction,
     CaseView,

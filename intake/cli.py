@@ -21,7 +21,7 @@ def cli(ctx: click.Context) -> None:
     if ctx.invoked_subcommand is None:
         from intake.tui.app import run_intake_app
 
-        run_intake_app(ctx.obj)
+        run_intake_app(ctx.obj.settings, ctx.obj.engine, ctx.obj.notices)
 
 
 @cli.command()

@@ -63,3 +63,17 @@ def test_intake_never_imports_backoffice() -> None:
         if any(name.split(".")[0] == "backoffice" for name in _imports(path))
     ]
     assert offenders == []
+
+
+CLI_MODULES = ("intake.cli", "intake.cli_support", "backoffice.cli")
+
+
+def test_the_tuis_do_not_import_the_command_lines() -> None:
+    """Both front ends share the services, never each other (``click`` stays in the CLIs)."""
+    offenders = []
+    for package in ("intake", "backoffice"):
+        for path in (ROOT / package / "tui").rglob("*.py"):
+            for name in _imports(path):
+                if name.startswith(CLI_MODULES) or name == "click":
+                    offenders.append(f"{path.relative_to(ROOT)}: {name}")
+    assert offenders == []

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from backoffice.cli_common import parse_date
+from backoffice.text import parse_date
 from backoffice.tui.client import BackofficeClient
 from backoffice.tui.confirm_modal import ConfirmCloseModal
 from backoffice.tui.dialog import ServiceDialog

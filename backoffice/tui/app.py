@@ -6,17 +6,14 @@ do is decided there, exactly as for the `backoffice` CLI.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from sqlalchemy import Engine
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
 from backoffice.tui.client import BackofficeClient
 from backoffice.tui.queue_screen import QueueScreen
-
-if TYPE_CHECKING:
-    from backoffice.cli_common import BackofficeContext
+from intake.settings import Settings
 
 
 class BackofficeApp(App[None]):
@@ -41,7 +38,7 @@ class BackofficeApp(App[None]):
         self.sub_title = f"{a.name} · {a.role.value} · {a.organisation.value}"
 
 
-def run_backoffice_app(context: BackofficeContext) -> None:
-    """Start the app as the user named by --as (or SANCTIONS_USER)."""
-    client = BackofficeClient.for_user(context.engine, context.settings, context.acting)
+def run_backoffice_app(engine: Engine, settings: Settings, acting: str | None) -> None:
+    """Start the app as the person logged in (``acting``: --as among several on one login)."""
+    client = BackofficeClient.for_user(engine, settings, acting)
     BackofficeApp(client).run()

@@ -12,8 +12,8 @@ from typing import Any
 
 from rich.text import Text
 
-from backoffice.cli_common import plain
 from backoffice.render import consent_line, risk_action
+from backoffice.text import plain
 from backoffice.views import (
     AvailableAction,
     CaseView,

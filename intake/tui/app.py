@@ -7,9 +7,9 @@ what staff type, and keeps the draft saved through `DraftStore`. No domain logic
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from datetime import date
 from functools import partial
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from sqlalchemy import Engine
@@ -33,9 +33,6 @@ from intake.tui.screens.register import RegisterScreen
 from intake.tui.screens.resume import ResumeChoice, ResumeModal
 from intake.tui.session import InterviewSession, warm_up
 from intake.users import Actor
-
-if TYPE_CHECKING:
-    from intake.cli_support import AppContext
 
 
 class IntakeApp(App[None]):
@@ -195,9 +192,9 @@ def create_app(*, settings: Settings, engine: Engine, today: date | None = None)
     return IntakeApp(settings=settings, engine=engine, today=today)
 
 
-def run_intake_app(context: AppContext) -> None:
-    """`intake` with no sub-command: open the database (migrating it) and run the interview."""
-    app = create_app(settings=context.settings, engine=context.engine)
-    for notice in context.notices:  # offline, or offline cases sent now the server is back
+def run_intake_app(settings: Settings, engine: Engine, notices: Sequence[str] = ()) -> None:
+    """`intake` with no sub-command: run the interview on the opened (migrated) database."""
+    app = create_app(settings=settings, engine=engine)
+    for notice in notices:  # offline, or offline cases sent now the server is back
         app.call_later(app.notify, notice, timeout=20, severity="warning")
     app.run()

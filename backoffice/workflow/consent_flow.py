@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlmodel import Session, col, select
 
 from backoffice.workflow.context import ActionContext
-from backoffice.workflow.definition import TaskSpec
+from backoffice.workflow.definition import TaskRef, TaskSpec, workflow
 from backoffice.workflow.tasks import close_task, open_task_once, open_tasks
 from intake.consent import ConsentState
 from intake.db.models import AuditEvent, SanctionCase, WorkflowTask
@@ -34,21 +34,14 @@ _SHARING = {
     "submit_formal_report": "PPO formal report sent to the prison",
 }
 
+#: The step a case waits on in each status, reopened when the person consents (again).
 _RESUME = {
-    CaseStatus.CONSULTED.value: TaskSpec(step=ProtocolStep.IMB_BRIEFING, owner="IMB",
-                                         deadline="imb_briefing"),
-    CaseStatus.BRIEFED.value: TaskSpec(step=ProtocolStep.PPO_DECISION, owner="PPO",
-                                       deadline="ppo_decision"),
-    CaseStatus.INVESTIGATING.value: TaskSpec(step=ProtocolStep.PPO_INVESTIGATION, owner="PPO",
-                                             deadline="ppo_investigation"),
-}  # fmt: skip
-_ENQUIRIES = TaskSpec(
-    step=ProtocolStep.CONSULT_PRISONER, owner="IMB", deadline="consult_prisoner",
-    title=IMB_ENQUIRIES,
-)  # fmt: skip
-_REFERRAL = TaskSpec(
-    duty=Duty.REFER_SENIOR_MANAGER, owner="receiving", deadline="refer_senior_manager"
-)
+    CaseStatus.CONSULTED.value: TaskRef(step=ProtocolStep.IMB_BRIEFING),
+    CaseStatus.BRIEFED.value: TaskRef(step=ProtocolStep.PPO_DECISION),
+    CaseStatus.INVESTIGATING.value: TaskRef(step=ProtocolStep.PPO_INVESTIGATION),
+}
+_ENQUIRIES = TaskRef(step=ProtocolStep.CONSULT_PRISONER)
+_REFERRAL = TaskRef(duty=Duty.REFER_SENIOR_MANAGER)
 
 
 def needs_consent(task: WorkflowTask, state: ConsentState) -> bool:
@@ -76,16 +69,18 @@ def _referral_made(session: Session, case_id: int) -> bool:
 def resume_after_consent(ctx: ActionContext) -> None:
     """Open what the case's present step needs now that the person consents."""
     state = ctx.consent_state()
-    wanted: list[TaskSpec] = []
+    wanted: list[TaskSpec | None] = []
+    rules = workflow()
     if ctx.case.status in _RESUME:
-        wanted.append(_RESUME[ctx.case.status])
+        wanted.append(rules.opening(_RESUME[ctx.case.status]))
     if ctx.case.status == CaseStatus.CONSULTED.value and state.imb_enquiries:
-        wanted.append(_ENQUIRIES)
+        wanted.append(rules.opening(_ENQUIRIES, title=IMB_ENQUIRIES))
     confirmed = ctx.case.status not in (CaseStatus.RECEIVED.value, *_ENDED)
     if confirmed and not _referral_made(ctx.session, ctx.case_id):
-        wanted.append(_REFERRAL)
+        wanted.append(rules.opening(_REFERRAL))
     for spec in wanted:
-        open_task_once(ctx.session, ctx.case, spec, actor=ctx.actor, deadlines=ctx.deadlines)
+        if spec is not None:
+            open_task_once(ctx.session, ctx.case, spec, actor=ctx.actor, deadlines=ctx.deadlines)
 
 
 _ENDED = (CaseStatus.CLOSED.value, CaseStatus.SIGNPOSTED.value)

@@ -184,6 +184,17 @@ class Workflow(_Frozen):
     def get(self, name: str) -> ActionSpec | None:
         return self.actions.get(name.strip().lower().replace("-", "_"))
 
+    def opening(self, ref: TaskRef, title: str | None = None) -> TaskSpec | None:
+        """How the workflow opens this task (owner, deadline), as prompts/workflow.yaml says,
+        for code that must open it again (resuming after consent, reopening a case)."""
+        for action in self.actions.values():
+            specs = [*action.opens, *(s for o in action.outcomes.values() for s in o.opens)]
+            for spec in specs:
+                same = spec.step == ref.step and spec.duty == ref.duty
+                if same and spec.title == title:
+                    return spec
+        return None
+
 
 DUTY_TITLES = {
     Duty.REFER_SENIOR_MANAGER: "Refer to the establishment's senior manager",

@@ -18,20 +18,6 @@ from intake.vocabulary import CaseStatus, Duty, ProtocolStep
 
 _ENDED = (CaseStatus.CLOSED.value, CaseStatus.SIGNPOSTED.value)
 
-# Who owns each step's task, and its deadline (as in prompts/workflow.yaml).
-_STEP_TASKS = {
-    ProtocolStep.CONFIRM_QUALIFIES: ("receiving", "confirm_qualifies"),
-    ProtocolStep.LOG_ON_TRACKER: ("HMIP", "log_on_tracker"),
-    ProtocolStep.CONSULT_PRISONER: ("receiving", "consult_prisoner"),
-    ProtocolStep.IMB_BRIEFING: ("IMB", "imb_briefing"),
-    ProtocolStep.PPO_DECISION: ("PPO", "ppo_decision"),
-    ProtocolStep.OUTCOME_EXPLAINED: ("receiving", "outcome_explained"),
-    ProtocolStep.PPO_INVESTIGATION: ("PPO", "ppo_investigation"),
-    ProtocolStep.CONCLUSION_SHARED: ("PPO", "conclusion_shared"),
-    ProtocolStep.UNFOUNDED_TOLD: ("PPO", "unfounded_told"),
-    ProtocolStep.FORMAL_REPORT: ("PPO", "formal_report"),
-}
-
 
 def _closing_event(ctx: ActionContext) -> AuditEvent:
     query = (
@@ -46,12 +32,12 @@ def _closing_event(ctx: ActionContext) -> AuditEvent:
 
 
 def _spec_for(ref: TaskRef) -> TaskSpec | None:
-    if ref.step is not None:
-        owner, deadline = _STEP_TASKS[ref.step]
-        return TaskSpec(step=ref.step, owner=owner, deadline=deadline)  # type: ignore[arg-type]
-    if ref.duty is None or ref.duty == Duty.SIGNPOST:
+    """The task as the workflow opens it; step 2 is opened at submission (its own deadline)."""
+    if ref.duty == Duty.SIGNPOST:
         return None
-    return TaskSpec(duty=ref.duty, owner="receiving", deadline=ref.duty.value)
+    if ref.step == ProtocolStep.CONFIRM_QUALIFIES:
+        return TaskSpec(step=ref.step, owner="receiving", deadline="confirm_qualifies")
+    return workflow().opening(ref)
 
 
 def reopen_case(ctx: ActionContext) -> None:

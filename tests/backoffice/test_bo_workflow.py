@@ -229,3 +229,23 @@ def test_steps_lists_actions_with_step_and_who(
     refer = actions["refer_senior_manager"]
     assert refer.step is None and refer.duty == "refer_senior_manager"
     assert [o.name for o in refer.outcomes] == ["named", "anonymised", "problematic"]
+
+
+def test_every_task_that_may_be_opened_again_is_found_in_the_workflow() -> None:
+    """Reopening a case and consenting again open tasks as prompts/workflow.yaml does."""
+    from backoffice.workflow import workflow
+    from backoffice.workflow.definition import TaskRef
+    from intake.vocabulary import Duty, ProtocolStep
+
+    rules = workflow()
+    for step in ProtocolStep:
+        if step > ProtocolStep.CONFIRM_QUALIFIES and step != ProtocolStep.CONCLUSION_SHARED:
+            assert rules.opening(TaskRef(step=step)) is not None, step
+    for duty in Duty:
+        if duty not in (Duty.SIGNPOST, Duty.ESCALATE):
+            assert rules.opening(TaskRef(duty=duty)) is not None, duty
+    enquiries = rules.opening(
+        TaskRef(step=ProtocolStep.CONSULT_PRISONER),
+        title="IMB initial enquiries: speak to the prisoner",
+    )
+    assert enquiries is not None and enquiries.owner == "IMB"

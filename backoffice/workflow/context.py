@@ -39,6 +39,8 @@ class ActionContext:
     changes: dict[str, Any] = field(default_factory=dict)
     messages: list[str] = field(default_factory=list)
     escalation_proposed: bool = False
+    #: Listing the possible actions reads the consent once for them all (nothing changes it).
+    frozen_consent: tuple[ConsentRecord | None] | None = None
     signposts_recorded: list[Signpost] = field(default_factory=list)
 
     @property
@@ -48,6 +50,8 @@ class ActionContext:
 
     def consent(self) -> ConsentRecord | None:
         """The newest consent snapshot (the current state), if any."""
+        if self.frozen_consent is not None:
+            return self.frozen_consent[0]
         query = (
             select(ConsentRecord)
             .where(ConsentRecord.case_id == self.case_id)

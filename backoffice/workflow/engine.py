@@ -11,6 +11,7 @@ error nothing is written (after a ConflictError the session has been rolled back
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy.orm.exc import StaleDataError
@@ -359,9 +360,11 @@ def _closes_case(ctx: ActionContext) -> bool:
 def available_actions(session: Session, *, actor: Actor, reference: str) -> list[AvailableAction]:
     """The actions possible on the case now, each saying whether this actor may take it."""
     case = get_visible_case(session, actor, reference)
+    first = _context(session, actor, next(iter(workflow().actions.values())), case, Deadlines())
+    shared = {"open_tasks": first.open_tasks, "frozen_consent": (first.consent(),)}
     found = []
     for spec in workflow().actions.values():
-        ctx = _context(session, actor, spec, case, Deadlines())
+        ctx = replace(first, spec=spec, **shared)
         available = _available(ctx)
         if available is not None:
             found.append(available)

@@ -11,11 +11,12 @@ from backoffice.users_admin import (
     deactivate_user,
     has_admin,
     list_users,
+    map_user,
     require_admin,
 )
 from intake.cli_support import guarded
 from intake.errors import ValidationProblem
-from intake.identity import has_users, system_login
+from intake.identity import anyone_signs_in, has_users, system_login
 from intake.users import UserCreate
 from intake.vocabulary import Organisation, Role
 
@@ -60,7 +61,7 @@ def users_add(
     """Add a member of staff (an administrator; on a new database, the first administrator)."""
     with app.session() as session:
         first = not has_admin(session)
-        if first and has_users(session):
+        if first and anyone_signs_in(session):
             app.actor(session)  # only someone who is already a user here makes the first admin
         if first and not (login or db_role):
             login = system_login()
@@ -83,6 +84,22 @@ def users_deactivate(app: BackofficeContext, name: str, reason: str) -> None:
         user = deactivate_user(session, actor=app.actor(session), name=name, reason=reason)
         session.commit()
         click.echo(f"deactivated {user.name}")
+
+
+@users.command("map")
+@click.argument("name")
+@click.option("--login", help="Their computer login (the embedded SQLite default).")
+@click.option("--db-role", help="Their own PostgreSQL login role (a team's server).")
+@pass_app
+@guarded
+def users_map(app: BackofficeContext, name: str, login: str | None, db_role: str | None) -> None:
+    """Say how an existing member of staff signs in (an administrator of their organisation)."""
+    with app.session() as session:
+        user = map_user(
+            session, actor=app.actor(session), name=name, os_login=login, db_role=db_role
+        )
+        session.commit()
+        click.echo(f"{user.name} signs in by {user.os_login or '-'} / {user.db_role or '-'}")
 
 
 @users.command("list")

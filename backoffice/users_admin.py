@@ -45,7 +45,10 @@ def require_admin(actor: Actor, *, what: str) -> None:
 
 
 def has_admin(session: Session) -> bool:
-    query = select(User.id).where(User.role == Role.ADMIN.value, col(User.active))
+    """An active administrator who can sign in (a database upgraded from before sign-in
+    mappings has users but nobody mapped: it gets its first administrator as a new one)."""
+    signs_in = col(User.os_login).is_not(None) | col(User.db_role).is_not(None)
+    query = select(User.id).where(User.role == Role.ADMIN.value, col(User.active), signs_in)
     return session.exec(query).first() is not None
 
 
@@ -93,6 +96,24 @@ def deactivate_user(session: Session, *, actor: Actor, name: str, reason: str) -
     user.active = False
     user.deactivated_at = utcnow()
     _audit(session, actor, "user_deactivated", user, reason=why)
+    return user
+
+
+def map_user(
+    session: Session, *, actor: Actor, name: str, os_login: str | None, db_role: str | None
+) -> User:
+    """Say how someone signs in (e.g. staff from before sign-in mappings, a new laptop)."""
+    require_admin(actor, what="map users to their sign-in")
+    user = session.exec(select(User).where(User.name == name.strip())).first()
+    if user is None or user.organisation != actor.organisation.value or not user.active:
+        raise NotFoundError(f"no active {actor.organisation.value} user called {name.strip()!r}")
+    if not (os_login or db_role):
+        raise ValidationProblem("say how they sign in: --login and/or --db-role")
+    before = {"os_login": user.os_login, "db_role": user.db_role}
+    user.os_login = os_login or user.os_login
+    user.db_role = db_role or user.db_role
+    _audit(session, actor, "user_mapped", user, before=before, os_login=user.os_login,
+           db_role=user.db_role)  # fmt: skip
     return user
 
 

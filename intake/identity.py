@@ -64,6 +64,13 @@ def has_users(session: Session) -> bool:
     return bool(session.exec(select(func.count()).select_from(User)).one())
 
 
+def anyone_signs_in(session: Session) -> bool:
+    """Whether any active user is mapped to a login (not so on a database upgraded from
+    before the mappings, until its first administrator maps them)."""
+    signs_in = col(User.os_login).is_not(None) | col(User.db_role).is_not(None)
+    return session.exec(select(User.id).where(col(User.active), signs_in)).first() is not None
+
+
 def _not_a_user(login: Login) -> PermissionDenied:
     flag = "--db-role" if login.kind == "db" else "--login"
     return PermissionDenied(

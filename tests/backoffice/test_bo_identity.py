@@ -149,3 +149,21 @@ def test_the_intake_refuses_a_login_nobody_mapped_once_a_database_has_users(
     assert "Ada Admin" not in result.stderr + result.stdout
     with Session(engine) as session:
         assert [u.name for u in session.exec(select(User))] == ["Ada Admin"]  # nobody added
+
+
+def test_a_database_from_before_sign_in_mappings_gets_its_first_administrator(
+    env: dict[str, str], engine: Engine
+) -> None:
+    with Session(engine) as session:  # users as migration 0005 finds them: nobody mapped
+        for name, role in (("Old Admin", Role.ADMIN), ("Old Triage", Role.TRIAGE)):
+            data = UserCreate(name=name, role=role, organisation=Organisation.HMIP)
+            create_user(session, data=data)
+        session.commit()
+    _refused(bo(env, "--as", "Old Triage", "queue"), "is not a user of this system")
+    added = bo(env, "users", "add", "New Admin", "--role", "admin", "--organisation", "HMIP")
+    assert added.returncode == 0, added.stderr
+    mapped = bo(env, "users", "map", "Old Triage", "--login", ME)
+    assert mapped.returncode == 0, mapped.stderr
+    assert bo(env, "--as", "Old Triage", "queue").returncode == 0
+    _refused(bo(env, "--as", "Old Triage", "users", "map", "Old Admin", "--login", ME), "admin")
+    assert [e.action for e in _actions(engine, "user_mapped")] == ["user_mapped"]

@@ -47,6 +47,7 @@ def classify(text: str, *, setting: Setting | None = None) -> Classification:
         categories=decision.categories,
         body=decision.bodies,
         immediate_risk=decision.immediate_risk,
+        possible_immediate_risk=decision.possible_risk,
         severity=decision.severity,
         route=decision.route,
         evidence=evidence(doc, facts, decision, corrections),

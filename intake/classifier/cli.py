@@ -18,7 +18,16 @@ import click
 from intake.classifier import MAX_TEXT_CHARS, Classification, ClassifierInputError, classify
 from intake.classifier.evaluate import evaluate, format_report, load_gold
 
-_FIELDS = ("qualifies", "categories", "body", "immediate_risk", "severity", "route", "evidence")
+_FIELDS = (
+    "qualifies",
+    "categories",
+    "body",
+    "immediate_risk",
+    "possible_immediate_risk",
+    "severity",
+    "route",
+    "evidence",
+)
 _CONTEXT = 32  # characters of context either side of an evidence span
 # A line longer than this cannot hold a text within the limit, however it is escaped.
 _MAX_LINE_BYTES = MAX_TEXT_CHARS * 6 + 4096
@@ -39,10 +48,15 @@ class LineError(ValueError):
     default=None,
     help="Score the classifier against a labelled file and print the figures.",
 )
-def classify_command(source: str, explain: bool, gold: str | None) -> None:
+@click.option(
+    "--figures-only",
+    is_flag=True,
+    help="With --evaluate: the figures and tables, not the mismatched items (for a held-out set).",
+)
+def classify_command(source: str, explain: bool, gold: str | None, figures_only: bool) -> None:
     """Classify JSON lines with a "text" field from FILE (default: - for stdin)."""
     if gold is not None:
-        _run_evaluation(Path(gold))
+        _run_evaluation(Path(gold), figures_only=figures_only)
         return
     try:
         stream = _open(source)
@@ -162,7 +176,8 @@ def _explanation(number: int, item_id: object, text: str, result: Classification
     lines = [
         f"{head}: {result.qualifies.value.upper()} -> route {result.route.value}",
         f"  severity {result.severity.value}; immediate risk: "
-        + ("YES" if result.immediate_risk else "no"),
+        + ("YES" if result.immediate_risk else "no")
+        + ("; possible immediate risk: ASK NOW" if _ask_now(result) else ""),
         f"  detriments: {cats}",
         f"  bodies: {bodies}",
         f"  still to ask: {', '.join(result.missing) or 'nothing'}",
@@ -175,6 +190,10 @@ def _explanation(number: int, item_id: object, text: str, result: Classification
     return "\n".join(lines) + "\n"
 
 
+def _ask_now(result: Classification) -> bool:
+    return result.possible_immediate_risk and not result.immediate_risk
+
+
 def _context(text: str, start: int, end: int) -> str:
     """The span in [brackets] with a little text either side, on one line."""
     before = text[max(0, start - _CONTEXT) : start]
@@ -183,14 +202,14 @@ def _context(text: str, start: int, end: int) -> str:
     return "".join(ch if ch.isprintable() else " " for ch in shown)
 
 
-def _run_evaluation(path: Path) -> None:
+def _run_evaluation(path: Path, *, figures_only: bool) -> None:
     try:
         items, skipped = load_gold(path)
     except (OSError, UnicodeDecodeError) as exc:
         _fail(f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}")
     report = evaluate(items, classify)
     report.skipped = skipped
-    click.echo(format_report(report))
+    click.echo(format_report(report, figures_only=figures_only))
 
 
 if __name__ == "__main__":

@@ -1,8 +1,10 @@
 """Score the classifier against a labelled file in the format of ``eval/dev.jsonl``.
 
-The figures and targets are the classifier issue's: recall of true ``yes`` as yes-or-unclear,
-precision of ``yes``, the share of ``unclear``, categories micro-F1 on the true-yes items, route
-accuracy, immediate-risk recall and precision; body accuracy is reported beside them.
+The figures and targets are issue 13's (floors measured on the dev2 test half): true ``yes`` found
+as yes-or-unclear, "yes" said of ``no`` items, categories micro-F1 on the true-yes items, route
+accuracy, and recall and precision of "ask about risk now" (immediate or possible immediate risk)
+against the labelled immediate risks. Precision of ``yes``, the share of ``unclear``, the clear
+immediate-risk flag's own recall and precision, and body accuracy are reported beside them.
 """
 
 from __future__ import annotations
@@ -53,6 +55,11 @@ class Report:
     mismatches: list[tuple[str, list[str]]]
     skipped: list[str] = field(default_factory=list)
     n: int = 0
+    #: (gold immediate risk, what the classifier said: "immediate", "possible" or "none").
+    risk: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+
+_RISK_COLUMNS = ("immediate", "possible", "none")
 
 
 def load_gold(path: Path) -> tuple[list[GoldItem], list[str]]:
@@ -76,16 +83,24 @@ def load_gold(path: Path) -> tuple[list[GoldItem], list[str]]:
 def evaluate(items: Iterable[GoldItem], classify: Callable[[str], Classification]) -> Report:
     """Classify every item and compare with its labels."""
     confusion: Counter[tuple[str, str]] = Counter()
+    risk: Counter[tuple[str, str]] = Counter()
     counts: Counter[str] = Counter()
     mismatches: list[tuple[str, list[str]]] = []
     for item in items:
         got = classify(item.text)
         confusion[(item.qualifies.value, got.qualifies.value)] += 1
+        risk[(str(item.immediate_risk).lower(), _risk_said(got))] += 1
         _count(counts, item, got)
         differences = _differences(item, got)
         if differences:
             mismatches.append((item.id, differences))
-    return Report(_figures(counts, confusion), confusion, mismatches, n=counts["n"])
+    return Report(_figures(counts, confusion), confusion, mismatches, n=counts["n"], risk=risk)
+
+
+def _risk_said(got: Classification) -> str:
+    if got.immediate_risk:
+        return "immediate"
+    return "possible" if got.possible_immediate_risk else "none"
 
 
 def _count(counts: Counter[str], item: GoldItem, got: Classification) -> None:
@@ -100,6 +115,9 @@ def _count(counts: Counter[str], item: GoldItem, got: Classification) -> None:
     counts["risk_tp"] += item.immediate_risk and got.immediate_risk
     counts["risk_gold"] += item.immediate_risk
     counts["risk_pred"] += got.immediate_risk
+    asked = got.immediate_risk or got.possible_immediate_risk
+    counts["ask_tp"] += item.immediate_risk and asked
+    counts["ask_pred"] += asked
 
 
 def _ratio(num: float, den: float) -> float:
@@ -113,13 +131,17 @@ def _figures(counts: Counter[str], confusion: Counter[tuple[str, str]]) -> list[
     called_yes = sum(v for (_, p), v in confusion.items() if p == "yes")
     unclear = sum(v for (_, p), v in confusion.items() if p == "unclear")
     tp, fp, fn = counts["cat_tp"], counts["cat_fp"], counts["cat_fn"]
+    true_no = sum(v for (g, _), v in confusion.items() if g == "no")
     return [
-        Figure("true yes found (yes or unclear)", _ratio(caught, true_yes), 0.97),
-        Figure("precision of yes", _ratio(confusion[("yes", "yes")], called_yes), 0.92),
-        Figure("share of unclear", _ratio(unclear, n), 0.15, at_least=False),
-        Figure("categories micro-F1 (true yes)", _ratio(2 * tp, 2 * tp + fp + fn), 0.88),
-        Figure("route accuracy", _ratio(counts["route_ok"], n), 0.92),
-        Figure("immediate risk recall", _ratio(counts["risk_tp"], counts["risk_gold"]), 0.95),
+        Figure("true yes found (yes or unclear)", _ratio(caught, true_yes), 0.95),
+        Figure('"yes" said of no items', _ratio(confusion[("no", "yes")], true_no), 0.08, False),
+        Figure("categories micro-F1 (true yes)", _ratio(2 * tp, 2 * tp + fp + fn), 0.85),
+        Figure("route accuracy", _ratio(counts["route_ok"], n), 0.90),
+        Figure("ask about risk: recall", _ratio(counts["ask_tp"], counts["risk_gold"]), 0.95),
+        Figure("ask about risk: precision", _ratio(counts["ask_tp"], counts["ask_pred"]), 0.60),
+        Figure("precision of yes", _ratio(confusion[("yes", "yes")], called_yes), 0.90),
+        Figure("share of unclear", _ratio(unclear, n), 0.20, at_least=False),
+        Figure("immediate risk recall", _ratio(counts["risk_tp"], counts["risk_gold"]), 0.75),
         Figure("immediate risk precision", _ratio(counts["risk_tp"], counts["risk_pred"]), 0.75),
         Figure("body accuracy", _ratio(counts["body_ok"], n), 0.90),
     ]
@@ -136,14 +158,17 @@ def _differences(item: GoldItem, got: Classification) -> list[str]:
     if got.route is not item.route:
         out.append(f"route {item.route.value}->{got.route.value}")
     if got.immediate_risk is not item.immediate_risk:
-        out.append(f"risk {item.immediate_risk}->{got.immediate_risk}")
+        said = _risk_said(got)
+        if not (item.immediate_risk and said == "possible"):
+            out.append(f"risk {item.immediate_risk}->{said}")
     if sorted(got.body) != sorted(item.body):
         out.append(f"body {[b.value for b in item.body]}->{[b.value for b in got.body]}")
     return out
 
 
-def format_report(report: Report) -> str:
-    """The figures with their targets, the qualifies confusion table and the mismatches."""
+def format_report(report: Report, *, figures_only: bool = False) -> str:
+    """The figures with their targets, the confusion tables and, unless ``figures_only``, the
+    mismatched items (a held-out set is scored with ``figures_only``: its errors are not read)."""
     lines = [f"{report.n} items", ""]
     for f in report.figures:
         sign = ">=" if f.at_least else "<="
@@ -154,7 +179,13 @@ def format_report(report: Report) -> str:
     lines.append(" " * 10 + "".join(f"{v:>9}" for v in values))
     for g in values:
         lines.append(f"{g:<10}" + "".join(f"{report.confusion[(g, p)]:>9}" for p in values))
+    lines += ["", "immediate risk (rows: gold, columns: classifier)"]
+    lines.append(" " * 10 + "".join(f"{v:>9}" for v in _RISK_COLUMNS))
+    for g in ("true", "false"):
+        lines.append(f"{g:<10}" + "".join(f"{report.risk[(g, p)]:>9}" for p in _RISK_COLUMNS))
     lines += ["", f"mismatched items: {len(report.mismatches)}"]
+    if figures_only:
+        return "\n".join(lines)
     lines += [f"  {item_id}: {'; '.join(diffs)}" for item_id, diffs in report.mismatches]
     if report.skipped:
         lines += ["", f"lines skipped: {len(report.skipped)}"]

@@ -41,6 +41,7 @@ def evidence(
     spans += [(h, "negation") for h in facts.prospective]
     spans += [(h, "doubt") for h in facts.doubts]
     spans += [(h, "risk") for h in facts.risks]
+    spans += [(h, "possible_risk") for h in facts.possible_risks]
     spans += [(h, "staff") for h in facts.staff if doc.sentences[h.first] in detriment_sentences]
     spans += [(h, "severity") for h in (*facts.severity, *facts.children)]
     spans += [(h, _route_label(h)) for h in _route_hits(facts, decision.route)]
@@ -128,6 +129,8 @@ def rationale(doc: Document, facts: Facts, decision: Decision, route_names: dict
         text = f"A death is described{_quote(doc, facts.deaths)}; " + text[0].lower() + text[1:]
     if decision.immediate_risk:
         text += f"; immediate risk{_quote(doc, facts.risks)}"
+    elif decision.possible_risk:
+        text += f"; possible immediate risk, ask now{_quote(doc, facts.possible_risks)}"
     route = route_names.get(decision.route, decision.route.value)
     return f"{text}; route: {route}."
 

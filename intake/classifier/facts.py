@@ -52,6 +52,8 @@ class Facts:
     prospective: list[Hit] = field(default_factory=list)
     doubts: list[Hit] = field(default_factory=list)
     risks: list[Hit] = field(default_factory=list)
+    #: Indirect cues that a person should be asked about risk now (``possible:*`` in risk.yaml).
+    possible_risks: list[Hit] = field(default_factory=list)
     deaths: list[Hit] = field(default_factory=list)
     out_of_scope: list[Hit] = field(default_factory=list)
     whistle_speaker: list[Hit] = field(default_factory=list)
@@ -85,7 +87,9 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     people = _by_label(hits.get("staff", []))
     facts.staff = people.get("staff", [])
     facts.children = people.get("child", [])
-    facts.risks = _read_risks(doc, facts, hits.get("risk", []), negation, topic)
+    risks = _read_risks(doc, facts, hits.get("risk", []), negation, topic)
+    facts.risks = [h for h in risks if not h.label.startswith("possible:")]
+    facts.possible_risks = [h for h in risks if h.label.startswith("possible:")]
     facts.severity = [h for h in hits.get("severity", []) if h.first not in topic]
     return facts
 
@@ -309,7 +313,7 @@ def _read_risks(
     # The person who died is not at risk: nothing in a sentence about a death counts.
     death_sentences = {doc.sentences[h.first] for h in facts.deaths}
     denied_clauses = {doc.clauses[h.first] for h in negation.get("risk_denial", [])}
-    harm_sentences = {doc.sentences[h.first] for h in hits if h.label != "soon"}
+    harm_sentences = {doc.sentences[h.first] for h in hits if h.label.startswith("risk:")}
     kept = []
     for hit in hits:
         sent = doc.sentences[hit.first]

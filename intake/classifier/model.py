@@ -56,6 +56,9 @@ class Classification(BaseModel):
     categories: list[SanctionCategory]
     body: list[Body]
     immediate_risk: bool
+    #: Ask about risk now (issue 13): true with ``immediate_risk``, and also on indirect cues
+    #: (the means at hand, missed critical medicine, a threat in slang) that staff must ask about.
+    possible_immediate_risk: bool = False
     severity: Severity
     route: Route
     evidence: list[Evidence]

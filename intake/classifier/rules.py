@@ -31,6 +31,8 @@ class Decision:
     #: Why qualifies came out as it did: a short key the rationale is written from.
     reason: str
     missing: list[str] = field(default_factory=list)
+    #: Ask about risk now: a clear risk, or an indirect cue of one (never less than the risk).
+    possible_risk: bool = False
     #: The hits the decision rests on (for evidence), beyond bodies and categories.
     basis: list[Hit] = field(default_factory=list)
 
@@ -50,7 +52,9 @@ def decide(doc: Document, facts: Facts, setting: Setting, rules: SeverityRules) 
     bodies = [b for b in Body if b in facts.bodies]
     severity = _severity(facts, setting, rules, categories, risk)
     missing = _missing(facts, route, categories)
-    return Decision(qualifies, categories, bodies, route, risk, severity, reason, missing)
+    decision = Decision(qualifies, categories, bodies, route, risk, severity, reason, missing)
+    decision.possible_risk = risk or bool(facts.possible_risks)
+    return decision
 
 
 def _qualifies(facts: Facts) -> tuple[Qualifies, str]:

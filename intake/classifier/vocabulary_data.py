@@ -26,7 +26,7 @@ LEXICON_LABELS: dict[str, str] = {
     "bodies": rf"body:(?:{_BODIES})|vague|other:[a-z_]+",
     "links": r"link:(?:cause|forward|back|remark|attempt)|topic|contact",
     "categories": rf"(?:{_CATEGORIES})",
-    "risk": r"risk:[a-z_]+|soon",
+    "risk": r"risk:[a-z_]+|possible:[a-z_]+|soon",
     "routes": r"death|out_of_scope:[a-z_]+|in_scope|whistle:(?:speaker|fear)|imb_person"
     r"|imb_complaint",
     "negation": r"denial|contact_denial|doubt|body_doubt|prospective|past|risk_denial",

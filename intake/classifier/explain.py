@@ -27,16 +27,20 @@ def evidence(
 ) -> list[Evidence]:
     """The spans the decision used, in text order, with plain words for each.
 
-    A long text can name the IMB a hundred times: the first ``_PER_LABEL`` spans of each label
-    are kept, and staff are shown where a detriment is described.
+    Detriments are shown only for the categories the decision lists. A long text can name the
+    IMB a hundred times: the first ``_PER_LABEL`` spans of each label are kept, and staff are
+    shown where a detriment is described.
     """
-    detriment_sentences = {doc.sentences[h.first] for hs in facts.categories.values() for h in hs}
+    # Only the categories the decision kept: a "no" lists no detriment, so neither does its
+    # evidence (the panel never shows "no category found" above a detriment's span).
+    kept = {c: hs for c, hs in facts.categories.items() if c in decision.categories}
+    detriment_sentences = {doc.sentences[h.first] for hs in kept.values() for h in hs}
     spans: list[tuple[Hit, str]] = []
     spans += [(h, f"body:{body.value}") for body, hs in facts.bodies.items() for h in hs]
     spans += [(h, "body:vague") for h in facts.vague]
     spans += [(h, "contact:other") for h in facts.others]
     spans += [(h, "link") for h in facts.links]
-    spans += [(h, f"category:{c.value}") for c, hs in facts.categories.items() for h in hs]
+    spans += [(h, f"category:{c.value}") for c, hs in kept.items() for h in hs]
     spans += [(h, "negation") for h in (*facts.denials, *facts.contact_denials)]
     spans += [(h, "negation") for h in facts.prospective]
     spans += [(h, "doubt") for h in facts.doubts]
@@ -125,6 +129,11 @@ def rationale(doc: Document, facts: Facts, decision: Decision, route_names: dict
         "imb_member_complaint": "A complaint about an IMB member's own conduct"
         f"{_quote(doc, facts.imb_complaint)}",
     }[decision.reason]
+    if decision.route is Route.WHISTLEBLOWING and decision.reason != "whistleblowing":
+        text = (
+            f"A member of staff fears sanctions for themselves{_quote(doc, facts.whistle_fear)}"
+            f" and tells of a prisoner's; " + text[0].lower() + text[1:]
+        )
     if decision.route is Route.DEATH_IN_CUSTODY:
         text = f"A death is described{_quote(doc, facts.deaths)}; " + text[0].lower() + text[1:]
     if decision.immediate_risk:

@@ -61,6 +61,8 @@ class Facts:
     imb_person: list[Hit] = field(default_factory=list)
     imb_complaint: list[Hit] = field(default_factory=list)
     staff: list[Hit] = field(default_factory=list)
+    #: The prisoner a staff member's note is about ("Pr J.", "a boy told her").
+    subjects: list[Hit] = field(default_factory=list)
     children: list[Hit] = field(default_factory=list)
     severity: list[Hit] = field(default_factory=list)
     past: list[Hit] = field(default_factory=list)
@@ -86,6 +88,7 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     _read_routes(facts, hits.get("routes", []))
     people = _by_label(hits.get("staff", []))
     facts.staff = people.get("staff", [])
+    facts.subjects = people.get("subject", [])
     facts.children = people.get("child", [])
     risks = _read_risks(doc, facts, hits.get("risk", []), negation, topic)
     facts.risks = [h for h in risks if not h.label.startswith("possible:")]

@@ -40,7 +40,7 @@ class Decision:
 def decide(doc: Document, facts: Facts, setting: Setting, rules: SeverityRules) -> Decision:
     qualifies, reason = _qualifies(facts)
     route = _route(doc, facts, setting, qualifies)
-    if route in _PREEMPTING:
+    if route in _PREEMPTING and not _staff_report_of_sanction(doc, facts, route):
         qualifies = Qualifies.NO
         reason = route.value
     categories = [c for c in SanctionCategory if c in facts.categories]
@@ -89,6 +89,16 @@ def _route(doc: Document, facts: Facts, setting: Setting, qualifies: Qualifies) 
     if qualifies is not Qualifies.NO:
         return Route.SANCTION_PROTOCOL
     return Route.COMPLAINT
+
+
+def _staff_report_of_sanction(doc: Document, facts: Facts, route: Route) -> bool:
+    """A whistleblower's note that also tells of a prisoner's sanction (the prisoner named in
+    the detriment's sentence or the one before: "Pr J." ends a sentence) keeps its qualifies;
+    the route stays whistleblowing (rule 3 comes first)."""
+    if route is not Route.WHISTLEBLOWING:
+        return False
+    named = {doc.sentences[h.first] + d for h in facts.subjects for d in (0, 1)}
+    return any(doc.sentences[h.first] in named for hs in facts.categories.values() for h in hs)
 
 
 def _fallback_route(route: Route, risk: bool) -> Route:

@@ -93,11 +93,11 @@ def _route(doc: Document, facts: Facts, setting: Setting, qualifies: Qualifies) 
 
 def _staff_report_of_sanction(doc: Document, facts: Facts, route: Route) -> bool:
     """A whistleblower's note that also tells of a prisoner's sanction (the prisoner named in
-    the detriment's sentence or the one before: "Pr J." ends a sentence) keeps its qualifies;
-    the route stays whistleblowing (rule 3 comes first)."""
+    the detriment's sentence or up to three before: "Pr J." ends a sentence, "he" follows)
+    keeps its qualifies; the route stays whistleblowing (rule 3 comes first)."""
     if route is not Route.WHISTLEBLOWING:
         return False
-    named = {doc.sentences[h.first] + d for h in facts.subjects for d in (0, 1)}
+    named = {doc.sentences[h.first] + d for h in facts.subjects for d in range(4)}
     return any(doc.sentences[h.first] in named for hs in facts.categories.values() for h in hs)
 
 

@@ -257,13 +257,15 @@ def _read_categories(
     hits = [h for h in hits if h.first not in topic]
     threats = [h for h in hits if h.label == SanctionCategory.THREATS]
     threat_clauses, threat_after = _threat_masks(doc, threats)
+    # Insults and threats from other prisoners count when staff tolerate or stir them up.
+    tolerated = any(p.label == "tolerated" for p in people)
     for hit in hits:
         category = SanctionCategory(hit.label)
         if category in _THREATENABLE and hit.first in threat_clauses:
             continue
         if category is SanctionCategory.VERBAL_ABUSE and hit.first in threat_after:
             continue
-        if category in _PEER_EXCLUDED and _said_by_peer(doc, hit, people):
+        if category in _PEER_EXCLUDED and not tolerated and _said_by_peer(doc, hit, people):
             continue
         facts.categories.setdefault(category, []).append(hit)
 

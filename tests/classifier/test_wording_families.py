@@ -205,6 +205,43 @@ def test_a_prisoner_describing_an_officer_is_not_whistleblowing(text: str) -> No
     assert result.qualifies is not NO, result.rationale
 
 
+def test_a_staff_note_that_also_tells_of_a_prisoners_sanction_keeps_it() -> None:
+    text = (
+        "Wing officer: since she told the inspectors about staffing, Pr K. on her landing was "
+        "put down the block. Her manager now calls her disloyal and she fears for her contract."
+    )
+    result = classify(text)
+    assert result.route is Route.WHISTLEBLOWING
+    assert result.qualifies is not NO, result.rationale
+    assert "isolation" in {c.value for c in result.categories}
+
+
+# ---- other prisoners' insults and threats that staff tolerate
+TOLERATED = [
+    (
+        "Since I went to the IMB the lads on my spur call me a grass and the staff just watch.",
+        "verbal_abuse",
+    ),
+    (
+        "After my letter to the ombudsman other prisoners keep threatening me and the officers "
+        "turn a blind eye.",
+        "threats",
+    ),
+    (
+        "Since I spoke to the inspectors the girls on the unit say they'll batter me and staff "
+        "have done nothing.",
+        "threats",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), TOLERATED)
+def test_peer_insults_or_threats_staff_tolerate_count(text: str, category: str) -> None:
+    result = classify(text)
+    assert result.qualifies is not NO, result.rationale
+    assert category in {c.value for c in result.categories}, result.rationale
+
+
 # ---- false alarms and false yeses
 NO_RISK = [
     "I cut myself years ago when I was on remand, I'm fine now, it's all healed.",
@@ -220,6 +257,17 @@ def test_false_alarms_do_not_ask_about_risk(text: str) -> None:
     result = classify(text)
     assert not result.immediate_risk, result.rationale
     assert not result.possible_immediate_risk, result.rationale
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The food is dead in here and the gym is dead boring.",
+        "My phone's battery is dead so I couldn't ring my mum.",
+    ],
+)
+def test_dead_as_an_idiom_is_not_a_death(text: str) -> None:
+    assert classify(text).route is not Route.DEATH_IN_CUSTODY
 
 
 OTHER_CONTACTS = [
@@ -251,6 +299,7 @@ EVIDENCE_TEXTS = [
     *PRISONER_DESCRIBING_STAFF,
     *NO_RISK,
     *OTHER_CONTACTS,
+    *(text for text, _ in TOLERATED),
     "Nobody has had a go at me for seeing the Board, but they did move my cell for the leak.",
     "Teacher: told the IMB a boy was restrained; Pr J. was then shipped out and she fears for "
     "her contract.",

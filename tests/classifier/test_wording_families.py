@@ -249,6 +249,7 @@ NO_RISK = [
     "The bruise on my arm from the restraint in March has healed and healthcare saw it then.",
     "The queue for canteen is killing me, it takes all afternoon.",
     "I used to self-harm at my last jail but I've been fine for two years.",
+    "I've been banged up since Friday with nothing to do, it's doing my head in.",
 ]
 
 

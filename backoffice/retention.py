@@ -35,6 +35,7 @@ from intake.db.models import (
     Classification,
     ConsentRecord,
     InterviewDraft,
+    PendingChunk,
     Recommendation,
     RiskAssessment,
     SanctionCase,
@@ -262,6 +263,7 @@ def _scrub(session: Session, case: SanctionCase) -> dict[str, int]:
         session.exec(delete(Answer).where(col(Answer.id).in_(answers)))  # type: ignore[call-overload]
     if draft_ids:
         removed["interview_draft"] = len(draft_ids)
+        session.exec(delete(PendingChunk).where(col(PendingChunk.draft_id).in_(draft_ids)))  # type: ignore[call-overload]
         session.exec(delete(InterviewDraft).where(col(InterviewDraft.id).in_(draft_ids)))  # type: ignore[call-overload]
     return removed
 

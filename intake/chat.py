@@ -23,6 +23,11 @@ from intake.interview.script import Choice, Kind, Question
 from intake.lineio import EndOfInput, LineIO
 from intake.settings import Settings
 from intake.users import Actor
+from intake.validation import MAX_NARRATIVE_CHARS
+
+
+class Stopped(EndOfInput):
+    """The interviewer chose to stop: the draft keeps everything, to resume later."""
 
 
 def choose_draft(io: LineIO, store: DraftStore, actor: Actor) -> int | None:
@@ -57,6 +62,9 @@ def run_chat(app: AppContext, io: LineIO, *, as_user: str | None, as_json: bool)
         draft_id = choose_draft(io, store, actor)
         session = ChatSession(io, store, actor, draft_id, today=date.today(), settings=app.settings)
         reference = session.run()
+    except Stopped:
+        io.say("Stopped. Everything said is kept in the draft; run `intake chat` to resume.")
+        return 1
     except EndOfInput:
         io.say("Input ended. Everything answered is saved; run `intake chat` again to resume.")
         return 1
@@ -130,6 +138,8 @@ class ChatSession:
                 parsed = self.interview.answer(text, key=question.key if editing else None)
             except ValidationProblem as problem:
                 self.io.say(f"! {problem}")
+                if question.kind == Kind.NARRATIVE and text.strip():
+                    self._keep_refused(question)
                 continue
             self.store.save_answer(
                 self.draft_id,
@@ -142,9 +152,25 @@ class ChatSession:
             self._after_answer()
             return
 
+    def _keep_refused(self, question: Question) -> None:
+        """A narrative refused (too long) stays whole in the draft: what is typed next replaces
+        it only if the interviewer says so; stopping (the first choice) keeps it."""
+        self.io.say("Nothing is lost: all of it is kept in this interview's draft.")
+        choices = [
+            Choice(value="stop", label="Stop here and keep it (run `intake chat` to resume)"),
+            Choice(value="replace", label="Type a shorter account (it replaces the one kept)"),
+        ]
+        if choose(self.io, "What would you like to do now?", choices) == "stop":
+            raise Stopped
+        self.io.say(f"{question.prompt} (at most {MAX_NARRATIVE_CHARS:,} characters)")
+
     def _read(self, question: Question) -> str:
         if question.kind != Kind.NARRATIVE:
             return self.io.ask()
+        if self.pending and len(self.pending) > MAX_NARRATIVE_CHARS:
+            recovered, self.pending = self.pending, None
+            self.io.say(f"Recovered {len(recovered):,} characters from the last session.")
+            return recovered  # refused as too long, then kept or replaced as the person says
         if self.pending:
             self.io.say("Recovered from the last session (type more, or an empty line to keep):")
             self.io.say(self.pending)

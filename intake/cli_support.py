@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -10,9 +11,10 @@ from typing import Any, TypeVar
 
 import click
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError
 
 from intake.db.engine import error_reason
+from intake.db.problems import describe
 from intake.errors import SanctionsError
 from intake.settings import Settings, load_settings
 
@@ -93,7 +95,8 @@ def fail(message: str, code: int = 1) -> None:
 
 
 def guarded(func: F) -> F:
-    """Turn the project's errors into one line on stderr and their exit status."""
+    """Turn the project's errors, and any database error, into one line on stderr and an exit
+    status."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -101,8 +104,8 @@ def guarded(func: F) -> F:
             return func(*args, **kwargs)
         except SanctionsError as exc:
             fail(str(exc), exc.exit_code)
-        except OperationalError as exc:
-            fail(lost_connection(exc), 1)
+        except (DatabaseError, sqlite3.DatabaseError) as exc:
+            database_failed(exc)
 
     return wrapper  # type: ignore[return-value]
 
@@ -113,14 +116,12 @@ def run_main(group: click.Group) -> None:
         group.main(standalone_mode=True)
     except SanctionsError as exc:
         fail(str(exc), exc.exit_code)
-    except OperationalError as exc:
-        fail(lost_connection(exc), 1)
+    except (DatabaseError, sqlite3.DatabaseError) as exc:
+        database_failed(exc)
 
 
-def lost_connection(exc: OperationalError) -> str:
-    """A database that went away mid-command: what happened and that a retry is safe."""
-    reason = error_reason(exc)
-    return (
-        f"lost the database connection ({reason}); the unfinished change was not saved "
-        "and nothing was half-written: run the command again"
-    )
+def database_failed(exc: DatabaseError | sqlite3.DatabaseError) -> None:
+    """Any database error (a lost connection, a lock, a damaged file, a missing table ...)
+    as one line saying what happened and what to do, never a traceback."""
+    problem = describe(exc)
+    fail(problem.message, problem.exit_code)

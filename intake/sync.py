@@ -22,6 +22,7 @@ from intake.db.models import (
     User,
     utcnow,
 )
+from intake.interview.drafts import pending_text, replace_pending
 from intake.offline import pending_entries
 from intake.settings import Settings
 from intake.submission import CaseSubmission, submit_case
@@ -66,9 +67,11 @@ def _copy_draft(central: Session, local: Session, uuid: str, user_id: int | None
     if target is None:
         target = InterviewDraft(uuid=uuid, user_id=user_id, created_at=source.created_at)
     target.state, target.updated_at = dict(source.state), source.updated_at
-    target.pending_key, target.pending_text = source.pending_key, source.pending_text
     central.add(target)
     central.flush()
+    text = pending_text(local, source.id) if source.pending_key and source.id else None
+    replace_pending(central, target, key=source.pending_key or "", text=text or "")
+    target.updated_at = source.updated_at
     have = set(central.exec(select(Answer.seq).where(Answer.draft_id == target.id)).all())
     answers = local.exec(select(Answer).where(Answer.draft_id == source.id)).all()
     for answer in answers:

@@ -111,3 +111,38 @@ def test_cases_from_before_several_routes_keep_their_route(settings: Settings) -
     as_list = [json.loads(v) if isinstance(v, str) else v for v in routes]
     assert as_list == [["complaint"], []]
     assert tuple(consent) == ("intake", "person")
+
+
+def test_unfinished_text_from_before_pieces_is_kept(settings: Settings) -> None:
+    """Migration 0008: a draft's unfinished text moves into its pieces, whole; a draft that
+    had a key but no text no longer says it has unfinished text."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import text
+
+    from intake.interview.drafts import DraftStore
+
+    old = create_db_engine(settings.effective_database_url)
+    config = alembic_config(old)
+    now = datetime.now(UTC)
+    with old.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0007")
+        for uuid, pending in (("d-1", "They took my letter ¹⁶ é\nto the IMB"), ("d-2", "")):
+            connection.execute(
+                text(
+                    "INSERT INTO interview_draft (uuid, state, pending_text, pending_key, status,"
+                    " created_at, updated_at) VALUES (:uuid, '{}', :pending, 'narrative', 'open',"
+                    " :now, :now)"
+                ),
+                {"uuid": uuid, "pending": pending, "now": now},
+            )
+    old.dispose()
+    engine = open_database(settings)
+    store = DraftStore(engine)
+    drafts = {d.uuid: d for d in store.open_drafts()}
+    assert drafts["d-1"].has_pending_text and not drafts["d-2"].has_pending_text
+    assert store.load(drafts["d-1"].id).pending_text == "They took my letter ¹⁶ é\nto the IMB"
+    store.append_pending(drafts["d-1"].id, key="narrative", text="\nand stopped my visits")
+    assert store.load(drafts["d-1"].id).pending_text.endswith("IMB\nand stopped my visits")
+    engine.dispose()

@@ -143,12 +143,23 @@ class InterviewDraft(SQLModel, table=True):
     uuid: str = Field(default_factory=new_uuid, sa_type=String(36), unique=True)
     user_id: int | None = Field(default=None, foreign_key="app_user.id", index=True)
     state: dict[str, Any] = _json(dict)
-    pending_text: str | None = _text()
+    #: The question whose unfinished text is kept (its text: :class:`PendingChunk` rows).
     pending_key: str | None = Field(default=None, sa_type=String(64))
     status: str = _enum("open", length=12, index=True)
     case_id: int | None = Field(default=None, foreign_key="sanction_case.id")
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+class PendingChunk(SQLModel, table=True):
+    """A piece of a draft's unfinished text (a narrative being typed), in the order saved:
+    the text grows by adding pieces, so a long paste never rewrites what is already kept."""
+
+    __tablename__ = "pending_chunk"
+
+    id: int | None = Field(default=None, primary_key=True)
+    draft_id: int = Field(foreign_key="interview_draft.id", index=True)
+    text: str = _text(nullable=False)
 
 
 class Answer(SQLModel, table=True):

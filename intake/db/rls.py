@@ -11,7 +11,8 @@ role (``app_user.db_role``). The rules are the services' own:
 Each rule reads the connected person's user row through an *uncorrelated* sub-select, which
 PostgreSQL evaluates once per query (an InitPlan), not once per row, so the queue stays fast.
 The table owner (migrations, maintenance) and superusers bypass the policies, as PostgreSQL
-intends; staff roles must not own the tables. Migration 0007 applies them.
+intends; staff roles must not own the tables. Migration 0007 applies them; migration 0008 adds
+``pending_chunk`` (the pieces of a draft's unfinished text), visible when its draft is.
 
 Not yet covered: ``audit_event``. Its hash chains (``intake.audit_chain``) are checked at every
 start by counting and walking them, which rows hidden by a policy would make look deleted; the

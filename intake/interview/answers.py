@@ -48,12 +48,11 @@ def parse_answer(
 
 
 def _text(question: Question, text: str, **_: Any) -> Parsed:
-    limit = (
-        validation.MAX_NARRATIVE_CHARS
-        if question.kind == Kind.NARRATIVE
-        else validation.MAX_ANSWER_CHARS
-    )
-    value = validation.required_text(text, what="an answer", limit=limit)
+    if question.kind == Kind.NARRATIVE:
+        limit, what = validation.MAX_NARRATIVE_CHARS, "the account"
+    else:
+        limit, what = validation.MAX_ANSWER_CHARS, "an answer"
+    value = validation.required_text(text, what=what, limit=limit)
     return Parsed(value, value)
 
 

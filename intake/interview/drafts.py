@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, func, update
+from sqlalchemy import Engine, delete, func
 from sqlmodel import Session, col, select
 
-from intake.db.models import Answer, Establishment, InterviewDraft, utcnow
+from intake.db.models import Answer, Establishment, InterviewDraft, PendingChunk, utcnow
 from intake.errors import NotFoundError
 from intake.interview.engine import Interview
 from intake.interview.outcome import build_submission
@@ -83,37 +83,34 @@ class DraftStore:
             )
             draft.state = {"answers": answers}
             if draft.pending_key == key:
-                draft.pending_key, draft.pending_text = None, None
+                replace_pending(session, draft, key=key, text="")
             draft.updated_at = utcnow()
             session.add(draft)
             session.commit()
 
     def save_pending(self, draft_id: int, *, key: str, text: str) -> None:
-        """Keep unfinished text (a narrative being typed) so a crash does not lose it."""
+        """Keep unfinished text (a narrative being typed) so a crash does not lose it; it
+        replaces what was kept before (an empty text keeps nothing)."""
         with Session(self.engine) as session:
             draft = self._open(session, draft_id)
-            draft.pending_key, draft.pending_text = key, text
-            draft.updated_at = utcnow()
-            session.add(draft)
+            replace_pending(session, draft, key=key, text=text)
             session.commit()
 
     def append_pending(self, draft_id: int, *, key: str, text: str) -> None:
-        """Add ``text`` to the end of the unfinished text, in SQL (the text so far is not sent
-        again); the draft must already hold unfinished text for ``key`` (``save_pending``)."""
-        table = InterviewDraft.__table__  # type: ignore[attr-defined]
-        query = (
-            update(table)
-            .where(table.c.id == draft_id, table.c.status == "open", table.c.pending_key == key)
-            .values(
-                pending_text=func.coalesce(table.c.pending_text, "") + text, updated_at=utcnow()
-            )
-        )
-        with self.engine.begin() as connection:
-            if connection.execute(query).rowcount != 1:
+        """Add ``text`` to the end of the unfinished text as a new piece (what is already kept
+        is neither sent nor rewritten, so each save costs what it adds); the draft must already
+        hold unfinished text for ``key`` (``save_pending``)."""
+        with Session(self.engine) as session:
+            draft = session.get(InterviewDraft, draft_id)
+            if draft is None or draft.status != "open" or draft.pending_key != key:
                 raise NotFoundError(
                     f"draft {draft_id} has no unfinished text for {key!r} to add to "
                     "(submitted, discarded, or the text was not started)"
                 )
+            session.add(PendingChunk(draft_id=draft_id, text=text))
+            draft.updated_at = utcnow()
+            session.add(draft)
+            session.commit()
 
     def open_drafts(self, *, user_id: int | None = None) -> list[DraftSummary]:
         with Session(self.engine) as session:
@@ -130,7 +127,7 @@ class DraftStore:
                 id=draft_id,
                 answers=dict(draft.state.get("answers", {})),
                 pending_key=draft.pending_key,
-                pending_text=draft.pending_text,
+                pending_text=pending_text(session, draft_id),
             )
 
     def discard(self, draft_id: int) -> None:
@@ -165,6 +162,25 @@ class DraftStore:
         return draft
 
 
+def pending_text(session: Session, draft_id: int) -> str | None:
+    """A draft's unfinished text: its pieces in the order they were saved (None: none kept)."""
+    query = select(PendingChunk.text).where(PendingChunk.draft_id == draft_id)
+    pieces = session.exec(query.order_by(col(PendingChunk.id))).all()
+    return "".join(pieces) if pieces else None
+
+
+def replace_pending(session: Session, draft: InterviewDraft, *, key: str, text: str) -> None:
+    """Keep ``text`` as the draft's unfinished text for ``key`` (nothing when it is empty),
+    instead of what was kept before; the caller commits."""
+    assert draft.id is not None
+    session.exec(delete(PendingChunk).where(col(PendingChunk.draft_id) == draft.id))  # type: ignore[call-overload]
+    draft.pending_key = key if text else None
+    if text:
+        session.add(PendingChunk(draft_id=draft.id, text=text))
+    draft.updated_at = utcnow()
+    session.add(draft)
+
+
 def _establishment_id(session: Session, interview: Interview) -> int | None:
     place = interview.value("establishment")
     if not isinstance(place, dict) or "name" not in place:
@@ -185,7 +201,7 @@ def _summary(draft: InterviewDraft) -> DraftSummary:
         answered=len(answers),
         establishment=place,
         person=person,
-        has_pending_text=bool(draft.pending_text),
+        has_pending_text=draft.pending_key is not None,
     )
 
 

@@ -71,14 +71,15 @@ def _close(engine: Engine, actor: Actor, reference: str, *, years_ago: float) ->
 
 
 def _draft(session: Session, case_id: int | None) -> int:
-    from intake.db.models import InterviewDraft
+    from intake.db.models import InterviewDraft, PendingChunk
 
     draft = InterviewDraft(
-        state={"name": NAME}, pending_text=NAME, status="submitted", case_id=case_id
+        state={"name": NAME}, pending_key="narrative", status="submitted", case_id=case_id
     )
     session.add(draft)
     session.flush()
     assert draft.id is not None
+    session.add(PendingChunk(draft_id=draft.id, text=NAME))
     return draft.id
 
 

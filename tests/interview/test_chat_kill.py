@@ -11,7 +11,8 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from intake.db.engine import open_database
-from intake.db.models import InterviewDraft, SanctionCase
+from intake.db.models import SanctionCase
+from intake.interview.drafts import DraftStore
 from intake.settings import load_settings
 from tests.conftest import BIN
 from tests.interview.test_chat import ANSWERS, _script_answers, run_conversation
@@ -26,9 +27,8 @@ UNFINISHED = "And then the next morning he"
 def _pending_text(data_dir: Path) -> str:
     engine = open_database(load_settings(data_dir=data_dir))
     try:
-        with Session(engine) as session:
-            drafts = session.exec(select(InterviewDraft)).all()
-            return (drafts[0].pending_text or "") if drafts else ""
+        drafts = DraftStore(engine).open_drafts()
+        return (DraftStore(engine).load(drafts[0].id).pending_text or "") if drafts else ""
     finally:
         engine.dispose()
 

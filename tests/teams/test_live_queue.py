@@ -31,13 +31,13 @@ def test_the_mark_moves_when_a_case_arrives_elsewhere(engine: Engine, settings: 
 @pytest.mark.postgres_only
 def test_a_late_commit_with_a_lower_id_is_noticed(engine: Engine, settings: Settings) -> None:
     actor = add_interviewer(engine)
-    submit_some(engine, settings, 1)
+    submit_some(engine, settings, 2)
     slow, quick = Session(engine), Session(engine)
     slow.add(AuditEvent(case_id=1, actor_id=actor.id, actor_name="x", action="slow", entity="case"))
     slow.flush()  # takes its id now, commits later
-    # Another chain: appends to one chain wait for each other (intake.audit_chain).
+    # Another case's chain: appends to one chain wait for each other (intake.audit_chain).
     quick.add(
-        AuditEvent(case_id=None, actor_id=actor.id, actor_name="x", action="quick", entity="user")
+        AuditEvent(case_id=2, actor_id=actor.id, actor_name="x", action="quick", entity="case")
     )
     quick.commit()
     seen = _mark(engine)

@@ -108,6 +108,8 @@ def rationale(doc: Document, facts: Facts, decision: Decision, route_names: dict
     """One sentence: the decision, what it rests on, and where it goes."""
     cats = _names(c.label for c in decision.categories)
     bodies = _names(b.full_name for b in decision.bodies) or "an unnamed body"
+    fear = _quote(doc, facts.whistle_fear)
+    staff_fear = f"A member of staff fears sanctions for themselves{fear}"
     text = {
         "yes": f"Qualifies: {cats} linked to contact with {bodies}{_quote(doc, facts.links)}",
         "doubt": f"Unclear: {cats} after contact with {bodies}, but the person doubts the link"
@@ -124,16 +126,12 @@ def rationale(doc: Document, facts: Facts, decision: Decision, route_names: dict
         "no_contact": "Does not qualify: no contact with HMIP, an IMB or the PPO is described",
         "out_of_scope": f"Outside the protocol: the place{_quote(doc, facts.out_of_scope)} is"
         " covered by another body",
-        "whistleblowing": "A member of staff fears sanctions for themselves"
-        f"{_quote(doc, facts.whistle_fear)}",
+        "whistleblowing": staff_fear,
         "imb_member_complaint": "A complaint about an IMB member's own conduct"
         f"{_quote(doc, facts.imb_complaint)}",
     }[decision.reason]
     if decision.route is Route.WHISTLEBLOWING and decision.reason != "whistleblowing":
-        text = (
-            f"A member of staff fears sanctions for themselves{_quote(doc, facts.whistle_fear)}"
-            f" and tells of a prisoner's; " + text[0].lower() + text[1:]
-        )
+        text = f"{staff_fear} and tells of a prisoner's; " + text[0].lower() + text[1:]
     if decision.route is Route.DEATH_IN_CUSTODY:
         text = f"A death is described{_quote(doc, facts.deaths)}; " + text[0].lower() + text[1:]
     if decision.immediate_risk:

@@ -52,9 +52,8 @@ def decide(doc: Document, facts: Facts, setting: Setting, rules: SeverityRules) 
     bodies = [b for b in Body if b in facts.bodies]
     severity = _severity(facts, setting, rules, categories, risk)
     missing = _missing(facts, route, categories)
-    decision = Decision(qualifies, categories, bodies, route, risk, severity, reason, missing)
-    decision.possible_risk = risk or bool(facts.possible_risks)
-    return decision
+    possible = risk or bool(facts.possible_risks)
+    return Decision(qualifies, categories, bodies, route, risk, severity, reason, missing, possible)
 
 
 def _qualifies(facts: Facts) -> tuple[Qualifies, str]:

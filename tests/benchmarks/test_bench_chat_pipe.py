@@ -18,11 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from intake.db.engine import open_database
-from intake.interview.drafts import DraftStore
-from intake.settings import load_settings
-from tests.conftest import BIN
-from tests.interview.test_chat_pipe import BEFORE_NARRATIVE
+from tests.interview.chat_support import BEFORE_NARRATIVE, kept_narrative, start_chat
 
 pytestmark = pytest.mark.benchmark
 
@@ -41,28 +37,12 @@ def _narrative(megabytes: int) -> str:
     return "\n".join(f"{n:06d} {LINE}" for n in range(count))
 
 
-def _kept(data_dir: Path) -> str:
-    engine = open_database(load_settings(data_dir=data_dir))
-    try:
-        store = DraftStore(engine)
-        (draft,) = store.open_drafts()
-        return store.load(draft.id).pending_text or ""
-    finally:
-        engine.dispose()
-
-
 @pytest.mark.parametrize("megabytes", SIZES_MB)
 def test_piping_a_long_narrative(megabytes: int, tmp_path: Path) -> None:
     narrative = _narrative(megabytes)
     data_dir = tmp_path / "data"
     started = time.perf_counter()
-    process = subprocess.Popen(
-        [str(BIN / "intake"), "chat"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env={**os.environ, "SANCTIONS_DATA_DIR": str(data_dir)},
-    )
+    process = start_chat(data_dir, stdout=subprocess.DEVNULL)
     assert process.stdin is not None
     process.stdin.write(("\n".join(BEFORE_NARRATIVE) + "\n").encode())
     data = (narrative + "\n").encode()
@@ -71,7 +51,7 @@ def test_piping_a_long_narrative(megabytes: int, tmp_path: Path) -> None:
     process.stdin.close()
     process.wait(timeout=1800)
     seconds = time.perf_counter() - started
-    assert _kept(data_dir) == narrative  # every character, once, in order
+    assert kept_narrative(data_dir) == narrative  # every character, once, in order
     lines = narrative.count("\n") + 1
     print(
         f"\npiped: {megabytes:>3} MB narrative, {lines:,} lines, whole command: "

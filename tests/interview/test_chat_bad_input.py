@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -17,7 +15,7 @@ from intake.interview.answers import match_choice
 from intake.interview.script import Choice, Kind, Question
 from intake.settings import load_settings
 from intake.validation import prison_number
-from tests.conftest import BIN
+from tests.interview.chat_support import start_chat
 from tests.interview.test_chat import ANSWERS, _script_answers, run_conversation
 
 DIGITS_NARRATIVE = (
@@ -40,13 +38,7 @@ def _drive(
 ) -> tuple[int, str]:
     """A conversation at the byte level; ``bad`` is sent before the narrative's first line;
     ``stop_at``: SIGKILL the process when a question with these words is asked."""
-    process = subprocess.Popen(
-        [str(BIN / "intake"), "chat"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env={**os.environ, "SANCTIONS_DATA_DIR": str(data_dir)},
-    )
+    process = start_chat(data_dir)
     assert process.stdin and process.stdout
     seen = ""
     try:
@@ -106,13 +98,7 @@ def test_bytes_that_are_not_utf8_are_refused_with_one_line_and_nothing_is_lost(
     data_dir = tmp_path / "data"
     answers = {**ANSWERS, "Your name?": None}
     # The interviewer's name arrives as bytes that are not UTF-8 first; then as text.
-    process = subprocess.Popen(
-        [str(BIN / "intake"), "chat"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env={**os.environ, "SANCTIONS_DATA_DIR": str(data_dir)},
-    )
+    process = start_chat(data_dir)
     out, err = process.communicate(b"\xff\xfe\n", timeout=60)
     assert b"Traceback" not in err, err.decode("utf-8", "replace")
     assert "that line is not UTF-8 text" in out.decode("utf-8")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
 import time
 from pathlib import Path
 
@@ -14,7 +12,7 @@ from intake.db.engine import open_database
 from intake.db.models import SanctionCase
 from intake.interview.drafts import DraftStore
 from intake.settings import load_settings
-from tests.conftest import BIN
+from tests.interview.chat_support import start_chat
 from tests.interview.test_chat import ANSWERS, _script_answers, run_conversation
 
 FIRST_LINES = [
@@ -44,15 +42,7 @@ def _wait_for(check: object, what: str, seconds: float = 30) -> None:
 
 def test_a_killed_chat_resumes_with_the_narrative_lines_already_given(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
-    process = subprocess.Popen(
-        [str(BIN / "intake"), "chat"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "SANCTIONS_DATA_DIR": str(data_dir)},
-        bufsize=1,
-    )
+    process = start_chat(data_dir, text=True, bufsize=1)
     assert process.stdin and process.stdout
     seen = ""
     try:

@@ -3,7 +3,6 @@ character of it is still there when input ends mid-narrative and the interview r
 
 from __future__ import annotations
 
-import os
 import subprocess
 import time
 from itertools import pairwise
@@ -15,32 +14,14 @@ from intake.db.engine import open_database
 from intake.db.models import PendingChunk, SanctionCase
 from intake.interview.drafts import DraftStore
 from intake.settings import load_settings
-from tests.conftest import BIN
+from tests.interview.chat_support import BEFORE_NARRATIVE, narrative_lines, start_chat
 from tests.interview.test_chat import run_conversation
-
-#: The answers before the narrative, in the order a first start asks them.
-BEFORE_NARRATIVE = [
-    "Ines Pector", "HMIP", "intake", "wandsworth", "", "yes", "1", "the person themselves",
-    "1", "Sam Smith", "A1234BC", "21 or over", "B wing",
-]  # fmt: skip
-
-
-def narrative_lines(count: int) -> list[str]:
-    """Distinct lines (numbered), so a line lost or repeated anywhere shows."""
-    return [f"{n:05d} the SO moved me to the seg after I wrote to the IMB about the food" for n in
-            range(count)]  # fmt: skip
 
 
 def pipe_narrative(data_dir: Path, bursts: list[str], pause: float = 0.3) -> subprocess.Popen:
     """`intake chat` fed through a pipe: the answers, then the narrative in bursts with a pause
     between them (a paste arriving over a slow link), without the closing empty line."""
-    process = subprocess.Popen(
-        [str(BIN / "intake"), "chat"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env={**os.environ, "SANCTIONS_DATA_DIR": str(data_dir)},
-    )
+    process = start_chat(data_dir, stdout=subprocess.DEVNULL)
     assert process.stdin is not None
     process.stdin.write(("\n".join(BEFORE_NARRATIVE) + "\n").encode())
     for burst in bursts:

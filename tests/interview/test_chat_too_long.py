@@ -7,27 +7,14 @@ import os
 import subprocess
 from pathlib import Path
 
-from intake.db.engine import open_database
-from intake.interview.drafts import DraftStore
-from intake.settings import load_settings
 from intake.validation import MAX_NARRATIVE_CHARS
 from tests.conftest import BIN
+from tests.interview.chat_support import BEFORE_NARRATIVE, kept_narrative, narrative_lines
 from tests.interview.test_chat import NARRATIVE, run_conversation
-from tests.interview.test_chat_pipe import BEFORE_NARRATIVE, narrative_lines
 
 LONG = narrative_lines(900)  # about 68,000 characters
 #: What a script pipes after the narrative: the answers to the next questions.
 AFTER_NARRATIVE = ["spoke to an inspector", "last Tuesday", "skip", "the wing SO", "skip"]
-
-
-def _kept(data_dir: Path) -> str:
-    engine = open_database(load_settings(data_dir=data_dir))
-    try:
-        store = DraftStore(engine)
-        (draft,) = store.open_drafts()
-        return store.load(draft.id).pending_text or ""
-    finally:
-        engine.dispose()
 
 
 def test_a_script_going_on_after_a_refused_narrative_does_not_replace_it(
@@ -47,7 +34,9 @@ def test_a_script_going_on_after_a_refused_narrative_does_not_replace_it(
     assert f"more than the {MAX_NARRATIVE_CHARS:,} allowed" in result.stdout
     assert "Nothing is lost: all of it is kept" in result.stdout
     assert "How did they contact" not in result.stdout  # the interview did not go on
-    assert _kept(tmp_path / "data") == "\n".join(LONG)  # whole: not the answers piped after it
+    assert kept_narrative(tmp_path / "data") == "\n".join(
+        LONG
+    )  # whole: not the answers piped after it
 
 
 def test_stopping_keeps_it_and_a_shorter_account_replaces_it_only_when_chosen(
@@ -58,7 +47,7 @@ def test_stopping_keeps_it_and_a_shorter_account_replaces_it_only_when_chosen(
         answers={"own words": "\n".join(LONG), "What would you like to do now?": "1"},
     )
     assert status == 1 and "Stopped. Everything said is kept in the draft" in output
-    assert _kept(tmp_path / "data") == "\n".join(LONG)
+    assert kept_narrative(tmp_path / "data") == "\n".join(LONG)
 
     status, output = run_conversation(
         tmp_path,

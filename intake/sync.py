@@ -66,12 +66,12 @@ def _copy_draft(central: Session, local: Session, uuid: str, user_id: int | None
     target = central.exec(select(InterviewDraft).where(InterviewDraft.uuid == uuid)).first()
     if target is None:
         target = InterviewDraft(uuid=uuid, user_id=user_id, created_at=source.created_at)
-    target.state, target.updated_at = dict(source.state), source.updated_at
+    target.state = dict(source.state)
     central.add(target)
     central.flush()
     text = pending_text(local, source.id) if source.pending_key and source.id else None
     replace_pending(central, target, key=source.pending_key or "", text=text or "")
-    target.updated_at = source.updated_at
+    target.updated_at = source.updated_at  # the local draft's time, not the copy's
     have = set(central.exec(select(Answer.seq).where(Answer.draft_id == target.id)).all())
     answers = local.exec(select(Answer).where(Answer.draft_id == source.id)).all()
     for answer in answers:

@@ -5,6 +5,7 @@
 #                     cluster when PostgreSQL's server is installed (Debian: apt install postgresql)
 #   ./dev.sh bench    the benchmarks, printing their figures
 #   ./dev.sh check    ruff lint and format check
+#   ./dev.sh model    retrain the classifier's learned second opinion from data/eval
 set -euo pipefail
 cd "$(dirname "$0")"
 PYTHON=${PYTHON:-python3}
@@ -42,6 +43,7 @@ case "$command" in
             .ci/with-postgres "$VENV/bin/pytest" -q -m benchmark -s tests/benchmarks/test_bench_rls.py
         fi
         ;;
+    model) setup; exec "$VENV/bin/python" -m intake.classifier.learned.train "$@" ;;
     check) setup; "$VENV/bin/ruff" check . && exec "$VENV/bin/ruff" format --check . ;;
-    *) echo "usage: ./dev.sh [run|test|bench|check] [args...]" >&2; exit 2 ;;
+    *) echo "usage: ./dev.sh [run|test|bench|check|model] [args...]" >&2; exit 2 ;;
 esac

@@ -11,6 +11,7 @@ from __future__ import annotations
 from intake.classifier.document import Document, clean_text, tokenize
 from intake.classifier.explain import evidence, rationale
 from intake.classifier.facts import read_facts
+from intake.classifier.learned import second_opinion
 from intake.classifier.matcher import clear_cache, find_hits
 from intake.classifier.model import (
     MAX_TEXT_CHARS,
@@ -20,6 +21,7 @@ from intake.classifier.model import (
     Setting,
 )
 from intake.classifier.rules import decide
+from intake.classifier.tempering import opinion_evidence, temper
 from intake.classifier.vocabulary_data import Vocabulary, vocabulary
 
 __all__ = [
@@ -42,6 +44,8 @@ def classify(text: str, *, setting: Setting | None = None) -> Classification:
     corrections = correct_typos(doc, vocab)
     facts = read_facts(doc, find_hits(doc))
     decision = decide(doc, facts, setting or _DEFAULT_SETTING, vocab.severity)
+    opinion = second_opinion().read(clean)
+    acted = temper(decision, opinion)
     return Classification(
         qualifies=decision.qualifies,
         categories=decision.categories,
@@ -50,7 +54,8 @@ def classify(text: str, *, setting: Setting | None = None) -> Classification:
         possible_immediate_risk=decision.possible_risk,
         severity=decision.severity,
         route=decision.route,
-        evidence=evidence(doc, facts, decision, corrections),
+        evidence=evidence(doc, facts, decision, corrections)
+        + opinion_evidence(clean, opinion, acted),
         rationale=rationale(doc, facts, decision, vocab.route_names),
         missing=decision.missing,
     )

@@ -1,0 +1,81 @@
+"""How the learned second opinion tempers the rules' decision (issue 13).
+
+It only ever adds: a "no" becomes "unclear" (a person decides at step 2) when the model reads a
+sanction, unless the person denied one or the account is about contact with someone else; a case
+that qualifies gains the categories the model reads; "ask about risk now" is raised on its risk
+head. It never clears what the rules found, never closes anything and never sets immediate risk,
+which stays for clear cues. Its evidence is the words that weighed most.
+"""
+
+from __future__ import annotations
+
+import re
+
+from intake.classifier.learned import Opinion
+from intake.classifier.model import Evidence
+from intake.classifier.rules import Decision
+from intake.vocabulary import Qualifies, Route, SanctionCategory
+
+#: Routes the rules decide alone: a death, a place outside the protocol, an IMB member's conduct.
+_RULES_ONLY = (Route.DEATH_IN_CUSTODY, Route.OUT_OF_SCOPE, Route.IMB_MEMBER_COMPLAINT)
+#: Reasons the model may not overturn: the person denied a sanction, or the contact was elsewhere.
+_SETTLED = ("denial", "other_contact")
+_WORDS_SHOWN = 3
+
+
+def temper(decision: Decision, opinion: Opinion) -> list[str]:
+    """Change ``decision`` in place; returns the heads the model acted on."""
+    acted: list[str] = []
+    if (
+        decision.qualifies is Qualifies.NO
+        and decision.route not in _RULES_ONLY
+        and decision.reason not in _SETTLED
+        and opinion.says("sanction")
+    ):
+        decision.qualifies = Qualifies.UNCLEAR
+        decision.reason = "second_opinion"
+        if decision.route in (Route.COMPLAINT, Route.SAFER_CUSTODY):
+            decision.route = Route.SANCTION_PROTOCOL
+        acted.append("sanction")
+    if decision.qualifies is not Qualifies.NO:
+        for cat in SanctionCategory:
+            head = f"category:{cat.value}"
+            if cat not in decision.categories and opinion.says(head):
+                decision.categories.append(cat)
+                acted.append(head)
+        decision.categories.sort(key=list(SanctionCategory).index)
+    if not decision.possible_risk and opinion.says("risk"):
+        decision.possible_risk = True
+        acted.append("risk")
+    return acted
+
+
+def opinion_evidence(text: str, opinion: Opinion, acted: list[str]) -> list[Evidence]:
+    """Where the words that weighed most for each head acted on are in the text."""
+    out: list[Evidence] = []
+    lowered = text.lower()
+    for head in acted:
+        share = round(opinion.probability(head), 2)
+        for phrase in opinion.weighing(head, _WORDS_SHOWN):
+            found = re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", lowered)
+            if found is None:
+                continue
+            out.append(
+                Evidence(
+                    start=found.start(),
+                    end=found.end(),
+                    matched=text[found.start() : found.end()],
+                    label=f"model:{head}",
+                    stands_for=f"weighed towards {_meaning(head)}"
+                    f" (learned second opinion, {share})",
+                )
+            )
+    return out
+
+
+def _meaning(head: str) -> str:
+    if head == "sanction":
+        return "a possible sanction"
+    if head == "risk":
+        return "a possible immediate risk"
+    return SanctionCategory(head.split(":", 1)[1]).label

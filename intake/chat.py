@@ -103,6 +103,7 @@ class ChatSession:
             self.interview = Interview(today=today, answers=data.answers)
             self.pending = data.pending_text
         self._warned_risk = False
+        self._warned_possible = False
         self._warned_not_yet = False
         self._shown_ending = self.interview.ending() is not None
         self._shown_routes = set(self.interview.extra_routes())
@@ -206,6 +207,9 @@ class ChatSession:
         if interview.immediate_risk and not self._warned_risk:
             self._warned_risk = True
             self.io.say("!! " + interview.texts.immediate_action.rstrip())
+        elif interview.possible_risk and not self._warned_possible:
+            self._warned_possible = True
+            self.io.say("!! " + interview.texts.possible_risk.rstrip())
         if interview.risk_acted_on() is False and not self._warned_not_yet:
             self._warned_not_yet = True
             self.io.say("!! " + risk_banner(interview, immediate=True))

@@ -45,7 +45,7 @@ def classify(text: str, *, setting: Setting | None = None) -> Classification:
     facts = read_facts(doc, find_hits(doc))
     decision = decide(doc, facts, setting or _DEFAULT_SETTING, vocab.severity)
     opinion = second_opinion().read(clean)
-    acted = temper(decision, opinion)
+    acted = temper(decision, opinion, denied=bool(facts.denials))
     return Classification(
         qualifies=decision.qualifies,
         categories=decision.categories,

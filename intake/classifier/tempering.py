@@ -1,10 +1,18 @@
 """How the learned second opinion tempers the rules' decision (issue 13).
 
-It only ever adds: a "no" becomes "unclear" (a person decides at step 2) when the model reads a
-sanction, unless the person denied one or the account is about contact with someone else; a case
-that qualifies gains the categories the model reads; "ask about risk now" is raised on its risk
-head. It never clears what the rules found, never closes anything and never sets immediate risk,
-which stays for clear cues. Its evidence is the words that weighed most.
+It only ever adds. A "no" becomes "unclear" (a person decides at step 2) when the model reads a
+sanction where the rules saw contact with a body (named or described) and stopped short:
+
+* no detriment they know: the model must then also name one (a category head), since a
+  sanction needs a detriment;
+* a detriment and a described body but no link they know.
+
+Never where no body is contacted at all, the person denied a sanction, the account is about
+contact with someone else, or a route the rules decide by voice or place (a staff member's own
+fear, a death, a place outside the protocol, safer custody, an IMB member's conduct). A case that
+qualifies gains the categories the model reads; "ask about risk now" is raised on its risk head.
+It never clears what the rules found, never closes anything and never sets immediate risk, which
+stays for clear cues. Its evidence is the words that weighed most.
 """
 
 from __future__ import annotations
@@ -16,25 +24,19 @@ from intake.classifier.model import Evidence
 from intake.classifier.rules import Decision
 from intake.vocabulary import Qualifies, Route, SanctionCategory
 
-#: Routes the rules decide alone: a death, a place outside the protocol, an IMB member's conduct.
-_RULES_ONLY = (Route.DEATH_IN_CUSTODY, Route.OUT_OF_SCOPE, Route.IMB_MEMBER_COMPLAINT)
-#: Reasons the model may not overturn: the person denied a sanction, or the contact was elsewhere.
-_SETTLED = ("denial", "other_contact")
+#: The rules' reasons for a "no" the model may reopen: contact seen, the rest not recognised.
+_OPEN = ("no_detriment", "vague_no_link")
 _WORDS_SHOWN = 3
 
 
-def temper(decision: Decision, opinion: Opinion) -> list[str]:
-    """Change ``decision`` in place; returns the heads the model acted on."""
+def temper(decision: Decision, opinion: Opinion, *, denied: bool) -> list[str]:
+    """Change ``decision`` in place; returns the heads the model acted on. ``denied``: the
+    person says nothing happened."""
     acted: list[str] = []
-    if (
-        decision.qualifies is Qualifies.NO
-        and decision.route not in _RULES_ONLY
-        and decision.reason not in _SETTLED
-        and opinion.says("sanction")
-    ):
+    if _reopens(decision, opinion, denied):
         decision.qualifies = Qualifies.UNCLEAR
         decision.reason = "second_opinion"
-        if decision.route in (Route.COMPLAINT, Route.SAFER_CUSTODY):
+        if decision.route is Route.COMPLAINT:
             decision.route = Route.SANCTION_PROTOCOL
         acted.append("sanction")
     if decision.qualifies is not Qualifies.NO:
@@ -48,6 +50,16 @@ def temper(decision: Decision, opinion: Opinion) -> list[str]:
         decision.possible_risk = True
         acted.append("risk")
     return acted
+
+
+def _reopens(decision: Decision, opinion: Opinion, denied: bool) -> bool:
+    if decision.qualifies is not Qualifies.NO or decision.reason not in _OPEN or denied:
+        return False
+    if not opinion.says("sanction"):
+        return False
+    return decision.reason != "no_detriment" or any(
+        opinion.says(f"category:{cat.value}") for cat in SanctionCategory
+    )
 
 
 def opinion_evidence(text: str, opinion: Opinion, acted: list[str]) -> list[Evidence]:

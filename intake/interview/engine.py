@@ -174,6 +174,11 @@ class Interview:
         said = self.value("immediate_danger") is True or self.value("self_harm") is True
         return from_account or said
 
+    @property
+    def possible_risk(self) -> bool:
+        """The account has an indirect cue of risk: staff ask the person now (issue 13)."""
+        return bool(self.classification and self.classification.possible_immediate_risk)
+
     def risk_acted_on(self) -> bool | None:
         """With an immediate risk: None until staff say what they did and when, False when
         they have not acted yet (the warning stays), True once they have."""

@@ -48,6 +48,8 @@ class CasePanelData:
     #: True when the classification is a preview of a narrative still being typed.
     live: bool
     ending: Ending | None
+    #: An indirect cue of risk in the account (and no immediate risk): ask the person now.
+    possible_risk: bool = False
     #: The routes it would go to now, main first, in words (a person confirms them at step 2).
     routes: list[str] = field(default_factory=list)
     #: The one-line immediate-risk banner ("" when there is no immediate risk).
@@ -129,6 +131,15 @@ def risk_banner(interview: Interview, *, immediate: bool) -> str:
     return texts.risk_acted.strip().format(action=action, when=when)
 
 
+def risk_words(result: Classification) -> str:
+    """What the account says about risk, in words (never colour alone)."""
+    if result.immediate_risk:
+        return "immediate"
+    if result.possible_immediate_risk:
+        return "possible: ask now"
+    return "no risk words"
+
+
 def route_labels(interview: Interview) -> list[str]:
     return [route.label for route in routes_so_far(interview)]
 
@@ -140,10 +151,12 @@ def case_panel(interview: Interview, *, draft_text: str | None = None) -> CasePa
     result = preview if live else interview.classification
     text = draft_text if live and draft_text else interview.account_text()
     immediate = interview.immediate_risk or bool(preview and preview.immediate_risk)
+    possible = bool(result and result.possible_immediate_risk) or interview.possible_risk
     return CasePanelData(
         facts=facts(interview),
         risk=risk_level(interview) if _risk_known(interview) else None,
         immediate_risk=immediate,
+        possible_risk=possible and not immediate,
         classification=result,
         classified_text=text,
         live=live,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from intake.classifier import Classification
 from intake.interview.engine import Interview
 from intake.interview.outcome import risk_level, routes_so_far, still_missing
-from intake.interview.panel import review_questions, risk_banner
+from intake.interview.panel import review_questions, risk_banner, risk_words
 from intake.interview.script import Kind, Question
 
 CONTEXT_CHARS = 30
@@ -41,7 +41,7 @@ def classification_lines(result: Classification | None, text: str) -> list[str]:
     lines = [
         f"Qualifies as a sanction: {result.qualifies.value}   Route: {result.route.label}",
         f"Body: {bodies}   Categories: {categories}   Severity: {result.severity.value}",
-        f"Immediate risk in the account: {'YES' if result.immediate_risk else 'no'}",
+        f"Risk in the account: {risk_words(result)}",
         f"Why: {result.rationale}",
     ]
     if result.evidence:

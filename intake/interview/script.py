@@ -136,6 +136,8 @@ class Texts(BaseModel):
     raise_later: str
     not_named: str
     immediate_action: str
+    #: Said once when the account has an indirect cue of risk: ask the person now.
+    possible_risk: str
     #: The one-line banner while the risk lasts: before the action is recorded, once it is,
     #: and when it has not been acted on yet (``{action}`` and ``{when}`` are staff's words).
     immediate_banner: str

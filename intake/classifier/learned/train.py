@@ -29,10 +29,12 @@ TRAINING = ("dev.jsonl", "dev2-tune.jsonl")
 OUT = Path(__file__).with_name("model.npz")
 C = 10.0
 MIN_DF = 2
-#: Sanction and risk favour recall: their thresholds maximise F-beta with recall weighted twice.
-RECALL_HEADS = ("sanction", "risk")
-#: A category the model adds beside the rules' must be right this often (out of fold).
-CATEGORY_PRECISION = 0.8
+#: How often, out of fold, a head must be right when it speaks: it only ever adds to what the
+#: rules found, so it speaks where it is right this often. A "no" raised to "unclear" sends a
+#: person an account to read (0.8); "ask about risk now" is a question staff ask (0.6, the
+#: issue's floor for its precision); a category added is read beside the rules' (0.7).
+PRECISION_FLOOR = {"sanction": 0.8, "risk": 0.6}
+CATEGORY_PRECISION = 0.7
 FOLDS = 5
 
 
@@ -75,25 +77,18 @@ def out_of_fold(texts: list[str], y: np.ndarray) -> np.ndarray:
 
 
 def threshold(head: str, p: np.ndarray, y: np.ndarray) -> float:
-    """F2's best threshold for sanction and risk; for a category, the lowest that is precise."""
+    """The lowest threshold (most recall) whose out-of-fold precision reaches the head's floor
+    and stays there for every higher threshold (so one lucky item does not set it)."""
+    floor = PRECISION_FLOOR.get(head, CATEGORY_PRECISION)
     grid = np.round(np.arange(0.05, 0.96, 0.05), 2)
-    if head in RECALL_HEADS:
-        f2 = [_f_beta(p >= t, y, 2.0) for t in grid]
-        return float(grid[int(np.argmax(f2))])
+    precise = []
     for t in grid:
         said = p >= t
-        if said.any() and (said & y).sum() / said.sum() >= CATEGORY_PRECISION:
+        precise.append(not said.any() or (said & y).sum() / said.sum() >= floor)
+    for i, t in enumerate(grid):
+        if all(precise[i:]) and (p >= t).any():
             return float(t)
     return 1.0
-
-
-def _f_beta(said: np.ndarray, y: np.ndarray, beta: float) -> float:
-    tp = float((said & y).sum())
-    precision = tp / max(said.sum(), 1)
-    recall = tp / max(y.sum(), 1)
-    if not precision + recall:
-        return 0.0
-    return (1 + beta**2) * precision * recall / (beta**2 * precision + recall)
 
 
 def main(data: Path = ROOT / "data" / "eval") -> None:

@@ -68,6 +68,7 @@ class InterviewScreen(Screen[None]):
         self._section: str | None = None
         self._shown_ending = False
         self._shown_risk = False
+        self._shown_possible_risk = False
         self._shown_closing = False
         self._shown_routes: set[Route] = set()
         self._draft: tuple[Question, str] | None = None
@@ -221,6 +222,11 @@ class InterviewScreen(Screen[None]):
             log = self.query_one(ConversationLog)
             log.add_say(self.interview.texts.immediate_action, title="Immediate risk", urgent=True)
             self.notify("Immediate risk: act now (see the banner).", severity="error")
+        elif data.possible_risk and not self._shown_possible_risk:
+            self._shown_possible_risk = True
+            log = self.query_one(ConversationLog)
+            log.add_say(self.interview.texts.possible_risk, title="Possible risk: ask now")
+            self.notify("Possible risk in the account: ask the person now.", severity="warning")
 
     # -- prose as it is typed -------------------------------------------------------------
 

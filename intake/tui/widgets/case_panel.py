@@ -55,6 +55,8 @@ class CasePanel(VerticalScroll):
             risk.append_text(risk_badge(data.risk))
         if data.immediate_risk and data.risk != RiskLevel.IMMEDIATE:
             risk.append(" immediate", style="bold #d46a6a")
+        elif data.possible_risk:
+            risk.append(" possible: ask now", style="bold #d4a24c")
         rows.append(("Risk", risk))
         parts: list[RenderableType] = [facts_grid(rows)]
         if not data.facts:

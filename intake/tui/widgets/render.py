@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from intake.classifier import Classification, Evidence
+from intake.interview.panel import risk_words
 from intake.vocabulary import RiskLevel
 
 EVIDENCE_STYLE = "bold black on #e3c567"
@@ -144,7 +145,7 @@ def classification_summary(result: Classification) -> LabelledRows:
         ("Body", bodies),
         ("Category", categories),
         ("Severity", result.severity.value),
-        ("Risk", "immediate" if result.immediate_risk else "no risk words"),
+        ("Risk", risk_words(result)),
     ]
     return facts_grid(rows, label_width=9)
 

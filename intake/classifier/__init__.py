@@ -45,7 +45,12 @@ def classify(text: str, *, setting: Setting | None = None) -> Classification:
     facts = read_facts(doc, find_hits(doc))
     decision = decide(doc, facts, setting or _DEFAULT_SETTING, vocab.severity)
     opinion = second_opinion().read(clean)
-    acted = temper(decision, opinion, denied=bool(facts.denials))
+    acted = temper(
+        decision,
+        opinion,
+        denied=bool(facts.denials),
+        risk_discounted=bool(facts.past or facts.risk_denials),
+    )
     return Classification(
         qualifies=decision.qualifies,
         categories=decision.categories,

@@ -66,6 +66,8 @@ class Facts:
     children: list[Hit] = field(default_factory=list)
     severity: list[Hit] = field(default_factory=list)
     past: list[Hit] = field(default_factory=list)
+    #: "No risk" said outright ("I'm not going to hurt myself", "it's healed").
+    risk_denials: list[Hit] = field(default_factory=list)
 
 
 def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
@@ -80,6 +82,7 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     facts.prospective = negation.get("prospective", [])
     facts.doubts = negation.get("doubt", [])
     facts.past = negation.get("past", [])
+    facts.risk_denials = negation.get("risk_denial", [])
     topic = _topic_mask(doc, links, bodies_lex)
     _read_bodies(doc, facts, bodies_lex, negation.get("body_doubt", []))
     facts.links = _links_near_contacts(doc, facts, links)

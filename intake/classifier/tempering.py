@@ -1,16 +1,14 @@
 """How the learned second opinion tempers the rules' decision (issue 13).
 
 It only ever adds. A "no" becomes "unclear" (a person decides at step 2) when the model reads a
-sanction where the rules saw contact with a body (named or described) and stopped short:
-
-* no detriment they know: the model must then also name one (a category head), since a
-  sanction needs a detriment;
-* a detriment and a described body but no link they know.
+sanction where the rules saw contact with a body (named or described) and stopped short: no
+detriment they know, or a detriment and a described body but no link they know.
 
 Never where no body is contacted at all, the person denied a sanction, the account is about
 contact with someone else, or a route the rules decide by voice or place (a staff member's own
 fear, a death, a place outside the protocol, safer custody, an IMB member's conduct). A case that
-qualifies gains the categories the model reads; "ask about risk now" is raised on its risk head.
+qualifies gains the categories the model reads; "ask about risk now" is raised on its risk head,
+unless the account puts the harm in the past or says there is no risk.
 It never clears what the rules found, never closes anything and never sets immediate risk, which
 stays for clear cues. Its evidence is the words that weighed most.
 """
@@ -29,9 +27,12 @@ _OPEN = ("no_detriment", "vague_no_link")
 _WORDS_SHOWN = 3
 
 
-def temper(decision: Decision, opinion: Opinion, *, denied: bool) -> list[str]:
+def temper(
+    decision: Decision, opinion: Opinion, *, denied: bool, risk_discounted: bool
+) -> list[str]:
     """Change ``decision`` in place; returns the heads the model acted on. ``denied``: the
-    person says nothing happened."""
+    person says nothing happened; ``risk_discounted``: the account puts harm in the past or says
+    there is no risk, so the model does not raise one the rules set aside."""
     acted: list[str] = []
     if _reopens(decision, opinion, denied):
         decision.qualifies = Qualifies.UNCLEAR
@@ -46,7 +47,7 @@ def temper(decision: Decision, opinion: Opinion, *, denied: bool) -> list[str]:
                 decision.categories.append(cat)
                 acted.append(head)
         decision.categories.sort(key=list(SanctionCategory).index)
-    if not decision.possible_risk and opinion.says("risk"):
+    if not decision.possible_risk and not risk_discounted and opinion.says("risk"):
         decision.possible_risk = True
         acted.append("risk")
     return acted
@@ -55,11 +56,9 @@ def temper(decision: Decision, opinion: Opinion, *, denied: bool) -> list[str]:
 def _reopens(decision: Decision, opinion: Opinion, denied: bool) -> bool:
     if decision.qualifies is not Qualifies.NO or decision.reason not in _OPEN or denied:
         return False
-    if not opinion.says("sanction"):
+    if decision.route is not Route.COMPLAINT:  # safer custody and whistleblowing stay the rules'
         return False
-    return decision.reason != "no_detriment" or any(
-        opinion.says(f"category:{cat.value}") for cat in SanctionCategory
-    )
+    return opinion.says("sanction")
 
 
 def opinion_evidence(text: str, opinion: Opinion, acted: list[str]) -> list[Evidence]:

@@ -20,6 +20,14 @@ def categories(text: str) -> set[str]:
     return {c.value for c in classify(text).categories}
 
 
+def rules_categories(text: str) -> set[str]:
+    """The categories the rules concluded: without those only the learned second opinion added
+    (each shown with its own "learned second opinion" evidence)."""
+    result = classify(text)
+    added = {e.label.removeprefix("model:category:") for e in result.evidence}
+    return {c.value for c in result.categories} - added
+
+
 def verdict(text: str) -> tuple[Qualifies, Route]:
     result = classify(text)
     return result.qualifies, result.route

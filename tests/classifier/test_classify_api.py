@@ -4,7 +4,7 @@ slang and misspellings. Every sentence here was written for these tests."""
 from __future__ import annotations
 
 import pytest
-from classifier_support import categories, matched, spans, verdict
+from classifier_support import categories, matched, rules_categories, spans, verdict
 
 from intake.classifier import classify
 from intake.vocabulary import Body, Qualifies, Route
@@ -109,7 +109,7 @@ def test_someone_speaking_for_the_person_is_reported_speech_that_counts() -> Non
 
 def test_an_officer_quoted_threatening_is_a_threat_not_the_act() -> None:
     text = "He told me the officer said he'd get shipped out if he kept talking to the Board."
-    assert categories(text) == {"threats"}
+    assert rules_categories(text) == {"threats"}
     assert classify(text).qualifies is YES
 
 
@@ -259,4 +259,5 @@ def test_a_real_word_near_a_vocabulary_word_is_not_corrected() -> None:
     # "glass" is one letter from "grass": a broken glass is not an insult.
     result = classify("After I saw the IMB an officer cleared up the broken glass on the landing.")
     assert "verbal_abuse" not in {c.value for c in result.categories}
-    assert result.qualifies is NO
+    # The rules see no detriment; the learned second opinion may still send it to a person.
+    assert result.qualifies is not Qualifies.YES, result.rationale

@@ -4,7 +4,7 @@ Every sentence here was written for these tests."""
 from __future__ import annotations
 
 import pytest
-from classifier_support import categories, matched, verdict
+from classifier_support import categories, matched, rules_categories, verdict
 
 from intake.classifier import Setting, classify
 from intake.vocabulary import EstablishmentType, Qualifies, Route, Severity
@@ -115,7 +115,7 @@ def test_a_threatened_act_counts_as_a_threat_only() -> None:
 
 def test_what_a_contact_was_about_is_not_a_detriment() -> None:
     text = "I told the IMB about my visits being cancelled and now the officers call me a grass."
-    assert categories(text) == {"verbal_abuse"}
+    assert rules_categories(text) == {"verbal_abuse"}
 
 
 # --------------------------------------------------------------------------- severity

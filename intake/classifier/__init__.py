@@ -36,21 +36,24 @@ __all__ = [
 _DEFAULT_SETTING = Setting()
 
 
-def classify(text: str, *, setting: Setting | None = None) -> Classification:
-    """Classify one narrative. Raises :class:`ClassifierInputError` for unusable input."""
+def classify(text: str, *, setting: Setting | None = None, learned: bool = True) -> Classification:
+    """Classify one narrative. Raises :class:`ClassifierInputError` for unusable input.
+    ``learned=False`` leaves out the learned second opinion (the rules alone)."""
     clean = clean_text(text)
     vocab = vocabulary()
     doc = tokenize(text, clean)
     corrections = correct_typos(doc, vocab)
     facts = read_facts(doc, find_hits(doc))
     decision = decide(doc, facts, setting or _DEFAULT_SETTING, vocab.severity)
-    opinion = second_opinion().read(clean)
-    acted = temper(
-        decision,
-        opinion,
-        denied=bool(facts.denials),
-        risk_discounted=bool(facts.past or facts.risk_denials),
-    )
+    acted: list[str] = []
+    if learned:
+        opinion = second_opinion().read(clean)
+        acted = temper(
+            decision,
+            opinion,
+            denied=bool(facts.denials),
+            risk_discounted=bool(facts.past or facts.risk_denials),
+        )
     return Classification(
         qualifies=decision.qualifies,
         categories=decision.categories,
@@ -60,7 +63,7 @@ def classify(text: str, *, setting: Setting | None = None) -> Classification:
         severity=decision.severity,
         route=decision.route,
         evidence=evidence(doc, facts, decision, corrections)
-        + opinion_evidence(clean, opinion, acted),
+        + (opinion_evidence(text, opinion, acted) if acted else []),
         rationale=rationale(doc, facts, decision, vocab.route_names),
         missing=decision.missing,
     )
@@ -70,6 +73,7 @@ def clear_caches() -> None:
     """Forget remembered sentences and typo corrections (benchmarks measure the cold path)."""
     clear_cache()
     vocabulary().fuzzy.correct.cache_clear()
+    second_opinion().forget()
 
 
 def correct_typos(doc: Document, vocab: Vocabulary) -> dict[int, str]:

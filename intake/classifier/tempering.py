@@ -62,13 +62,14 @@ def _reopens(decision: Decision, opinion: Opinion, denied: bool) -> bool:
 
 
 def opinion_evidence(text: str, opinion: Opinion, acted: list[str]) -> list[Evidence]:
-    """Where the words that weighed most for each head acted on are in the text."""
+    """Where the words that weighed most for each head acted on are in ``text`` (the narrative
+    as typed: spans point into it)."""
     out: list[Evidence] = []
-    lowered = text.lower()
     for head in acted:
         share = round(opinion.probability(head), 2)
         for phrase in opinion.weighing(head, _WORDS_SHOWN):
-            found = re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", lowered)
+            words = r"[\s]+".join(re.escape(w) for w in phrase.split())
+            found = re.search(rf"(?<![a-z0-9]){words}(?![a-z0-9])", text, re.IGNORECASE)
             if found is None:
                 continue
             out.append(

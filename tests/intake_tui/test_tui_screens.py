@@ -120,6 +120,22 @@ async def test_immediate_risk_in_the_narrative_shows_the_banner_at_once(
     assert "IMMEDIATE" in (tmp_path / "risk.svg").read_text()
 
 
+async def test_an_indirect_cue_of_risk_asks_staff_to_ask_now(
+    make_app: Callable[[], IntakeApp], interviewer: Actor
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await answer_all(pilot, COMMON, stop_at="narrative")
+        panel = app.screen.query_one(CasePanel)
+        await paste(pilot, "Since I wrote to the PPO I've been saving up my sleeping tablets.")
+        await wait_until(pilot, lambda: "Assessment (live)" in str(panel.children[1].border_title))
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "possible: ask now" in shown  # in words, beside the risk row
+        assert "POSSIBLE RISK: ASK NOW" in shown  # said once in the conversation
+        assert not app.screen.query_one(RiskBanner).display  # not an immediate risk
+
+
 async def test_the_panel_can_be_hidden_at_80_columns(
     make_app: Callable[[], IntakeApp], interviewer: Actor
 ) -> None:

@@ -9,26 +9,34 @@ needed to train it. It never takes away what the rules found (see the classifier
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain, pairwise
 from pathlib import Path
 
 import numpy as np
 
-from intake.classifier.learned.features import feature_counts
+from intake.classifier.learned.features import letter_grams, words
+
+#: Words whose known features are remembered (a narrative's words recur; the cache stays small).
+_WORD_CACHE_SIZE = 50_000
 
 MODEL_PATH = Path(__file__).with_name("model.npz")
 
 
 @dataclass(frozen=True, slots=True)
 class Opinion:
-    """Probabilities per head, and what each feature of the text added to each head's score."""
+    """Probabilities per head, and the text's features to say which weighed most."""
 
     heads: tuple[str, ...]
     probabilities: np.ndarray
     thresholds: np.ndarray
-    features: list[str]
-    contributions: np.ndarray  # (features in the text, heads)
+    #: The model's feature names and weights; which features the text has, and their values.
+    names: list[str]
+    weights: np.ndarray
+    present: np.ndarray
+    values: np.ndarray
 
     def probability(self, head: str) -> float:
         return float(self.probabilities[self.heads.index(head)])
@@ -39,14 +47,15 @@ class Opinion:
 
     def weighing(self, head: str, k: int = 3) -> list[str]:
         """The whole words (not letter sequences) that pushed ``head`` up the most."""
-        column = self.contributions[:, self.heads.index(head)]
+        column = self.values * self.weights[self.present, self.heads.index(head)]
         order = np.argsort(-column)
         out = []
         for i in order:
             if column[i] <= 0 or len(out) == k:
                 break
-            if not self.features[i].startswith("#"):
-                out.append(self.features[i])
+            name = self.names[self.present[i]]
+            if not name.startswith("#"):
+                out.append(name)
         return out
 
 
@@ -61,21 +70,52 @@ class SecondOpinion:
             self.heads = tuple(data["heads"].tolist())
         self.names = names
         self.index = {name: i for i, name in enumerate(names)}
+        #: Each word the model knows, with its known features (built once, part of the model);
+        #: other words are worked out when met and remembered in ``_known``.
+        self._words = {
+            name: self._features_of(name)
+            for name in names
+            if not name.startswith("#") and " " not in name
+        }
+        self._known: dict[str, tuple[int, ...]] = {}
+
+    def known_features(self, text: str) -> Counter[int]:
+        """How often each of the model's features occurs in ``text`` (the same count as
+        :func:`~intake.classifier.learned.features.feature_counts`, for known features only)."""
+        tokens = words(text)
+        counts: Counter[int] = Counter(chain.from_iterable(map(self._word_features, tokens)))
+        index = self.index
+        pairs = (index.get(f"{a} {b}") for a, b in pairwise(tokens))
+        counts.update(i for i in pairs if i is not None)
+        return counts
+
+    def forget(self) -> None:
+        """Forget remembered words (benchmarks measure the cold path)."""
+        self._known.clear()
+
+    def _word_features(self, word: str) -> tuple[int, ...]:
+        known = self._words.get(word) or self._known.get(word)
+        if known is None:
+            if len(self._known) >= _WORD_CACHE_SIZE:
+                self._known.clear()
+            known = self._known[word] = self._features_of(word)
+        return known
+
+    def _features_of(self, word: str) -> tuple[int, ...]:
+        index = self.index
+        return tuple(index[g] for g in (word, *letter_grams(word)) if g in index)
 
     def read(self, text: str) -> Opinion:
-        counts = feature_counts(text)
-        found = [(self.index[f], n) for f, n in counts.items() if f in self.index]
-        idx = np.fromiter((i for i, _ in found), dtype=np.intp, count=len(found))
-        tf = np.fromiter((n for _, n in found), dtype=np.float32, count=len(found))
+        counts = self.known_features(text)
+        idx = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
         x = (1.0 + np.log(tf)) * self.idf[idx]
-        norm = float(np.linalg.norm(x))
+        norm = float(np.sqrt(x @ x))
         if norm:
             x /= norm
-        contributions = x[:, None] * self.weights[idx]
-        scores = contributions.sum(axis=0) + self.bias
+        scores = x @ self.weights[idx] + self.bias
         probabilities = 1.0 / (1.0 + np.exp(-scores))
-        features = [self.names[i] for i in idx]
-        return Opinion(self.heads, probabilities, self.thresholds, features, contributions)
+        return Opinion(self.heads, probabilities, self.thresholds, self.names, self.weights, idx, x)
 
 
 @cache

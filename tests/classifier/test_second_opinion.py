@@ -1,0 +1,77 @@
+"""Issue 13: the learned second opinion only ever adds to what the rules found, says so in its
+evidence, reads text as it was trained to, and was never trained on the held-out half."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from intake.classifier import ClassifierInputError, classify
+from intake.classifier.learned import MODEL_PATH, second_opinion
+from intake.classifier.learned.features import feature_counts
+from intake.vocabulary import Qualifies
+
+ORDER = {Qualifies.NO: 0, Qualifies.UNCLEAR: 1, Qualifies.YES: 2}
+WORDS = st.sampled_from(
+    [
+        "IMB", "inspectors", "ombudsman", "since", "after", "officer", "basic", "seg", "visits",
+        "tablets", "saving", "insulin", "grass", "shipped", "nothing", "happened", "years ago",
+        "healed", "the Board", "my post", "opened", "’", "Ünïcode", "\n",
+    ]
+)  # fmt: skip
+TEXTS = st.lists(st.one_of(WORDS, st.text(max_size=6)), min_size=1, max_size=60).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_it_never_takes_away_what_the_rules_found(text: str) -> None:
+    try:
+        rules = classify(text, learned=False)
+    except ClassifierInputError:
+        return
+    both = classify(text)
+    assert ORDER[both.qualifies] >= ORDER[rules.qualifies]
+    assert set(rules.categories) <= set(both.categories)
+    assert both.immediate_risk == rules.immediate_risk  # clear risk stays the rules' alone
+    assert both.possible_immediate_risk >= rules.possible_immediate_risk
+    if both.qualifies is not rules.qualifies:
+        assert (rules.qualifies, both.qualifies) == (Qualifies.NO, Qualifies.UNCLEAR)
+    for ev in both.evidence:
+        assert text[ev.start : ev.end] == ev.matched
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS)
+def test_it_reads_text_as_it_was_trained_to(text: str) -> None:
+    """The fast reading at run time counts exactly the features training counted."""
+    model = second_opinion()
+    trained = {model.index[f]: n for f, n in feature_counts(text).items() if f in model.index}
+    assert dict(model.known_features(text)) == trained
+
+
+def test_a_no_it_reopens_says_why_in_its_own_evidence() -> None:
+    text = "Ever since the inspectors spoke to me my post takes three weeks and comes opened."
+    rules, both = classify(text, learned=False), classify(text)
+    assert rules.qualifies is Qualifies.NO
+    assert both.qualifies is Qualifies.UNCLEAR
+    assert "learned second opinion" in both.rationale
+    mine = [ev for ev in both.evidence if ev.label == "model:sanction"]
+    assert mine and all("learned second opinion" in ev.stands_for for ev in mine)
+    assert all(text[ev.start : ev.end] == ev.matched for ev in mine)
+
+
+def test_no_contact_with_a_body_is_never_reopened() -> None:
+    text = "The officer on nights shouted at me, took my canteen and moved me to the worst cell."
+    assert classify(text).qualifies is Qualifies.NO
+
+
+def test_a_denial_is_never_reopened() -> None:
+    text = "Since I spoke to the IMB I have not had any comeback, staff have been fine with me."
+    assert classify(text).qualifies is Qualifies.NO
+
+
+def test_it_was_never_trained_on_the_held_out_half() -> None:
+    with np.load(MODEL_PATH, allow_pickle=False) as data:
+        trained_on = set(data["trained_on"].tolist())
+    assert trained_on == {"eval/dev.jsonl", "eval/dev2-tune.jsonl", "train/written.jsonl"}

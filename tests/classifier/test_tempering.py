@@ -1,0 +1,87 @@
+"""Issue 13: what the learned second opinion may change in the rules' decision, one row per case.
+
+The opinion is set by hand here (its probabilities per head), so each row states the rule itself:
+which "no" it may reopen, what it adds, and what it never touches.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pytest
+
+from intake.classifier.learned import Opinion, second_opinion
+from intake.classifier.rules import Decision
+from intake.classifier.tempering import temper
+from intake.vocabulary import Body, Qualifies, Route, SanctionCategory, Severity
+
+NO, UNCLEAR, YES = Qualifies.NO, Qualifies.UNCLEAR, Qualifies.YES
+PROTOCOL, COMPLAINT = Route.SANCTION_PROTOCOL, Route.COMPLAINT
+CUSTODY, STAFF, DEATH = Route.SAFER_CUSTODY, Route.WHISTLEBLOWING, Route.DEATH_IN_CUSTODY
+HEADS = second_opinion().heads
+
+
+def opinion(**probabilities: float) -> Opinion:
+    """An opinion with these probabilities (others 0) and every threshold at 0.5."""
+    p = np.zeros(len(HEADS))
+    for name, value in probabilities.items():
+        p[HEADS.index(name.replace("__", ":"))] = value
+    empty = np.zeros(0)
+    return Opinion(HEADS, p, np.full(len(HEADS), 0.5), [], np.zeros((0, 0)), empty, empty)
+
+
+def decision(qualifies: Qualifies, reason: str, route: Route = COMPLAINT) -> Decision:
+    cats = [] if qualifies is NO else [SanctionCategory.ISOLATION]
+    return Decision(qualifies, cats, [Body.IMB], route, False, Severity.STANDARD, reason)
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    before: Decision
+    sanction: float
+    qualifies: Qualifies
+    route: Route
+
+
+ROWS = [
+    Row("contact, no detriment: reopened", decision(NO, "no_detriment"), 0.9, UNCLEAR, PROTOCOL),
+    Row("described body, no link: reopened", decision(NO, "vague_no_link"), 0.9, UNCLEAR, PROTOCOL),
+    Row("model unsure: the no stays", decision(NO, "no_detriment"), 0.3, NO, COMPLAINT),
+    Row("no body contacted at all: never", decision(NO, "no_contact"), 0.9, NO, COMPLAINT),
+    Row("contact with someone else: never", decision(NO, "other_contact"), 0.9, NO, COMPLAINT),
+    Row("safer custody stays the rules'", decision(NO, "no_detriment", CUSTODY), 0.9, NO, CUSTODY),
+    Row("a staff member's own fear stays", decision(NO, "whistleblowing", STAFF), 0.9, NO, STAFF),
+    Row("a death stays the rules'", decision(NO, "no_detriment", DEATH), 0.9, NO, DEATH),
+    Row("a yes is never lowered", decision(YES, "yes", PROTOCOL), 0.0, YES, PROTOCOL),
+    Row("unclear never lowered", decision(UNCLEAR, "no_link", PROTOCOL), 0.0, UNCLEAR, PROTOCOL),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r.name for r in ROWS])
+def test_what_the_second_opinion_may_change(row: Row) -> None:
+    temper(row.before, opinion(sanction=row.sanction), denied=False, risk_discounted=False)
+    assert (row.before.qualifies, row.before.route) == (row.qualifies, row.route)
+    assert not row.before.immediate_risk  # never set by the model
+
+
+def test_a_denial_is_never_reopened() -> None:
+    before = decision(NO, "no_detriment")
+    temper(before, opinion(sanction=0.9), denied=True, risk_discounted=False)
+    assert before.qualifies is NO
+
+
+def test_categories_are_added_and_none_taken_away() -> None:
+    before = decision(YES, "yes", PROTOCOL)
+    said = opinion(sanction=0.9, category__threats=0.9)
+    temper(before, said, denied=False, risk_discounted=False)
+    assert before.categories == [SanctionCategory.ISOLATION, SanctionCategory.THREATS]
+
+
+def test_possible_risk_is_raised_unless_the_account_set_it_aside() -> None:
+    raised, set_aside = decision(NO, "no_contact"), decision(NO, "no_contact")
+    temper(raised, opinion(risk=0.9), denied=False, risk_discounted=False)
+    temper(set_aside, opinion(risk=0.9), denied=False, risk_discounted=True)
+    assert raised.possible_risk and not raised.immediate_risk
+    assert not set_aside.possible_risk

@@ -52,7 +52,7 @@ ANSWERS = {
     "evidence to preserve": "cctv",
     "still happening": "yes",
     "immediate serious risk": "no",
-    "self-harm": "no",
+    "spoken of self-harm": "no",
     "injuries": "no",
     "heightened risk": "none",
     "consent to it being pursued": "yes",
@@ -272,3 +272,12 @@ def test_bad_answers_are_explained_and_asked_again(tmp_path: Path) -> None:
     assert "! no establishment found for 'narnia'" in result.stdout
     assert "is in the future" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_an_indirect_cue_of_risk_is_said_once_as_ask_now(tmp_path: Path) -> None:
+    narrative = NARRATIVE + " I've been saving up my sleeping tablets since."
+    status, output = run_conversation(tmp_path, answers={"own words": narrative})
+    assert status == 0, output[-2000:]
+    assert output.count("!! POSSIBLE RISK: ASK NOW") == 1
+    assert "Risk in the account: possible: ask now" in output
+    assert "!! IMMEDIATE RISK" not in output

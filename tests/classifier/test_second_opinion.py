@@ -74,4 +74,10 @@ def test_a_denial_is_never_reopened() -> None:
 def test_it_was_never_trained_on_the_held_out_half() -> None:
     with np.load(MODEL_PATH, allow_pickle=False) as data:
         trained_on = set(data["trained_on"].tolist())
-    assert trained_on == {"eval/dev.jsonl", "eval/dev2-tune.jsonl", "train/written.jsonl"}
+    assert "eval/dev2-test.jsonl" not in trained_on
+    assert trained_on == {
+        "eval/dev.jsonl",
+        "eval/dev2-tune.jsonl",
+        "train/written.jsonl",
+        "train/written2.jsonl",
+    }

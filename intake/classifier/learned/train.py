@@ -7,7 +7,7 @@ head's threshold is chosen on out-of-fold probabilities (5-fold), never on the t
 on. The result is written as plain arrays (``model.npz``) that :mod:`intake.classifier.learned`
 scores with numpy: scikit-learn is needed to train, not to classify.
 
-Trained on ``eval/dev.jsonl``, ``eval/dev2-tune.jsonl`` and the team's own ``train/written.jsonl``;
+Trained on ``eval/dev.jsonl``, ``eval/dev2-tune.jsonl`` and the team's own ``train/written*.jsonl``;
 ``eval/dev2-test.jsonl`` stays unseen.
 """
 
@@ -27,15 +27,20 @@ from intake.vocabulary import SanctionCategory
 
 ROOT = Path(__file__).resolve().parents[3]
 #: The labelled sets it learns from, under ``data/``: never ``eval/dev2-test.jsonl``.
-TRAINING = ("eval/dev.jsonl", "eval/dev2-tune.jsonl", "train/written.jsonl")
+TRAINING = (
+    "eval/dev.jsonl",
+    "eval/dev2-tune.jsonl",
+    "train/written.jsonl",
+    "train/written2.jsonl",
+)
 OUT = Path(__file__).with_name("model.npz")
 C = 10.0
 MIN_DF = 2
 #: How often, out of fold, a head must be right when it speaks: it only ever adds to what the
 #: rules found, so it speaks where it is right this often. A "no" raised to "unclear" sends a
-#: person an account to read (0.8); "ask about risk now" is a question staff ask (0.6, the
+#: person an account to read (0.85); "ask about risk now" is a question staff ask (0.6, the
 #: issue's floor for its precision); a category added is named to staff beside the rules' (0.8).
-PRECISION_FLOOR = {"sanction": 0.8, "risk": 0.6}
+PRECISION_FLOOR = {"sanction": 0.85, "risk": 0.6}
 CATEGORY_PRECISION = 0.8
 FOLDS = 5
 

@@ -46,6 +46,7 @@ def test_submission_writes_everything_in_one_go(engine, settings) -> None:  # ty
         assert reference.startswith("SAN-") and reference.endswith("-00001")
         assert stored.status == "received"
         assert stored.risk_rank == 0 + 1
+        assert stored.possible_immediate_risk is False
         assert session.exec(select(Classification)).one().source == "rules"
         assert session.exec(select(ConsentRecord)).one().pursue is True
         assert session.exec(select(RiskAssessment)).one().level == "high"
@@ -79,3 +80,24 @@ def test_a_sanction_and_a_death_in_custody_carry_both_routes(engine, settings) -
 def test_referral_without_consent_needs_justification() -> None:
     with pytest.raises(ValidationError, match="justification"):
         ConsentAnswers(refer_without_consent=True)
+
+
+def test_a_possible_immediate_risk_is_stored(engine, settings) -> None:  # type: ignore[no-untyped-def]
+    """The rules' "ask now" reaches the case and its classification row."""
+    rules = ClassificationView(
+        qualifies=Qualifies.YES, route=Route.SANCTION_PROTOCOL, possible_immediate_risk=True
+    )
+    with Session(engine) as session:
+        case = submit_case(
+            session, submission=_submission(rules=rules), actor=INSPECTOR, settings=settings
+        )
+        session.commit()
+        assert case.possible_immediate_risk is True
+        assert session.exec(select(Classification)).one().possible_immediate_risk is True
+
+
+def test_an_immediate_risk_is_always_a_possible_one() -> None:
+    view = ClassificationView(
+        qualifies=Qualifies.YES, route=Route.SANCTION_PROTOCOL, immediate_risk=True
+    )
+    assert view.possible_immediate_risk is True

@@ -118,6 +118,9 @@ class SanctionCase(SQLModel, table=True):
     identified_to: list[str] = _json()
     risk_level: str = _enum("standard", length=12)
     risk_rank: int = 2
+    #: The effective classification saw a possible immediate risk (indirect cues such as
+    #: hoarded medication): the queue says "ask now" unless the risk level is already immediate.
+    possible_immediate_risk: bool = False
     overridden: bool = Field(default=False, index=True)
     awaiting_supervisor: bool = False
     outcome: str | None = _enum(None, length=20)
@@ -186,6 +189,8 @@ class Classification(SQLModel, table=True):
     categories: list[str] = _json()
     bodies: list[str] = _json()
     immediate_risk: bool = False
+    #: True whenever ``immediate_risk`` is, and for indirect cues too ("ask now").
+    possible_immediate_risk: bool = False
     severity: str = _enum("standard", length=12)
     route: str = _enum(length=24)
     risk_level: str | None = _enum(None, length=12)

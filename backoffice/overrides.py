@@ -35,6 +35,7 @@ from backoffice.workflow.tasks import open_task, open_tasks, propose_escalation
 from intake.audit import change_case
 from intake.db.models import SanctionCase
 from intake.errors import ConflictError
+from intake.risk import risk_rank
 from intake.settings import Deadlines, Settings
 from intake.users import Actor
 from intake.validation import required_text
@@ -75,8 +76,10 @@ def _flush(session: Session, reference: str) -> None:
 def _case_changes(case: SanctionCase, values: dict[str, object]) -> dict[str, object]:
     values = {**values, "possible_immediate_risk": possible_risk_after(case, values)}
     changes: dict[str, object] = {k: v for k, v in values.items() if getattr(case, k) != v}
-    if "risk_level" in changes:
-        changes["risk_rank"] = RiskLevel(str(changes["risk_level"])).rank
+    if "risk_level" in changes or "possible_immediate_risk" in changes:
+        level = RiskLevel(str(values.get("risk_level", case.risk_level)))
+        possible = bool(values["possible_immediate_risk"])
+        changes["risk_rank"] = risk_rank(level, possible_immediate_risk=possible)
     reopen = (
         case.status == CaseStatus.SIGNPOSTED.value
         and values.get("route") == Route.SANCTION_PROTOCOL.value

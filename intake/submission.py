@@ -22,7 +22,7 @@ from intake.db.models import (
 )
 from intake.offline import is_outbox, provisional_reference, queue_for_sync
 from intake.references import next_reference
-from intake.risk import RiskAnswers
+from intake.risk import RiskAnswers, risk_rank
 from intake.settings import Settings
 from intake.users import Actor
 from intake.vocabulary import (
@@ -191,7 +191,9 @@ def _case_from(submission: CaseSubmission, reference: str, actor: Actor) -> Sanc
         route=routes[0].value,
         routes=[r.value for r in routes],
         risk_level=submission.risk_level.value,
-        risk_rank=submission.risk_level.rank,
+        risk_rank=risk_rank(
+            submission.risk_level, possible_immediate_risk=effective.possible_immediate_risk
+        ),
         possible_immediate_risk=effective.possible_immediate_risk,
         awaiting_supervisor=submission.consent.refer_without_consent,
         is_demo=submission.is_demo,

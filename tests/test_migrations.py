@@ -148,12 +148,18 @@ def test_unfinished_text_from_before_pieces_is_kept(settings: Settings) -> None:
     engine.dispose()
 
 
-def test_cases_from_before_possible_risk_read_false(settings: Settings) -> None:
+def test_cases_from_before_possible_risk_read_false_and_keep_their_order(
+    settings: Settings,
+) -> None:
     """Migration 0009: old cases and classifications say no possible immediate risk (nothing
-    recorded it); the downgrade removes the columns again."""
+    recorded it), and their ranks move to the queue's finer scale in the same order; the
+    downgrade puts the old ranks back."""
     from datetime import UTC, datetime
 
     from sqlalchemy import text
+
+    from intake.risk import risk_rank
+    from intake.vocabulary import RiskLevel
 
     url = settings.effective_database_url
     old = create_db_engine(url)
@@ -209,9 +215,9 @@ def test_cases_from_before_possible_risk_read_false(settings: Settings) -> None:
         flags = connection.execute(text("SELECT possible_immediate_risk FROM classification"))
         assert [bool(f) for (f,) in flags] == [False, False, False]
     assert [(level, rank, bool(flag)) for level, rank, flag in cases] == [
-        ("immediate", 0, False),
-        ("high", 1, False),
-        ("standard", 2, False),
+        ("immediate", risk_rank(RiskLevel.IMMEDIATE), False),
+        ("high", risk_rank(RiskLevel.HIGH), False),
+        ("standard", risk_rank(RiskLevel.STANDARD), False),
     ]
     config = alembic_config(engine)
     with engine.begin() as connection:

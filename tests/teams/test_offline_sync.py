@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 
 from intake.db.models import Answer, Classification, OutboxEntry, SanctionCase
 from intake.offline import open_outbox
+from intake.risk import risk_rank
 from intake.settings import Settings
 from intake.submission import ClassificationView, submit_case
 from intake.sync import sync_outbox
@@ -114,7 +115,8 @@ def test_unfinished_drafts_are_copied_once(
 def test_a_possible_immediate_risk_survives_the_sync(
     laptop: Engine, engine: Engine, settings: Settings
 ) -> None:
-    """The rules' "ask now" recorded offline reaches the central case and its classification."""
+    """The rules' "ask now" recorded offline reaches the central case, its rank and its
+    classification."""
     add_interviewer(engine)
     actor = add_interviewer(laptop)
     rules = ClassificationView(
@@ -127,6 +129,7 @@ def test_a_possible_immediate_risk_survives_the_sync(
     assert len(sync_outbox(laptop, engine, settings).sent) == 1
     (case,) = _central_cases(engine)
     assert case.possible_immediate_risk is True
+    assert case.risk_rank == risk_rank(RiskLevel.HIGH, possible_immediate_risk=True)
     with Session(engine) as session:
         row = session.exec(select(Classification).where(Classification.case_id == case.id)).one()
     assert row.possible_immediate_risk is True

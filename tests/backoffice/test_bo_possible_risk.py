@@ -1,5 +1,5 @@
-"""A possible immediate risk ("ask now"): stored, flagged on the queue's rows, first within its
-risk level, and cleared only by a supervisor who sets the risk."""
+"""A possible immediate risk ("ask now"): stored, shown in the queue and the case in words,
+first within its risk level, and cleared only by a supervisor who sets the risk."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from bo_support import (
     Staff,
     SubmitFn,
     classified,
+    run_cli,
 )
 from sqlmodel import Session, select
 
@@ -19,6 +20,7 @@ from backoffice.views import QueuePage
 from intake.classifier import classify
 from intake.db.models import Classification, SanctionCase
 from intake.risk import risk_rank
+from intake.settings import Settings
 from intake.vocabulary import RiskLevel
 
 
@@ -71,6 +73,29 @@ def test_ask_now_shows_unless_the_risk_is_immediate_and_comes_first_in_its_level
             .where(SanctionCase.reference == cases["ask"])
         ).one()
     assert stored is True
+
+
+def test_the_command_line_says_ask_now_in_words(
+    settings: Settings, staff: Staff, cases: dict[str, str]
+) -> None:
+    env = {
+        "SANCTIONS_DATABASE_URL": settings.effective_database_url,
+        "SANCTIONS_DATA_DIR": str(settings.data_dir),
+    }
+    listed = run_cli("backoffice", "--as", "Hana Triage", "queue", env=env)
+    assert listed.returncode == 0, listed.stderr
+    lines = {line.split()[0]: line for line in listed.stdout.splitlines()[1:-1]}
+    assert "standard, ask now" in lines[cases["ask"]]
+    assert "high, ask now" in lines[cases["ask_high"]]
+    for quiet in ("plain", "high", "ask_immediate"):
+        assert "ask now" not in lines[cases[quiet]]
+    shown = run_cli("backoffice", "--as", "Hana Triage", "show", cases["ask"], env=env)
+    assert shown.returncode == 0, shown.stderr
+    head, *rest = shown.stdout.splitlines()
+    assert "risk standard, ask now" in head
+    assert any("rules" in line and "possible immediate risk seen" in line for line in rest)
+    plain = run_cli("backoffice", "--as", "Hana Triage", "show", cases["plain"], env=env)
+    assert "ask now" not in plain.stdout and "possible immediate risk" not in plain.stdout
 
 
 def _override(engine, actor, ref, changes) -> None:  # type: ignore[no-untyped-def]

@@ -129,6 +129,7 @@ def _classification(
         categories=list(row.categories or []),
         bodies=list(row.bodies or []),
         immediate_risk=row.immediate_risk,
+        possible_immediate_risk=row.possible_immediate_risk,
         severity=row.severity,
         route=row.route,
         risk_level=row.risk_level,

@@ -94,7 +94,21 @@ def effective_values(case: SanctionCase) -> dict[str, Any]:
         "severity": case.severity,
         "route": case.route,
         "risk_level": case.risk_level,
+        "possible_immediate_risk": case.possible_immediate_risk,
     }
+
+
+def possible_risk_after(case: SanctionCase, values: Mapping[str, Any]) -> bool:
+    """Whether a view setting ``values`` says possible immediate risk ("ask now").
+
+    A view that sets the risk level is a person's judgement of the risk, so it says possible
+    immediate risk only when it says immediate: a supervisor who has looked at the risk and
+    overrides it to high or standard clears "ask now". A view that leaves the risk alone keeps
+    what the case's effective classification says.
+    """
+    if "risk_level" in values:
+        return bool(values["risk_level"] == RiskLevel.IMMEDIATE.value)
+    return case.possible_immediate_risk or case.risk_level == RiskLevel.IMMEDIATE.value
 
 
 def add_classification(
@@ -108,6 +122,7 @@ def add_classification(
 ) -> Classification:
     """Add a view (a new row; older rows stay) and record it on the case's audit trail."""
     merged = {**effective_values(case), **values}
+    merged["possible_immediate_risk"] = possible_risk_after(case, values)
     row = Classification(
         case_id=case.id,  # type: ignore[arg-type]
         source=source.value,
@@ -115,6 +130,7 @@ def add_classification(
         categories=list(merged["categories"]),
         bodies=list(case.bodies or []),
         immediate_risk=merged["risk_level"] == RiskLevel.IMMEDIATE.value,
+        possible_immediate_risk=merged["possible_immediate_risk"],
         severity=merged["severity"],
         route=merged["route"],
         risk_level=merged["risk_level"],
@@ -130,7 +146,7 @@ def add_classification(
         action=f"classification_{source.value}",
         entity="classification",
         entity_id=row.id,
-        after={key: merged[key] for key in COMPARED},
+        after={key: merged[key] for key in (*COMPARED, "possible_immediate_risk")},
         reason=reason,
     )
     return row

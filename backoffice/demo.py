@@ -102,6 +102,7 @@ def _submission(session: Session, index: int) -> CaseSubmission:
         categories=list(story.categories),
         severity=story.severity,
         route=story.route,
+        possible_immediate_risk=story.possible_immediate_risk,
         rationale="demo data",
     )
     refer_without = index % 10 == 7

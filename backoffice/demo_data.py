@@ -23,6 +23,8 @@ class Story:
     severity: Severity = Severity.STANDARD
     route: Route = Route.SANCTION_PROTOCOL
     qualifies: Qualifies = Qualifies.YES
+    #: The rules see an indirect cue of a risk in it: "ask now" unless the risk is immediate.
+    possible_immediate_risk: bool = False
 
 
 STORIES = (
@@ -49,9 +51,11 @@ STORIES = (
     ),
     Story(
         "After I put in an IMB application my medication was not given for three days and the "
-        "nurse said the wing officer told her to wait.",
+        "nurse said the wing officer told her to wait. Since then I have been saving up my "
+        "sleeping tablets.",
         ("entitlements",),
         Severity.SERIOUS,
+        possible_immediate_risk=True,
     ),
     Story(
         "Staff read out my complaint to the PPO on the landing and laughed. Other prisoners now "

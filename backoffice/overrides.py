@@ -5,6 +5,8 @@ reason. It adds a Classification row (source ``override``; earlier rows stay), m
 case's effective classification and marks the case overridden. Its consequences follow:
 
 - risk raised to immediate or high on a confirmed case opens IMB monitoring if none is open;
+- any risk set clears a possible immediate risk ("ask now") unless it is immediate: the
+  supervisor has judged the risk (:func:`backoffice.classification.possible_risk_after`);
 - severity exceptional on a confirmed case proposes an escalation;
 - a signposted case overridden to the sanctions protocol route reopens at step 2 (received);
   the reverse (a working case overridden to another route) does not close it: triage then
@@ -26,13 +28,14 @@ from sqlmodel import Session
 
 from backoffice.access import WORKFLOW_ROLES, get_visible_case, require, require_own_organisation
 from backoffice.case_view import build_case_view, disagreements
-from backoffice.classification import add_classification, parse_changes
+from backoffice.classification import add_classification, parse_changes, possible_risk_after
 from backoffice.views import CaseView
 from backoffice.workflow.definition import TaskSpec
 from backoffice.workflow.tasks import open_task, open_tasks, propose_escalation
 from intake.audit import change_case
 from intake.db.models import SanctionCase
 from intake.errors import ConflictError
+from intake.risk import risk_rank
 from intake.settings import Deadlines, Settings
 from intake.users import Actor
 from intake.validation import required_text
@@ -71,9 +74,12 @@ def _flush(session: Session, reference: str) -> None:
 
 
 def _case_changes(case: SanctionCase, values: dict[str, object]) -> dict[str, object]:
+    values = {**values, "possible_immediate_risk": possible_risk_after(case, values)}
     changes: dict[str, object] = {k: v for k, v in values.items() if getattr(case, k) != v}
-    if "risk_level" in changes:
-        changes["risk_rank"] = RiskLevel(str(changes["risk_level"])).rank
+    if "risk_level" in changes or "possible_immediate_risk" in changes:
+        level = RiskLevel(str(values.get("risk_level", case.risk_level)))
+        possible = bool(values["possible_immediate_risk"])
+        changes["risk_rank"] = risk_rank(level, possible_immediate_risk=possible)
     reopen = (
         case.status == CaseStatus.SIGNPOSTED.value
         and values.get("route") == Route.SANCTION_PROTOCOL.value

@@ -1,10 +1,13 @@
 """The triage queue: cases ordered by risk then age, filtered and searched, a page at a time.
 
-Nothing here loads every case. Without a search, one LIMIT/OFFSET page comes from the
-``ix_case_queue (risk_rank, created_at)`` index. A search first narrows candidates in SQL
-(reference or narrative LIKE the words or their first letters, or an establishment the fuzzy
-directory finds), capped at ``SEARCH_CANDIDATES`` rows in queue order, then ranks only those
-with rapidfuzz, so typos such as "segragation" still find "segregation".
+Risk is the case's ``risk_rank`` (:func:`intake.risk.risk_rank`): immediate, then high, then
+standard, and within high and within standard the cases whose classification saw a possible
+immediate risk ("ask now") first. Nothing here loads every case. Without a search, one
+LIMIT/OFFSET page comes from the ``ix_case_queue (risk_rank, created_at)`` index. A search
+first narrows candidates in SQL (reference or narrative LIKE the words or their first
+letters, or an establishment the fuzzy directory finds), capped at ``SEARCH_CANDIDATES`` rows
+in queue order, then ranks only those with rapidfuzz, so typos such as "segragation" still
+find "segregation".
 
 Need to know (:mod:`backoffice.access`): only the cases the actor may see are listed; the
 snippet of a case the actor is not identified to is redacted, and such a case is scored on its
@@ -31,7 +34,7 @@ from intake.db.models import Establishment, Recommendation, SanctionCase, Workfl
 from intake.errors import ValidationProblem
 from intake.reference.establishments import default_directory
 from intake.users import Actor
-from intake.vocabulary import CaseStatus, Organisation
+from intake.vocabulary import CaseStatus, Organisation, RiskLevel
 
 PAGE_SIZE = 25
 MAX_PAGE_SIZE = 200
@@ -146,6 +149,12 @@ def task_stats(session: Session, case_ids: Iterable[int], on: date) -> dict[int,
     return {i: TaskStats(int(c[0]), int(c[1]), c[2]) for i, c in counts.items()}  # type: ignore[arg-type, call-overload]
 
 
+def asks_now(case: SanctionCase) -> bool:
+    """The queue says "ask now": the case's classification saw a possible immediate risk and
+    its risk level is not already immediate."""
+    return case.possible_immediate_risk and case.risk_level != RiskLevel.IMMEDIATE.value
+
+
 def snippet(text: str, limit: int = SNIPPET) -> str:
     flat = " ".join((text or "").split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
@@ -180,6 +189,8 @@ def queue_row(
         age_days=max(0, (on - case.created_at.date()).days),
         overridden=case.overridden,
         awaiting_supervisor=case.awaiting_supervisor,
+        possible_immediate_risk=case.possible_immediate_risk,
+        ask_now=asks_now(case),
         open_tasks=stats.open,
         overdue=stats.overdue > 0,
         overdue_tasks=stats.overdue,
@@ -227,7 +238,8 @@ def list_queue(
     page: int = 1,
     page_size: int = PAGE_SIZE,
 ) -> QueuePage:
-    """One page of the queue this actor may see: risk first, then oldest first."""
+    """One page of the queue this actor may see: risk first ("ask now" first within a level),
+    then oldest first."""
     require_active_role(actor)
     if page < 1:
         raise ValidationProblem("pages are numbered from 1")

@@ -8,6 +8,7 @@ from backoffice.text import plain
 from backoffice.views import (
     AvailableAction,
     CaseView,
+    ClassificationRecord,
     ConsentView,
     QueuePage,
     QueueRow,
@@ -29,20 +30,39 @@ def _flags(row: QueueRow) -> str:
     return " ".join(flags)
 
 
+ASK_NOW = "ask now"
+
+
+def risk_words(row: QueueRow) -> str:
+    """The risk level, with "ask now" beside it for a possible immediate risk: in words, so it
+    never rests on colour alone."""
+    return f"{row.risk_level}, {ASK_NOW}" if row.ask_now else row.risk_level
+
+
 def queue_lines(page: QueuePage) -> Iterator[str]:
     if not page.rows:
         yield "no cases match" + (f" {page.search!r}" if page.search else "")
         return
-    yield f"{'REFERENCE':15} {'RISK':9} {'STATUS':13} {'ORG':4} {'AGE':>4}  ESTABLISHMENT / FLAGS"
+    yield f"{'REFERENCE':15} {'RISK':17} {'STATUS':13} {'ORG':4} {'AGE':>4}  ESTABLISHMENT / FLAGS"
     for row in page.rows:
         place = plain(row.establishment or "-")[:28]
         yield (
-            f"{row.reference:15} {row.risk_level:9} {row.status:13} "
+            f"{row.reference:15} {risk_words(row):17} {row.status:13} "
             f"{row.receiving_organisation:4} {row.age_days:>3}d  {place}  {_flags(row)}".rstrip()
         )
     total = f" of {page.total}" if page.total is not None else ""
     more = "; more: --page " + str(page.page + 1) if page.has_next else ""
     yield f"page {page.page}: {len(page.rows)} shown{total}{more}"
+
+
+def seen_risk(c: ClassificationRecord) -> str | None:
+    """What a view without a risk level of its own (the rules', a model's, intake staff's) saw
+    in the words about risk, when it saw anything."""
+    if c.risk_level is not None:
+        return None
+    if c.immediate_risk:
+        return "immediate risk seen"
+    return "possible immediate risk seen" if c.possible_immediate_risk else None
 
 
 def _task_line(task: TaskView) -> str:
@@ -100,7 +120,7 @@ def _consent_lines(view: CaseView) -> Iterator[str]:
 def case_lines(view: CaseView, *, audit: bool = True) -> Iterator[str]:
     s = view.summary
     flags = ("PSEUDONYMISED " if not view.identified else "") + _flags(s)
-    yield f"{s.reference}  version {s.version}  {s.status}  risk {s.risk_level}  {flags}".rstrip()
+    yield f"{s.reference}  version {s.version}  {s.status}  risk {risk_words(s)}  {flags}".rstrip()
     if view.identity_note:
         yield f"  {view.identity_note}"
     place = plain(s.establishment or "-")
@@ -131,9 +151,11 @@ def case_lines(view: CaseView, *, audit: bool = True) -> Iterator[str]:
     yield "Classifications:"
     for c in view.classifications:
         reason = f" - {plain(c.reason)}" if c.reason else ""
+        seen = seen_risk(c)
         yield (
             f"  {c.source:12} qualifies {c.qualifies}, {', '.join(c.categories) or '-'}, "
-            f"severity {c.severity}, route {c.route}, risk {c.risk_level or '-'}{reason}"
+            f"severity {c.severity}, route {c.route}, risk {c.risk_level or '-'}"
+            f"{f', {seen}' if seen else ''}{reason}"
         )
     for d in view.disagreements:
         yield f"  DISAGREE on {d.field}: " + "; ".join(f"{k} {v}" for k, v in d.values.items())

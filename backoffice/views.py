@@ -32,6 +32,10 @@ class QueueRow(View):
     age_days: int
     overridden: bool
     awaiting_supervisor: bool
+    #: The effective classification saw a possible immediate risk (indirect cues).
+    possible_immediate_risk: bool = False
+    #: Say "ask now": a possible immediate risk on a case whose risk level is not immediate.
+    ask_now: bool = False
     open_tasks: int = 0
     overdue: bool = False
     overdue_tasks: int = 0
@@ -90,6 +94,7 @@ class ClassificationRecord(View):
     categories: list[str]
     bodies: list[str]
     immediate_risk: bool
+    possible_immediate_risk: bool = False
     severity: str
     route: str
     risk_level: str | None

@@ -49,3 +49,14 @@ def assess_risk(
     ):
         return RiskLevel.HIGH
     return RiskLevel.STANDARD
+
+
+def risk_rank(level: RiskLevel, *, possible_immediate_risk: bool = False) -> int:
+    """A case's place in the queue (``sanction_case.risk_rank``), 0 the most urgent.
+
+    Risk level first (immediate, high, standard); within high and within standard, a case
+    whose classification saw a possible immediate risk ("ask now") comes before the others.
+    Stored on the case so the queue's one indexed ORDER BY (risk_rank, created_at) serves it.
+    """
+    ask_now = possible_immediate_risk and level != RiskLevel.IMMEDIATE
+    return 2 * level.rank - (1 if ask_now else 0)

@@ -22,7 +22,7 @@ from intake.db.models import (
 )
 from intake.offline import is_outbox, provisional_reference, queue_for_sync
 from intake.references import next_reference
-from intake.risk import RiskAnswers
+from intake.risk import RiskAnswers, risk_rank
 from intake.settings import Settings
 from intake.users import Actor
 from intake.vocabulary import (
@@ -74,6 +74,9 @@ class ClassificationView(BaseModel):
     categories: list[str] = Field(default_factory=list)
     body: list[Body] = Field(default_factory=list)
     immediate_risk: bool = False
+    #: Indirect cues of a risk (hoarded medication, missed insulin ...): "ask now". True
+    #: whenever ``immediate_risk`` is.
+    possible_immediate_risk: bool = False
     severity: Severity = Severity.STANDARD
     route: Route
     #: Other routes this view sees besides the main one (e.g. a death in custody as well).
@@ -81,6 +84,12 @@ class ClassificationView(BaseModel):
     evidence: list[dict[str, Any]] = Field(default_factory=list)
     rationale: str | None = None
     reason: str | None = None
+
+    @model_validator(mode="after")
+    def _immediate_is_possible(self) -> ClassificationView:
+        if self.immediate_risk:
+            self.possible_immediate_risk = True
+        return self
 
 
 class CaseSubmission(BaseModel):
@@ -182,7 +191,10 @@ def _case_from(submission: CaseSubmission, reference: str, actor: Actor) -> Sanc
         route=routes[0].value,
         routes=[r.value for r in routes],
         risk_level=submission.risk_level.value,
-        risk_rank=submission.risk_level.rank,
+        risk_rank=risk_rank(
+            submission.risk_level, possible_immediate_risk=effective.possible_immediate_risk
+        ),
+        possible_immediate_risk=effective.possible_immediate_risk,
         awaiting_supervisor=submission.consent.refer_without_consent,
         is_demo=submission.is_demo,
         created_by_id=actor.id,
@@ -199,6 +211,7 @@ def _classification(
         categories=list(view.categories),
         bodies=[b.value for b in view.body],
         immediate_risk=view.immediate_risk,
+        possible_immediate_risk=view.possible_immediate_risk,
         severity=view.severity.value,
         route=view.route.value,
         evidence=view.evidence,

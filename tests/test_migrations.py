@@ -146,3 +146,86 @@ def test_unfinished_text_from_before_pieces_is_kept(settings: Settings) -> None:
     store.append_pending(drafts["d-1"].id, key="narrative", text="\nand stopped my visits")
     assert store.load(drafts["d-1"].id).pending_text.endswith("IMB\nand stopped my visits")
     engine.dispose()
+
+
+def test_cases_from_before_possible_risk_read_false_and_keep_their_order(
+    settings: Settings,
+) -> None:
+    """Migration 0009: old cases and classifications say no possible immediate risk (nothing
+    recorded it), and their ranks move to the queue's finer scale in the same order; the
+    downgrade puts the old ranks back."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import text
+
+    from intake.risk import risk_rank
+    from intake.vocabulary import RiskLevel
+
+    url = settings.effective_database_url
+    old = create_db_engine(url)
+    config = alembic_config(old)
+    now = datetime.now(UTC)
+    with old.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0008")
+        connection.execute(
+            text(
+                "INSERT INTO app_user (name, role, organisation, active, is_demo, created_at)"
+                " VALUES ('Old Hand', 'intake', 'IMB', true, false, :now)"
+            ),
+            {"now": now},
+        )
+        for number, (level, rank) in enumerate((("standard", 2), ("immediate", 0), ("high", 1))):
+            connection.execute(
+                text(
+                    "INSERT INTO sanction_case (uuid, reference, status, receiving_organisation,"
+                    " raised_by, bodies, narrative, qualifies, categories, severity, route,"
+                    " risk_level, risk_rank, overridden, awaiting_supervisor, is_demo,"
+                    " created_at, updated_at, version, created_by_id) SELECT :uuid, :ref,"
+                    " 'received', 'IMB', 'person', '[]', 'x', 'yes', '[]', 'standard',"
+                    " 'sanction_protocol', :level, :rank, false, false, false, :now, :now, 1, id"
+                    " FROM app_user"
+                ),
+                {
+                    "uuid": f"u-{number}",
+                    "ref": f"SAN-2025-0000{number + 1}",
+                    "level": level,
+                    "rank": rank,
+                    "now": now,
+                },
+            )
+        connection.execute(
+            text(
+                "INSERT INTO classification (case_id, source, qualifies, categories, bodies,"
+                " immediate_risk, severity, route, evidence, created_at) SELECT id, 'rules',"
+                " 'yes', '[]', '[]', false, 'standard', 'sanction_protocol', '[]', :now"
+                " FROM sanction_case"
+            ),
+            {"now": now},
+        )
+    old.dispose()
+    engine = open_database(settings)
+    with engine.connect() as connection:
+        cases = connection.execute(
+            text(
+                "SELECT risk_level, risk_rank, possible_immediate_risk FROM sanction_case"
+                " ORDER BY risk_rank"
+            )
+        ).all()
+        flags = connection.execute(text("SELECT possible_immediate_risk FROM classification"))
+        assert [bool(f) for (f,) in flags] == [False, False, False]
+    assert [(level, rank, bool(flag)) for level, rank, flag in cases] == [
+        ("immediate", risk_rank(RiskLevel.IMMEDIATE), False),
+        ("high", risk_rank(RiskLevel.HIGH), False),
+        ("standard", risk_rank(RiskLevel.STANDARD), False),
+    ]
+    config = alembic_config(engine)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0008")
+    columns = {c["name"] for c in inspect(engine).get_columns("sanction_case")}
+    assert "possible_immediate_risk" not in columns
+    with engine.connect() as connection:
+        ranks = connection.execute(text("SELECT risk_level, risk_rank FROM sanction_case"))
+        assert sorted(tuple(r) for r in ranks) == [("high", 1), ("immediate", 0), ("standard", 2)]
+    engine.dispose()

@@ -12,6 +12,7 @@ from intake.db.models import (
     SanctionCase,
     WorkflowTask,
 )
+from intake.risk import risk_rank
 from intake.submission import CaseSubmission, ClassificationView, ConsentAnswers, submit_case
 from intake.users import Actor
 from intake.vocabulary import Organisation, Qualifies, RiskLevel, Role, Route
@@ -45,7 +46,8 @@ def test_submission_writes_everything_in_one_go(engine, settings) -> None:  # ty
         assert stored.reference == reference
         assert reference.startswith("SAN-") and reference.endswith("-00001")
         assert stored.status == "received"
-        assert stored.risk_rank == 0 + 1
+        assert stored.risk_rank == risk_rank(RiskLevel.HIGH)
+        assert stored.possible_immediate_risk is False
         assert session.exec(select(Classification)).one().source == "rules"
         assert session.exec(select(ConsentRecord)).one().pursue is True
         assert session.exec(select(RiskAssessment)).one().level == "high"
@@ -79,3 +81,37 @@ def test_a_sanction_and_a_death_in_custody_carry_both_routes(engine, settings) -
 def test_referral_without_consent_needs_justification() -> None:
     with pytest.raises(ValidationError, match="justification"):
         ConsentAnswers(refer_without_consent=True)
+
+
+def test_a_possible_immediate_risk_is_stored_and_ranks_first_within_its_level(
+    engine, settings
+) -> None:  # type: ignore[no-untyped-def]
+    """The rules' "ask now" reaches the case and its classification row; the case's rank puts
+    it before other cases of its risk level and never above a higher level."""
+    rules = ClassificationView(
+        qualifies=Qualifies.YES, route=Route.SANCTION_PROTOCOL, possible_immediate_risk=True
+    )
+    with Session(engine) as session:
+        case = submit_case(
+            session, submission=_submission(rules=rules), actor=INSPECTOR, settings=settings
+        )
+        session.commit()
+        assert case.possible_immediate_risk is True
+        assert session.exec(select(Classification)).one().possible_immediate_risk is True
+        assert case.risk_rank == risk_rank(RiskLevel.HIGH, possible_immediate_risk=True)
+    ranks = [
+        risk_rank(RiskLevel.IMMEDIATE),
+        risk_rank(RiskLevel.HIGH, possible_immediate_risk=True),
+        risk_rank(RiskLevel.HIGH),
+        risk_rank(RiskLevel.STANDARD, possible_immediate_risk=True),
+        risk_rank(RiskLevel.STANDARD),
+    ]
+    assert ranks == sorted(set(ranks))
+    assert risk_rank(RiskLevel.IMMEDIATE, possible_immediate_risk=True) == ranks[0]
+
+
+def test_an_immediate_risk_is_always_a_possible_one() -> None:
+    view = ClassificationView(
+        qualifies=Qualifies.YES, route=Route.SANCTION_PROTOCOL, immediate_risk=True
+    )
+    assert view.possible_immediate_risk is True

@@ -12,7 +12,7 @@ from typing import Any
 
 from rich.text import Text
 
-from backoffice.render import consent_line, risk_action
+from backoffice.render import ASK_NOW, consent_line, risk_action, seen_risk
 from backoffice.text import plain
 from backoffice.views import (
     AvailableAction,
@@ -24,6 +24,7 @@ from backoffice.views import (
 )
 
 RISK_STYLES = {"immediate": "bold red", "high": "bold yellow", "standard": ""}
+ASK_NOW_STYLE = "bold black on yellow"
 LATE = "bold red"
 MUTED = "dim"
 
@@ -68,6 +69,7 @@ def header_text(view: CaseView) -> Text:
         (s.reference, "bold"),
         f"  v{s.version}  {s.status}  risk ",
         (s.risk_level, RISK_STYLES.get(s.risk_level, "")),
+        *([", ", (ASK_NOW, ASK_NOW_STYLE)] if s.ask_now else []),
         *[part for flag in flags(s) for part in ("  ", flag)],
     )
     place = s.establishment or view.place_text or "-"
@@ -178,6 +180,12 @@ def _consent(text: Text, view: CaseView) -> None:
 
 def _risk(text: Text, view: CaseView) -> None:
     _line(text, ("Risk", "bold underline"))
+    if view.summary.ask_now:
+        _line(
+            text,
+            (ASK_NOW, ASK_NOW_STYLE),
+            ": the words suggest a possible immediate risk; ask the person now",
+        )
     if not view.risk:
         _line(text, f"{view.summary.risk_level} (no assessment recorded)")
     for r in view.risk:
@@ -228,11 +236,12 @@ def _evidence(item: dict[str, Any]) -> str:
 
 def _classification(text: Text, c: ClassificationRecord) -> None:
     who = f" by {c.created_by}" if c.created_by else ""
+    seen = seen_risk(c)
     _line(text, (c.source.upper(), "bold"), (f"  {_when(c.created_at)}{who}", MUTED))
     _line(
         text,
         f"  qualifies {c.qualifies} · severity {c.severity} · route {c.route} · "
-        f"risk {c.risk_level or '-'}",
+        f"risk {c.risk_level or '-'}{f' · {seen}' if seen else ''}",
     )
     _line(text, f"  categories: {', '.join(c.categories) or '-'}")
     if c.reason:

@@ -18,19 +18,21 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from backoffice.live import ChangeMark
-from backoffice.tui.case_text import LATE, RISK_STYLES
+from backoffice.render import ASK_NOW
+from backoffice.tui.case_text import ASK_NOW_STYLE, LATE, RISK_STYLES
 from backoffice.tui.client import BackofficeClient, QueueQuery
 from backoffice.views import QueuePage, QueueRow
 from intake.errors import SanctionsError
 
 SEARCH_DELAY = 0.3
 # (label, key, width): 80 columns less the table's cell padding and scroll bar.
+# Risk is wide enough for "standard ask now" (a possible immediate risk, in words).
 COLUMNS = (
     ("Reference", "reference", 14),
-    ("Risk", "risk", 9),
+    ("Risk", "risk", 16),
     ("Age", "age", 4),
-    ("Establishment", "establishment", 17),
-    ("Status", "status", 13),
+    ("Establishment", "establishment", 13),
+    ("Status", "status", 10),
     ("Late", "late", 4),
     ("Ovr", "overridden", 3),
 )
@@ -43,15 +45,25 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def risk_cell(row: QueueRow) -> Text:
+    """The risk level, and "ask now" beside it for a possible immediate risk (words, not only
+    colour)."""
+    cell = Text(row.risk_level, style=RISK_STYLES.get(row.risk_level, ""))
+    if row.ask_now:
+        cell.append(" ")
+        cell.append(ASK_NOW, style=ASK_NOW_STYLE)
+    return cell
+
+
 def row_cells(row: QueueRow) -> list[Text]:
     """One queue row as the table shows it."""
     late = Text(f"!{row.overdue_tasks}" if row.overdue else "", style=LATE)
     return [
         Text(row.reference),
-        Text(row.risk_level, style=RISK_STYLES.get(row.risk_level, "")),
+        risk_cell(row),
         Text(f"{row.age_days}d", justify="right"),
-        Text(_cut(row.establishment or "-", 17)),
-        Text(row.status),
+        Text(_cut(row.establishment or "-", 13)),
+        Text(_cut(row.status, 10)),
         late,
         Text("OVR" if row.overridden else "", style="bold magenta"),
     ]

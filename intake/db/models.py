@@ -117,7 +117,12 @@ class SanctionCase(SQLModel, table=True):
     #: the person is (the IMB for enquiries with consent, the PPO once it investigates).
     identified_to: list[str] = _json()
     risk_level: str = _enum("standard", length=12)
-    risk_rank: int = 2
+    #: The queue's sort key (``intake.risk.risk_rank``): the risk level, and within a level a
+    #: possible immediate risk ("ask now") first; 0 is the most urgent.
+    risk_rank: int = 4
+    #: The effective classification saw a possible immediate risk (indirect cues such as
+    #: hoarded medication): the queue says "ask now" unless the risk level is already immediate.
+    possible_immediate_risk: bool = False
     overridden: bool = Field(default=False, index=True)
     awaiting_supervisor: bool = False
     outcome: str | None = _enum(None, length=20)
@@ -186,6 +191,8 @@ class Classification(SQLModel, table=True):
     categories: list[str] = _json()
     bodies: list[str] = _json()
     immediate_risk: bool = False
+    #: True whenever ``immediate_risk`` is, and for indirect cues too ("ask now").
+    possible_immediate_risk: bool = False
     severity: str = _enum("standard", length=12)
     route: str = _enum(length=24)
     risk_level: str | None = _enum(None, length=12)

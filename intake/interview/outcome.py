@@ -67,6 +67,7 @@ def rules_view(result: Classification) -> ClassificationView:
         categories=[c.value for c in result.categories],
         body=list(result.body),
         immediate_risk=result.immediate_risk,
+        possible_immediate_risk=result.possible_immediate_risk,
         severity=result.severity,
         route=result.route,
         routes=evidence_routes(result),
@@ -96,6 +97,8 @@ def staff_view(interview: Interview) -> ClassificationView | None:
         body=list(rules.body) if rules else [],
         severity=rules.severity if rules else "standard",
         immediate_risk=interview.immediate_risk,
+        # staff disagree on whether and where it goes, not on what the words suggest
+        possible_immediate_risk=bool(rules and rules.possible_immediate_risk),
         reason=interview.value("staff_reason"),
     )
 

@@ -57,6 +57,7 @@ def record_advice(
         categories=[c.value for c in model.categories],
         bodies=[b.value for b in model.body],
         immediate_risk=model.immediate_risk,
+        possible_immediate_risk=model.immediate_risk,
         severity=case.severity,
         route=case.route,
         evidence=_evidence(advice),

@@ -78,6 +78,26 @@ def make_submission(establishment_id: int | None, **changes: Any) -> CaseSubmiss
     return CaseSubmission(**{**base, **changes})
 
 
+#: Only an indirect cue of a risk (sleeping tablets saved up): the rules say "ask now".
+ASK_NOW_NARRATIVE = (
+    "Since I wrote to the Ombudsman my visits were cancelled and I have been saving up my "
+    "sleeping tablets under my mattress."
+)
+#: The same account without the cue: no risk seen.
+PLAIN_NARRATIVE = (
+    "Since I wrote to the Ombudsman my visits were cancelled twice and my letters arrive opened."
+)
+
+
+def classified(narrative: str) -> dict[str, Any]:
+    """Submission fields for ``narrative`` with the rules' own reading of it (as the interview
+    builds them), for ``make_submission`` or the ``submit`` fixture."""
+    from intake.classifier import classify
+    from intake.interview.outcome import rules_view
+
+    return {"narrative": narrative, "rules": rules_view(classify(narrative))}
+
+
 SubmitFn = Callable[..., str]
 ActFn = Callable[..., ActionResult]
 ViewFn = Callable[[str], CaseView]

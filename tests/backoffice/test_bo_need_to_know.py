@@ -31,8 +31,9 @@ from backoffice.case_view import show_case
 from backoffice.render import case_lines
 from intake.db.models import SanctionCase
 from intake.errors import NotFoundError
+from intake.risk import risk_rank
 from intake.users import Actor
-from intake.vocabulary import Organisation, Role
+from intake.vocabulary import Organisation, RiskLevel, Role
 
 MATRIX = [
     # IMB staff of every role see their own Board's cases only, named (the IMB received them)
@@ -170,7 +171,7 @@ def _every_kind_of_case(engine: Engine, staff: Staff) -> None:
             "routes": ["sanction_protocol"],
             "identified_to": to,
             "risk_level": "standard",
-            "risk_rank": 2,
+            "risk_rank": risk_rank(RiskLevel.STANDARD),
             "overridden": False,
             "awaiting_supervisor": False,
             "is_demo": False,

@@ -31,7 +31,8 @@ SIZE = (80, 24)
 
 
 def _in_queue_order(rows: list[QueueRow]) -> bool:
-    keys = [(RiskLevel(r.risk_level).rank, -r.age_days) for r in rows]
+    """Risk first (within a level, "ask now" first), then oldest first."""
+    keys = [(RiskLevel(r.risk_level).rank, not r.ask_now, -r.age_days) for r in rows]
     return keys == sorted(keys)
 
 

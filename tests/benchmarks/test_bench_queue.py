@@ -27,15 +27,16 @@ from backoffice.tui.client import BackofficeClient, QueueQuery
 from intake.db.engine import open_database
 from intake.db.models import Establishment, SanctionCase, WorkflowTask
 from intake.identity import system_login
+from intake.risk import risk_rank
 from intake.settings import load_settings
 from intake.users import Actor, UserCreate, create_user
-from intake.vocabulary import Organisation, Role
+from intake.vocabulary import Organisation, RiskLevel, Role
 
 pytestmark = pytest.mark.benchmark
 
 CASES = 100_000
 BATCH = 5_000
-RISKS = (("immediate", 0), ("high", 1), ("standard", 2), ("standard", 2), ("standard", 2))
+RISKS = ("immediate", "high", "standard", "standard", "standard")
 STATUSES = ("received", "confirmed", "logged", "consulted", "briefed", "investigating", "closed")
 TEXT = (
     "officer moved me to the segregation unit after I spoke to the board my visits were "
@@ -59,7 +60,8 @@ def _case_rows(start: int, count: int, places: list[int], rng: random.Random) ->
     base = datetime(2025, 1, 1, tzinfo=UTC)
     rows = []
     for number in range(start, start + count):
-        risk, rank = rng.choice(RISKS)
+        risk = rng.choice(RISKS)
+        ask_now = number % 7 == 0  # a possible immediate risk: first within its level
         rows.append(
             {
                 "uuid": f"bench-{number}",
@@ -75,7 +77,8 @@ def _case_rows(start: int, count: int, places: list[int], rng: random.Random) ->
                 "severity": "standard",
                 "route": "sanction_protocol",
                 "risk_level": risk,
-                "risk_rank": rank,
+                "risk_rank": risk_rank(RiskLevel(risk), possible_immediate_risk=ask_now),
+                "possible_immediate_risk": ask_now,
                 "overridden": number % 50 == 0,
                 "awaiting_supervisor": False,
                 "is_demo": False,

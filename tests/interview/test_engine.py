@@ -221,3 +221,25 @@ def test_routes_are_shown_before_there_is_an_account() -> None:
     engine.answer("1, 2")
     assert routes_so_far(engine) == [Route.SANCTION_PROTOCOL, Route.DEATH_IN_CUSTODY]
     assert case_panel(engine).routes[1] == "a death in custody: the PPO investigates"
+
+
+def test_a_possible_immediate_risk_reaches_the_submission() -> None:
+    """Indirect cues ("ask now") are carried into what is stored, by the rules' view and by
+    intake staff's own view when they disagree on where the case goes."""
+    account = ACCOUNT + " Since then I have been saving up my sleeping tablets."
+    engine, _ = interview(narrative=account)
+    assert engine.classification is not None
+    assert engine.classification.possible_immediate_risk
+    assert not engine.classification.immediate_risk
+    submission = build_submission(engine, organisation=Organisation.IMB, establishment_id=None)
+    assert submission.rules is not None and submission.rules.possible_immediate_risk
+    assert not submission.rules.immediate_risk
+    disagreeing, _ = interview(
+        narrative=account, staff_agrees="n", staff_qualifies="2", staff_route="1",
+        staff_reason="Not sure of the link",
+    )  # fmt: skip
+    staff = build_submission(disagreeing, organisation=Organisation.IMB, establishment_id=None)
+    assert staff.staff_view is not None and staff.effective.possible_immediate_risk
+    plain, _ = interview()
+    plain_rules = build_submission(plain, organisation=Organisation.IMB, establishment_id=None)
+    assert plain_rules.rules is not None and not plain_rules.rules.possible_immediate_risk

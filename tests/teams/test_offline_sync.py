@@ -5,14 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from offline_support import add_interviewer, record_offline_cases
+from offline_support import add_interviewer, make_submission, record_offline_cases
 from sqlalchemy import Engine, func
 from sqlmodel import Session, select
 
-from intake.db.models import Answer, OutboxEntry, SanctionCase
+from intake.db.models import Answer, Classification, OutboxEntry, SanctionCase
 from intake.offline import open_outbox
+from intake.risk import risk_rank
 from intake.settings import Settings
+from intake.submission import ClassificationView, submit_case
 from intake.sync import sync_outbox
+from intake.vocabulary import Qualifies, RiskLevel, Route
 
 
 @pytest.fixture
@@ -107,3 +110,26 @@ def test_unfinished_drafts_are_copied_once(
     central = DraftStore(engine).open_drafts()
     assert len(central) == 1 and central[0].has_pending_text
     assert DraftStore(engine).load(central[0].id).pending_text == "They took my letter to the"
+
+
+def test_a_possible_immediate_risk_survives_the_sync(
+    laptop: Engine, engine: Engine, settings: Settings
+) -> None:
+    """The rules' "ask now" recorded offline reaches the central case, its rank and its
+    classification."""
+    add_interviewer(engine)
+    actor = add_interviewer(laptop)
+    rules = ClassificationView(
+        qualifies=Qualifies.YES, route=Route.SANCTION_PROTOCOL, possible_immediate_risk=True
+    )
+    with Session(laptop) as session:
+        submission = make_submission(None, rules=rules, risk_level=RiskLevel.HIGH)
+        submit_case(session, submission=submission, actor=actor, settings=settings)
+        session.commit()
+    assert len(sync_outbox(laptop, engine, settings).sent) == 1
+    (case,) = _central_cases(engine)
+    assert case.possible_immediate_risk is True
+    assert case.risk_rank == risk_rank(RiskLevel.HIGH, possible_immediate_risk=True)
+    with Session(engine) as session:
+        row = session.exec(select(Classification).where(Classification.case_id == case.id)).one()
+    assert row.possible_immediate_risk is True

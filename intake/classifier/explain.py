@@ -132,7 +132,13 @@ def rationale(doc: Document, facts: Facts, decision: Decision, route_names: dict
         "imb_member_complaint": "A complaint about an IMB member's own conduct"
         f"{_quote(doc, facts.imb_complaint)}",
     }[decision.reason]
-    if decision.route is Route.WHISTLEBLOWING and decision.reason != "whistleblowing":
+    if decision.learned_route:
+        text = (
+            "The learned second opinion reads a member of staff fearing sanctions for themselves; "
+            + text[0].lower()
+            + text[1:]
+        )
+    elif decision.route is Route.WHISTLEBLOWING and decision.reason != "whistleblowing":
         text = f"{staff_fear} and tells of a prisoner's; " + text[0].lower() + text[1:]
     if decision.route is Route.DEATH_IN_CUSTODY:
         text = f"A death is described{_quote(doc, facts.deaths)}; " + text[0].lower() + text[1:]

@@ -33,6 +33,9 @@ class Decision:
     missing: list[str] = field(default_factory=list)
     #: Ask about risk now: a clear risk, or an indirect cue of one (never less than the risk).
     possible_risk: bool = False
+    #: The route is whistleblowing because the learned second opinion read a staff member's
+    #: own fear where the rules did not.
+    learned_route: bool = False
     #: The hits the decision rests on (for evidence), beyond bodies and categories.
     basis: list[Hit] = field(default_factory=list)
 

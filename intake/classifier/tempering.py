@@ -9,8 +9,11 @@ contact with someone else, or a route the rules decide by voice or place (a staf
 fear, a death, a place outside the protocol, safer custody, an IMB member's conduct). A case that
 qualifies gains the categories the model reads; "ask about risk now" is raised on its risk head,
 unless the account puts the harm in the past or says there is no risk.
-It never clears what the rules found, never closes anything and never sets immediate risk, which
-stays for clear cues. Its evidence is the words that weighed most.
+Where the model reads a member of staff fearing sanctions for their own contact with a body
+(the whistleblowing route), an account the rules sent to the complaints process or the protocol
+goes to whistleblowing instead; what qualifies stays the rules'. It never clears what the rules
+found, never closes anything and never sets immediate risk, which stays for clear cues. Its
+evidence is the words that weighed most.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from intake.classifier.model import Evidence
 from intake.classifier.rules import Decision
 from intake.vocabulary import Qualifies, Route, SanctionCategory
 
+#: Routes the model may change to whistleblowing when it reads a staff member's own fear.
+_VOICE_OPEN = (Route.COMPLAINT, Route.SANCTION_PROTOCOL)
 #: The rules' reasons for a "no" the model may reopen: contact seen, the rest not recognised.
 _OPEN = ("no_detriment", "vague_no_link")
 _WORDS_SHOWN = 3
@@ -47,6 +52,10 @@ def temper(
                 decision.categories.append(cat)
                 acted.append(head)
         decision.categories.sort(key=list(SanctionCategory).index)
+    if decision.route in _VOICE_OPEN and opinion.says("whistleblowing"):
+        decision.route = Route.WHISTLEBLOWING
+        decision.learned_route = True
+        acted.append("whistleblowing")
     if not decision.possible_risk and not risk_discounted and opinion.says("risk"):
         decision.possible_risk = True
         acted.append("risk")
@@ -88,6 +97,8 @@ def opinion_evidence(text: str, opinion: Opinion, acted: list[str]) -> list[Evid
 def _meaning(head: str) -> str:
     if head == "sanction":
         return "a possible sanction"
+    if head == "whistleblowing":
+        return "a member of staff fearing sanctions for themselves"
     if head == "risk":
         return "a possible immediate risk"
     return SanctionCategory(head.split(":", 1)[1]).label

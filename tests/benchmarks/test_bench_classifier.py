@@ -1,4 +1,5 @@
-"""Benchmark: the rule-based classifier on 500- and 20,000-character narratives. Prints only.
+"""Benchmark: the classifier (rules and learned second opinion) on 500- and 20,000-character
+narratives. Prints only.
 
 Run with ``pytest -m benchmark -s tests/benchmarks/test_bench_classifier.py`` (``./dev.sh bench``);
 skipped in the ordinary run. The issue's targets on this machine: median <= 1 ms at 500

@@ -4,7 +4,9 @@ Run with ``pytest -m benchmark -s tests/benchmarks``; skipped in the ordinary ru
 
 The fixture builds the database with bulk SQLAlchemy core inserts: fast, and outside the ORM,
 so the app's rule that every change to a case goes through ``intake.audit`` (an ORM flush
-check) does not apply to it. That rule is for the application; this is test data.
+check) does not apply to it. That rule is for the application; this is test data. Each case
+still gets the sealed first event of its audit chain, as a real case does, so the tamper check
+run before normal work finds every chain intact.
 """
 
 from __future__ import annotations
@@ -17,15 +19,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Connection, Engine, func, insert, select
 from sqlmodel import Session
 
 from backoffice.case_view import show_case
 from backoffice.queue import QueueFilters, list_queue
 from backoffice.tracker import export_tracker
 from backoffice.tui.client import BackofficeClient, QueueQuery
+from intake.audit_chain.check import set_checkpoint
+from intake.audit_chain.hashing import case_chain, event_hash, genesis
 from intake.db.engine import open_database
-from intake.db.models import Establishment, SanctionCase, WorkflowTask
+from intake.db.models import AuditChainHead, AuditEvent, Establishment, SanctionCase, WorkflowTask
 from intake.identity import system_login
 from intake.risk import risk_rank
 from intake.settings import load_settings
@@ -112,6 +116,27 @@ def _build(engine: Engine) -> None:
         ]
         for start in range(0, len(tasks), BATCH):
             connection.execute(insert(WorkflowTask), tasks[start : start + BATCH])
+        _seal_first_events(connection)
+
+
+def _seal_first_events(connection: Connection) -> None:
+    """One sealed 'case received' event per case, the chain heads and the checkpoint."""
+    at = datetime(2025, 1, 1, tzinfo=UTC)
+    for start in range(1, CASES + 1, BATCH):
+        events, heads = [], []
+        for case_id in range(start, min(start + BATCH, CASES + 1)):
+            chain = case_chain(case_id)
+            fields = {
+                "case_id": case_id, "actor_id": None, "actor_name": "bench", "at": at,
+                "action": "case.received", "entity": "case", "entity_id": case_id,
+                "before": None, "after": None, "reason": None, "chain": chain,
+                "prev_hash": genesis(chain),
+            }  # fmt: skip
+            events.append({**fields, "hash": event_hash(fields)})
+            heads.append({"chain": chain, "count": 1, "hash": events[-1]["hash"]})
+        connection.execute(insert(AuditEvent), events)
+        connection.execute(insert(AuditChainHead), heads)
+    set_checkpoint(connection, connection.execute(select(func.max(AuditEvent.id))).scalar_one())
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from intake.classifier import ClassifierInputError, classify
 from intake.classifier.learned import MODEL_PATH, second_opinion
 from intake.classifier.learned.features import feature_counts
-from intake.vocabulary import Qualifies
+from intake.vocabulary import Qualifies, Route
 
 ORDER = {Qualifies.NO: 0, Qualifies.UNCLEAR: 1, Qualifies.YES: 2}
 WORDS = st.sampled_from(
@@ -80,4 +80,17 @@ def test_it_was_never_trained_on_the_held_out_half() -> None:
         "eval/dev2-tune.jsonl",
         "train/written.jsonl",
         "train/written2.jsonl",
+        "train/written3.jsonl",
     }
+
+
+def test_a_staff_members_own_fear_the_rules_miss_goes_to_whistleblowing() -> None:
+    text = (
+        "Night OSG here. Since I gave evidence to the inspectors about the restraint, my shifts "
+        "have been changed without notice and colleagues blank me in the office."
+    )
+    rules, both = classify(text, learned=False), classify(text)
+    assert rules.route is not Route.WHISTLEBLOWING
+    assert both.route is Route.WHISTLEBLOWING
+    assert both.rationale.startswith("The learned second opinion reads a member of staff")
+    assert any(ev.label == "model:whistleblowing" for ev in both.evidence)

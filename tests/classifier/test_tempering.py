@@ -85,3 +85,24 @@ def test_possible_risk_is_raised_unless_the_account_set_it_aside() -> None:
     temper(set_aside, opinion(risk=0.9), denied=False, risk_discounted=True)
     assert raised.possible_risk and not raised.immediate_risk
     assert not set_aside.possible_risk
+
+
+@pytest.mark.parametrize(
+    ("route", "after"),
+    [
+        (COMPLAINT, STAFF),
+        (PROTOCOL, STAFF),
+        (CUSTODY, CUSTODY),
+        (DEATH, DEATH),
+        (Route.OUT_OF_SCOPE, Route.OUT_OF_SCOPE),
+        (Route.IMB_MEMBER_COMPLAINT, Route.IMB_MEMBER_COMPLAINT),
+    ],
+)
+def test_a_staff_members_own_fear_read_by_the_model_goes_to_whistleblowing(
+    route: Route, after: Route
+) -> None:
+    before = decision(YES, "yes", route)
+    temper(before, opinion(whistleblowing=0.9), denied=False, risk_discounted=False)
+    assert before.route is after
+    assert before.qualifies is YES  # what qualifies stays the rules'
+    assert before.learned_route is (after is not route)

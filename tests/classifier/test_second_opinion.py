@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from intake.classifier import ClassifierInputError, classify
+from intake.classifier.document import clean_text
 from intake.classifier.learned import MODEL_PATH, second_opinion
 from intake.classifier.learned.features import feature_counts
 from intake.vocabulary import Qualifies, Route
@@ -94,3 +95,14 @@ def test_a_staff_members_own_fear_the_rules_miss_goes_to_whistleblowing() -> Non
     assert both.route is Route.WHISTLEBLOWING
     assert both.rationale.startswith("The learned second opinion reads a member of staff")
     assert any(ev.label == "model:whistleblowing" for ev in both.evidence)
+
+
+def test_a_prisoner_describing_staff_is_never_sent_to_whistleblowing_by_the_model() -> None:
+    # The model reads a staff member's fear here (manager, workshop, lose my place); the rules
+    # hear a prisoner, so the route stays the protocol's.
+    text = (
+        "Since I told the PPO investigator what the officers did, they moved me off my wing job "
+        "and my manager at the workshop called me a grass, I'll lose my place."
+    )
+    assert second_opinion().read(clean_text(text)).says("whistleblowing")
+    assert classify(text).route is Route.SANCTION_PROTOCOL

@@ -53,7 +53,7 @@ def classify(text: str, *, setting: Setting | None = None, learned: bool = True)
             opinion,
             denied=bool(facts.denials),
             risk_discounted=bool(facts.past or facts.risk_denials),
-            staff_voice=bool(facts.whistle_speaker or facts.whistle_fear),
+            prisoner_voice=bool(facts.prisoner_voice),
         )
     return Classification(
         qualifies=decision.qualifies,

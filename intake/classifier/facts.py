@@ -58,6 +58,8 @@ class Facts:
     out_of_scope: list[Hit] = field(default_factory=list)
     whistle_speaker: list[Hit] = field(default_factory=list)
     whistle_fear: list[Hit] = field(default_factory=list)
+    #: A prisoner or detainee speaking of their own custody ("my cell", "I'm on basic").
+    prisoner_voice: list[Hit] = field(default_factory=list)
     imb_person: list[Hit] = field(default_factory=list)
     imb_complaint: list[Hit] = field(default_factory=list)
     staff: list[Hit] = field(default_factory=list)
@@ -300,6 +302,8 @@ def _read_routes(facts: Facts, hits: list[Hit]) -> None:
             facts.whistle_speaker.append(hit)
         elif label == "whistle:fear":
             facts.whistle_fear.append(hit)
+        elif label == "whistle:prisoner":
+            facts.prisoner_voice.append(hit)
         elif label == "imb_person":
             facts.imb_person.append(hit)
         elif label == "imb_complaint":

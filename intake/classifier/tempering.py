@@ -11,9 +11,9 @@ qualifies gains the categories the model reads; "ask about risk now" is raised o
 unless the account puts the harm in the past or says there is no risk.
 Where the model reads a member of staff fearing sanctions for their own contact with a body
 (the whistleblowing route), an account the rules sent to the complaints process or the protocol
-goes to whistleblowing instead, but only where the rules heard a member of staff's own voice (a
-staff speaker or a staff member's own fear): a prisoner describing an officer is never
-whistleblowing. What qualifies stays the rules'. It never clears what the rules
+goes to whistleblowing instead, unless the rules hear a prisoner or detainee speaking of their own
+custody ("my cell", "I'm on basic"): a prisoner describing an officer, or their own prison job,
+is never whistleblowing. What qualifies stays the rules'. It never clears what the rules
 found, never closes anything and never sets immediate risk, which stays for clear cues. Its
 evidence is the words that weighed most.
 """
@@ -40,12 +40,12 @@ def temper(
     *,
     denied: bool,
     risk_discounted: bool,
-    staff_voice: bool = False,
+    prisoner_voice: bool = False,
 ) -> list[str]:
     """Change ``decision`` in place; returns the heads the model acted on. ``denied``: the
     person says nothing happened; ``risk_discounted``: the account puts harm in the past or says
-    there is no risk, so the model does not raise one the rules set aside; ``staff_voice``: the
-    rules heard a member of staff speaking of their own work or fearing for themselves."""
+    there is no risk, so the model does not raise one the rules set aside; ``prisoner_voice``: the
+    rules heard a prisoner or detainee speaking of their own custody."""
     acted: list[str] = []
     if _reopens(decision, opinion, denied):
         decision.qualifies = Qualifies.UNCLEAR
@@ -60,7 +60,7 @@ def temper(
                 decision.categories.append(cat)
                 acted.append(head)
         decision.categories.sort(key=list(SanctionCategory).index)
-    if staff_voice and decision.route in _VOICE_OPEN and opinion.says("whistleblowing"):
+    if not prisoner_voice and decision.route in _VOICE_OPEN and opinion.says("whistleblowing"):
         decision.route = Route.WHISTLEBLOWING
         decision.learned_route = True
         acted.append("whistleblowing")

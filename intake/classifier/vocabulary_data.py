@@ -27,7 +27,7 @@ LEXICON_LABELS: dict[str, str] = {
     "links": r"link:(?:cause|forward|back|remark|attempt)|topic|contact",
     "categories": rf"(?:{_CATEGORIES})",
     "risk": r"risk:[a-z_]+|possible:[a-z_]+|soon",
-    "routes": r"death|out_of_scope:[a-z_]+|in_scope|whistle:(?:speaker|fear)|imb_person"
+    "routes": r"death|out_of_scope:[a-z_]+|in_scope|whistle:(?:speaker|fear|prisoner)|imb_person"
     r"|imb_complaint",
     "negation": r"denial|contact_denial|doubt|body_doubt|prospective|past|risk_denial",
     "staff": r"staff|peer|subject|tolerated|child",

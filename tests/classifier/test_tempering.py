@@ -103,13 +103,14 @@ def test_a_staff_members_own_fear_read_by_the_model_goes_to_whistleblowing(
 ) -> None:
     before = decision(YES, "yes", route)
     said = opinion(whistleblowing=0.9)
-    temper(before, said, denied=False, risk_discounted=False, staff_voice=True)
+    temper(before, said, denied=False, risk_discounted=False)
     assert before.route is after
     assert before.qualifies is YES  # what qualifies stays the rules'
     assert before.learned_route is (after is not route)
 
 
-def test_without_a_staff_members_own_voice_the_model_never_routes_to_whistleblowing() -> None:
+def test_in_a_prisoners_own_voice_the_model_never_routes_to_whistleblowing() -> None:
     before = decision(YES, "yes", PROTOCOL)
-    temper(before, opinion(whistleblowing=0.99), denied=False, risk_discounted=False)
+    said = opinion(whistleblowing=0.99)
+    temper(before, said, denied=False, risk_discounted=False, prisoner_voice=True)
     assert before.route is PROTOCOL and not before.learned_route

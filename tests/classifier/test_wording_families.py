@@ -190,6 +190,11 @@ PRISONER_DESCRIBING_STAFF = [
     "moved me to the 4s.",
     "Since I saw the inspectors, Miss on the servery says I'm a snitch; she told the whole "
     "landing.",
+    # a prisoner with a prison job speaks of "my manager" and "my colleagues" too
+    "Since I told the PPO investigator what the officers did, they moved me off my wing job "
+    "and my manager at the workshop called me a grass, I'll lose my place.",
+    "I'm on basic now. After I gave evidence to the IMB my manager in the laundry took me off "
+    "the rota and my colleagues there won't talk to me.",
 ]
 
 

@@ -6,7 +6,9 @@ detriment they know, or a detriment and a described body but no link they know.
 
 Never where no body is contacted at all, the person denied a sanction, the account is about
 contact with someone else, or a route the rules decide by voice or place (a staff member's own
-fear, a death, a place outside the protocol, safer custody, an IMB member's conduct). A case that
+fear, a death, a place outside the protocol, an IMB member's conduct). A reopened account goes to
+the protocol, from the complaints process or from safer custody (a complaint with a risk in it,
+where the model also reads a detriment: the risk stays flagged). A case that
 qualifies gains the categories the model reads; "ask about risk now" is raised on its risk head,
 unless the account puts the harm in the past or says there is no risk.
 Where the model reads a member of staff fearing sanctions for their own contact with a body
@@ -31,6 +33,10 @@ from intake.vocabulary import Qualifies, Route, SanctionCategory
 _VOICE_OPEN = (Route.COMPLAINT, Route.SANCTION_PROTOCOL)
 #: The rules' reasons for a "no" the model may reopen: contact seen, the rest not recognised.
 _OPEN = ("no_detriment", "vague_no_link")
+#: The rules' routes for a "no" the model may reopen: the complaints process, or safer custody
+#: where the rules sent a complaint with a risk in it and the model also reads a detriment (a
+#: reopened account goes to the protocol, its risk still flagged).
+_REOPEN_ROUTES = (Route.COMPLAINT, Route.SAFER_CUSTODY)
 _WORDS_SHOWN = 3
 
 
@@ -50,8 +56,7 @@ def temper(
     if _reopens(decision, opinion, denied):
         decision.qualifies = Qualifies.UNCLEAR
         decision.reason = "second_opinion"
-        if decision.route is Route.COMPLAINT:
-            decision.route = Route.SANCTION_PROTOCOL
+        decision.route = Route.SANCTION_PROTOCOL
         acted.append("sanction")
     if decision.qualifies is not Qualifies.NO:
         for cat in SanctionCategory:
@@ -73,9 +78,15 @@ def temper(
 def _reopens(decision: Decision, opinion: Opinion, denied: bool) -> bool:
     if decision.qualifies is not Qualifies.NO or decision.reason not in _OPEN or denied:
         return False
-    if decision.route is not Route.COMPLAINT:  # safer custody and whistleblowing stay the rules'
+    if decision.route not in _REOPEN_ROUTES:  # whistleblowing, deaths, places stay the rules'
         return False
+    if decision.route is Route.SAFER_CUSTODY and not _names_a_detriment(opinion):
+        return False  # a risk told to a body, with no detriment read, stays with safer custody
     return opinion.says("sanction")
+
+
+def _names_a_detriment(opinion: Opinion) -> bool:
+    return any(opinion.says(f"category:{cat.value}") for cat in SanctionCategory)
 
 
 def opinion_evidence(text: str, opinion: Opinion, acted: list[str]) -> list[Evidence]:

@@ -51,7 +51,7 @@ ROWS = [
     Row("model unsure: the no stays", decision(NO, "no_detriment"), 0.3, NO, COMPLAINT),
     Row("no body contacted at all: never", decision(NO, "no_contact"), 0.9, NO, COMPLAINT),
     Row("contact with someone else: never", decision(NO, "other_contact"), 0.9, NO, COMPLAINT),
-    Row("safer custody stays the rules'", decision(NO, "no_detriment", CUSTODY), 0.9, NO, CUSTODY),
+    Row("safer custody, no detriment", decision(NO, "no_detriment", CUSTODY), 0.9, NO, CUSTODY),
     Row("a staff member's own fear stays", decision(NO, "whistleblowing", STAFF), 0.9, NO, STAFF),
     Row("a death stays the rules'", decision(NO, "no_detriment", DEATH), 0.9, NO, DEATH),
     Row("a yes is never lowered", decision(YES, "yes", PROTOCOL), 0.0, YES, PROTOCOL),
@@ -64,6 +64,14 @@ def test_what_the_second_opinion_may_change(row: Row) -> None:
     temper(row.before, opinion(sanction=row.sanction), denied=False, risk_discounted=False)
     assert (row.before.qualifies, row.before.route) == (row.qualifies, row.route)
     assert not row.before.immediate_risk  # never set by the model
+
+
+def test_safer_custody_is_reopened_only_where_the_model_also_reads_a_detriment() -> None:
+    before = decision(NO, "no_detriment", CUSTODY)
+    temper(before, opinion(sanction=0.9, category__relocation=0.9), denied=False,
+           risk_discounted=False)  # fmt: skip
+    assert (before.qualifies, before.route) == (UNCLEAR, PROTOCOL)
+    assert before.categories == [SanctionCategory.RELOCATION]
 
 
 def test_a_denial_is_never_reopened() -> None:

@@ -52,7 +52,7 @@ def classify(text: str, *, setting: Setting | None = None, learned: bool = True)
             decision,
             opinion,
             denied=bool(facts.denials),
-            risk_discounted=bool(facts.past or facts.risk_denials),
+            risk_discounted=bool(facts.risks_set_aside or facts.risk_denials),
             prisoner_voice=bool(facts.prisoner_voice),
         )
     return Classification(

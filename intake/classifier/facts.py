@@ -70,6 +70,8 @@ class Facts:
     past: list[Hit] = field(default_factory=list)
     #: "No risk" said outright ("I'm not going to hurt myself", "it's healed").
     risk_denials: list[Hit] = field(default_factory=list)
+    #: Risk cues set aside: in a sentence about the past or a death, or in a clause saying no risk.
+    risks_set_aside: list[Hit] = field(default_factory=list)
 
 
 def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
@@ -329,9 +331,13 @@ def _read_risks(
     kept = []
     for hit in hits:
         sent = doc.sentences[hit.first]
-        if hit.first in topic or doc.clauses[hit.first] in denied_clauses:
+        if hit.first in topic:
             continue
-        if sent in death_sentences or (hit.label in _NEEDS_PRESENT and sent in past_sentences):
+        if doc.clauses[hit.first] in denied_clauses or sent in death_sentences:
+            facts.risks_set_aside.append(hit)
+            continue
+        if hit.label in _NEEDS_PRESENT and sent in past_sentences:
+            facts.risks_set_aside.append(hit)
             continue
         if hit.label in _NEEDS_HARM and sent not in harm_sentences:
             continue

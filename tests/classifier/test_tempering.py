@@ -11,7 +11,10 @@ from dataclasses import dataclass
 import numpy as np
 import pytest
 
+from intake.classifier.document import clean_text, tokenize
+from intake.classifier.facts import Facts, read_facts
 from intake.classifier.learned import Opinion, second_opinion
+from intake.classifier.matcher import find_hits
 from intake.classifier.rules import Decision
 from intake.classifier.tempering import temper
 from intake.vocabulary import Body, Qualifies, Route, SanctionCategory, Severity
@@ -122,3 +125,24 @@ def test_in_a_prisoners_own_voice_the_model_never_routes_to_whistleblowing() -> 
     said = opinion(whistleblowing=0.99)
     temper(before, said, denied=False, risk_discounted=False, prisoner_voice=True)
     assert before.route is PROTOCOL and not before.learned_route
+
+
+def _facts(text: str) -> Facts:
+    doc = tokenize(text, clean_text(text))
+    return read_facts(doc, find_hits(doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "set_aside"),
+    [
+        ("I cut myself years ago when I was on remand, it's all healed now.", True),
+        ("He denies any thoughts of self harm; he just wants his visits back.", True),
+        ("I wrote to the Board in March about my canteen and nothing came of it.", False),
+    ],
+)
+def test_only_a_risk_put_in_the_past_or_denied_holds_back_the_models_risk(
+    text: str, set_aside: bool
+) -> None:
+    # A date in the past elsewhere in the account does not hold back "ask about risk now".
+    facts = _facts(text)
+    assert bool(facts.risks_set_aside or facts.risk_denials) is set_aside

@@ -54,6 +54,8 @@ def classify(text: str, *, setting: Setting | None = None, learned: bool = True)
             denied=bool(facts.denials),
             risk_discounted=bool(facts.risks_set_aside or facts.risk_denials),
             prisoner_voice=bool(facts.prisoner_voice),
+            not_done=frozenset(facts.not_done),
+            linked=bool(facts.links),
         )
     return Classification(
         qualifies=decision.qualifies,

@@ -70,6 +70,9 @@ class Facts:
     past: list[Hit] = field(default_factory=list)
     #: "No risk" said outright ("I'm not going to hurt myself", "it's healed").
     risk_denials: list[Hit] = field(default_factory=list)
+    #: Categories the rules read only as threatened or as what a contact was about, never as
+    #: done ("if you go to the Board you'll be shipped out"; "I told the IMB about my visits").
+    not_done: set[SanctionCategory] = field(default_factory=set)
     #: Risk cues set aside: in a sentence about the past or a death, or in a clause saying no risk.
     risks_set_aside: list[Hit] = field(default_factory=list)
 
@@ -261,6 +264,7 @@ def _threat_end(doc: Document, index: int) -> int:
 def _read_categories(
     doc: Document, facts: Facts, hits: list[Hit], people: list[Hit], topic: set[int]
 ) -> None:
+    facts.not_done |= {SanctionCategory(h.label) for h in hits if h.first in topic}
     hits = [h for h in hits if h.first not in topic]
     threats = [h for h in hits if h.label == SanctionCategory.THREATS]
     threat_clauses, threat_after = _threat_masks(doc, threats)
@@ -269,12 +273,14 @@ def _read_categories(
     for hit in hits:
         category = SanctionCategory(hit.label)
         if category in _THREATENABLE and hit.first in threat_clauses:
+            facts.not_done.add(category)
             continue
         if category is SanctionCategory.VERBAL_ABUSE and hit.first in threat_after:
             continue
         if category in _PEER_EXCLUDED and not tolerated and _said_by_peer(doc, hit, people):
             continue
         facts.categories.setdefault(category, []).append(hit)
+    facts.not_done -= set(facts.categories)
 
 
 def _said_by_peer(doc: Document, hit: Hit, people: list[Hit]) -> bool:

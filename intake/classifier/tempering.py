@@ -8,8 +8,9 @@ Never where no body is contacted at all, the person denied a sanction, the accou
 contact with someone else, or a route the rules decide by voice or place (a staff member's own
 fear, a death, a place outside the protocol, an IMB member's conduct). A reopened account goes to
 the protocol, from the complaints process or from safer custody (a complaint with a risk in it,
-where the model also reads a detriment: the risk stays flagged). A case that
-qualifies gains the categories the model reads; "ask about risk now" is raised on its risk head,
+where the rules read a link and the model a detriment: the risk stays flagged). A case that
+qualifies gains the categories the model reads, except an act the rules read as only threatened
+or as what the contact was about; "ask about risk now" is raised on its risk head,
 unless the account puts the harm in the past or says there is no risk.
 Where the model reads a member of staff fearing sanctions for their own contact with a body
 (the whistleblowing route), an account the rules sent to the complaints process or the protocol
@@ -34,8 +35,8 @@ _VOICE_OPEN = (Route.COMPLAINT, Route.SANCTION_PROTOCOL)
 #: The rules' reasons for a "no" the model may reopen: contact seen, the rest not recognised.
 _OPEN = ("no_detriment", "vague_no_link")
 #: The rules' routes for a "no" the model may reopen: the complaints process, or safer custody
-#: where the rules sent a complaint with a risk in it and the model also reads a detriment (a
-#: reopened account goes to the protocol, its risk still flagged).
+#: where the rules sent a complaint with a risk in it, read a link to the contact, and the model
+#: also reads a detriment (a reopened account goes to the protocol, its risk still flagged).
 _REOPEN_ROUTES = (Route.COMPLAINT, Route.SAFER_CUSTODY)
 _WORDS_SHOWN = 3
 
@@ -47,13 +48,17 @@ def temper(
     denied: bool,
     risk_discounted: bool,
     prisoner_voice: bool = False,
+    not_done: frozenset[SanctionCategory] = frozenset(),
+    linked: bool = False,
 ) -> list[str]:
     """Change ``decision`` in place; returns the heads the model acted on. ``denied``: the
     person says nothing happened; ``risk_discounted``: the account puts harm in the past or says
     there is no risk, so the model does not raise one the rules set aside; ``prisoner_voice``: the
-    rules heard a prisoner or detainee speaking of their own custody."""
+    rules heard a prisoner or detainee speaking of their own custody; ``not_done``: categories the
+    rules read only as threatened or as what a contact was about, which the model never adds;
+    ``linked``: the rules read a link to a contact (a reason, a time, a remark)."""
     acted: list[str] = []
-    if _reopens(decision, opinion, denied):
+    if _reopens(decision, opinion, denied, linked):
         decision.qualifies = Qualifies.UNCLEAR
         decision.reason = "second_opinion"
         decision.route = Route.SANCTION_PROTOCOL
@@ -61,7 +66,7 @@ def temper(
     if decision.qualifies is not Qualifies.NO:
         for cat in SanctionCategory:
             head = f"category:{cat.value}"
-            if cat not in decision.categories and opinion.says(head):
+            if cat not in decision.categories and cat not in not_done and opinion.says(head):
                 decision.categories.append(cat)
                 acted.append(head)
         decision.categories.sort(key=list(SanctionCategory).index)
@@ -75,13 +80,13 @@ def temper(
     return acted
 
 
-def _reopens(decision: Decision, opinion: Opinion, denied: bool) -> bool:
+def _reopens(decision: Decision, opinion: Opinion, denied: bool, linked: bool) -> bool:
     if decision.qualifies is not Qualifies.NO or decision.reason not in _OPEN or denied:
         return False
     if decision.route not in _REOPEN_ROUTES:  # whistleblowing, deaths, places stay the rules'
         return False
-    if decision.route is Route.SAFER_CUSTODY and not _names_a_detriment(opinion):
-        return False  # a risk told to a body, with no detriment read, stays with safer custody
+    if decision.route is Route.SAFER_CUSTODY and not (linked and _names_a_detriment(opinion)):
+        return False  # a risk told to a body, with no link or detriment, stays with safer custody
     return opinion.says("sanction")
 
 

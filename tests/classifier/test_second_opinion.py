@@ -82,6 +82,8 @@ def test_it_was_never_trained_on_the_held_out_half() -> None:
         "train/written.jsonl",
         "train/written2.jsonl",
         "train/written3.jsonl",
+        "train/written4.jsonl",
+        "train/written5.jsonl",
     }
 
 

@@ -69,12 +69,28 @@ def test_what_the_second_opinion_may_change(row: Row) -> None:
     assert not row.before.immediate_risk  # never set by the model
 
 
-def test_safer_custody_is_reopened_only_where_the_model_also_reads_a_detriment() -> None:
+@pytest.mark.parametrize(
+    ("linked", "moved", "after"),
+    [(True, 0.9, UNCLEAR), (False, 0.9, NO), (True, 0.1, NO)],
+    ids=["link and detriment: reopened", "no link: stays", "no detriment read: stays"],
+)
+def test_safer_custody_is_reopened_only_with_a_link_and_a_detriment_read(
+    linked: bool, moved: float, after: Qualifies
+) -> None:
     before = decision(NO, "no_detriment", CUSTODY)
-    temper(before, opinion(sanction=0.9, category__relocation=0.9), denied=False,
-           risk_discounted=False)  # fmt: skip
-    assert (before.qualifies, before.route) == (UNCLEAR, PROTOCOL)
-    assert before.categories == [SanctionCategory.RELOCATION]
+    said = opinion(sanction=0.9, category__relocation=moved)
+    temper(before, said, denied=False, risk_discounted=False, linked=linked)
+    assert before.qualifies is after
+    assert before.route is (PROTOCOL if after is UNCLEAR else CUSTODY)
+
+
+def test_the_model_never_adds_an_act_the_rules_read_as_only_threatened() -> None:
+    before = decision(YES, "yes", PROTOCOL)
+    said = opinion(category__transfer=0.9, category__relocation=0.9)
+    not_done = frozenset({SanctionCategory.TRANSFER})
+    temper(before, said, denied=False, risk_discounted=False, not_done=not_done)
+    assert SanctionCategory.TRANSFER not in before.categories
+    assert SanctionCategory.RELOCATION in before.categories
 
 
 def test_a_denial_is_never_reopened() -> None:

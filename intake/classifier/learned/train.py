@@ -35,6 +35,8 @@ TRAINING = (
     "train/written.jsonl",
     "train/written2.jsonl",
     "train/written3.jsonl",
+    "train/written4.jsonl",
+    "train/written5.jsonl",
 )
 OUT = Path(__file__).with_name("model.npz")
 C = 10.0
@@ -42,10 +44,10 @@ MIN_DF = 2
 #: How often, out of fold, a head must be right when it speaks: it only ever adds to what the
 #: rules found, so it speaks where it is right this often. A "no" raised to "unclear" sends a
 #: person an account to read (0.85); "ask about risk now" is a question staff ask (0.6, the
-#: issue's floor for its precision); a category added is named to staff beside the rules' (0.8);
+#: issue's floor for its precision); a category added is named to staff beside the rules' (0.9);
 #: a staff member's own fear changes where the account goes (0.95).
 PRECISION_FLOOR = {"sanction": 0.85, "risk": 0.6, "whistleblowing": 0.95}
-CATEGORY_PRECISION = 0.8
+CATEGORY_PRECISION = 0.9
 FOLDS = 5
 
 

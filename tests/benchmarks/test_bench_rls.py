@@ -76,7 +76,13 @@ def test_queue_and_search_with_and_without_the_policies(engine: Engine, settings
         enable_row_level_security(connection)
         for name in (role, f"{role}_imb"):
             connection.execute(text(f"CREATE ROLE {name} LOGIN PASSWORD 'pw'"))
-            connection.execute(text(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {name}"))
+            # As the README grants a member of staff's role: reading a case writes an audit event.
+            connection.execute(
+                text(f"GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO {name}")
+            )
+            connection.execute(
+                text(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {name}")
+            )
         connection.execute(text("ANALYZE"))
     url = make_url(settings.effective_database_url)
     as_staff = {

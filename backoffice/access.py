@@ -29,10 +29,10 @@ from collections.abc import Iterable
 from sqlalchemy import ColumnElement, Text, cast, false, or_, true
 from sqlmodel import Session, col, select
 
-from intake.db.models import SanctionCase
-from intake.errors import NotFoundError, PermissionDenied
-from intake.users import Actor
-from intake.vocabulary import Organisation, Role
+from intake.core.db.models import SanctionCase
+from intake.core.errors import NotFoundError, PermissionDenied
+from intake.core.users import Actor
+from intake.core.vocabulary import Organisation, Role
 
 WORKFLOW_ROLES = (Role.TRIAGE, Role.SUPERVISOR, Role.LEAD)
 READ_ROLES = (Role.INTAKE, Role.TRIAGE, Role.SUPERVISOR, Role.LEAD, Role.ADMIN)

@@ -19,7 +19,7 @@ from backoffice.access import get_visible_case, identity_note
 from backoffice.classification import compare_classifications
 from backoffice.pseudonyms import CaseRedactor, Pseudonymiser, Unredacted, pseudonym_secret
 from backoffice.queue import TaskStats, establishment_names, mask_for, queue_row, task_stats
-from backoffice.views import (
+from backoffice.view_models import (
     AuditView,
     CaseView,
     ClassificationRecord,
@@ -35,8 +35,8 @@ from backoffice.views import (
     TranscriptLine,
 )
 from backoffice.workflow.tasks import PROPOSED, is_overdue, today
-from intake.consent import ConsentState, consent_state
-from intake.db.models import (
+from intake.core.consent import ConsentState, consent_state
+from intake.core.db.models import (
     AuditEvent,
     Classification,
     ConsentRecord,
@@ -48,9 +48,9 @@ from intake.db.models import (
     User,
     WorkflowTask,
 )
+from intake.core.users import Actor
+from intake.core.vocabulary import CaseStatus, ConsentGiver, Duty, ProtocolStep, Route
 from intake.submission import transcript
-from intake.users import Actor
-from intake.vocabulary import CaseStatus, ConsentGiver, Duty, ProtocolStep, Route
 from prompts import PromptDataError, load_yaml
 
 
@@ -351,7 +351,7 @@ def build_case_view(session: Session, case: SanctionCase, actor: Actor) -> CaseV
 def show_case(session: Session, *, actor: Actor, reference: str) -> CaseView:
     """The case view, if this actor may see the case (NotFoundError otherwise); the read is
     audited, and refused while the case's audit chain is broken and unacknowledged."""
-    from intake.audit_chain import record_access, require_intact
+    from intake.core.audit_chain import record_access, require_intact
 
     case = get_visible_case(session, actor, reference)
     require_intact(session.get_bind(), case_id=case.id)

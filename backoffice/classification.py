@@ -12,12 +12,12 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from backoffice.views import ClassificationRecord, Disagreement
-from intake.audit import record_case_event
-from intake.db.models import Classification, SanctionCase
-from intake.errors import ValidationProblem
-from intake.users import Actor
-from intake.vocabulary import (
+from backoffice.view_models import ClassificationRecord, Disagreement
+from intake.core.audit import record_case_event
+from intake.core.db.models import Classification, SanctionCase
+from intake.core.errors import ValidationProblem
+from intake.core.users import Actor
+from intake.core.vocabulary import (
     ClassificationSource,
     Qualifies,
     RiskLevel,

@@ -29,10 +29,12 @@ from backoffice.demo_data import (
     demo_user_name,
 )
 from backoffice.workflow.engine import take_action
-from intake.audit import change_case, record_case_event
-from intake.db.models import SanctionCase, User, WorkflowTask
-from intake.reference.establishments import resolve_establishment_id
-from intake.settings import Settings
+from intake.core.audit import change_case, record_case_event
+from intake.core.db.models import SanctionCase, User, WorkflowTask
+from intake.core.establishments import resolve_establishment_id
+from intake.core.settings import Settings
+from intake.core.users import Actor, UserCreate, create_user
+from intake.core.vocabulary import Organisation, Role
 from intake.submission import (
     CaseSubmission,
     ClassificationView,
@@ -40,8 +42,6 @@ from intake.submission import (
     PersonDetails,
     submit_case,
 )
-from intake.users import Actor, UserCreate, create_user
-from intake.vocabulary import Organisation, Role
 
 
 class DemoSummary(BaseModel):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from intake.vocabulary import Organisation, Qualifies, RiskLevel, Role, Route, Severity
+from intake.core.vocabulary import Organisation, Qualifies, RiskLevel, Role, Route, Severity
 
 DEMO_ESTABLISHMENT = "HMP Wandsworth"
 SECOND_ESTABLISHMENT = "HMP Belmarsh"

@@ -7,11 +7,11 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from backoffice.views import CaseView
-from intake.errors import ConfigError, PermissionDenied, ValidationProblem
+from backoffice.view_models import CaseView
+from intake.core.errors import ConfigError, PermissionDenied, ValidationProblem
+from intake.core.settings import Settings
+from intake.core.vocabulary import Body, Outcome, ProtocolStep
 from intake.llm import AccountLine, Assistant, BriefingFacts, Draft, Identifiers, LetterFacts
-from intake.settings import Settings
-from intake.vocabulary import Body, Outcome, ProtocolStep
 
 LETTER_STEPS = {7: ProtocolStep.OUTCOME_EXPLAINED, 10: ProtocolStep.UNFOUNDED_TOLD}
 LETTER_OUTCOMES = {7: Outcome.NOT_INVESTIGATED, 10: Outcome.UNFOUNDED}
@@ -92,7 +92,7 @@ def audit_draft(record: tuple[Any, Any] | None, view: CaseView, kind: str) -> No
     is sent; ``record`` is the caller's (session, actor)."""
     if record is None:
         return
-    from intake.audit_chain import record_access
+    from intake.core.audit_chain import record_access
 
     session, actor = record
     details = {"draft": kind, "reference": view.summary.reference}

@@ -29,17 +29,17 @@ from sqlmodel import Session
 from backoffice.access import WORKFLOW_ROLES, get_visible_case, require, require_own_organisation
 from backoffice.case_view import build_case_view, disagreements
 from backoffice.classification import add_classification, parse_changes, possible_risk_after
-from backoffice.views import CaseView
+from backoffice.view_models import CaseView
 from backoffice.workflow.definition import TaskSpec
 from backoffice.workflow.tasks import open_task, open_tasks, propose_escalation
-from intake.audit import change_case
-from intake.db.models import SanctionCase
-from intake.errors import ConflictError
-from intake.risk import risk_rank
-from intake.settings import Deadlines, Settings
-from intake.users import Actor
-from intake.validation import required_text
-from intake.vocabulary import (
+from intake.core.audit import change_case
+from intake.core.db.models import SanctionCase
+from intake.core.errors import ConflictError
+from intake.core.risk import risk_rank
+from intake.core.settings import Deadlines, Settings
+from intake.core.users import Actor
+from intake.core.validation import required_text
+from intake.core.vocabulary import (
     CaseStatus,
     ClassificationSource,
     Duty,

@@ -1,6 +1,6 @@
 """The triage queue: cases ordered by risk then age, filtered and searched, a page at a time.
 
-Risk is the case's ``risk_rank`` (:func:`intake.risk.risk_rank`): immediate, then high, then
+Risk is the case's ``risk_rank`` (:func:`intake.core.risk.risk_rank`): immediate, then high, then
 standard, and within high and within standard the cases whose classification saw a possible
 immediate risk ("ask now") first. Nothing here loads every case. Without a search, one
 LIMIT/OFFSET page comes from the ``ix_case_queue (risk_rank, created_at)`` index. A search
@@ -28,13 +28,13 @@ from sqlmodel import Session, col, select
 
 from backoffice.access import is_identified, require_active_role, visible_cases_filter
 from backoffice.pseudonyms import CaseRedactor
-from backoffice.views import QueuePage, QueueRow
+from backoffice.view_models import QueuePage, QueueRow
 from backoffice.workflow.tasks import today
-from intake.db.models import Establishment, Recommendation, SanctionCase, WorkflowTask
-from intake.errors import ValidationProblem
-from intake.reference.establishments import default_directory
-from intake.users import Actor
-from intake.vocabulary import CaseStatus, Organisation, RiskLevel
+from intake.core.db.models import Establishment, Recommendation, SanctionCase, WorkflowTask
+from intake.core.errors import ValidationProblem
+from intake.core.establishments import default_directory
+from intake.core.users import Actor
+from intake.core.vocabulary import CaseStatus, Organisation, RiskLevel
 
 PAGE_SIZE = 25
 MAX_PAGE_SIZE = 200
@@ -248,7 +248,7 @@ def list_queue(
     clauses = where_clauses(actor, filters or QueueFilters(), on)
     text = (search or "").strip()
     if text:
-        from intake.audit_chain import record_access, search_fingerprint
+        from intake.core.audit_chain import record_access, search_fingerprint
 
         found = _search_page(session, actor, clauses, text, page, page_size, on)
         details = {**search_fingerprint(text), "page": page, "results": len(found.rows)}

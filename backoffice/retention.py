@@ -29,8 +29,8 @@ from backoffice.access import (
     require_own_organisation,
     visible_cases_filter,
 )
-from intake.audit import change_case, record_case_event
-from intake.db.models import (
+from intake.core.audit import change_case, record_case_event
+from intake.core.db.models import (
     Answer,
     Classification,
     ConsentRecord,
@@ -44,10 +44,10 @@ from intake.db.models import (
     WorkflowTask,
     utcnow,
 )
-from intake.errors import ValidationProblem
-from intake.settings import Settings
-from intake.users import Actor
-from intake.vocabulary import CaseStatus, Organisation, Role
+from intake.core.errors import ValidationProblem
+from intake.core.settings import Settings
+from intake.core.users import Actor
+from intake.core.vocabulary import CaseStatus, Organisation, Role
 
 CLOSED = (CaseStatus.CLOSED.value, CaseStatus.SIGNPOSTED.value)
 REVIEW_ROLES = (Role.ADMIN, Role.LEAD)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from intake.errors import ValidationProblem
-from intake.validation import clean_text
+from intake.core.errors import ValidationProblem
+from intake.core.validation import clean_text
 
 
 def plain(text: object) -> str:

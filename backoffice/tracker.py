@@ -28,19 +28,19 @@ from sqlmodel import Session, col
 
 from backoffice.access import EXPORT_ROLES, identified_filter, visible_cases_filter
 from backoffice.pseudonyms import Pseudonymiser, pseudonym_secret
-from intake.consent import SNAPSHOT_FIELDS, consent_state
-from intake.db.backup import check_output
-from intake.db.models import (
+from intake.core.consent import SNAPSHOT_FIELDS, consent_state
+from intake.core.db.backup import check_output
+from intake.core.db.models import (
     AuditEvent,
     ConsentRecord,
     Establishment,
     SanctionCase,
     TrackerEntry,
 )
-from intake.errors import PermissionDenied, ValidationProblem
-from intake.files import encrypt_bytes, write_private_bytes
-from intake.users import Actor
-from intake.vocabulary import CaseStatus, Organisation, ProtocolStep, Role
+from intake.core.errors import PermissionDenied, ValidationProblem
+from intake.core.files import encrypt_bytes, write_private_bytes
+from intake.core.users import Actor
+from intake.core.vocabulary import CaseStatus, Organisation, ProtocolStep, Role
 
 MARKING = "OFFICIAL-SENSITIVE"
 TITLE = "HMIP sanctions tracker"

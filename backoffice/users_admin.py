@@ -12,12 +12,12 @@ from pydantic import BaseModel
 from sqlmodel import Session, col, select
 
 from backoffice.access import require
-from intake.audit_chain import record_access
-from intake.db.models import User, utcnow
-from intake.errors import NotFoundError, PermissionDenied, ValidationProblem
-from intake.users import Actor, UserCreate, create_user
-from intake.validation import required_text
-from intake.vocabulary import Role
+from intake.core.audit_chain import record_access
+from intake.core.db.models import User, utcnow
+from intake.core.errors import NotFoundError, PermissionDenied, ValidationProblem
+from intake.core.users import Actor, UserCreate, create_user
+from intake.core.validation import required_text
+from intake.core.vocabulary import Role
 
 
 class UserRecord(BaseModel):

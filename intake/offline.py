@@ -15,12 +15,12 @@ from weakref import WeakKeyDictionary
 from sqlalchemy import Engine, make_url
 from sqlmodel import Session, select
 
-from intake.db.models import AppSecret, Establishment, InterviewDraft, OutboxEntry
+from intake.core.db.models import AppSecret, Establishment, InterviewDraft, OutboxEntry
 
 if TYPE_CHECKING:
-    from intake.settings import Settings
+    from intake.core.settings import Settings
+    from intake.core.users import Actor
     from intake.submission import CaseSubmission
-    from intake.users import Actor
 
 OUTBOX_MARK = "outbox_of"
 PROVISIONAL_PREFIX = "PROV-"
@@ -99,8 +99,8 @@ def pending_entries(session: Session) -> list[OutboxEntry]:
 
 def open_outbox(settings: Settings) -> Engine:
     """The laptop's outbox database (made and brought up to date on first use)."""
-    from intake.db.engine import open_database
-    from intake.files import private_dir, warn_about_storage
+    from intake.core.db.engine import open_database
+    from intake.core.files import private_dir, warn_about_storage
 
     local = settings.model_copy(update={"database_url": outbox_url(settings)})
     private_dir(settings.data_dir)

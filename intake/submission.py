@@ -8,8 +8,9 @@ from typing import Any
 from pydantic import BaseModel, Field, model_validator
 from sqlmodel import Session, col, select, update
 
-from intake.audit import record_case_event
-from intake.db.models import (
+from intake.core.audit import record_case_event
+from intake.core.case_references import next_reference
+from intake.core.db.models import (
     Answer,
     Classification,
     ConsentRecord,
@@ -20,12 +21,10 @@ from intake.db.models import (
     new_uuid,
     utcnow,
 )
-from intake.offline import is_outbox, provisional_reference, queue_for_sync
-from intake.references import next_reference
-from intake.risk import RiskAnswers, risk_rank
-from intake.settings import Settings
-from intake.users import Actor
-from intake.vocabulary import (
+from intake.core.risk import RiskAnswers, risk_rank
+from intake.core.settings import Settings
+from intake.core.users import Actor
+from intake.core.vocabulary import (
     Body,
     CaseStatus,
     ClassificationSource,
@@ -40,6 +39,7 @@ from intake.vocabulary import (
     Route,
     Severity,
 )
+from intake.offline import is_outbox, provisional_reference, queue_for_sync
 
 
 class PersonDetails(BaseModel):

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine, func
 from sqlmodel import Session, col, select
 
-from intake.audit import change_case
-from intake.db.models import (
+from intake.core.audit import change_case
+from intake.core.db.models import (
     Answer,
     Establishment,
     InterviewDraft,
@@ -22,11 +22,11 @@ from intake.db.models import (
     User,
     utcnow,
 )
+from intake.core.settings import Settings
+from intake.core.users import SYSTEM, Actor
 from intake.interview.drafts import pending_text, replace_pending
 from intake.offline import pending_entries
-from intake.settings import Settings
 from intake.submission import CaseSubmission, submit_case
-from intake.users import SYSTEM, Actor
 
 
 @dataclass

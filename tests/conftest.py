@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, make_url
 
-from intake.db.engine import open_database
-from intake.settings import Settings, load_settings
+from intake.core.db.engine import open_database
+from intake.core.settings import Settings, load_settings
 
 BIN = Path(sys.executable).parent
 # Read before any fixture clears the SANCTIONS_ variables from the environment.

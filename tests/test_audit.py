@@ -5,12 +5,12 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from sqlmodel import Session, select
 
-from intake.audit import UnauditedChange, change_case, record_case_event
-from intake.db.models import AuditEvent, SanctionCase
-from intake.errors import ConflictError
-from intake.references import next_reference
-from intake.users import Actor
-from intake.vocabulary import Organisation, Role
+from intake.core.audit import UnauditedChange, change_case, record_case_event
+from intake.core.case_references import next_reference
+from intake.core.db.models import AuditEvent, SanctionCase
+from intake.core.errors import ConflictError
+from intake.core.users import Actor
+from intake.core.vocabulary import Organisation, Role
 
 ALICE = Actor(id=None, name="Alice Triage", role=Role.TRIAGE, organisation=Organisation.HMIP)
 

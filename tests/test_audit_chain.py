@@ -12,8 +12,8 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, select
 
-from intake.audit import change_case
-from intake.audit_chain import (
+from intake.core.audit import change_case
+from intake.core.audit_chain import (
     ACCESS_CHAIN,
     event_hash,
     genesis,
@@ -23,12 +23,12 @@ from intake.audit_chain import (
     verify_all,
     verify_chain,
 )
-from intake.db.engine import create_db_engine, open_database
-from intake.db.migrate import alembic_config
-from intake.db.models import AuditChainHead, AuditEvent, SanctionCase
-from intake.settings import Settings
-from intake.users import Actor, UserCreate, create_user
-from intake.vocabulary import Organisation, Role
+from intake.core.db.engine import create_db_engine, open_database
+from intake.core.db.migrate import alembic_config
+from intake.core.db.models import AuditChainHead, AuditEvent, SanctionCase
+from intake.core.settings import Settings
+from intake.core.users import Actor, UserCreate, create_user
+from intake.core.vocabulary import Organisation, Role
 from tests.conftest import ON_POSTGRES
 
 

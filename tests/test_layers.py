@@ -9,16 +9,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DOMAIN_MODULES = [
-    "intake.vocabulary",
-    "intake.settings",
-    "intake.db.models",
-    "intake.audit",
+    "intake.core.vocabulary",
+    "intake.core.settings",
+    "intake.core.db.models",
+    "intake.core.audit",
     "intake.submission",
-    "intake.reference.establishments",
+    "intake.core.establishments",
     "intake.interview.engine",
     "intake.interview.drafts",
-    "intake.chat",
-    "intake.lineio",
+    "intake.cli.chat",
+    "intake.cli.lineio",
 ]
 
 
@@ -65,7 +65,7 @@ def test_intake_never_imports_backoffice() -> None:
     assert offenders == []
 
 
-CLI_MODULES = ("intake.cli", "intake.cli_support", "backoffice.cli")
+CLI_MODULES = ("intake.cli.main", "intake.cli.support", "backoffice.cli.main")
 
 
 def test_the_tuis_do_not_import_the_command_lines() -> None:

@@ -10,10 +10,10 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
-import intake.db.models  # noqa: F401
-from intake.db.engine import create_db_engine, open_database
-from intake.db.migrate import alembic_config, current_revision, head_revision
-from intake.settings import Settings
+import intake.core.db.models  # noqa: F401
+from intake.core.db.engine import create_db_engine, open_database
+from intake.core.db.migrate import alembic_config, current_revision, head_revision
+from intake.core.settings import Settings
 
 
 def test_upgrade_from_empty_creates_every_table(engine) -> None:  # type: ignore[no-untyped-def]
@@ -52,7 +52,7 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(engine) -> None:  # type: ign
 def test_reference_establishments_loaded_once(settings: Settings) -> None:
     from sqlmodel import Session, func, select
 
-    from intake.db.models import Establishment
+    from intake.core.db.models import Establishment
 
     for _ in range(2):
         engine = open_database(settings)
@@ -158,8 +158,8 @@ def test_cases_from_before_possible_risk_read_false_and_keep_their_order(
 
     from sqlalchemy import text
 
-    from intake.risk import risk_rank
-    from intake.vocabulary import RiskLevel
+    from intake.core.risk import risk_rank
+    from intake.core.vocabulary import RiskLevel
 
     url = settings.effective_database_url
     old = create_db_engine(url)

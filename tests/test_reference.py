@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from intake.reference.establishments import (
+from intake.core.establishments import (
     default_directory,
     normalise,
     out_of_scope_places,

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 import pytest
 
 from backoffice.retention import years_before
-from intake.errors import ConfigError
-from intake.settings import load_settings
+from intake.core.errors import ConfigError
+from intake.core.settings import load_settings
 
 
 def test_each_organisation_has_its_schedule_and_the_default_fills_the_rest(

@@ -4,7 +4,7 @@ import pytest
 from pydantic import ValidationError
 from sqlmodel import Session, select
 
-from intake.db.models import (
+from intake.core.db.models import (
     AuditEvent,
     Classification,
     ConsentRecord,
@@ -12,10 +12,10 @@ from intake.db.models import (
     SanctionCase,
     WorkflowTask,
 )
-from intake.risk import risk_rank
+from intake.core.risk import risk_rank
+from intake.core.users import Actor
+from intake.core.vocabulary import Organisation, Qualifies, RiskLevel, Role, Route
 from intake.submission import CaseSubmission, ClassificationView, ConsentAnswers, submit_case
-from intake.users import Actor
-from intake.vocabulary import Organisation, Qualifies, RiskLevel, Role, Route
 
 INSPECTOR = Actor(id=None, name="Ines Pector", role=Role.INTAKE, organisation=Organisation.HMIP)
 

@@ -10,11 +10,11 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
+from backoffice.service import BackofficeClient
 from backoffice.text import parse_date
-from backoffice.tui.client import BackofficeClient
 from backoffice.tui.confirm_modal import ConfirmCloseModal
 from backoffice.tui.dialog import ServiceDialog
-from backoffice.views import ActionResult, AvailableAction, CaseView
+from backoffice.view_models import ActionResult, AvailableAction, CaseView
 
 
 def _who(action: AvailableAction) -> str:

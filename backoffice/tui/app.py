@@ -11,9 +11,9 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
-from backoffice.tui.client import BackofficeClient
+from backoffice.service import BackofficeClient
 from backoffice.tui.queue_screen import QueueScreen
-from intake.settings import Settings
+from intake.core.settings import Settings
 
 
 class BackofficeApp(App[None]):

@@ -21,10 +21,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
+from backoffice.service import BackofficeClient
 from backoffice.tui import case_text
-from backoffice.tui.client import BackofficeClient
-from backoffice.views import ActionResult, AvailableAction, CaseView
-from intake.errors import NotFoundError, PermissionDenied, SanctionsError
+from backoffice.view_models import ActionResult, AvailableAction, CaseView
+from intake.core.errors import NotFoundError, PermissionDenied, SanctionsError
 
 TEXT_TABS: dict[str, tuple[str, Callable[[CaseView], Text]]] = {
     "summary": ("Summary", case_text.summary_text),

@@ -12,9 +12,8 @@ from typing import Any
 
 from rich.text import Text
 
-from backoffice.render import ASK_NOW, consent_line, risk_action, seen_risk
 from backoffice.text import plain
-from backoffice.views import (
+from backoffice.view_models import (
     AvailableAction,
     CaseView,
     ClassificationRecord,
@@ -22,6 +21,7 @@ from backoffice.views import (
     RecommendationView,
     TaskView,
 )
+from backoffice.wording import ASK_NOW, consent_line, risk_action, seen_risk
 
 RISK_STYLES = {"immediate": "bold red", "high": "bold yellow", "standard": ""}
 ASK_NOW_STYLE = "bold black on yellow"

@@ -9,7 +9,7 @@ from textual import on
 from textual.screen import ModalScreen
 from textual.widgets import Button
 
-from intake.errors import ConflictError, PermissionDenied, SanctionsError
+from intake.core.errors import ConflictError, PermissionDenied, SanctionsError
 
 T = TypeVar("T")
 

@@ -11,9 +11,9 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from backoffice.tui.client import BackofficeClient, QueueQuery
-from intake.errors import SanctionsError
-from intake.vocabulary import CaseStatus, Organisation
+from backoffice.service import BackofficeClient, QueueQuery
+from intake.core.errors import SanctionsError
+from intake.core.vocabulary import CaseStatus, Organisation
 
 OPEN, ALL, ANY = "open", "all", "any"
 STATUS_CHOICES = [

@@ -12,10 +12,10 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static
 
-from backoffice.tui.client import BackofficeClient
+from backoffice.service import BackofficeClient
 from backoffice.tui.dialog import ServiceDialog
-from backoffice.views import CaseView
-from intake.vocabulary import Qualifies, RiskLevel, Route, SanctionCategory, Severity
+from backoffice.view_models import CaseView
+from intake.core.vocabulary import Qualifies, RiskLevel, Route, SanctionCategory, Severity
 
 CHOICES = {
     "qualifies": [q.value for q in Qualifies],

@@ -18,11 +18,11 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from backoffice.live import ChangeMark
-from backoffice.render import ASK_NOW
+from backoffice.service import BackofficeClient, QueueQuery
 from backoffice.tui.case_text import ASK_NOW_STYLE, LATE, RISK_STYLES
-from backoffice.tui.client import BackofficeClient, QueueQuery
-from backoffice.views import QueuePage, QueueRow
-from intake.errors import SanctionsError
+from backoffice.view_models import QueuePage, QueueRow
+from backoffice.wording import ASK_NOW
+from intake.core.errors import SanctionsError
 
 SEARCH_DELAY = 0.3
 # (label, key, width): 80 columns less the table's cell padding and scroll bar.

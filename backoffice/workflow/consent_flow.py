@@ -13,9 +13,9 @@ from sqlmodel import Session, col, select
 from backoffice.workflow.context import ActionContext
 from backoffice.workflow.definition import TaskRef, TaskSpec, workflow
 from backoffice.workflow.tasks import close_task, open_task_once, open_tasks
-from intake.consent import ConsentState
-from intake.db.models import AuditEvent, SanctionCase, WorkflowTask
-from intake.vocabulary import CaseStatus, Duty, ProtocolStep
+from intake.core.consent import ConsentState
+from intake.core.db.models import AuditEvent, SanctionCase, WorkflowTask
+from intake.core.vocabulary import CaseStatus, Duty, ProtocolStep
 
 IMB_ENQUIRIES = "IMB initial enquiries: speak to the prisoner"
 STOPPED = "stopped: no consent"

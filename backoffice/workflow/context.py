@@ -9,16 +9,16 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from backoffice.workflow.definition import ActionSpec, OutcomeSpec
-from intake.consent import ConsentState, consent_state
-from intake.db.models import (
+from intake.core.consent import ConsentState, consent_state
+from intake.core.db.models import (
     ConsentRecord,
     Recommendation,
     SanctionCase,
     Signpost,
     WorkflowTask,
 )
-from intake.settings import Deadlines
-from intake.users import Actor
+from intake.core.settings import Deadlines
+from intake.core.users import Actor
 
 
 @dataclass
@@ -60,7 +60,7 @@ class ActionContext:
         return self.session.exec(query).first()
 
     def consent_state(self) -> ConsentState:
-        """What the person's own consent allows now (``intake.consent``)."""
+        """What the person's own consent allows now (``intake.core.consent``)."""
         newest = self.consent()
         return consent_state([newest] if newest is not None else [])
 

@@ -11,8 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from intake.settings import Deadlines
-from intake.vocabulary import CaseStatus, Duty, Organisation, Outcome, ProtocolStep, Role
+from intake.core.settings import Deadlines
+from intake.core.vocabulary import CaseStatus, Duty, Organisation, Outcome, ProtocolStep, Role
 from prompts import PromptDataError, load_yaml
 
 WORKFLOW_FILE = "workflow.yaml"

@@ -17,9 +17,9 @@ from backoffice.workflow.consent_flow import resume_after_consent, stop_without_
 from backoffice.workflow.context import ActionContext
 from backoffice.workflow.reopen import reopen_case
 from backoffice.workflow.tasks import close_task, propose_escalation, today
-from intake.audit import record_case_event
-from intake.consent import SNAPSHOT_FIELDS
-from intake.db.models import (
+from intake.core.audit import record_case_event
+from intake.core.consent import SNAPSHOT_FIELDS
+from intake.core.db.models import (
     ConsentRecord,
     Establishment,
     Recommendation,
@@ -28,9 +28,9 @@ from intake.db.models import (
     WorkflowTask,
     utcnow,
 )
-from intake.errors import ValidationProblem
-from intake.validation import required_text
-from intake.vocabulary import (
+from intake.core.errors import ValidationProblem
+from intake.core.validation import required_text
+from intake.core.vocabulary import (
     CaseStatus,
     ClassificationSource,
     ConsentGiver,

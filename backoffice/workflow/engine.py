@@ -19,19 +19,19 @@ from sqlmodel import Session, select
 
 from backoffice.access import get_visible_case, require
 from backoffice.case_view import build_case_view
-from backoffice.views import ActionResult, AvailableAction, OutcomeChoice
+from backoffice.view_models import ActionResult, AvailableAction, OutcomeChoice
 from backoffice.workflow.context import ActionContext
 from backoffice.workflow.definition import ActionSpec, workflow
 from backoffice.workflow.effects import EFFECT_FUNCTIONS, propose
 from backoffice.workflow.guards import first_refusal
 from backoffice.workflow.tasks import close_task, matching, open_task_once, open_tasks, today
-from intake.audit import record_case_event
-from intake.db.models import SanctionCase, TrackerEntry, WorkflowTask, utcnow
-from intake.errors import ConflictError, PermissionDenied, ValidationProblem
-from intake.settings import Deadlines, Settings
-from intake.users import Actor
-from intake.validation import clean_text
-from intake.vocabulary import CaseStatus, RiskLevel
+from intake.core.audit import record_case_event
+from intake.core.db.models import SanctionCase, TrackerEntry, WorkflowTask, utcnow
+from intake.core.errors import ConflictError, PermissionDenied, ValidationProblem
+from intake.core.settings import Deadlines, Settings
+from intake.core.users import Actor
+from intake.core.validation import clean_text
+from intake.core.vocabulary import CaseStatus, RiskLevel
 
 MAX_NOTE = 20_000
 AT_RISK = (RiskLevel.IMMEDIATE.value, RiskLevel.HIGH.value)

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from sqlmodel import select
 
 from backoffice.workflow.context import ActionContext
-from intake.db.models import AuditEvent
-from intake.errors import PermissionDenied, SanctionsError, ValidationProblem
-from intake.vocabulary import Duty, RiskLevel
+from intake.core.db.models import AuditEvent
+from intake.core.errors import PermissionDenied, SanctionsError, ValidationProblem
+from intake.core.vocabulary import Duty, RiskLevel
 
 
 @dataclass(frozen=True)

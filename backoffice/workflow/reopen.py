@@ -12,9 +12,9 @@ from sqlmodel import col, select
 from backoffice.workflow.context import ActionContext
 from backoffice.workflow.definition import TaskRef, TaskSpec, workflow
 from backoffice.workflow.tasks import open_task_once
-from intake.db.models import AuditEvent
-from intake.errors import ValidationProblem
-from intake.vocabulary import CaseStatus, Duty, ProtocolStep
+from intake.core.db.models import AuditEvent
+from intake.core.errors import ValidationProblem
+from intake.core.vocabulary import CaseStatus, Duty, ProtocolStep
 
 _ENDED = (CaseStatus.CLOSED.value, CaseStatus.SIGNPOSTED.value)
 

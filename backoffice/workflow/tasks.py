@@ -12,11 +12,11 @@ from datetime import date, timedelta
 from sqlmodel import Session, col, select
 
 from backoffice.workflow.definition import TaskRef, TaskSpec
-from intake.audit import record_case_event
-from intake.db.models import SanctionCase, WorkflowTask, utcnow
-from intake.settings import Deadlines
-from intake.users import Actor
-from intake.vocabulary import Duty
+from intake.core.audit import record_case_event
+from intake.core.db.models import SanctionCase, WorkflowTask, utcnow
+from intake.core.settings import Deadlines
+from intake.core.users import Actor
+from intake.core.vocabulary import Duty
 
 PROPOSED = "proposed"
 

@@ -12,8 +12,9 @@ from intake.classifier.document import Document, clean_text, tokenize
 from intake.classifier.explain import evidence, rationale
 from intake.classifier.facts import read_facts
 from intake.classifier.learned import second_opinion
+from intake.classifier.lexicon import Vocabulary, vocabulary
 from intake.classifier.matcher import clear_cache, find_hits
-from intake.classifier.model import (
+from intake.classifier.result import (
     MAX_TEXT_CHARS,
     Classification,
     ClassifierInputError,
@@ -22,7 +23,6 @@ from intake.classifier.model import (
 )
 from intake.classifier.rules import decide
 from intake.classifier.tempering import opinion_evidence, temper
-from intake.classifier.vocabulary_data import Vocabulary, vocabulary
 
 __all__ = [
     "MAX_TEXT_CHARS",

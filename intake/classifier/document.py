@@ -7,8 +7,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
-from intake.classifier.model import MAX_TEXT_CHARS, ClassifierInputError
 from intake.classifier.patterns import WORD_RE
+from intake.classifier.result import MAX_TEXT_CHARS, ClassifierInputError
 
 # One character in, one character out, so offsets never move: control and format characters
 # become spaces, curly quotes and long dashes their plain forms.

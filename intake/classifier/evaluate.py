@@ -17,8 +17,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from intake.classifier.model import Classification
-from intake.vocabulary import Body, Qualifies, Route, SanctionCategory
+from intake.classifier.result import Classification
+from intake.core.vocabulary import Body, Qualifies, Route, SanctionCategory
 
 
 class GoldItem(BaseModel):

@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from intake.classifier.document import Document
 from intake.classifier.facts import Facts
 from intake.classifier.matcher import Hit
-from intake.classifier.model import Evidence
+from intake.classifier.result import Evidence
 from intake.classifier.rules import Decision
-from intake.vocabulary import Body, Qualifies, Route
+from intake.core.vocabulary import Body, Qualifies, Route
 
 _PER_LABEL = 20  # spans kept per evidence label
 _ROUTE_LABEL = {

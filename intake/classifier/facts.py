@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from intake.classifier.document import Document
 from intake.classifier.matcher import Hit
-from intake.vocabulary import Body, SanctionCategory
+from intake.core.vocabulary import Body, SanctionCategory
 
 _TOPIC_REACH = 6  # words between a contact and "about"
 _TOPIC_SPAN = 12  # longest topic masked

@@ -15,8 +15,8 @@ from itertools import accumulate
 from threading import Lock
 
 from intake.classifier.document import Document
+from intake.classifier.lexicon import Phrase, vocabulary
 from intake.classifier.patterns import Item
-from intake.classifier.vocabulary_data import Phrase, vocabulary
 
 
 @dataclass(slots=True)

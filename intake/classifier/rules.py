@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 from intake.classifier.document import Document
 from intake.classifier.facts import Facts
+from intake.classifier.lexicon import SeverityRules
 from intake.classifier.matcher import Hit
-from intake.classifier.model import Setting
-from intake.classifier.vocabulary_data import SeverityRules
-from intake.vocabulary import Body, Qualifies, Route, SanctionCategory, Severity
+from intake.classifier.result import Setting
+from intake.core.vocabulary import Body, Qualifies, Route, SanctionCategory, Severity
 
 _PREEMPTING = (Route.OUT_OF_SCOPE, Route.WHISTLEBLOWING, Route.IMB_MEMBER_COMPLAINT)
 

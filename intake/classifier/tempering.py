@@ -26,9 +26,9 @@ from __future__ import annotations
 import re
 
 from intake.classifier.learned import Opinion
-from intake.classifier.model import Evidence
+from intake.classifier.result import Evidence
 from intake.classifier.rules import Decision
-from intake.vocabulary import Qualifies, Route, SanctionCategory
+from intake.core.vocabulary import Qualifies, Route, SanctionCategory
 
 #: Routes the model may change to whistleblowing when it reads a staff member's own fear.
 _VOICE_OPEN = (Route.COMPLAINT, Route.SANCTION_PROTOCOL)

@@ -9,10 +9,10 @@ from typing import Any
 
 from rapidfuzz import fuzz, process, utils
 
-from intake import validation
-from intake.errors import ValidationProblem
+from intake.core import validation
+from intake.core.errors import ValidationProblem
+from intake.core.establishments import EstablishmentDirectory
 from intake.interview.script import Kind, Question
-from intake.reference.establishments import EstablishmentDirectory
 
 SKIP_WORDS = {"skip", "-", "n/a", "na", "pass"}
 UNKNOWN_WORDS = {"unknown", "not known", "dont know", "don't know", "not sure", "n/k", "nk"}

@@ -13,13 +13,13 @@ from typing import Any
 from sqlalchemy import Engine, delete, func
 from sqlmodel import Session, col, select
 
-from intake.db.models import Answer, Establishment, InterviewDraft, PendingChunk, utcnow
-from intake.errors import NotFoundError
+from intake.core.db.models import Answer, Establishment, InterviewDraft, PendingChunk, utcnow
+from intake.core.errors import NotFoundError
+from intake.core.settings import Settings
+from intake.core.users import Actor
 from intake.interview.engine import Interview
 from intake.interview.outcome import build_submission
-from intake.settings import Settings
 from intake.submission import submit_case
-from intake.users import Actor
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,11 @@ from datetime import date
 from typing import Any
 
 from intake.classifier import Classification, Setting, classify
-from intake.errors import ValidationProblem
+from intake.core.errors import ValidationProblem
+from intake.core.establishments import EstablishmentDirectory, default_directory
+from intake.core.vocabulary import EstablishmentType, Qualifies, Route
 from intake.interview.answers import Parsed, parse_answer
 from intake.interview.script import Flag, Kind, Question, Script, Texts, load_script, load_texts
-from intake.reference.establishments import EstablishmentDirectory, default_directory
-from intake.vocabulary import EstablishmentType, Qualifies, Route
 
 ACCOUNT_SEPARATOR = "\n\nWhy they link it: "
 #: Someone raising it for the person: their word about consent is theirs, not the person's.

@@ -5,16 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from intake.classifier import Classification
-from intake.interview.engine import ON_BEHALF, Interview
-from intake.risk import RiskAnswers, assess_risk
-from intake.submission import (
-    CaseSubmission,
-    ClassificationView,
-    ConsentAnswers,
-    PersonDetails,
-    proposed_routes,
-)
-from intake.vocabulary import (
+from intake.core.risk import RiskAnswers, assess_risk
+from intake.core.vocabulary import (
     Body,
     ConsentGiver,
     Organisation,
@@ -22,6 +14,14 @@ from intake.vocabulary import (
     RaisedBy,
     RiskLevel,
     Route,
+)
+from intake.interview.engine import ON_BEHALF, Interview
+from intake.submission import (
+    CaseSubmission,
+    ClassificationView,
+    ConsentAnswers,
+    PersonDetails,
+    proposed_routes,
 )
 
 ROUTE_EVIDENCE = "route:"

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from intake.classifier import Classification
+from intake.core.vocabulary import RiskLevel
 from intake.interview.engine import Ending, Interview
 from intake.interview.outcome import risk_level, routes_so_far
 from intake.interview.script import Question
-from intake.vocabulary import RiskLevel
 
 #: The classifier's missing elements, in the words an interviewer would use.
 MISSING_ELEMENTS = {

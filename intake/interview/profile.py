@@ -8,11 +8,11 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from intake.errors import PermissionDenied, ValidationProblem
-from intake.identity import current_login, has_users, system_login, users_of
-from intake.settings import Settings
-from intake.users import Actor, UserCreate, create_user
-from intake.vocabulary import Organisation, Role
+from intake.core.errors import PermissionDenied, ValidationProblem
+from intake.core.identity import current_login, has_users, system_login, users_of
+from intake.core.settings import Settings
+from intake.core.users import Actor, UserCreate, create_user
+from intake.core.vocabulary import Organisation, Role
 
 #: The roles a first start offers, with words an interviewer recognises (admin is set up
 #: in the back office, never chosen on a laptop).
@@ -36,14 +36,14 @@ def remembered_name(settings: Settings) -> str | None:
 
 
 def remember(settings: Settings, actor: Actor) -> None:
-    from intake.files import private_dir, write_private_bytes
+    from intake.core.files import private_dir, write_private_bytes
 
     private_dir(settings.data_dir)
     write_private_bytes(_profile_file(settings), json.dumps({"user": actor.name}).encode())
 
 
 def active_users(engine: Engine) -> list[Actor]:
-    """The people who may interview from this login (``intake.identity``).
+    """The people who may interview from this login (``intake.core.identity``).
 
     Empty on a new database (the first start registers the first user); a login that is not
     mapped to anyone on a database that has users is refused: an administrator adds people.

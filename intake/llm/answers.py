@@ -12,8 +12,8 @@ from typing import Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
+from intake.core.vocabulary import Body, Qualifies, SanctionCategory
 from intake.llm.errors import LlmError
-from intake.vocabulary import Body, Qualifies, SanctionCategory
 
 MAX_DRAFT_CHARS = 20_000
 _FENCE = re.compile(r"^\s*```[a-zA-Z]*\s*\n?(?P<body>.*?)\n?```\s*$", re.DOTALL)

@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from intake.classifier.model import Classification
+from intake.classifier.result import Classification
+from intake.core.settings import Settings
 from intake.llm import prompting
 from intake.llm.answers import (
     Extraction,
@@ -24,7 +25,6 @@ from intake.llm.client import ChatClient, Endpoint, chat_url
 from intake.llm.compare import Advice, advise
 from intake.llm.facts import BriefingFacts, LetterFacts
 from intake.llm.redaction import Identifiers, Redactor
-from intake.settings import Settings
 
 DRAFT_TEMPERATURE = 0.3
 DRAFT_MAX_TOKENS = 1200

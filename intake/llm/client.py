@@ -23,8 +23,8 @@ from typing import Any
 
 import httpx
 
+from intake.core.settings import check_llm_url
 from intake.llm.errors import LlmError
-from intake.settings import check_llm_url
 
 CHAT_PATH = "/chat/completions"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})

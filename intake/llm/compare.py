@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict
 
-from intake.classifier.model import Classification
+from intake.classifier.result import Classification
 from intake.llm.answers import Extraction
 
 #: The fields compared, in the order staff read them.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from intake.errors import SanctionsError
+from intake.core.errors import SanctionsError
 
 _MAX_REASON = 160
 

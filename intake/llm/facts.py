@@ -10,8 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from intake.core.vocabulary import Body, Outcome, ProtocolStep
 from intake.llm.redaction import Identifiers
-from intake.vocabulary import Body, Outcome, ProtocolStep
 
 
 class AccountLine(BaseModel):

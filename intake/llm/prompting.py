@@ -13,8 +13,8 @@ import json
 from string import Template
 from typing import Any
 
+from intake.core.vocabulary import Body, SanctionCategory
 from intake.llm.client import Message
-from intake.vocabulary import Body, SanctionCategory
 from prompts import PromptDataError, load_text
 
 PROMPT_DIR = "llm"

@@ -13,11 +13,11 @@ from typing import Any
 
 from sqlmodel import Session
 
-from intake.audit import record_case_event
-from intake.db.models import Classification, SanctionCase
+from intake.core.audit import record_case_event
+from intake.core.db.models import Classification, SanctionCase
+from intake.core.users import Actor
+from intake.core.vocabulary import ClassificationSource
 from intake.llm.compare import Advice
-from intake.users import Actor
-from intake.vocabulary import ClassificationSource
 
 
 def _evidence(advice: Advice) -> list[dict[str, Any]]:

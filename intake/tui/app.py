@@ -20,19 +20,19 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Footer, Header, Static
 
-from intake.errors import SanctionsError
+from intake.core.errors import SanctionsError
+from intake.core.settings import Settings
+from intake.core.users import Actor
 from intake.interview.drafts import DraftStore
 from intake.interview.profile import active_users, current_interviewer, remember
+from intake.interview.session import InterviewSession, warm_up
 from intake.llm import Assistant, LlmError
-from intake.settings import Settings
 from intake.tui.screens.done import DoneScreen
 from intake.tui.screens.drafts import DraftsModal, DraftsOutcome
 from intake.tui.screens.identify import PickUserScreen
 from intake.tui.screens.interview import InterviewScreen
 from intake.tui.screens.register import RegisterScreen
 from intake.tui.screens.resume import ResumeChoice, ResumeModal
-from intake.tui.session import InterviewSession, warm_up
-from intake.users import Actor
 
 
 class IntakeApp(App[None]):

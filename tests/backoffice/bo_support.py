@@ -12,16 +12,16 @@ from typing import Any
 
 from sqlmodel import Session
 
-from backoffice.views import ActionResult, CaseView
-from intake.identity import system_login
+from backoffice.view_models import ActionResult, CaseView
+from intake.core.identity import system_login
+from intake.core.users import Actor, UserCreate, create_user
+from intake.core.vocabulary import Organisation, Qualifies, RiskLevel, Role, Route, Severity
 from intake.submission import (
     CaseSubmission,
     ClassificationView,
     ConsentAnswers,
     PersonDetails,
 )
-from intake.users import Actor, UserCreate, create_user
-from intake.vocabulary import Organisation, Qualifies, RiskLevel, Role, Route, Severity
 
 HOME = "HMP Wandsworth"
 AWAY = "HMP Belmarsh"

@@ -11,13 +11,13 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from backoffice.case_view import show_case
-from backoffice.views import ActionResult, CaseView
+from backoffice.view_models import ActionResult, CaseView
 from backoffice.workflow import take_action
-from intake.reference.establishments import resolve_establishment_id
-from intake.settings import Settings
+from intake.core.establishments import resolve_establishment_id
+from intake.core.settings import Settings
+from intake.core.users import Actor
+from intake.core.vocabulary import Organisation, Role
 from intake.submission import submit_case
-from intake.users import Actor
-from intake.vocabulary import Organisation, Role
 
 
 @pytest.fixture

@@ -9,13 +9,13 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from backoffice.queue import QueueFilters, list_queue
-from backoffice.views import CaseView, QueuePage
-from intake.audit import change_case
-from intake.db.models import Answer, InterviewDraft, SanctionCase
-from intake.settings import Settings
+from backoffice.view_models import CaseView, QueuePage
+from intake.core.audit import change_case
+from intake.core.db.models import Answer, InterviewDraft, SanctionCase
+from intake.core.settings import Settings
+from intake.core.users import SYSTEM, Actor
+from intake.core.vocabulary import Qualifies, Route
 from intake.submission import ClassificationView, PersonDetails, submit_case
-from intake.users import SYSTEM, Actor
-from intake.vocabulary import Qualifies, Route
 
 NAME, NUMBER, LOCATION = "Jordan Example", "A1234BC", "B wing cell 12"
 NARRATIVE = (

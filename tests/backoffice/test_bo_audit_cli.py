@@ -14,11 +14,11 @@ from bo_support import Staff, SubmitFn, run_cli
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from intake.db.models import AuditAcknowledgement, AuditEvent, SanctionCase
-from intake.identity import system_login
-from intake.settings import Settings
-from intake.users import UserCreate, create_user
-from intake.vocabulary import Organisation, Role
+from intake.core.db.models import AuditAcknowledgement, AuditEvent, SanctionCase
+from intake.core.identity import system_login
+from intake.core.settings import Settings
+from intake.core.users import UserCreate, create_user
+from intake.core.vocabulary import Organisation, Role
 
 pytestmark = pytest.mark.sqlite_only  # the tampering is done with sqlite3 on the file
 

@@ -10,7 +10,7 @@ import pytest
 from bo_support import Staff, SubmitFn, run_cli
 from openpyxl import load_workbook
 
-from intake.settings import Settings
+from intake.core.settings import Settings
 
 
 @pytest.fixture

@@ -17,10 +17,10 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from backoffice.workflow import available_actions
-from intake.db.models import AuditEvent, ConsentRecord, Signpost
-from intake.errors import PermissionDenied, ValidationProblem
+from intake.core.db.models import AuditEvent, ConsentRecord, Signpost
+from intake.core.errors import PermissionDenied, ValidationProblem
+from intake.core.vocabulary import ConsentGiver, Qualifies, RaisedBy, RiskLevel, Route
 from intake.submission import ClassificationView, ConsentAnswers
-from intake.vocabulary import ConsentGiver, Qualifies, RaisedBy, RiskLevel, Route
 
 DECLINES = ConsentAnswers(pursue=False)
 FAMILY_CONSENTS = ConsentAnswers(

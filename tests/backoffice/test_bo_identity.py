@@ -15,11 +15,11 @@ from bo_support import BIN, run_cli
 from sqlalchemy import Engine, create_engine, make_url, text
 from sqlmodel import Session, col, select
 
-from intake.db.models import AuditEvent, User
-from intake.identity import current_login, resolve_actor, system_login
-from intake.settings import Settings
-from intake.users import UserCreate, create_user
-from intake.vocabulary import Organisation, Role
+from intake.core.db.models import AuditEvent, User
+from intake.core.identity import current_login, resolve_actor, system_login
+from intake.core.settings import Settings
+from intake.core.users import UserCreate, create_user
+from intake.core.vocabulary import Organisation, Role
 
 ME = system_login()
 

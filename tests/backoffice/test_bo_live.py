@@ -10,8 +10,8 @@ from sqlmodel import Session, col, select
 from backoffice.case_view import show_case
 from backoffice.live import ChangeMark, change_mark
 from backoffice.queue import list_queue
-from intake.audit_chain import ACCESS_CHAIN
-from intake.db.models import AuditEvent
+from intake.core.audit_chain import ACCESS_CHAIN
+from intake.core.db.models import AuditEvent
 
 
 def _mark(engine: Engine) -> ChangeMark:

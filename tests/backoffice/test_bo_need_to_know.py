@@ -28,12 +28,12 @@ from sqlmodel import Session, select
 
 from backoffice.access import can_see, identified_filter, is_identified, visible_cases_filter
 from backoffice.case_view import show_case
-from backoffice.render import case_lines
-from intake.db.models import SanctionCase
-from intake.errors import NotFoundError
-from intake.risk import risk_rank
-from intake.users import Actor
-from intake.vocabulary import Organisation, RiskLevel, Role
+from backoffice.cli.output import case_lines
+from intake.core.db.models import SanctionCase
+from intake.core.errors import NotFoundError
+from intake.core.risk import risk_rank
+from intake.core.users import Actor
+from intake.core.vocabulary import Organisation, RiskLevel, Role
 
 MATRIX = [
     # IMB staff of every role see their own Board's cases only, named (the IMB received them)

@@ -8,9 +8,9 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from backoffice.overrides import override_classification, record_triage_view
-from intake.errors import NotFoundError, PermissionDenied
-from intake.settings import Settings
-from intake.users import Actor
+from intake.core.errors import NotFoundError, PermissionDenied
+from intake.core.settings import Settings
+from intake.core.users import Actor
 
 ACTING = [
     # who, what, which case, refused with (None: allowed), and a word of the message

@@ -18,8 +18,8 @@ from sqlmodel import Session
 from backoffice.pseudonyms import CaseRedactor
 from backoffice.queue import SEARCH_CUTOFF, list_queue, plan_search, score_case
 from backoffice.tracker import COLUMNS, export_tracker
-from intake.db.models import SanctionCase
-from intake.users import Actor
+from intake.core.db.models import SanctionCase
+from intake.core.users import Actor
 
 
 def _found(engine: Engine, actor: Actor, text: str) -> list[str]:

@@ -11,11 +11,11 @@ from sqlmodel import Session, select
 
 from backoffice.case_view import show_case
 from backoffice.overrides import override_classification, record_triage_view
-from backoffice.views import CaseView
+from backoffice.view_models import CaseView
 from backoffice.workflow import take_action
-from intake.db.models import AuditEvent, Classification, SanctionCase
-from intake.errors import ConflictError, ValidationProblem
-from intake.vocabulary import Qualifies, Route
+from intake.core.db.models import AuditEvent, Classification, SanctionCase
+from intake.core.errors import ConflictError, ValidationProblem
+from intake.core.vocabulary import Qualifies, Route
 
 
 def _override(engine, actor, ref, changes, reason="Seen the CCTV", **kw) -> CaseView:  # type: ignore[no-untyped-def]

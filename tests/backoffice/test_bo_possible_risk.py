@@ -16,12 +16,12 @@ from sqlmodel import Session, select
 
 from backoffice.overrides import override_classification, record_triage_view
 from backoffice.queue import list_queue
-from backoffice.views import QueuePage
+from backoffice.view_models import QueuePage
 from intake.classifier import classify
-from intake.db.models import Classification, SanctionCase
-from intake.risk import risk_rank
-from intake.settings import Settings
-from intake.vocabulary import RiskLevel
+from intake.core.db.models import Classification, SanctionCase
+from intake.core.risk import risk_rank
+from intake.core.settings import Settings
+from intake.core.vocabulary import RiskLevel
 
 
 def test_the_narratives_are_read_as_these_tests_need() -> None:

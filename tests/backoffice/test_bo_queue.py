@@ -11,10 +11,10 @@ from sqlmodel import Session, col
 
 from backoffice.overrides import override_classification
 from backoffice.queue import QueueFilters, list_queue
-from backoffice.views import QueuePage
-from intake.db.models import WorkflowTask, utcnow
-from intake.errors import ValidationProblem
-from intake.vocabulary import Organisation, Qualifies, RiskLevel, Route
+from backoffice.view_models import QueuePage
+from intake.core.db.models import WorkflowTask, utcnow
+from intake.core.errors import ValidationProblem
+from intake.core.vocabulary import Organisation, Qualifies, RiskLevel, Route
 
 
 def _refs(page: QueuePage) -> list[str]:

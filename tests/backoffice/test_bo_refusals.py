@@ -17,10 +17,10 @@ from bo_support import ActFn, Staff, SubmitFn, run_cli
 from sqlalchemy import Engine
 from sqlmodel import Session, col, func, select
 
-from intake.db.models import AuditEvent
-from intake.settings import Settings
+from intake.core.db.models import AuditEvent
+from intake.core.settings import Settings
+from intake.core.vocabulary import ConsentGiver, Qualifies, RaisedBy, RiskLevel, Route, Severity
 from intake.submission import ConsentAnswers
-from intake.vocabulary import ConsentGiver, Qualifies, RaisedBy, RiskLevel, Route, Severity
 
 DECLINES = ConsentAnswers(pursue=False)
 FAMILY = ConsentAnswers(

@@ -14,8 +14,8 @@ from sqlmodel import Session, col, select
 from backoffice import retention
 from backoffice.case_view import show_case
 from backoffice.tracker import tracker_rows
-from intake.audit import change_case
-from intake.db.models import (
+from intake.core.audit import change_case
+from intake.core.db.models import (
     Answer,
     AuditEvent,
     Classification,
@@ -24,10 +24,10 @@ from intake.db.models import (
     TrackerEntry,
     WorkflowTask,
 )
-from intake.errors import PermissionDenied, ValidationProblem
-from intake.settings import Settings
-from intake.users import Actor
-from intake.vocabulary import Organisation, Role
+from intake.core.errors import PermissionDenied, ValidationProblem
+from intake.core.settings import Settings
+from intake.core.users import Actor
+from intake.core.vocabulary import Organisation, Role
 
 NAME = "Jordan Example"
 NOTE = "Told Jordan's sister on the phone"
@@ -71,7 +71,7 @@ def _close(engine: Engine, actor: Actor, reference: str, *, years_ago: float) ->
 
 
 def _draft(session: Session, case_id: int | None) -> int:
-    from intake.db.models import InterviewDraft, PendingChunk
+    from intake.core.db.models import InterviewDraft, PendingChunk
 
     draft = InterviewDraft(
         state={"name": NAME}, pending_key="narrative", status="submitted", case_id=case_id

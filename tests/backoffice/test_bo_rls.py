@@ -16,9 +16,9 @@ from sqlmodel import Session, select
 
 from backoffice.access import can_see
 from backoffice.queue import QueueFilters, list_queue
-from intake.db.models import SanctionCase, User
-from intake.settings import Settings
-from intake.users import Actor
+from intake.core.db.models import SanctionCase, User
+from intake.core.settings import Settings
+from intake.core.users import Actor
 
 pytestmark = pytest.mark.postgres_only
 GRANTS = (

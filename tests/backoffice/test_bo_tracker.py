@@ -12,11 +12,11 @@ from openpyxl import load_workbook
 from sqlmodel import Session, select
 
 from backoffice.tracker import COLUMNS, export_tracker
-from intake.db.models import AuditEvent
-from intake.errors import PermissionDenied
+from intake.core.db.models import AuditEvent
+from intake.core.errors import PermissionDenied
+from intake.core.users import Actor
+from intake.core.vocabulary import Qualifies, Route
 from intake.submission import ConsentAnswers, PersonDetails
-from intake.users import Actor
-from intake.vocabulary import Qualifies, Route
 
 
 def _export(engine, actor: Actor, out: Path, **kw) -> int:  # type: ignore[no-untyped-def]

@@ -9,9 +9,9 @@ from bo_support import ActFn, Staff, SubmitFn, open_titles
 from sqlmodel import Session, select
 
 from backoffice.workflow import available_actions
-from intake.db.models import AuditEvent, TrackerEntry
-from intake.errors import PermissionDenied, ValidationProblem
-from intake.vocabulary import RiskLevel, Severity
+from intake.core.db.models import AuditEvent, TrackerEntry
+from intake.core.errors import PermissionDenied, ValidationProblem
+from intake.core.vocabulary import RiskLevel, Severity
 
 
 def _to_briefed(act: ActFn, staff: Staff, ref: str) -> None:
@@ -235,7 +235,7 @@ def test_every_task_that_may_be_opened_again_is_found_in_the_workflow() -> None:
     """Reopening a case and consenting again open tasks as prompts/workflow.yaml does."""
     from backoffice.workflow import workflow
     from backoffice.workflow.definition import TaskRef
-    from intake.vocabulary import Duty, ProtocolStep
+    from intake.core.vocabulary import Duty, ProtocolStep
 
     rules = workflow()
     for step in ProtocolStep:

@@ -12,11 +12,11 @@ from sqlalchemy import Engine, make_url
 from sqlmodel import Session
 
 from backoffice.demo import seed_demo
+from backoffice.service import BackofficeClient
 from backoffice.tui.app import BackofficeApp
-from backoffice.tui.client import BackofficeClient
-from intake.db.engine import open_database
-from intake.identity import system_login
-from intake.settings import Settings, load_settings
+from intake.core.db.engine import open_database
+from intake.core.identity import system_login
+from intake.core.settings import Settings, load_settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backoffice"))
 

@@ -27,12 +27,12 @@ from backoffice.overrides import record_triage_view
 from backoffice.tui.action_modal import ActionModal
 from backoffice.tui.case_screen import CaseScreen
 from backoffice.tui.override_modal import OverrideModal
-from backoffice.views import CaseView
-from intake.db.models import User
-from intake.reference.establishments import resolve_establishment_id
-from intake.settings import Settings
+from backoffice.view_models import CaseView
+from intake.core.db.models import User
+from intake.core.establishments import resolve_establishment_id
+from intake.core.settings import Settings
+from intake.core.users import Actor
 from intake.submission import submit_case
-from intake.users import Actor
 
 SIZE = (80, 24)
 NARRATIVE = "Put in the segregation unit the day after I spoke to the IMB about the wing."

@@ -21,13 +21,13 @@ from backoffice.case_view import show_case
 from backoffice.tui.action_modal import ActionModal
 from backoffice.tui.case_screen import CaseScreen
 from backoffice.tui.confirm_modal import ConfirmCloseModal
-from backoffice.views import CaseView
-from intake.db.models import User
-from intake.reference.establishments import resolve_establishment_id
-from intake.settings import Settings
+from backoffice.view_models import CaseView
+from intake.core.db.models import User
+from intake.core.establishments import resolve_establishment_id
+from intake.core.settings import Settings
+from intake.core.users import Actor
+from intake.core.vocabulary import Qualifies, Route
 from intake.submission import submit_case
-from intake.users import Actor
-from intake.vocabulary import Qualifies, Route
 
 SIZE = (80, 24)
 IMB_TRIAGE = "DEMO IMB Triage"  # HMP Wandsworth's Board: the receiving organisation

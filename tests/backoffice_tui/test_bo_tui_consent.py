@@ -11,12 +11,12 @@ from sqlmodel import Session, select
 from textual.widgets import Select
 
 from backoffice.tui.action_modal import ActionModal
-from intake.db.models import ConsentRecord, SanctionCase, User
-from intake.reference.establishments import resolve_establishment_id
-from intake.settings import Settings
+from intake.core.db.models import ConsentRecord, SanctionCase, User
+from intake.core.establishments import resolve_establishment_id
+from intake.core.settings import Settings
+from intake.core.users import Actor
+from intake.core.vocabulary import ConsentGiver, RaisedBy
 from intake.submission import ConsentAnswers, submit_case
-from intake.users import Actor
-from intake.vocabulary import ConsentGiver, RaisedBy
 
 SIZE = (80, 24)
 IMB_TRIAGE = "DEMO IMB Triage"

@@ -11,9 +11,9 @@ from sqlmodel import Session
 
 from backoffice.tui.queue_screen import QueueScreen
 from intake.classifier import classify
-from intake.settings import Settings
+from intake.core.settings import Settings
+from intake.core.users import SYSTEM
 from intake.submission import submit_case
-from intake.users import SYSTEM
 
 SIZE = (80, 24)
 

@@ -21,11 +21,11 @@ from textual.widgets import Checkbox, Input
 
 from backoffice.tui.filters import FilterModal
 from backoffice.tui.queue_screen import LIVE_SECONDS, QueueScreen
-from backoffice.views import QueueRow
-from intake.settings import Settings
+from backoffice.view_models import QueueRow
+from intake.core.settings import Settings
+from intake.core.users import SYSTEM
+from intake.core.vocabulary import RiskLevel
 from intake.submission import submit_case
-from intake.users import SYSTEM
-from intake.vocabulary import RiskLevel
 
 SIZE = (80, 24)
 

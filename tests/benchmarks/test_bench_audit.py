@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import Engine, text
 
-from intake.audit_chain import (
+from intake.core.audit_chain import (
     ACCESS_CHAIN,
     CHECKPOINT,
     event_hash,

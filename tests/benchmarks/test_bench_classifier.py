@@ -28,7 +28,7 @@ from rapidfuzz.distance import OSA
 
 from intake.classifier import classify, clear_caches
 from intake.classifier.document import ASCII_WORD_RE
-from intake.classifier.vocabulary_data import vocabulary
+from intake.classifier.lexicon import vocabulary
 
 pytestmark = pytest.mark.benchmark
 

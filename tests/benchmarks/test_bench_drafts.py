@@ -18,10 +18,10 @@ from datetime import date
 import pytest
 from sqlalchemy import Engine
 
-from intake.chat import ChatSession
+from intake.cli.chat import ChatSession
+from intake.cli.lineio import LineIO
+from intake.core.settings import Settings
 from intake.interview.drafts import DraftStore
-from intake.lineio import LineIO
-from intake.settings import Settings
 
 pytestmark = pytest.mark.benchmark
 

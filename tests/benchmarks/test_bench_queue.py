@@ -3,7 +3,7 @@
 Run with ``pytest -m benchmark -s tests/benchmarks``; skipped in the ordinary run.
 
 The fixture builds the database with bulk SQLAlchemy core inserts: fast, and outside the ORM,
-so the app's rule that every change to a case goes through ``intake.audit`` (an ORM flush
+so the app's rule that every change to a case goes through ``intake.core.audit`` (an ORM flush
 check) does not apply to it. That rule is for the application; this is test data. Each case
 still gets the sealed first event of its audit chain, as a real case does, so the tamper check
 run before normal work finds every chain intact.
@@ -24,17 +24,23 @@ from sqlmodel import Session
 
 from backoffice.case_view import show_case
 from backoffice.queue import QueueFilters, list_queue
+from backoffice.service import BackofficeClient, QueueQuery
 from backoffice.tracker import export_tracker
-from backoffice.tui.client import BackofficeClient, QueueQuery
-from intake.audit_chain.check import set_checkpoint
-from intake.audit_chain.hashing import case_chain, event_hash, genesis
-from intake.db.engine import open_database
-from intake.db.models import AuditChainHead, AuditEvent, Establishment, SanctionCase, WorkflowTask
-from intake.identity import system_login
-from intake.risk import risk_rank
-from intake.settings import load_settings
-from intake.users import Actor, UserCreate, create_user
-from intake.vocabulary import Organisation, RiskLevel, Role
+from intake.core.audit_chain.check import set_checkpoint
+from intake.core.audit_chain.hashing import case_chain, event_hash, genesis
+from intake.core.db.engine import open_database
+from intake.core.db.models import (
+    AuditChainHead,
+    AuditEvent,
+    Establishment,
+    SanctionCase,
+    WorkflowTask,
+)
+from intake.core.identity import system_login
+from intake.core.risk import risk_rank
+from intake.core.settings import load_settings
+from intake.core.users import Actor, UserCreate, create_user
+from intake.core.vocabulary import Organisation, RiskLevel, Role
 
 pytestmark = pytest.mark.benchmark
 

@@ -19,11 +19,11 @@ from sqlmodel import Session, select
 from test_bench_queue import CASES, _build
 
 from backoffice.queue import list_queue
-from intake.db.models import Establishment
-from intake.db.rls import enable_row_level_security
-from intake.settings import Settings
-from intake.users import Actor, UserCreate, create_user
-from intake.vocabulary import Organisation, Role
+from intake.core.db.models import Establishment
+from intake.core.db.rls import enable_row_level_security
+from intake.core.settings import Settings
+from intake.core.users import Actor, UserCreate, create_user
+from intake.core.vocabulary import Organisation, Role
 
 pytestmark = [pytest.mark.benchmark, pytest.mark.postgres_only]
 RUNS = 7

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from intake.classifier import Classification, Evidence, classify
-from intake.vocabulary import Qualifies, Route
+from intake.core.vocabulary import Qualifies, Route
 
 
 def spans(result: Classification, label: str) -> list[Evidence]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from intake.classifier import MAX_TEXT_CHARS, ClassifierInputError, classify
-from intake.vocabulary import Qualifies
+from intake.core.vocabulary import Qualifies
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import pytest
 from classifier_support import categories, matched, rules_categories, spans, verdict
 
 from intake.classifier import classify
-from intake.vocabulary import Body, Qualifies, Route
+from intake.core.vocabulary import Body, Qualifies, Route
 
 YES = Qualifies.YES
 NO = Qualifies.NO

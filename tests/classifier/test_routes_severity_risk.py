@@ -7,7 +7,7 @@ import pytest
 from classifier_support import categories, matched, rules_categories, verdict
 
 from intake.classifier import Setting, classify
-from intake.vocabulary import EstablishmentType, Qualifies, Route, Severity
+from intake.core.vocabulary import EstablishmentType, Qualifies, Route, Severity
 
 # ----------------------------------------------------------------------------- routes
 

@@ -11,7 +11,7 @@ from intake.classifier import ClassifierInputError, classify
 from intake.classifier.document import clean_text
 from intake.classifier.learned import MODEL_PATH, second_opinion
 from intake.classifier.learned.features import feature_counts
-from intake.vocabulary import Qualifies, Route
+from intake.core.vocabulary import Qualifies, Route
 
 ORDER = {Qualifies.NO: 0, Qualifies.UNCLEAR: 1, Qualifies.YES: 2}
 WORDS = st.sampled_from(

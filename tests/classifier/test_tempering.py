@@ -17,7 +17,7 @@ from intake.classifier.learned import Opinion, second_opinion
 from intake.classifier.matcher import find_hits
 from intake.classifier.rules import Decision
 from intake.classifier.tempering import temper
-from intake.vocabulary import Body, Qualifies, Route, SanctionCategory, Severity
+from intake.core.vocabulary import Body, Qualifies, Route, SanctionCategory, Severity
 
 NO, UNCLEAR, YES = Qualifies.NO, Qualifies.UNCLEAR, Qualifies.YES
 PROTOCOL, COMPLAINT = Route.SANCTION_PROTOCOL, Route.COMPLAINT

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from intake.classifier import classify
-from intake.vocabulary import Qualifies, Route
+from intake.core.vocabulary import Qualifies, Route
 
 NO = Qualifies.NO
 

@@ -8,11 +8,11 @@ import pytest
 from sqlalchemy import Engine
 from tui_helpers import TODAY
 
+from intake.core.settings import Settings
+from intake.core.users import Actor
+from intake.core.vocabulary import Organisation
 from intake.interview.profile import register_first_user
-from intake.settings import Settings
 from intake.tui.app import IntakeApp, create_app
-from intake.users import Actor
-from intake.vocabulary import Organisation
 
 
 @pytest.fixture

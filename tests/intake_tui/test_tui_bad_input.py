@@ -16,9 +16,9 @@ from tui_helpers import (
     type_text,
 )
 
+from intake.core.users import Actor
 from intake.tui.app import IntakeApp
 from intake.tui.screens.review import ReviewScreen
-from intake.users import Actor
 
 
 async def test_malformed_prison_number(

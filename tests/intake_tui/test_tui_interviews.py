@@ -9,12 +9,12 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 from tui_helpers import COMMON, QUALIFYING, RISK, answer_all, screen_text, wait_until
 
-from intake.db.models import Classification, RiskAssessment, SanctionCase, WorkflowTask
+from intake.core.db.models import Classification, RiskAssessment, SanctionCase, WorkflowTask
+from intake.core.users import Actor
 from intake.tui.app import IntakeApp
 from intake.tui.screens.done import DoneScreen
 from intake.tui.screens.review import ReviewScreen
 from intake.tui.widgets.risk_banner import RiskBanner
-from intake.users import Actor
 
 
 def only_case(engine: Engine) -> SanctionCase:

@@ -11,10 +11,10 @@ from test_tui_interviews import only_case, submit_from_review
 from textual.widgets import Static
 from tui_helpers import COMMON, QUALIFYING, TODAY, answer_all, paste, screen_text, wait_until
 
-from intake.db.models import Classification
-from intake.settings import Settings
+from intake.core.db.models import Classification
+from intake.core.settings import Settings
+from intake.core.users import Actor
 from intake.tui.app import create_app
-from intake.users import Actor
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "llm"))
 from llm_server import MODEL, json_reply, serving

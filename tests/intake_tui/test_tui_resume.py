@@ -17,11 +17,11 @@ from tui_helpers import (
     wait_until,
 )
 
+from intake.core.users import Actor
 from intake.interview.drafts import DraftStore
 from intake.tui.app import IntakeApp
 from intake.tui.screens.drafts import DraftsModal
 from intake.tui.screens.resume import ResumeModal
-from intake.users import Actor
 
 FIRST_PART = "They moved me to the block the day after I saw the IMB. "
 

@@ -20,10 +20,12 @@ from tui_helpers import (
     wait_until,
 )
 
-from intake.identity import system_login
+from intake.core.identity import system_login
+from intake.core.settings import Settings
+from intake.core.users import Actor, UserCreate, create_user
+from intake.core.vocabulary import Organisation, Role
 from intake.interview.drafts import DraftStore
 from intake.interview.profile import remembered_name
-from intake.settings import Settings
 from intake.tui.app import IntakeApp
 from intake.tui.screens.edit import EditAnswerModal
 from intake.tui.screens.identify import PickUserScreen
@@ -32,8 +34,6 @@ from intake.tui.screens.review import ReviewScreen
 from intake.tui.widgets.case_panel import CasePanel
 from intake.tui.widgets.conversation import ConversationLog
 from intake.tui.widgets.risk_banner import RiskBanner
-from intake.users import Actor, UserCreate, create_user
-from intake.vocabulary import Organisation, Role
 
 
 async def test_first_start_registers_and_remembers_the_interviewer(

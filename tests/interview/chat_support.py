@@ -7,9 +7,9 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from intake.db.engine import open_database
+from intake.core.db.engine import open_database
+from intake.core.settings import load_settings
 from intake.interview.drafts import DraftStore
-from intake.settings import load_settings
 from tests.conftest import BIN
 
 #: The answers before the narrative, in the order a first start asks them.

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from intake.errors import ValidationProblem
+from intake.core.errors import ValidationProblem
+from intake.core.establishments import default_directory
 from intake.interview.answers import parse_answer
 from intake.interview.script import load_script
-from intake.reference.establishments import default_directory
 
 TODAY = date(2026, 11, 23)
 

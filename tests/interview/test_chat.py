@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, select
 
-from intake.db.engine import open_database
-from intake.db.models import (
+from intake.core.db.engine import open_database
+from intake.core.db.models import (
     AuditEvent,
     ConsentRecord,
     InterviewDraft,
@@ -17,7 +17,7 @@ from intake.db.models import (
     SanctionCase,
     WorkflowTask,
 )
-from intake.settings import load_settings
+from intake.core.settings import load_settings
 from tests.conftest import run_cli
 
 NARRATIVE = (

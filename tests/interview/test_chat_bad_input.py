@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, select
 
-from intake.db.engine import open_database
-from intake.db.models import SanctionCase
-from intake.errors import ValidationProblem
+from intake.core.db.engine import open_database
+from intake.core.db.models import SanctionCase
+from intake.core.errors import ValidationProblem
+from intake.core.settings import load_settings
+from intake.core.validation import prison_number
 from intake.interview.answers import match_choice
 from intake.interview.script import Choice, Kind, Question
-from intake.settings import load_settings
-from intake.validation import prison_number
 from tests.interview.chat_support import start_chat
 from tests.interview.test_chat import ANSWERS, _script_answers, run_conversation
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
-from intake.db.engine import open_database
-from intake.db.models import SanctionCase
+from intake.core.db.engine import open_database
+from intake.core.db.models import SanctionCase
+from intake.core.settings import load_settings
 from intake.interview.drafts import DraftStore
-from intake.settings import load_settings
 from tests.interview.chat_support import start_chat
 from tests.interview.test_chat import ANSWERS, _script_answers, run_conversation
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from sqlmodel import Session, func, select
 
-from intake.db.engine import open_database
-from intake.db.models import PendingChunk, SanctionCase
+from intake.core.db.engine import open_database
+from intake.core.db.models import PendingChunk, SanctionCase
+from intake.core.settings import load_settings
 from intake.interview.drafts import DraftStore
-from intake.settings import load_settings
 from tests.interview.chat_support import BEFORE_NARRATIVE, narrative_lines, start_chat
 from tests.interview.test_chat import run_conversation
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from intake.settings import Settings
-from intake.users import UserCreate, create_user
-from intake.vocabulary import Organisation, Role
+from intake.core.settings import Settings
+from intake.core.users import UserCreate, create_user
+from intake.core.vocabulary import Organisation, Role
 from tests.conftest import run_cli
 from tests.interview.test_chat_pipe import BEFORE_NARRATIVE
 

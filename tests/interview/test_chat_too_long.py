@@ -7,7 +7,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from intake.validation import MAX_NARRATIVE_CHARS
+from intake.core.validation import MAX_NARRATIVE_CHARS
 from tests.conftest import BIN
 from tests.interview.chat_support import BEFORE_NARRATIVE, kept_narrative, narrative_lines
 from tests.interview.test_chat import NARRATIVE, run_conversation

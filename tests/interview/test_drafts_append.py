@@ -7,9 +7,9 @@ import io
 import pytest
 from sqlalchemy import Engine
 
-from intake.errors import NotFoundError
+from intake.cli.lineio import LineIO
+from intake.core.errors import NotFoundError
 from intake.interview.drafts import DraftStore
-from intake.lineio import LineIO
 
 
 def test_append_pending_adds_to_the_saved_text(engine: Engine) -> None:

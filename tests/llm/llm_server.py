@@ -16,8 +16,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from intake.core.settings import Settings, load_settings
 from intake.llm import Assistant
-from intake.settings import Settings, load_settings
 
 MODEL = "test-model"
 API_KEY = "sk-test-key"

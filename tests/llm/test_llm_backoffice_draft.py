@@ -9,11 +9,11 @@ from llm_server import MODEL, FakeLlm, Reply
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from intake.db.models import AuditEvent
-from intake.identity import system_login
-from intake.settings import Settings
-from intake.users import UserCreate, create_user
-from intake.vocabulary import Organisation, Role
+from intake.core.db.models import AuditEvent
+from intake.core.identity import system_login
+from intake.core.settings import Settings
+from intake.core.users import UserCreate, create_user
+from intake.core.vocabulary import Organisation, Role
 from tests.conftest import run_cli
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "teams"))

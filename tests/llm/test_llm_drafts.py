@@ -7,8 +7,8 @@ import json
 import pytest
 from llm_server import MODEL, NARRATIVE, FakeLlm, Reply, json_reply
 
+from intake.core.vocabulary import Body, Outcome, ProtocolStep
 from intake.llm import AccountLine, Assistant, BriefingFacts, Identifiers, LetterFacts, LlmError
-from intake.vocabulary import Body, Outcome, ProtocolStep
 
 PERSON = Identifiers(name="John Smith", prison_number="A1234BC")
 BRIEFING = (

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from intake.errors import ConfigError
+from intake.core.errors import ConfigError
+from intake.core.settings import load_settings
 from intake.llm import LlmError, Redactor, chat_url
-from intake.settings import load_settings
 from tests.conftest import run_cli
 
 

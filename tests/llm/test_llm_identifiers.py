@@ -6,9 +6,9 @@ from pathlib import Path
 
 from llm_server import NARRATIVE, FakeLlm, Reply, json_reply, make_assistant
 
+from intake.core.vocabulary import Body, Outcome, ProtocolStep
 from intake.llm import Assistant, BriefingFacts, Identifiers, LetterFacts, Redactor
 from intake.llm.facts import AccountLine
-from intake.vocabulary import Body, Outcome, ProtocolStep
 
 PERSON = Identifiers(name="John Smith", prison_number="A1234BC")
 ANSWERS = {

@@ -7,11 +7,13 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from intake.classifier import classify
-from intake.db.models import AuditEvent, Classification, SanctionCase
-from intake.identity import system_login
+from intake.core.db.models import AuditEvent, Classification, SanctionCase
+from intake.core.identity import system_login
+from intake.core.settings import Settings
+from intake.core.users import Actor, UserCreate, create_user
+from intake.core.vocabulary import Organisation, Qualifies, RiskLevel, Role, Route, Severity
 from intake.llm import Assistant
 from intake.llm.record import record_advice
-from intake.settings import Settings
 from intake.submission import (
     CaseSubmission,
     ClassificationView,
@@ -19,8 +21,6 @@ from intake.submission import (
     PersonDetails,
     submit_case,
 )
-from intake.users import Actor, UserCreate, create_user
-from intake.vocabulary import Organisation, Qualifies, RiskLevel, Role, Route, Severity
 
 CASE_FIELDS = ("status", "qualifies", "categories", "route", "severity", "risk_level", "overridden")
 

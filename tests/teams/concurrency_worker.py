@@ -20,13 +20,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backoffice"))
 from bo_support import make_submission
 
 from backoffice.workflow import available_actions, take_action
-from intake.db.engine import create_db_engine
-from intake.db.models import SanctionCase, User
-from intake.errors import ConflictError, ValidationProblem
-from intake.settings import load_settings
+from intake.core.db.engine import create_db_engine
+from intake.core.db.models import SanctionCase, User
+from intake.core.errors import ConflictError, ValidationProblem
+from intake.core.settings import load_settings
+from intake.core.users import Actor
+from intake.core.vocabulary import CaseStatus
 from intake.submission import submit_case
-from intake.users import Actor
-from intake.vocabulary import CaseStatus
 
 OPEN = [s.value for s in CaseStatus if s.is_open]
 

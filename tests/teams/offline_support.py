@@ -10,14 +10,14 @@ from pathlib import Path
 from sqlalchemy import Engine, make_url
 from sqlmodel import Session, select
 
-from intake.db.models import InterviewDraft, User
-from intake.identity import system_login
+from intake.core.db.models import InterviewDraft, User
+from intake.core.establishments import resolve_establishment_id
+from intake.core.identity import system_login
+from intake.core.settings import Settings
+from intake.core.users import Actor, UserCreate, create_user
+from intake.core.vocabulary import Organisation, Role
 from intake.interview.drafts import DraftStore
-from intake.reference.establishments import resolve_establishment_id
-from intake.settings import Settings
 from intake.submission import submit_case
-from intake.users import Actor, UserCreate, create_user
-from intake.vocabulary import Organisation, Role
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backoffice"))
 import contextlib

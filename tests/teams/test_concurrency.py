@@ -11,13 +11,13 @@ from pathlib import Path
 from sqlalchemy import Engine, func
 from sqlmodel import Session, select
 
-from intake.db.models import AuditEvent, SanctionCase
-from intake.identity import system_login
-from intake.reference.establishments import resolve_establishment_id
-from intake.settings import Settings
+from intake.core.db.models import AuditEvent, SanctionCase
+from intake.core.establishments import resolve_establishment_id
+from intake.core.identity import system_login
+from intake.core.settings import Settings
+from intake.core.users import Actor, UserCreate, create_user
+from intake.core.vocabulary import Organisation, Role
 from intake.submission import submit_case
-from intake.users import Actor, UserCreate, create_user
-from intake.vocabulary import Organisation, Role
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backoffice"))
 from bo_support import make_submission
@@ -97,7 +97,7 @@ def test_four_desks_lose_nothing(engine: Engine, settings: Settings, tmp_path: P
     for key, count in taken.items():
         assert audited.get(key, 0) == count, key
     # The hash chains did not fork: every chain verifies, and the quick check agrees.
-    from intake.audit_chain import quick_check, verify_all
+    from intake.core.audit_chain import quick_check, verify_all
 
     with engine.connect() as connection:
         assert verify_all(connection) == []

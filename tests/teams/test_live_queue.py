@@ -8,8 +8,8 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from backoffice.live import change_mark
-from intake.db.models import AuditEvent
-from intake.settings import Settings
+from intake.core.db.models import AuditEvent
+from intake.core.settings import Settings
 
 
 def _mark(engine: Engine):  # type: ignore[no-untyped-def]
@@ -18,7 +18,7 @@ def _mark(engine: Engine):  # type: ignore[no-untyped-def]
 
 
 def test_the_mark_moves_when_a_case_arrives_elsewhere(engine: Engine, settings: Settings) -> None:
-    from intake.db.engine import create_db_engine
+    from intake.core.db.engine import create_db_engine
 
     desk = create_db_engine(settings.effective_database_url)  # another desk's connection
     before = _mark(desk)
@@ -35,7 +35,7 @@ def test_a_late_commit_with_a_lower_id_is_noticed(engine: Engine, settings: Sett
     slow, quick = Session(engine), Session(engine)
     slow.add(AuditEvent(case_id=1, actor_id=actor.id, actor_name="x", action="slow", entity="case"))
     slow.flush()  # takes its id now, commits later
-    # Another case's chain: appends to one chain wait for each other (intake.audit_chain).
+    # Another case's chain: appends to one chain wait for each other (intake.core.audit_chain).
     quick.add(
         AuditEvent(case_id=2, actor_id=actor.id, actor_name="x", action="quick", entity="case")
     )

@@ -16,13 +16,13 @@ from sqlalchemy import Engine, func, make_url
 from sqlmodel import Session, select
 
 import backoffice.workflow.engine as workflow_engine
-from backoffice.cli import cli
-from intake.cli_support import AppContext
-from intake.db.models import AuditEvent, SanctionCase
-from intake.identity import system_login
-from intake.settings import Settings, load_settings
-from intake.users import UserCreate, create_user
-from intake.vocabulary import Organisation, Role
+from backoffice.cli.main import cli
+from intake.cli.support import AppContext
+from intake.core.db.models import AuditEvent, SanctionCase
+from intake.core.identity import system_login
+from intake.core.settings import Settings, load_settings
+from intake.core.users import UserCreate, create_user
+from intake.core.vocabulary import Organisation, Role
 from tests.conftest import BIN, run_cli
 
 pytestmark = pytest.mark.postgres_only

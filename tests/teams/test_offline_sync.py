@@ -9,13 +9,13 @@ from offline_support import add_interviewer, make_submission, record_offline_cas
 from sqlalchemy import Engine, func
 from sqlmodel import Session, select
 
-from intake.db.models import Answer, Classification, OutboxEntry, SanctionCase
+from intake.core.db.models import Answer, Classification, OutboxEntry, SanctionCase
+from intake.core.risk import risk_rank
+from intake.core.settings import Settings
+from intake.core.vocabulary import Qualifies, RiskLevel, Route
 from intake.offline import open_outbox
-from intake.risk import risk_rank
-from intake.settings import Settings
 from intake.submission import ClassificationView, submit_case
 from intake.sync import sync_outbox
-from intake.vocabulary import Qualifies, RiskLevel, Route
 
 
 @pytest.fixture

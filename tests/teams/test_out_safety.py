@@ -14,11 +14,11 @@ from sqlalchemy import Engine, func, update
 from sqlmodel import Session, select
 
 from backoffice.tracker import _safe
-from intake.db.models import SanctionCase
-from intake.identity import system_login
-from intake.settings import Settings
-from intake.users import UserCreate, create_user
-from intake.vocabulary import Organisation, Role
+from intake.core.db.models import SanctionCase
+from intake.core.identity import system_login
+from intake.core.settings import Settings
+from intake.core.users import UserCreate, create_user
+from intake.core.vocabulary import Organisation, Role
 from tests.conftest import run_cli
 
 pytestmark = pytest.mark.sqlite_only

@@ -25,7 +25,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
 from intake.classifier.learned.features import analyse
-from intake.vocabulary import SanctionCategory
+from intake.core.vocabulary import SanctionCategory
 
 ROOT = Path(__file__).resolve().parents[3]
 #: The labelled sets it learns from, under ``data/``: never ``eval/dev2-test.jsonl``.

@@ -12,7 +12,7 @@ from textual.widgets import Footer, Header, Static
 from intake.interview.engine import Interview
 from intake.interview.outcome import risk_level, routes_so_far, staff_view
 from intake.interview.panel import risk_banner
-from intake.tui.widgets.render import reflow
+from intake.tui.widgets.rich_text import reflow
 
 
 def summary(interview: Interview, reference: str) -> Text:

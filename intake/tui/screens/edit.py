@@ -12,9 +12,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from intake.errors import SanctionsError, ValidationProblem
+from intake.core.errors import SanctionsError, ValidationProblem
 from intake.interview.script import Kind, Question
-from intake.tui.session import InterviewSession
+from intake.interview.session import InterviewSession
 from intake.tui.widgets.answer_input import AnswerInput
 
 NOT_TEXT = ("(skipped)",)

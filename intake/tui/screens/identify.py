@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from intake.users import Actor
+from intake.core.users import Actor
 
 
 class PickUserScreen(Screen[Actor]):

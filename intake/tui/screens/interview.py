@@ -18,7 +18,8 @@ from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
 from intake.classifier import classify
-from intake.errors import SanctionsError, ValidationProblem
+from intake.core.errors import SanctionsError, ValidationProblem
+from intake.core.vocabulary import Route
 from intake.interview.engine import Interview
 from intake.interview.panel import (
     CasePanelData,
@@ -26,14 +27,13 @@ from intake.interview.panel import (
     review_questions,
 )
 from intake.interview.script import Kind, Question
+from intake.interview.session import InterviewSession
 from intake.llm import Identifiers, LlmError
-from intake.tui.session import InterviewSession
 from intake.tui.widgets.answer_input import AnswerInput
 from intake.tui.widgets.case_panel import CasePanel
 from intake.tui.widgets.conversation import ConversationLog
-from intake.tui.widgets.render import classification_block, reflow
+from intake.tui.widgets.rich_text import classification_block, reflow
 from intake.tui.widgets.risk_banner import RiskBanner
-from intake.vocabulary import Route
 
 SAY_TITLES = {
     "reassurance": "Say this to them",

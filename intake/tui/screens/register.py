@@ -12,13 +12,13 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from intake.errors import SanctionsError
+from intake.core.errors import SanctionsError
+from intake.core.establishments import resolve_establishment_id
+from intake.core.settings import Settings
+from intake.core.users import Actor
+from intake.core.vocabulary import Organisation, Role
 from intake.interview.profile import FIRST_START_ROLES, register_first_user
-from intake.reference.establishments import resolve_establishment_id
-from intake.settings import Settings
 from intake.tui.widgets.controls import Accept, AnswerLine, ChoicePicker
-from intake.users import Actor
-from intake.vocabulary import Organisation, Role
 
 ORGANISATIONS = list(Organisation)
 

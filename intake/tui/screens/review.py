@@ -14,13 +14,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList
 from textual.widgets.option_list import Option
 
-from intake.errors import SanctionsError
+from intake.core.errors import SanctionsError
 from intake.interview.engine import Interview
 from intake.interview.outcome import risk_level, routes_so_far
 from intake.interview.panel import closing_words, review_questions, risk_banner
-from intake.tui.session import InterviewSession
+from intake.interview.session import InterviewSession
 from intake.tui.widgets.case_panel import CasePanel
-from intake.tui.widgets.render import (
+from intake.tui.widgets.rich_text import (
     classification_block,
     highlight_evidence,
     reflow,

@@ -14,8 +14,8 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
+from intake.core.establishments import default_directory
 from intake.interview.script import Kind, Question
-from intake.reference.establishments import default_directory
 from intake.tui.widgets.controls import (
     Accept,
     AnswerArea,

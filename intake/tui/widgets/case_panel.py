@@ -8,9 +8,9 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from intake.core.vocabulary import RiskLevel
 from intake.interview.panel import CasePanelData
-from intake.tui.widgets.render import classification_block, facts_grid, risk_badge
-from intake.vocabulary import RiskLevel
+from intake.tui.widgets.rich_text import classification_block, facts_grid, risk_badge
 
 
 class CasePanel(VerticalScroll):

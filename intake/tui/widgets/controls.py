@@ -10,8 +10,8 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, SelectionList, TextArea
 from textual.widgets.option_list import Option
 
-from intake.tui.widgets.render import hanging
-from intake.validation import clean_text
+from intake.core.validation import clean_text
+from intake.tui.widgets.rich_text import hanging
 
 
 class Accept(Message):

@@ -8,7 +8,7 @@ from textual import events
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from intake.tui.widgets.render import reflow, say_block
+from intake.tui.widgets.rich_text import reflow, say_block
 
 
 class ConversationLog(VerticalScroll, can_focus=True):

@@ -1,0 +1,1 @@
+"""The back office's command line (click): one module per group of commands."""

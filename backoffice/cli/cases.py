@@ -1,0 +1,242 @@
+"""`backoffice queue | show | steps | act | override | view`: cases, as the TUI does them."""
+
+from __future__ import annotations
+
+import click
+
+from backoffice.case_view import show_case
+from backoffice.cli.common import (
+    BackofficeContext,
+    emit_json,
+    json_option,
+    parse_date,
+    parse_settings,
+    pass_app,
+)
+from backoffice.cli.output import action_lines, case_lines, queue_lines
+from backoffice.overrides import override_classification, record_triage_view
+from backoffice.queue import QueueFilters, list_queue
+from backoffice.workflow import available_actions, take_action
+from intake.cli.support import guarded
+from intake.core.establishments import resolve_establishment_id
+from intake.core.vocabulary import CaseStatus, Organisation
+
+STATUSES = [s.value for s in CaseStatus]
+ORGS = [o.value for o in Organisation]
+
+
+@click.command("queue")
+@click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES))
+@click.option("--establishment", help="Name, alias or code of an establishment.")
+@click.option("--organisation", type=click.Choice(ORGS), help="Receiving organisation.")
+@click.option("--overdue", is_flag=True, help="Only cases with an overdue task.")
+@click.option("--overridden/--not-overridden", default=None, help="Overridden cases or not.")
+@click.option("--all", "include_closed", is_flag=True, help="Include closed and signposted.")
+@click.option("--search", help="Fuzzy search over reference, establishment and narrative.")
+@click.option("--page", default=1, show_default=True, type=click.IntRange(min=1))
+@click.option("--page-size", default=25, show_default=True, type=click.IntRange(1, 200))
+@json_option
+@pass_app
+@guarded
+def queue_command(
+    app: BackofficeContext,
+    statuses: tuple[str, ...],
+    establishment: str | None,
+    organisation: str | None,
+    overdue: bool,
+    overridden: bool | None,
+    include_closed: bool,
+    search: str | None,
+    page: int,
+    page_size: int,
+    as_json: bool,
+) -> None:
+    """Cases by risk then age (open cases unless --all or --status)."""
+    with app.session() as session:
+        actor = app.actor(session)
+        ids = [resolve_establishment_id(session, establishment)] if establishment else []
+        filters = QueueFilters(
+            statuses=statuses,
+            establishment_ids=ids,
+            organisation=organisation,
+            overdue=overdue,
+            overridden=overridden,
+            open_only=not include_closed,
+        )
+        result = list_queue(
+            session, actor=actor, filters=filters, search=search, page=page, page_size=page_size
+        )
+    if as_json:
+        emit_json(result)
+        return
+    for line in queue_lines(result):
+        click.echo(line)
+
+
+@click.command("show")
+@click.argument("reference")
+@click.option("--no-audit", is_flag=True, help="Leave out the audit trail.")
+@json_option
+@pass_app
+@guarded
+def show_command(app: BackofficeContext, reference: str, no_audit: bool, as_json: bool) -> None:
+    """One case: summary, narrative, classifications, consent, tasks, audit trail."""
+    with app.session() as session:
+        view = show_case(session, actor=app.actor(session), reference=reference)
+    if as_json:
+        emit_json(view)
+        return
+    for line in case_lines(view, audit=not no_audit):
+        click.echo(line)
+
+
+@click.command("steps")
+@click.argument("reference")
+@json_option
+@pass_app
+@guarded
+def steps_command(app: BackofficeContext, reference: str, as_json: bool) -> None:
+    """The actions possible now, their protocol step, and who may take them."""
+    with app.session() as session:
+        actions = available_actions(session, actor=app.actor(session), reference=reference)
+    if as_json:
+        emit_json(actions)
+        return
+    for line in action_lines(actions):
+        click.echo(line)
+
+
+@click.command("act")
+@click.argument("reference")
+@click.argument("action")
+@click.option("--note", help="What was done and why (recorded in the audit trail).")
+@click.option("--outcome", help="The action's outcome (see `steps REF`).")
+@click.option("--version", "expected_version", type=int, help="The version you read.")
+@click.option("--due", help="Report-back or review date, YYYY-MM-DD.")
+@click.option("--told", help="The date the person was told (a signpost), YYYY-MM-DD.")
+@click.option("--recommendation", "recommendations", multiple=True, help="Repeat for each.")
+@click.option("--recommendation-id", type=int, help="The recommendation done.")
+@click.option("--confirm", is_flag=True, help="Confirm an action that closes the case.")
+@json_option
+@pass_app
+@guarded
+def act_command(
+    app: BackofficeContext,
+    reference: str,
+    action: str,
+    note: str | None,
+    outcome: str | None,
+    expected_version: int | None,
+    due: str | None,
+    told: str | None,
+    recommendations: tuple[str, ...],
+    recommendation_id: int | None,
+    confirm: bool,
+    as_json: bool,
+) -> None:
+    """Take a workflow ACTION on a case (see `steps REF`)."""
+    with app.session() as session:
+        result = take_action(
+            session,
+            actor=app.actor(session),
+            reference=reference,
+            action=action,
+            note=note,
+            outcome=outcome,
+            expected_version=expected_version,
+            settings=app.settings,
+            due=parse_date(due, what="--due"),
+            told=parse_date(told, what="--told"),
+            recommendations=recommendations,
+            recommendation_id=recommendation_id,
+            confirm_close=confirm,
+        )
+        session.commit()
+    if as_json:
+        emit_json(result)
+        return
+    click.echo(result.message)
+    click.echo(f"version {result.version}")
+
+
+@click.command("override")
+@click.argument("reference")
+@click.option("--set", "pairs", multiple=True, required=True, help="field=value; repeatable.")
+@click.option("--reason", required=True, help="Why (required; seen by all).")
+@click.option("--version", "expected_version", type=int, help="The version you read.")
+@json_option
+@pass_app
+@guarded
+def override_command(
+    app: BackofficeContext,
+    reference: str,
+    pairs: tuple[str, ...],
+    reason: str,
+    expected_version: int | None,
+    as_json: bool,
+) -> None:
+    """Supervisors: override qualifies, categories, severity, risk or route, with a reason."""
+    with app.session() as session:
+        view = override_classification(
+            session,
+            actor=app.actor(session),
+            reference=reference,
+            changes=parse_settings(pairs),
+            reason=reason,
+            expected_version=expected_version,
+            settings=app.settings,
+        )
+        session.commit()
+    if as_json:
+        emit_json(view)
+        return
+    s = view.summary
+    click.echo(
+        f"{s.reference}: overridden; qualifies {s.qualifies}, categories "
+        f"{', '.join(s.categories) or '-'}, severity {s.severity}, risk {s.risk_level}, "
+        f"route {s.route}; status {s.status}; version {s.version}"
+    )
+
+
+@click.command("view")
+@click.argument("reference")
+@click.option("--set", "pairs", multiple=True, required=True, help="field=value; repeatable.")
+@click.option("--reason", required=True, help="Why you see it so.")
+@click.option("--version", "expected_version", type=int, help="The version you read.")
+@json_option
+@pass_app
+@guarded
+def view_command(
+    app: BackofficeContext,
+    reference: str,
+    pairs: tuple[str, ...],
+    reason: str,
+    expected_version: int | None,
+    as_json: bool,
+) -> None:
+    """Triage: record your own view of the classification (the effective one is unchanged)."""
+    with app.session() as session:
+        view = record_triage_view(
+            session,
+            actor=app.actor(session),
+            reference=reference,
+            changes=parse_settings(pairs),
+            reason=reason,
+            expected_version=expected_version,
+        )
+        session.commit()
+    if as_json:
+        emit_json(view)
+        return
+    found = "; ".join(f"{d.field}: {d.values}" for d in view.disagreements) or "none"
+    click.echo(f"{view.summary.reference}: triage view recorded; disagreements: {found}")
+
+
+COMMANDS = [
+    queue_command,
+    show_command,
+    steps_command,
+    act_command,
+    override_command,
+    view_command,
+]

@@ -1,0 +1,64 @@
+"""What the `backoffice` commands share: the acting user (--as), JSON output, dates."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import click
+from pydantic import BaseModel
+from sqlmodel import Session
+
+from backoffice.text import parse_date, plain  # noqa: F401  (the commands use them from here)
+from intake.cli.support import AppContext
+from intake.core.errors import ValidationProblem
+from intake.core.identity import resolve_actor
+from intake.core.users import Actor
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+
+
+@dataclass
+class BackofficeContext(AppContext):
+    """The app context plus who is acting: the user of this login (``intake.core.identity``), or
+    the one named by --as (or SANCTIONS_USER) among several sharing it."""
+
+    acting: str | None = None
+
+    def actor(self, session: Session) -> Actor:
+        return resolve_actor(session, self.acting)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with Session(self.engine) as session:
+            yield session
+
+
+pass_app = click.make_pass_decorator(BackofficeContext)
+
+
+def emit_json(value: BaseModel | list[BaseModel] | dict[str, Any]) -> None:
+    if isinstance(value, BaseModel):
+        data: Any = value.model_dump(mode="json")
+    elif isinstance(value, list):
+        data = [item.model_dump(mode="json") for item in value]
+    else:
+        data = value
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def parse_settings(pairs: tuple[str, ...]) -> dict[str, str]:
+    """--set field=value pairs into a mapping; a field given twice is refused."""
+    found: dict[str, str] = {}
+    for pair in pairs:
+        field, sep, value = pair.partition("=")
+        if not sep or not field.strip():
+            raise ValidationProblem(f"--set {pair!r}: write it as field=value, e.g. risk=high")
+        key = field.strip().lower()
+        if key in found:
+            raise ValidationProblem(f"--set {key} is given twice")
+        found[key] = value.strip()
+    return found

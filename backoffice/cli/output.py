@@ -1,0 +1,144 @@
+"""Plain-text rendering of the read models for the headless CLI (no markup is interpreted)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from backoffice.text import plain
+from backoffice.view_models import (
+    AvailableAction,
+    CaseView,
+    QueuePage,
+    QueueRow,
+    TaskView,
+)
+from backoffice.wording import consent_line, risk_action, risk_words, seen_risk
+
+
+def _flags(row: QueueRow) -> str:
+    flags = []
+    if row.overdue:
+        flags.append(f"OVERDUE({row.overdue_tasks})")
+    if row.overridden:
+        flags.append("OVERRIDDEN")
+    if row.awaiting_supervisor:
+        flags.append("AWAITING-SUPERVISOR")
+    if row.is_demo:
+        flags.append("demo")
+    return " ".join(flags)
+
+
+def queue_lines(page: QueuePage) -> Iterator[str]:
+    if not page.rows:
+        yield "no cases match" + (f" {page.search!r}" if page.search else "")
+        return
+    yield f"{'REFERENCE':15} {'RISK':17} {'STATUS':13} {'ORG':4} {'AGE':>4}  ESTABLISHMENT / FLAGS"
+    for row in page.rows:
+        place = plain(row.establishment or "-")[:28]
+        yield (
+            f"{row.reference:15} {risk_words(row):17} {row.status:13} "
+            f"{row.receiving_organisation:4} {row.age_days:>3}d  {place}  {_flags(row)}".rstrip()
+        )
+    total = f" of {page.total}" if page.total is not None else ""
+    more = "; more: --page " + str(page.page + 1) if page.has_next else ""
+    yield f"page {page.page}: {len(page.rows)} shown{total}{more}"
+
+
+def _task_line(task: TaskView) -> str:
+    label = f"step {task.step}" if task.step and not task.duty else (task.duty or "")
+    state = "done" if not task.is_open else ("OVERDUE" if task.overdue else "open")
+    if task.proposed:
+        state += " PROPOSED"
+    due = task.due.isoformat() if task.due else "-"
+    return f"  [{state}] {label}: {plain(task.title)} (owner {task.owner_organisation}, due {due})"
+
+
+def _person_line(view: CaseView) -> str:
+    p = view.person
+    if not view.identified:
+        return f"  person: {p.pseudonym or '-'} (pseudonymised)"
+    number = p.prison_number or p.home_office_ref or ""
+    return f"  person: {plain(p.name or '-')} {plain(number)}".rstrip()
+
+
+def _consent_lines(view: CaseView) -> Iterator[str]:
+    yield f"Consent: {view.consent_state.summary}"
+    if len(view.consent_history) > 1 or any(c.note for c in view.consent_history):
+        yield from ("  " + consent_line(c) for c in view.consent_history)
+    elif view.consent_history:
+        c = view.consent_history[-1]
+        if c.refer_without_consent:
+            yield "  " + consent_line(c)
+
+
+def case_lines(view: CaseView, *, audit: bool = True) -> Iterator[str]:
+    s = view.summary
+    flags = ("PSEUDONYMISED " if not view.identified else "") + _flags(s)
+    yield f"{s.reference}  version {s.version}  {s.status}  risk {risk_words(s)}  {flags}".rstrip()
+    if view.identity_note:
+        yield f"  {view.identity_note}"
+    place = plain(s.establishment or "-")
+    yield f"  received {s.created_at:%Y-%m-%d} by {s.receiving_organisation} at {place}"
+    routes = ", ".join(view.routes) if len(view.routes) > 1 else s.route
+    yield (
+        f"  qualifies {s.qualifies}; categories {', '.join(s.categories) or '-'}; "
+        f"severity {s.severity}; route{'s' if len(view.routes) > 1 else ''} {routes}"
+    )
+    if view.current_step:
+        yield f"  now at step {view.current_step}: {view.current_step_label}"
+    if view.outcome:
+        yield f"  outcome: {view.outcome}"
+    yield _person_line(view)
+    yield "Narrative:"
+    yield from ("  " + line for line in plain(view.narrative).splitlines() or [""])
+    if view.signpost:
+        yield f"Signpost: {plain(view.signpost)}"
+    for sp in view.signposts:
+        by = f" by {sp.told_by}" if sp.told_by else ""
+        yield plain(f"Signposted to {sp.route_label}: told {sp.told_on}{by}")
+        yield "  " + " ".join(plain(sp.text).split())
+    yield from _consent_lines(view)
+    for r in view.risk:
+        action = risk_action(r)
+        if action:
+            yield f"Immediate risk: action taken: {action}"
+    yield "Classifications:"
+    for c in view.classifications:
+        reason = f" - {plain(c.reason)}" if c.reason else ""
+        seen = seen_risk(c)
+        yield (
+            f"  {c.source:12} qualifies {c.qualifies}, {', '.join(c.categories) or '-'}, "
+            f"severity {c.severity}, route {c.route}, risk {c.risk_level or '-'}"
+            f"{f', {seen}' if seen else ''}{reason}"
+        )
+    for d in view.disagreements:
+        yield f"  DISAGREE on {d.field}: " + "; ".join(f"{k} {v}" for k, v in d.values.items())
+    yield "Tasks:"
+    yield from (_task_line(t) for t in view.tasks)
+    for r in view.recommendations:
+        state = "done" if r.done_at else ("OVERDUE" if r.overdue else "open")
+        yield f"  recommendation {r.id} [{state}] {plain(r.text)} (due {r.due})"
+    if view.tracker:
+        yield f"Tracker: logged {view.tracker.logged_at:%Y-%m-%d} by {view.tracker.logged_by}"
+    if audit:
+        yield "Audit trail:"
+        for e in view.audit:
+            why = f" - {plain(e.reason)}" if e.reason else ""
+            yield f"  {e.at:%Y-%m-%d %H:%M} {plain(e.actor)}: {e.action}{why}"
+
+
+def action_lines(actions: list[AvailableAction]) -> Iterator[str]:
+    if not actions:
+        yield "no action is possible now"
+        return
+    for a in actions:
+        where = f"step {a.step}" if a.step else f"duty {a.duty}"
+        mark = "you may" if a.allowed else f"refused: {a.why_not}"
+        yield f"{where:>10}  {a.name:34} {a.label}"
+        yield f"{'':12}who: {a.who}  [{mark}]"
+        needs = [*(["--note"] if a.note_required else []), *(f"--{n}" for n in a.needs)]
+        if a.outcomes:
+            names = ", ".join(o.name + ("" if o.allowed else " (refused now)") for o in a.outcomes)
+            yield f"{'':12}outcome{'' if a.outcome_required else ' (optional)'}: {names}"
+        if needs:
+            yield f"{'':12}needs: {' '.join(n.replace('_', '-') for n in needs)}"

@@ -1,0 +1,187 @@
+"""What the back-office TUI asks of the services, one short database session per request.
+
+No Textual here: this is the same service layer the CLI calls (queue, case view, workflow,
+overrides), opened and committed for one acting user. Every role, need-to-know and locking
+rule is the services'; the screens only show what comes back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from backoffice.case_view import show_case
+from backoffice.live import ChangeMark, change_mark
+from backoffice.overrides import override_classification, require_override_role
+from backoffice.queue import QueueFilters, list_queue
+from backoffice.view_models import ActionResult, AvailableAction, CaseView, QueuePage
+from backoffice.workflow import available_actions, take_action
+from intake.core.db.models import Establishment
+from intake.core.establishments import resolve_establishment_id
+from intake.core.identity import resolve_actor
+from intake.core.settings import Settings
+from intake.core.users import Actor
+
+TUI_PAGE_SIZE = 25
+
+
+@dataclass(frozen=True)
+class QueueQuery:
+    """What the queue screen asks for: filters, a search and a page (all as people set them)."""
+
+    statuses: tuple[str, ...] = ()
+    establishment: str | None = None
+    establishment_id: int | None = None
+    organisation: str | None = None
+    overdue: bool = False
+    overridden: bool | None = None
+    include_closed: bool = False
+    search: str = ""
+    page: int = 1
+
+    def filters(self) -> QueueFilters:
+        ids = [self.establishment_id] if self.establishment_id is not None else []
+        return QueueFilters(
+            statuses=self.statuses,
+            establishment_ids=ids,
+            organisation=self.organisation,
+            overdue=self.overdue,
+            overridden=self.overridden,
+            open_only=not self.include_closed,
+        )
+
+    def with_page(self, page: int) -> QueueQuery:
+        return replace(self, page=max(1, page))
+
+    def with_search(self, text: str) -> QueueQuery:
+        return replace(self, search=text.strip(), page=1)
+
+    def describe(self) -> str:
+        """The filters in force, in a few words ('' when none)."""
+        parts = [f"status {'/'.join(self.statuses)}" if self.statuses else ""]
+        parts += [
+            self.establishment or "",
+            self.organisation or "",
+            "overdue" if self.overdue else "",
+            {True: "overridden", False: "not overridden", None: ""}[self.overridden],
+            "incl. closed" if self.include_closed and not self.statuses else "",
+        ]
+        return " · ".join(p for p in parts if p)
+
+
+@dataclass
+class BackofficeClient:
+    """The acting user's door to the services."""
+
+    engine: Engine
+    settings: Settings
+    actor: Actor
+    page_size: int = TUI_PAGE_SIZE
+    _establishments: dict[str, tuple[int, str]] = field(default_factory=dict)
+
+    @classmethod
+    def for_user(cls, engine: Engine, settings: Settings, name: str | None) -> BackofficeClient:
+        """The client for the person acting: this login's user, or the one named by --as
+        (or SANCTIONS_USER) among several sharing it (``intake.core.identity``)."""
+        with Session(engine) as session:
+            actor = resolve_actor(session, name)
+        return cls(engine=engine, settings=settings, actor=actor)
+
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        with Session(self.engine) as session:
+            yield session
+
+    def queue(self, query: QueueQuery) -> QueuePage:
+        with self._session() as session:
+            return list_queue(
+                session,
+                actor=self.actor,
+                filters=query.filters(),
+                search=query.search or None,
+                page=query.page,
+                page_size=self.page_size,
+            )
+
+    def change_mark(self) -> ChangeMark:
+        """Where the database's history stands (moves on any change made anywhere)."""
+        with self._session() as session:
+            return change_mark(session)
+
+    def establishment(self, text: str) -> tuple[int, str]:
+        """Id and name of the one establishment ``text`` names (fuzzy), or a ValidationProblem."""
+        key = text.strip().lower()
+        if key not in self._establishments:
+            with self._session() as session:
+                found = resolve_establishment_id(session, text)
+                place = session.get(Establishment, found)
+                self._establishments[key] = (found, place.name if place else text.strip())
+        return self._establishments[key]
+
+    def case(self, reference: str) -> CaseView:
+        with self._session() as session:
+            return show_case(session, actor=self.actor, reference=reference)
+
+    def actions(self, reference: str) -> list[AvailableAction]:
+        with self._session() as session:
+            return available_actions(session, actor=self.actor, reference=reference)
+
+    def act(
+        self,
+        reference: str,
+        action: str,
+        *,
+        version: int,
+        note: str | None = None,
+        outcome: str | None = None,
+        due: date | None = None,
+        told: date | None = None,
+        recommendations: Sequence[str] = (),
+        recommendation_id: int | None = None,
+        confirm_close: bool = False,
+    ) -> ActionResult:
+        """Take a workflow action on the version of the case the user read; commits."""
+        with self._session() as session:
+            result = take_action(
+                session,
+                actor=self.actor,
+                reference=reference,
+                action=action,
+                note=note,
+                outcome=outcome,
+                expected_version=version,
+                settings=self.settings,
+                due=due,
+                told=told,
+                recommendations=recommendations,
+                recommendation_id=recommendation_id,
+                confirm_close=confirm_close,
+            )
+            session.commit()
+            return result
+
+    def check_may_override(self) -> None:
+        """PermissionDenied unless this user may override (asked before the dialog opens)."""
+        require_override_role(self.actor)
+
+    def override(
+        self, reference: str, changes: Mapping[str, str | Sequence[str]], reason: str, version: int
+    ) -> CaseView:
+        """A supervisor's override of the version the user read; commits."""
+        with self._session() as session:
+            view = override_classification(
+                session,
+                actor=self.actor,
+                reference=reference,
+                changes=changes,
+                reason=reason,
+                expected_version=version,
+                settings=self.settings,
+            )
+            session.commit()
+            return view

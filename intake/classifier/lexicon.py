@@ -1,0 +1,173 @@
+"""Load and validate the classifier's vocabulary (``prompts/classifier/*.yaml``), once.
+
+Every file is parsed into :class:`LexiconFile`; every label is checked against what the rules
+understand and every pattern is compiled, so a mistake fails at first use naming the file, the
+entry and the pattern rather than quietly matching nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from intake.classifier.fuzzy import FuzzyCorrector, FuzzySettings
+from intake.classifier.patterns import Item, PatternError, compile_pattern, pattern_words
+from intake.core.vocabulary import Body, Route, SanctionCategory
+from prompts import PromptDataError, load_yaml
+
+_CATEGORIES = "|".join(c.value for c in SanctionCategory)
+_BODIES = "|".join(b.value for b in Body)
+
+#: Each vocabulary file and the labels its entries may carry.
+LEXICON_LABELS: dict[str, str] = {
+    "bodies": rf"body:(?:{_BODIES})|vague|other:[a-z_]+",
+    "links": r"link:(?:cause|forward|back|remark|attempt)|topic|contact",
+    "categories": rf"(?:{_CATEGORIES})",
+    "risk": r"risk:[a-z_]+|possible:[a-z_]+|soon",
+    "routes": r"death|out_of_scope:[a-z_]+|in_scope|whistle:(?:speaker|fear|prisoner)|imb_person"
+    r"|imb_complaint",
+    "negation": r"denial|contact_denial|doubt|body_doubt|prospective|past|risk_denial",
+    "staff": r"staff|peer|subject|tolerated|child",
+    "severity": r"severity:(?:threat_to_life|injury|urgent_medical|sexualised)",
+}
+
+
+class Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    label: str
+    stands_for: str = Field(min_length=1)
+    patterns: list[str] = Field(min_length=1)
+
+
+class LexiconFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    description: str = Field(min_length=1)
+    entries: list[Entry] = Field(min_length=1)
+
+
+class SeverityRules(BaseModel):
+    """The documented severity rule (``severity.yaml``): thresholds the rules read."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    exceptional_min_categories: int = Field(3, ge=2)
+    serious_min_categories: int = Field(2, ge=1)
+    serious_categories: list[SanctionCategory]
+    exceptional_establishments: list[str]
+
+
+class SeverityFile(LexiconFile):
+    rules: SeverityRules
+
+
+class RouteTexts(BaseModel):
+    """Plain words for each route, used in rationales."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    route_names: dict[Route, str]
+
+    @field_validator("route_names")
+    @classmethod
+    def _all_routes(cls, value: dict[Route, str]) -> dict[Route, str]:
+        missing = set(Route) - set(value)
+        if missing:
+            raise ValueError(f"route_names lacks {sorted(missing)}")
+        return value
+
+
+class RoutesFile(LexiconFile, RouteTexts):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """One compiled alternative of one pattern of one entry."""
+
+    lexicon: str
+    label: str
+    stands_for: str
+    items: tuple[Item, ...]
+    #: Whether the phrase has a gap ("lost ... job"): a loose phrase does not hide others.
+    gapped: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    phrases: tuple[Phrase, ...]
+    fuzzy: FuzzyCorrector
+    severity: SeverityRules
+    route_names: dict[Route, str]
+
+
+def _parse(name: str, model: type[LexiconFile]) -> LexiconFile:
+    path = f"classifier/{name}.yaml"
+    data = load_yaml(path)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise PromptDataError(f"prompts/{path}: {exc}") from exc
+
+
+def _compile_file(name: str, parsed: LexiconFile) -> list[Phrase]:
+    labels = LEXICON_LABELS[name]
+    # Any file may shadow (hide) phrases: all of them, or one of its own labels.
+    allowed = re.compile(rf"(?:{labels})|shadow|shadow:(?:{labels})")
+    phrases: list[Phrase] = []
+    for n, entry in enumerate(parsed.entries, start=1):
+        if not allowed.fullmatch(entry.label):
+            raise PromptDataError(
+                f"prompts/classifier/{name}.yaml entry {n}: unknown label {entry.label!r}"
+            )
+        for source in entry.patterns:
+            try:
+                flats = compile_pattern(source)
+            except PatternError as exc:
+                raise PromptDataError(
+                    f"prompts/classifier/{name}.yaml entry {n} ({entry.label}): {exc}"
+                ) from exc
+            phrases.extend(
+                Phrase(name, entry.label, entry.stands_for, f, _has_gap(f)) for f in flats
+            )
+    return phrases
+
+
+def _has_gap(items: tuple[Item, ...]) -> bool:
+    return any(i.kind == "gap" or any(_has_gap(a) for a in i.alts) for i in items)
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The whole vocabulary, parsed, validated and compiled on first use."""
+    phrases: list[Phrase] = []
+    known: set[str] = set()
+    severity: SeverityRules | None = None
+    route_names: dict[Route, str] = {}
+    for name in LEXICON_LABELS:
+        model = {"severity": SeverityFile, "routes": RoutesFile}.get(name, LexiconFile)
+        parsed = _parse(name, model)
+        compiled = _compile_file(name, parsed)
+        words = pattern_words([p.items for p in compiled])
+        known |= words
+        phrases.extend(compiled)
+        if isinstance(parsed, SeverityFile):
+            severity = parsed.rules
+        if isinstance(parsed, RoutesFile):
+            route_names = parsed.route_names
+    try:
+        settings = FuzzySettings.model_validate(load_yaml("classifier/fuzzy.yaml"))
+    except ValidationError as exc:
+        raise PromptDataError(f"prompts/classifier/fuzzy.yaml: {exc}") from exc
+    unknown = sorted(set(settings.targets) - known)
+    if unknown:
+        raise PromptDataError(
+            f"prompts/classifier/fuzzy.yaml: targets not used by any pattern: {unknown}"
+        )
+    assert severity is not None
+    corrector = FuzzyCorrector(settings, settings.targets, known)
+    return Vocabulary(tuple(phrases), corrector, severity, route_names)

@@ -1,0 +1,1 @@
+"""The intake's command line (click): the commands, line mode and the classifier command."""

@@ -1,0 +1,259 @@
+"""`intake chat`: the interview in plain line mode, for screen readers and scripts.
+
+Each question ends with a prompt line ``> ``. A choice is answered by its number or its words.
+A narrative is typed over several lines and ends with an empty line. Every answer is saved as
+it is given; end of input leaves the draft to resume.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from intake.cli.chat_identity import choose, identify
+from intake.cli.lineio import EndOfInput, LineIO
+from intake.cli.support import AppContext
+from intake.core.errors import ValidationProblem
+from intake.core.settings import Settings
+from intake.core.users import Actor
+from intake.core.validation import MAX_NARRATIVE_CHARS
+from intake.interview.drafts import DraftStore
+from intake.interview.engine import Interview
+from intake.interview.line_text import assessment_lines, question_lines, review_lines
+from intake.interview.outcome import build_submission, risk_level, routes_so_far
+from intake.interview.panel import closing_words, review_questions, risk_banner
+from intake.interview.script import Choice, Kind, Question
+
+
+class Stopped(EndOfInput):
+    """The interviewer chose to stop: the draft keeps everything, to resume later."""
+
+
+def choose_draft(io: LineIO, store: DraftStore, actor: Actor) -> int | None:
+    """Offer to resume an unfinished interview; returns its id, or None for a new one."""
+    drafts = store.open_drafts(user_id=actor.id)
+    if not drafts:
+        return None
+    latest = drafts[0]
+    io.say(
+        f"You have {len(drafts)} unfinished interview(s). The latest: "
+        f"{latest.person or 'no name yet'} at {latest.establishment or 'no place yet'}, "
+        f"{latest.answered} answers, saved {latest.updated_at:%d %b %H:%M}."
+    )
+    choices = [
+        Choice(value="resume", label="Resume it"),
+        Choice(value="new", label="Start a new interview (keep the draft)"),
+        Choice(value="discard", label="Discard it and start a new interview"),
+    ]
+    decision = choose(io, "What would you like to do?", choices)
+    if decision == "resume":
+        return latest.id
+    if decision == "discard":
+        store.discard(latest.id)
+    return None
+
+
+def run_chat(app: AppContext, io: LineIO, *, as_user: str | None, as_json: bool) -> int:
+    """The whole conversation; returns the exit status."""
+    try:
+        actor = identify(io, app, as_user)
+        store = DraftStore(app.engine)
+        draft_id = choose_draft(io, store, actor)
+        session = ChatSession(io, store, actor, draft_id, today=date.today(), settings=app.settings)
+        reference = session.run()
+    except Stopped:
+        io.say("Stopped. Everything said is kept in the draft; run `intake chat` to resume.")
+        return 1
+    except EndOfInput:
+        io.say("Input ended. Everything answered is saved; run `intake chat` again to resume.")
+        return 1
+    if reference is None:
+        io.say("Discarded.")
+        return 0
+    io.say(f"Submitted. Case reference: {reference}")
+    routes = "; ".join(r.label for r in routes_so_far(session.interview))
+    io.say(f"Proposed routes (a person in the office confirms them): {routes}")
+    if as_json:
+        io.say(json.dumps(session.submitted_json(reference, app), indent=2, default=str))
+    return 0
+
+
+class ChatSession:
+    """One interview driven line by line."""
+
+    def __init__(
+        self,
+        io: LineIO,
+        store: DraftStore,
+        actor: Actor,
+        draft_id: int | None,
+        *,
+        today: date,
+        settings: Settings,
+    ) -> None:
+        self.io, self.store, self.actor, self.settings = io, store, actor, settings
+        if draft_id is None:
+            self.draft_id = store.start(user_id=actor.id)
+            self.interview = Interview(today=today)
+            self.pending: str | None = None
+        else:
+            data = store.load(draft_id)
+            self.draft_id = draft_id
+            self.interview = Interview(today=today, answers=data.answers)
+            self.pending = data.pending_text
+        self._warned_risk = False
+        self._warned_possible = False
+        self._warned_not_yet = False
+        self._shown_ending = self.interview.ending() is not None
+        self._shown_routes = set(self.interview.extra_routes())
+        self._shown_closing = closing_words(self.interview) is not None
+        self._section: str | None = None
+
+    def run(self) -> str | None:
+        while True:
+            question = self.interview.current()
+            if question is None:
+                decision = self._review()
+                if decision == "submit":
+                    return self.store.submit(
+                        self.draft_id, self.interview, actor=self.actor, settings=self.settings
+                    )
+                if decision == "discard":
+                    self.store.discard(self.draft_id)
+                    return None
+                continue
+            self._ask(question)
+
+    def _ask(self, question: Question, *, editing: bool = False) -> None:
+        if question.section != self._section:
+            self._section = question.section
+            self.io.say(f"== {self.interview.script.section_title(question.section)} ==")
+        if question.say:
+            self._say_text(question.say)
+        for line in question_lines(question):
+            self.io.say(line)
+        while True:
+            text = self._read(question)
+            try:
+                parsed = self.interview.answer(text, key=question.key if editing else None)
+            except ValidationProblem as problem:
+                self.io.say(f"! {problem}")
+                if question.kind == Kind.NARRATIVE and text.strip():
+                    self._keep_refused(question)
+                continue
+            self.store.save_answer(
+                self.draft_id,
+                key=question.key,
+                question=question.prompt,
+                answer=parsed.display,
+                value=parsed.value,
+                answers=self.interview.state(),
+            )
+            self._after_answer()
+            return
+
+    def _keep_refused(self, question: Question) -> None:
+        """A narrative refused (too long) stays whole in the draft: what is typed next replaces
+        it only if the interviewer says so; stopping (the first choice) keeps it."""
+        self.io.say("Nothing is lost: all of it is kept in this interview's draft.")
+        choices = [
+            Choice(value="stop", label="Stop here and keep it (run `intake chat` to resume)"),
+            Choice(value="replace", label="Type a shorter account (it replaces the one kept)"),
+        ]
+        if choose(self.io, "What would you like to do now?", choices) == "stop":
+            raise Stopped
+        self.io.say(f"{question.prompt} (at most {MAX_NARRATIVE_CHARS:,} characters)")
+
+    def _read(self, question: Question) -> str:
+        if question.kind != Kind.NARRATIVE:
+            return self.io.ask()
+        if self.pending and len(self.pending) > MAX_NARRATIVE_CHARS:
+            recovered, self.pending = self.pending, None
+            self.io.say(f"Recovered {len(recovered):,} characters from the last session.")
+            return recovered  # refused as too long, then kept or replaced as the person says
+        if self.pending:
+            self.io.say("Recovered from the last session (type more, or an empty line to keep):")
+            self.io.say(self.pending)
+
+        recovered = self.pending or ""
+        prefix = (recovered + "\n") if recovered else ""
+
+        def autosave(new: list[str], first: bool) -> None:
+            text = "\n".join(new)
+            if first:
+                self.store.save_pending(self.draft_id, key=question.key, text=prefix + text)
+            else:
+                self.store.append_pending(self.draft_id, key=question.key, text="\n" + text)
+
+        try:
+            typed = self.io.ask_lines(autosave, may_be_empty=bool(recovered))
+        except EndOfInput:
+            if not recovered:
+                raise
+            typed = ""
+        self.pending = None
+        return prefix + typed if typed else recovered
+
+    def _say_text(self, name: str) -> None:
+        if name == "assessment":
+            for line in assessment_lines(self.interview):
+                self.io.say(line)
+            return
+        self.io.say(self.interview.say_text(name).rstrip())
+
+    def _after_answer(self) -> None:
+        interview = self.interview
+        if interview.immediate_risk and not self._warned_risk:
+            self._warned_risk = True
+            self.io.say("!! " + interview.texts.immediate_action.rstrip())
+        elif interview.possible_risk and not self._warned_possible:
+            self._warned_possible = True
+            self.io.say("!! " + interview.texts.possible_risk.rstrip())
+        if interview.risk_acted_on() is False and not self._warned_not_yet:
+            self._warned_not_yet = True
+            self.io.say("!! " + risk_banner(interview, immediate=True))
+        ending = interview.ending()
+        if ending is not None and not self._shown_ending:
+            self._shown_ending = True
+            self.io.say(ending.signpost.rstrip())
+        self._shown_ending = ending is not None
+        for route in interview.extra_routes():
+            if route not in self._shown_routes:
+                self._shown_routes.add(route)
+                self.io.say(f"Also — {route.label}")
+                self.io.say(interview.signpost(route).rstrip())
+        closing = closing_words(interview)
+        if closing is not None and not self._shown_closing:
+            self.io.say(interview.say_text(closing).rstrip())
+        self._shown_closing = closing is not None
+
+    def _review(self) -> str:
+        for line in review_lines(self.interview):
+            self.io.say(line)
+        choices = [
+            Choice(value="submit", label="Submit"),
+            Choice(value="edit", label="Change an answer"),
+            Choice(value="discard", label="Discard this interview"),
+        ]
+        decision = choose(self.io, "Submit now?", choices)
+        if decision == "edit":
+            self._edit()
+        return decision
+
+    def _edit(self) -> None:
+        asked = review_questions(self.interview)
+        choices = [Choice(value=q.key, label=q.prompt) for q in asked]
+        key = choose(self.io, "Which answer?", choices)
+        self._ask(self.interview.question(key), editing=True)
+
+    def submitted_json(self, reference: str, app: AppContext) -> dict[str, Any]:
+        submission = build_submission(
+            self.interview, organisation=self.actor.organisation, establishment_id=None
+        )
+        data = submission.model_dump(mode="json", exclude={"draft_id", "establishment_id"})
+        data["reference"] = reference
+        data["proposed_routes"] = [r.value for r in routes_so_far(self.interview)]
+        data["risk_level"] = risk_level(self.interview).value
+        data["interviewer"] = self.actor.name
+        return data

@@ -1,0 +1,139 @@
+"""The `intake` command: the guided interview (TUI), its line mode, drafts and the classifier."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from intake.cli.support import AppContext, guarded, run_main
+
+
+@click.group(invoke_without_command=True)
+@click.version_option(package_name="sanctions-intake")
+@click.pass_context
+@guarded
+def cli(ctx: click.Context) -> None:
+    """Record an alleged sanction against a prisoner or detainee for contacting HMIP, an IMB
+    or the PPO. Without a command, opens the guided interview."""
+    ctx.obj = AppContext(offline_allowed=True)
+    if ctx.invoked_subcommand is None:
+        from intake.tui.app import run_intake_app
+
+        run_intake_app(ctx.obj.settings, ctx.obj.engine, ctx.obj.notices)
+
+
+@cli.command()
+@click.option("--as", "as_user", metavar="NAME", help="The interviewer (a user's name).")
+@click.option("--json", "as_json", is_flag=True, help="Print the submitted case as JSON.")
+@click.pass_obj
+@guarded
+def chat(app: AppContext, as_user: str | None, as_json: bool) -> None:
+    """The interview in plain line mode (screen readers, scripts)."""
+    from intake.cli.chat import run_chat
+    from intake.cli.lineio import LineIO
+
+    app.engine  # noqa: B018 - open it now, so that offline notices come before the first question
+    for notice in app.notices:
+        click.echo(notice, err=True)
+    status = run_chat(app, LineIO(sys.stdin, sys.stdout), as_user=as_user, as_json=as_json)
+    sys.exit(status)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print what was sent as JSON.")
+@click.pass_obj
+@guarded
+def sync(app: AppContext, as_json: bool) -> None:
+    """Send the cases recorded offline on this laptop to the central database."""
+    from intake.core.db.engine import open_database
+    from intake.core.errors import ConfigError
+    from intake.offline import is_server_url, open_outbox, outbox_path
+    from intake.sync import sync_outbox
+
+    settings = app.settings
+    if not is_server_url(settings.effective_database_url):
+        raise ConfigError(
+            "SANCTIONS_DATABASE_URL: this laptop uses a local SQLite file, so there is no central "
+            "database to sync with (set it to the team's postgresql+psycopg://... URL)"
+        )
+    if not outbox_path(settings).exists():
+        click.echo("Nothing to send: this laptop has not worked offline.")
+        return
+    central = open_database(settings)
+    report = sync_outbox(open_outbox(settings), central, settings)
+    if as_json:
+        click.echo(json.dumps({
+            "sent": [{"provisional": a, "reference": b} for a, b in report.sent],
+            "already_there": [{"provisional": a, "reference": b} for a, b in report.already_there],
+            "drafts": report.drafts,
+            "problems": report.problems,
+        }, indent=2))  # fmt: skip
+    else:
+        for line in report.lines():
+            click.echo(line)
+    sys.exit(1 if report.problems else 0)
+
+
+@cli.group()
+def drafts() -> None:
+    """Unfinished interviews."""
+
+
+@drafts.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_obj
+@guarded
+def drafts_list(app: AppContext, as_json: bool) -> None:
+    """List unfinished interviews."""
+    from intake.interview.drafts import DraftStore, local_time
+
+    found = DraftStore(app.engine).open_drafts()
+    if as_json:
+        rows = [
+            {
+                "id": d.id,
+                "uuid": d.uuid,
+                "updated_at": d.updated_at.isoformat(),
+                "answered": d.answered,
+                "establishment": d.establishment,
+                "person": d.person,
+                "unfinished_text": d.has_pending_text,
+            }
+            for d in found
+        ]
+        click.echo(json.dumps(rows, indent=2))
+        return
+    if not found:
+        click.echo("No unfinished interviews.")
+    for d in found:
+        click.echo(
+            f"{d.id:>5}  {local_time(d.updated_at):%Y-%m-%d %H:%M}  {d.answered:>2} answers  "
+            f"{d.person or '-'}  {d.establishment or '-'}"
+        )
+
+
+@drafts.command("discard")
+@click.argument("draft_id", type=int)
+@click.pass_obj
+@guarded
+def drafts_discard(app: AppContext, draft_id: int) -> None:
+    """Discard an unfinished interview."""
+    from intake.interview.drafts import DraftStore
+
+    DraftStore(app.engine).discard(draft_id)
+    click.echo(f"Discarded draft {draft_id}.")
+
+
+def _register_classifier() -> None:
+    from intake.cli.classify import classify_command
+
+    cli.add_command(classify_command, "classify")
+
+
+_register_classifier()
+
+
+def main() -> None:
+    run_main(cli)

@@ -1,0 +1,90 @@
+"""Checks on what people type: clear messages, nothing changed when input is refused."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime
+
+from intake.core.errors import ValidationProblem
+
+PRISON_NUMBER = re.compile(r"^[A-Z][0-9]{4}[A-Z]{2}$")  # [0-9]: \d also takes "١٢٣٤"
+HOME_OFFICE_REF = re.compile(r"^[A-Z0-9][A-Z0-9/\-]{4,23}$")
+MAX_ANSWER_CHARS = 20_000
+MAX_NARRATIVE_CHARS = 50_000
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
+
+
+def clean_text(text: str) -> str:
+    """Remove terminal escape sequences and control characters; keep newlines and tabs as space.
+
+    Rich markup such as ``[bold red]`` is left as typed: it is text, and the apps show it
+    literally.
+    """
+    text = _ESCAPES.sub("", text)
+    out = []
+    for char in text:
+        if char == "\n":
+            out.append(char)
+        elif char == "\t":
+            out.append(" ")
+        elif unicodedata.category(char) in ("Cc", "Cf") and char not in "\u200d":
+            continue
+        else:
+            out.append(char)
+    return "".join(out).replace("\r", "")
+
+
+def required_text(text: str, *, what: str, limit: int = MAX_ANSWER_CHARS) -> str:
+    cleaned = clean_text(text).strip()
+    if not cleaned:
+        raise ValidationProblem(f"{what} is needed: please type an answer")
+    if len(cleaned) > limit:
+        raise ValidationProblem(
+            f"{what} is {len(cleaned):,} characters, more than the {limit:,} allowed; "
+            "shorten it or split it into notes"
+        )
+    return cleaned
+
+
+def prison_number(text: str) -> str:
+    """A UK prison number such as A1234BC (spaces and case forgiven)."""
+    value = re.sub(r"\s+", "", clean_text(text)).upper()
+    if not PRISON_NUMBER.match(value):
+        raise ValidationProblem(
+            f"{text.strip()!r} is not a prison number: it is one letter, four digits and two "
+            "letters, such as A1234BC"
+        )
+    return value
+
+
+def home_office_reference(text: str) -> str:
+    value = re.sub(r"\s+", "", clean_text(text)).upper()
+    if not HOME_OFFICE_REF.match(value):
+        raise ValidationProblem(
+            f"{text.strip()!r} is not a Home Office reference: use the letters and digits "
+            "printed on their papers (such as B1234567 or a CID number)"
+        )
+    return value
+
+
+def past_date(text: str, *, today: date | None = None) -> date:
+    """A date as people say it: "last Tuesday", "two weeks ago", "12/10" (day first)."""
+    import dateparser
+
+    today = today or date.today()
+    cleaned = clean_text(text).strip()
+    if not cleaned:
+        raise ValidationProblem("a date is needed, such as 'last Tuesday' or '12/10'")
+    base = datetime(today.year, today.month, today.day, 12, 0)
+    settings = {"DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past", "RELATIVE_BASE": base}
+    parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    if parsed is None:
+        raise ValidationProblem(
+            f"{cleaned!r} is not a date I understand; try 'last Tuesday', "
+            "'two weeks ago' or '12/10'"
+        )
+    when = parsed.date()
+    if when > today:
+        raise ValidationProblem(f"{when:%d %B %Y} is in the future; give a date that has passed")
+    return when

@@ -1,0 +1,148 @@
+"""One interview in the TUI: the engine and its draft kept in step. No textual import here.
+
+Answers are saved the moment they are accepted (on the caller's thread: a SQLite write is a
+few milliseconds and must not be lost). Unfinished text is saved from worker threads; a lock
+and a sequence number keep an older autosave from overwriting a newer one, or from bringing
+back text that has since been accepted as an answer.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import date
+
+from intake.core.settings import Settings
+from intake.core.users import Actor
+from intake.interview.answers import Parsed
+from intake.interview.drafts import DraftStore
+from intake.interview.engine import Interview
+from intake.interview.panel import CasePanelData, case_panel
+from intake.interview.script import Question
+
+#: The engine and classifier are used from the UI thread and from preview workers; one at a time.
+ENGINE_LOCK = threading.RLock()
+
+
+def warm_up(today: date) -> None:
+    """Load the classifier's vocabulary before the first narrative (call from a worker)."""
+    with ENGINE_LOCK:
+        Interview(today=today).preview("warming up")
+
+
+@dataclass(frozen=True)
+class Pending:
+    """Text typed but not yet accepted, recovered from a draft."""
+
+    key: str
+    text: str
+
+
+class InterviewSession:
+    """The interview being recorded, its draft id and the store that keeps it."""
+
+    def __init__(
+        self,
+        *,
+        store: DraftStore,
+        actor: Actor,
+        settings: Settings,
+        draft_id: int,
+        interview: Interview,
+        pending: Pending | None = None,
+        resumed: bool = False,
+    ) -> None:
+        self.store = store
+        self.actor = actor
+        self.settings = settings
+        self.draft_id = draft_id
+        self.interview = interview
+        self.pending = pending
+        self.resumed = resumed
+        self._lock = threading.Lock()
+        self._pending_seq = 0
+        self._written_seq = 0
+        #: For each accepted answer, the last autosave number scheduled before it.
+        self._accepted_at: dict[str, int] = {}
+
+    @classmethod
+    def start(
+        cls, store: DraftStore, *, actor: Actor, settings: Settings, today: date
+    ) -> InterviewSession:
+        """A new interview with a new draft (database work: call from a worker)."""
+        draft_id = store.start(user_id=actor.id)
+        return cls(
+            store=store,
+            actor=actor,
+            settings=settings,
+            draft_id=draft_id,
+            interview=Interview(today=today),
+        )
+
+    @classmethod
+    def resume(
+        cls, store: DraftStore, draft_id: int, *, actor: Actor, settings: Settings, today: date
+    ) -> InterviewSession:
+        """An unfinished interview, with any text that was being typed (call from a worker)."""
+        data = store.load(draft_id)
+        pending = None
+        if data.pending_key and data.pending_text:
+            pending = Pending(data.pending_key, data.pending_text)
+        return cls(
+            store=store,
+            actor=actor,
+            settings=settings,
+            draft_id=draft_id,
+            interview=Interview(today=today, answers=data.answers),
+            pending=pending,
+            resumed=True,
+        )
+
+    def answer(self, question: Question, text: str, *, editing: bool = False) -> Parsed:
+        """Give the engine an answer and save it at once; ValidationProblem changes nothing."""
+        key = question.key if editing else None
+        with ENGINE_LOCK:
+            parsed = self.interview.answer(text, key=key)
+        with self._lock:
+            self.store.save_answer(
+                self.draft_id,
+                key=question.key,
+                question=question.prompt,
+                answer=parsed.display,
+                value=parsed.value,
+                answers=self.interview.state(),
+            )
+            self._accepted_at[question.key] = self._pending_seq
+            if self.pending is not None and self.pending.key == question.key:
+                self.pending = None
+        return parsed
+
+    def panel(self, draft_text: str | None = None) -> CasePanelData:
+        """The case panel for the interview so far (a preview of ``draft_text`` if given)."""
+        with ENGINE_LOCK:
+            return case_panel(self.interview, draft_text=draft_text)
+
+    def next_pending_seq(self) -> int:
+        """A number for an autosave about to be scheduled (called on the UI thread)."""
+        self._pending_seq += 1
+        return self._pending_seq
+
+    def save_pending(self, key: str, text: str, *, seq: int) -> bool:
+        """Keep unfinished text; skipped when a newer save ran or the answer was accepted."""
+        with self._lock:
+            if seq < self._written_seq or seq <= self._accepted_at.get(key, 0):
+                return False
+            self.store.save_pending(self.draft_id, key=key, text=text)
+            self._written_seq = seq
+            return True
+
+    def submit(self) -> str:
+        """Write the case; returns its reference (database work: call from a worker)."""
+        with self._lock:
+            return self.store.submit(
+                self.draft_id, self.interview, actor=self.actor, settings=self.settings
+            )
+
+    def discard(self) -> None:
+        with self._lock:
+            self.store.discard(self.draft_id)

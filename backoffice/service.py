@@ -1,8 +1,9 @@
-"""What the back-office TUI asks of the services, one short database session per request.
+"""The back office's service layer: what both front ends (the TUI and the CLI) ask of it.
 
-No Textual here: this is the same service layer the CLI calls (queue, case view, workflow,
-overrides), opened and committed for one acting user. Every role, need-to-know and locking
-rule is the services'; the screens only show what comes back.
+One short database session per request, opened and committed here for one acting user: the
+queue, a case, the actions possible now, a workflow action, an override, a triage view. Every
+role, need-to-know and locking rule is the domain's (queue, case view, workflow, overrides); the
+front ends only ask and show what comes back, so no check can differ between them.
 """
 
 from __future__ import annotations
@@ -17,7 +18,11 @@ from sqlmodel import Session
 
 from backoffice.case_view import show_case
 from backoffice.live import ChangeMark, change_mark
-from backoffice.overrides import override_classification, require_override_role
+from backoffice.overrides import (
+    override_classification,
+    record_triage_view,
+    require_override_role,
+)
 from backoffice.queue import QueueFilters, list_queue
 from backoffice.view_models import ActionResult, AvailableAction, CaseView, QueuePage
 from backoffice.workflow import available_actions, take_action
@@ -97,7 +102,7 @@ class BackofficeClient:
         with Session(self.engine) as session:
             yield session
 
-    def queue(self, query: QueueQuery) -> QueuePage:
+    def queue(self, query: QueueQuery, *, page_size: int | None = None) -> QueuePage:
         with self._session() as session:
             return list_queue(
                 session,
@@ -105,7 +110,7 @@ class BackofficeClient:
                 filters=query.filters(),
                 search=query.search or None,
                 page=query.page,
-                page_size=self.page_size,
+                page_size=page_size or self.page_size,
             )
 
     def change_mark(self) -> ChangeMark:
@@ -136,7 +141,7 @@ class BackofficeClient:
         reference: str,
         action: str,
         *,
-        version: int,
+        version: int | None,
         note: str | None = None,
         outcome: str | None = None,
         due: date | None = None,
@@ -145,7 +150,8 @@ class BackofficeClient:
         recommendation_id: int | None = None,
         confirm_close: bool = False,
     ) -> ActionResult:
-        """Take a workflow action on the version of the case the user read; commits."""
+        """Take a workflow action on the version of the case the user read (``None``: whatever
+        version is current, as the CLI allows without --version); commits."""
         with self._session() as session:
             result = take_action(
                 session,
@@ -170,7 +176,11 @@ class BackofficeClient:
         require_override_role(self.actor)
 
     def override(
-        self, reference: str, changes: Mapping[str, str | Sequence[str]], reason: str, version: int
+        self,
+        reference: str,
+        changes: Mapping[str, str | Sequence[str]],
+        reason: str,
+        version: int | None,
     ) -> CaseView:
         """A supervisor's override of the version the user read; commits."""
         with self._session() as session:
@@ -182,6 +192,26 @@ class BackofficeClient:
                 reason=reason,
                 expected_version=version,
                 settings=self.settings,
+            )
+            session.commit()
+            return view
+
+    def record_view(
+        self,
+        reference: str,
+        changes: Mapping[str, str | Sequence[str]],
+        reason: str,
+        version: int | None,
+    ) -> CaseView:
+        """Triage's own view of the classification (the effective one is unchanged); commits."""
+        with self._session() as session:
+            view = record_triage_view(
+                session,
+                actor=self.actor,
+                reference=reference,
+                changes=changes,
+                reason=reason,
+                expected_version=version,
             )
             session.commit()
             return view

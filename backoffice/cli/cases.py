@@ -1,10 +1,10 @@
-"""`backoffice queue | show | steps | act | override | view`: cases, as the TUI does them."""
+"""`backoffice queue | show | steps | act | override | view`: cases, through the same service
+layer as the TUI (:mod:`backoffice.service`)."""
 
 from __future__ import annotations
 
 import click
 
-from backoffice.case_view import show_case
 from backoffice.cli.common import (
     BackofficeContext,
     emit_json,
@@ -14,11 +14,8 @@ from backoffice.cli.common import (
     pass_app,
 )
 from backoffice.cli.output import action_lines, case_lines, queue_lines
-from backoffice.overrides import override_classification, record_triage_view
-from backoffice.queue import QueueFilters, list_queue
-from backoffice.workflow import available_actions, take_action
+from backoffice.service import QueueQuery
 from intake.cli.support import guarded
-from intake.core.establishments import resolve_establishment_id
 from intake.core.vocabulary import CaseStatus, Organisation
 
 STATUSES = [s.value for s in CaseStatus]
@@ -52,20 +49,18 @@ def queue_command(
     as_json: bool,
 ) -> None:
     """Cases by risk then age (open cases unless --all or --status)."""
-    with app.session() as session:
-        actor = app.actor(session)
-        ids = [resolve_establishment_id(session, establishment)] if establishment else []
-        filters = QueueFilters(
-            statuses=statuses,
-            establishment_ids=ids,
-            organisation=organisation,
-            overdue=overdue,
-            overridden=overridden,
-            open_only=not include_closed,
-        )
-        result = list_queue(
-            session, actor=actor, filters=filters, search=search, page=page, page_size=page_size
-        )
+    service = app.service()
+    query = QueueQuery(
+        statuses=statuses,
+        establishment_id=service.establishment(establishment)[0] if establishment else None,
+        organisation=organisation,
+        overdue=overdue,
+        overridden=overridden,
+        include_closed=include_closed,
+        search=search or "",
+        page=page,
+    )
+    result = service.queue(query, page_size=page_size)
     if as_json:
         emit_json(result)
         return
@@ -81,8 +76,7 @@ def queue_command(
 @guarded
 def show_command(app: BackofficeContext, reference: str, no_audit: bool, as_json: bool) -> None:
     """One case: summary, narrative, classifications, consent, tasks, audit trail."""
-    with app.session() as session:
-        view = show_case(session, actor=app.actor(session), reference=reference)
+    view = app.service().case(reference)
     if as_json:
         emit_json(view)
         return
@@ -97,8 +91,7 @@ def show_command(app: BackofficeContext, reference: str, no_audit: bool, as_json
 @guarded
 def steps_command(app: BackofficeContext, reference: str, as_json: bool) -> None:
     """The actions possible now, their protocol step, and who may take them."""
-    with app.session() as session:
-        actions = available_actions(session, actor=app.actor(session), reference=reference)
+    actions = app.service().actions(reference)
     if as_json:
         emit_json(actions)
         return
@@ -135,23 +128,18 @@ def act_command(
     as_json: bool,
 ) -> None:
     """Take a workflow ACTION on a case (see `steps REF`)."""
-    with app.session() as session:
-        result = take_action(
-            session,
-            actor=app.actor(session),
-            reference=reference,
-            action=action,
-            note=note,
-            outcome=outcome,
-            expected_version=expected_version,
-            settings=app.settings,
-            due=parse_date(due, what="--due"),
-            told=parse_date(told, what="--told"),
-            recommendations=recommendations,
-            recommendation_id=recommendation_id,
-            confirm_close=confirm,
-        )
-        session.commit()
+    result = app.service().act(
+        reference,
+        action,
+        version=expected_version,
+        note=note,
+        outcome=outcome,
+        due=parse_date(due, what="--due"),
+        told=parse_date(told, what="--told"),
+        recommendations=recommendations,
+        recommendation_id=recommendation_id,
+        confirm_close=confirm,
+    )
     if as_json:
         emit_json(result)
         return
@@ -176,17 +164,7 @@ def override_command(
     as_json: bool,
 ) -> None:
     """Supervisors: override qualifies, categories, severity, risk or route, with a reason."""
-    with app.session() as session:
-        view = override_classification(
-            session,
-            actor=app.actor(session),
-            reference=reference,
-            changes=parse_settings(pairs),
-            reason=reason,
-            expected_version=expected_version,
-            settings=app.settings,
-        )
-        session.commit()
+    view = app.service().override(reference, parse_settings(pairs), reason, expected_version)
     if as_json:
         emit_json(view)
         return
@@ -215,16 +193,7 @@ def view_command(
     as_json: bool,
 ) -> None:
     """Triage: record your own view of the classification (the effective one is unchanged)."""
-    with app.session() as session:
-        view = record_triage_view(
-            session,
-            actor=app.actor(session),
-            reference=reference,
-            changes=parse_settings(pairs),
-            reason=reason,
-            expected_version=expected_version,
-        )
-        session.commit()
+    view = app.service().record_view(reference, parse_settings(pairs), reason, expected_version)
     if as_json:
         emit_json(view)
         return

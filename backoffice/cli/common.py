@@ -12,6 +12,7 @@ import click
 from pydantic import BaseModel
 from sqlmodel import Session
 
+from backoffice.service import BackofficeClient
 from backoffice.text import parse_date, plain  # noqa: F401  (the commands use them from here)
 from intake.cli.support import AppContext
 from intake.core.errors import ValidationProblem
@@ -30,6 +31,10 @@ class BackofficeContext(AppContext):
 
     def actor(self, session: Session) -> Actor:
         return resolve_actor(session, self.acting)
+
+    def service(self) -> BackofficeClient:
+        """The back office's service layer for the person acting (the TUI's too)."""
+        return BackofficeClient.for_user(self.engine, self.settings, self.acting)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

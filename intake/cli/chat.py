@@ -24,6 +24,7 @@ from intake.interview.line_text import assessment_lines, question_lines, review_
 from intake.interview.outcome import build_submission, risk_level, routes_so_far
 from intake.interview.panel import closing_words, review_questions, risk_banner
 from intake.interview.script import Choice, Kind, Question
+from intake.interview.session import InterviewSession
 
 
 class Stopped(EndOfInput):
@@ -92,16 +93,16 @@ class ChatSession:
         today: date,
         settings: Settings,
     ) -> None:
-        self.io, self.store, self.actor, self.settings = io, store, actor, settings
+        self.io = io
         if draft_id is None:
-            self.draft_id = store.start(user_id=actor.id)
-            self.interview = Interview(today=today)
-            self.pending: str | None = None
+            self.session = InterviewSession.start(
+                store, actor=actor, settings=settings, today=today
+            )
         else:
-            data = store.load(draft_id)
-            self.draft_id = draft_id
-            self.interview = Interview(today=today, answers=data.answers)
-            self.pending = data.pending_text
+            self.session = InterviewSession.resume(
+                store, draft_id, actor=actor, settings=settings, today=today
+            )
+        self.pending: str | None = self.session.pending.text if self.session.pending else None
         self._warned_risk = False
         self._warned_possible = False
         self._warned_not_yet = False
@@ -110,17 +111,19 @@ class ChatSession:
         self._shown_closing = closing_words(self.interview) is not None
         self._section: str | None = None
 
+    @property
+    def interview(self) -> Interview:
+        return self.session.interview
+
     def run(self) -> str | None:
         while True:
             question = self.interview.current()
             if question is None:
                 decision = self._review()
                 if decision == "submit":
-                    return self.store.submit(
-                        self.draft_id, self.interview, actor=self.actor, settings=self.settings
-                    )
+                    return self.session.submit()
                 if decision == "discard":
-                    self.store.discard(self.draft_id)
+                    self.session.discard()
                     return None
                 continue
             self._ask(question)
@@ -136,20 +139,12 @@ class ChatSession:
         while True:
             text = self._read(question)
             try:
-                parsed = self.interview.answer(text, key=question.key if editing else None)
+                self.session.answer(question, text, editing=editing)
             except ValidationProblem as problem:
                 self.io.say(f"! {problem}")
                 if question.kind == Kind.NARRATIVE and text.strip():
                     self._keep_refused(question)
                 continue
-            self.store.save_answer(
-                self.draft_id,
-                key=question.key,
-                question=question.prompt,
-                answer=parsed.display,
-                value=parsed.value,
-                answers=self.interview.state(),
-            )
             self._after_answer()
             return
 
@@ -182,9 +177,10 @@ class ChatSession:
         def autosave(new: list[str], first: bool) -> None:
             text = "\n".join(new)
             if first:
-                self.store.save_pending(self.draft_id, key=question.key, text=prefix + text)
+                seq = self.session.next_pending_seq()
+                self.session.save_pending(question.key, prefix + text, seq=seq)
             else:
-                self.store.append_pending(self.draft_id, key=question.key, text="\n" + text)
+                self.session.append_pending(question.key, "\n" + text)
 
         try:
             typed = self.io.ask_lines(autosave, may_be_empty=bool(recovered))
@@ -249,11 +245,11 @@ class ChatSession:
 
     def submitted_json(self, reference: str, app: AppContext) -> dict[str, Any]:
         submission = build_submission(
-            self.interview, organisation=self.actor.organisation, establishment_id=None
+            self.interview, organisation=self.session.actor.organisation, establishment_id=None
         )
         data = submission.model_dump(mode="json", exclude={"draft_id", "establishment_id"})
         data["reference"] = reference
         data["proposed_routes"] = [r.value for r in routes_so_far(self.interview)]
         data["risk_level"] = risk_level(self.interview).value
-        data["interviewer"] = self.actor.name
+        data["interviewer"] = self.session.actor.name
         return data

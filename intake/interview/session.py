@@ -1,4 +1,5 @@
-"""One interview in the TUI: the engine and its draft kept in step. No textual import here.
+"""One interview: the engine and its draft kept in step, for both front ends (the TUI and
+line mode, ``intake chat``): answer, keep unfinished text, submit, discard.
 
 Answers are saved the moment they are accepted (on the caller's thread: a SQLite write is a
 few milliseconds and must not be lost). Unfinished text is saved from worker threads; a lock
@@ -135,6 +136,11 @@ class InterviewSession:
             self.store.save_pending(self.draft_id, key=key, text=text)
             self._written_seq = seq
             return True
+
+    def append_pending(self, key: str, text: str) -> None:
+        """Add a line to the unfinished text (line mode keeps each line as it is typed)."""
+        with self._lock:
+            self.store.append_pending(self.draft_id, key=key, text=text)
 
     def submit(self) -> str:
         """Write the case; returns its reference (database work: call from a worker)."""

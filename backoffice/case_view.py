@@ -17,8 +17,10 @@ from sqlmodel import Session, col, select
 
 from backoffice.access import get_visible_case, identity_note
 from backoffice.classification import compare_classifications
+from backoffice.deadlines import PROPOSED, is_overdue
 from backoffice.pseudonyms import CaseRedactor, Pseudonymiser, Unredacted, pseudonym_secret
 from backoffice.queue import TaskStats, establishment_names, mask_for, queue_row, task_stats
+from backoffice.signposts import signpost_text
 from backoffice.view_models import (
     AuditView,
     CaseView,
@@ -34,7 +36,7 @@ from backoffice.view_models import (
     TrackerView,
     TranscriptLine,
 )
-from backoffice.workflow.tasks import PROPOSED, is_overdue, today
+from intake.core.clock import today
 from intake.core.consent import ConsentState, consent_state
 from intake.core.db.models import (
     AuditEvent,
@@ -48,10 +50,9 @@ from intake.core.db.models import (
     User,
     WorkflowTask,
 )
+from intake.core.submission import transcript
 from intake.core.users import Actor
 from intake.core.vocabulary import CaseStatus, ConsentGiver, Duty, ProtocolStep, Route
-from intake.submission import transcript
-from prompts import PromptDataError, load_yaml
 
 
 def _rows(session: Session, model: type, case_id: int) -> list:  # type: ignore[type-arg]
@@ -69,16 +70,6 @@ class _Names:
 
     def __call__(self, user_id: int | None) -> str | None:
         return self._names.get(user_id) if user_id is not None else None
-
-
-def signpost_text(route: str) -> str | None:
-    """The kind words telling staff where a case that does not qualify goes instead."""
-    try:
-        signposts = load_yaml("texts.yaml").get("signposts", {})
-    except (PromptDataError, AttributeError):
-        return None
-    text = signposts.get(route)
-    return text.replace("{covered_by}", "").strip() if isinstance(text, str) else None
 
 
 def _task(task: WorkflowTask, names: _Names, on: date, mask: CaseRedactor) -> TaskView:

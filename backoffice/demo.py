@@ -1,6 +1,6 @@
 """`backoffice demo`: demo users (one per role and organisation) and about 30 demo cases.
 
-Cases go in as intake submits them (:func:`intake.submission.submit_case`) and are moved on
+Cases go in as intake submits them (:func:`intake.core.submission.submit_case`) and are moved on
 through the real workflow service by the right demo users, so they carry the same records and
 audit trail as real ones. Each is marked ``is_demo`` with DEMO in its person's name. A few are
 backdated (an audited change, reason "demo data") so the queue shows ages and overdue tasks.
@@ -9,7 +9,7 @@ Running it again changes nothing.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from pydantic import BaseModel
 from sqlmodel import Session, col, func, select
@@ -30,18 +30,19 @@ from backoffice.demo_data import (
 )
 from backoffice.workflow.engine import take_action
 from intake.core.audit import change_case, record_case_event
+from intake.core.clock import local_today
 from intake.core.db.models import SanctionCase, User, WorkflowTask
 from intake.core.establishments import resolve_establishment_id
 from intake.core.settings import Settings
-from intake.core.users import Actor, UserCreate, create_user
-from intake.core.vocabulary import Organisation, Role
-from intake.submission import (
+from intake.core.submission import (
     CaseSubmission,
     ClassificationView,
     ConsentAnswers,
     PersonDetails,
     submit_case,
 )
+from intake.core.users import Actor, UserCreate, create_user
+from intake.core.vocabulary import Organisation, Role
 
 
 class DemoSummary(BaseModel):
@@ -161,7 +162,7 @@ _DEPTH = {"received": 0, "confirmed": 1, "logged": 2, "consulted": 3, "briefed":
 
 def _steps_for(stage: str, route: str) -> tuple[tuple[str, str, dict[str, object]], ...]:
     if stage == "signposted":
-        told = {"outcome": route, "note": "DEMO: told where to go instead", "told": date.today()}
+        told = {"outcome": route, "note": "DEMO: told where to go instead", "told": local_today()}
         return (("receiving", "does_not_qualify", told),)
     if stage in _DEPTH:
         steps = _PATH[: _DEPTH[stage]]

@@ -25,7 +25,8 @@ from sqlalchemy import Engine, insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from intake.core.db.models import AppSecret, SanctionCase, utcnow
+from intake.core.clock import utcnow
+from intake.core.db.models import AppSecret, SanctionCase
 from intake.llm.redaction import NAME, NUMBER, PERSON, Identifiers, Redactor
 
 SECRET_NAME = "pseudonym_key"

@@ -29,7 +29,7 @@ from sqlmodel import Session, col, select
 from backoffice.access import is_identified, require_active_role, visible_cases_filter
 from backoffice.pseudonyms import CaseRedactor
 from backoffice.view_models import QueuePage, QueueRow
-from backoffice.workflow.tasks import today
+from intake.core.clock import today
 from intake.core.db.models import Establishment, Recommendation, SanctionCase, WorkflowTask
 from intake.core.errors import ValidationProblem
 from intake.core.establishments import default_directory

@@ -13,7 +13,8 @@ from sqlmodel import Session, col, select
 
 from backoffice.access import require
 from intake.core.audit_chain import record_access
-from intake.core.db.models import User, utcnow
+from intake.core.clock import utcnow
+from intake.core.db.models import User
 from intake.core.errors import NotFoundError, PermissionDenied, ValidationProblem
 from intake.core.users import Actor, UserCreate, create_user
 from intake.core.validation import required_text

@@ -22,11 +22,11 @@ from intake.core.db.models import (
     User,
     utcnow,
 )
+from intake.core.db.outbox import pending_entries
 from intake.core.settings import Settings
+from intake.core.submission import CaseSubmission, submit_case
 from intake.core.users import SYSTEM, Actor
 from intake.interview.drafts import pending_text, replace_pending
-from intake.offline import pending_entries
-from intake.submission import CaseSubmission, submit_case
 
 
 @dataclass

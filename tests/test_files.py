@@ -15,13 +15,13 @@ from sqlmodel import Session
 from intake.core import files
 from intake.core.db import backup as backups
 from intake.core.db.engine import open_database
+from intake.core.db.outbox import open_outbox, outbox_path
 from intake.core.errors import ValidationProblem
 from intake.core.identity import system_login
 from intake.core.settings import Settings, load_settings
 from intake.core.users import Actor, UserCreate, create_user
 from intake.core.vocabulary import Organisation, Role
 from intake.interview.profile import remember
-from intake.offline import open_outbox, outbox_path
 from tests.conftest import run_cli
 
 

@@ -13,7 +13,7 @@ DOMAIN_MODULES = [
     "intake.core.settings",
     "intake.core.db.models",
     "intake.core.audit",
-    "intake.submission",
+    "intake.core.submission",
     "intake.core.establishments",
     "intake.interview.engine",
     "intake.interview.drafts",

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from intake.core.submission import CaseSubmission, ClassificationView, proposed_routes
 from intake.core.vocabulary import Organisation, Qualifies, RaisedBy, Route
-from intake.submission import CaseSubmission, ClassificationView, proposed_routes
 
 routes = st.sampled_from(list(Route))
 

@@ -13,9 +13,9 @@ from intake.core.db.models import (
     WorkflowTask,
 )
 from intake.core.risk import risk_rank
+from intake.core.submission import CaseSubmission, ClassificationView, ConsentAnswers, submit_case
 from intake.core.users import Actor
 from intake.core.vocabulary import Organisation, Qualifies, RiskLevel, Role, Route
-from intake.submission import CaseSubmission, ClassificationView, ConsentAnswers, submit_case
 
 INSPECTOR = Actor(id=None, name="Ines Pector", role=Role.INTAKE, organisation=Organisation.HMIP)
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,6 +13,7 @@ from backoffice.text import parse_date
 from backoffice.tui.confirm_modal import ConfirmCloseModal
 from backoffice.tui.dialog import ServiceDialog
 from backoffice.view_models import ActionResult, AvailableAction, CaseView
+from intake.core.clock import local_today
 
 
 def _who(action: AvailableAction) -> str:
@@ -79,7 +78,7 @@ class ActionModal(ServiceDialog[ActionResult]):
                         compact=True)  # fmt: skip
         if self._wants("told"):
             yield Label("Date told")
-            yield Input(value=date.today().isoformat(), placeholder="YYYY-MM-DD", id="told",
+            yield Input(value=local_today().isoformat(), placeholder="YYYY-MM-DD", id="told",
                         compact=True)  # fmt: skip
         if self._wants("recommendation_id"):
             open_ones = [(f"{r.seq}. {r.text}", r.id) for r in self.case.recommendations

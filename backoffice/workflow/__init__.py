@@ -3,19 +3,7 @@ that checks and takes each action (:func:`take_action`, :func:`available_actions
 
 from __future__ import annotations
 
-from typing import Any
+from backoffice.workflow.definition import workflow
+from backoffice.workflow.engine import available_actions, take_action
 
 __all__ = ["available_actions", "take_action", "workflow"]
-
-
-def __getattr__(name: str) -> Any:
-    # Imported on first use, so the read models may use workflow.tasks without a cycle.
-    if name in ("available_actions", "take_action"):
-        from backoffice.workflow import engine
-
-        return getattr(engine, name)
-    if name == "workflow":
-        from backoffice.workflow.definition import workflow
-
-        return workflow
-    raise AttributeError(name)

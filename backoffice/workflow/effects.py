@@ -11,13 +11,14 @@ from datetime import timedelta
 
 from sqlmodel import col, select
 
-from backoffice.case_view import signpost_text
 from backoffice.classification import add_classification
+from backoffice.signposts import signpost_text
 from backoffice.workflow.consent_flow import resume_after_consent, stop_without_consent
 from backoffice.workflow.context import ActionContext
 from backoffice.workflow.reopen import reopen_case
-from backoffice.workflow.tasks import close_task, propose_escalation, today
+from backoffice.workflow.tasks import close_task, propose_escalation
 from intake.core.audit import record_case_event
+from intake.core.clock import today
 from intake.core.consent import SNAPSHOT_FIELDS
 from intake.core.db.models import (
     ConsentRecord,

@@ -24,9 +24,10 @@ from backoffice.workflow.context import ActionContext
 from backoffice.workflow.definition import ActionSpec, workflow
 from backoffice.workflow.effects import EFFECT_FUNCTIONS, propose
 from backoffice.workflow.guards import first_refusal
-from backoffice.workflow.tasks import close_task, matching, open_task_once, open_tasks, today
+from backoffice.workflow.tasks import close_task, matching, open_task_once, open_tasks
 from intake.core.audit import record_case_event
-from intake.core.db.models import SanctionCase, TrackerEntry, WorkflowTask, utcnow
+from intake.core.clock import today, utcnow
+from intake.core.db.models import SanctionCase, TrackerEntry, WorkflowTask
 from intake.core.errors import ConflictError, PermissionDenied, ValidationProblem
 from intake.core.settings import Deadlines, Settings
 from intake.core.users import Actor

@@ -11,23 +11,14 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, col, select
 
+from backoffice.deadlines import PROPOSED
 from backoffice.workflow.definition import TaskRef, TaskSpec
 from intake.core.audit import record_case_event
-from intake.core.db.models import SanctionCase, WorkflowTask, utcnow
+from intake.core.clock import today, utcnow
+from intake.core.db.models import SanctionCase, WorkflowTask
 from intake.core.settings import Deadlines
 from intake.core.users import Actor
 from intake.core.vocabulary import Duty
-
-PROPOSED = "proposed"
-
-
-def today() -> date:
-    """Today's date in UTC: the one clock deadlines and overdue flags use."""
-    return utcnow().date()
-
-
-def is_overdue(due: date | None, done: object, *, on: date | None = None) -> bool:
-    return done is None and due is not None and due < (on or today())
 
 
 def open_tasks(session: Session, case_id: int) -> list[WorkflowTask]:

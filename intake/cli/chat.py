@@ -14,6 +14,7 @@ from typing import Any
 from intake.cli.chat_identity import choose, identify
 from intake.cli.lineio import EndOfInput, LineIO
 from intake.cli.support import AppContext
+from intake.core.clock import local_today
 from intake.core.errors import ValidationProblem
 from intake.core.settings import Settings
 from intake.core.users import Actor
@@ -61,7 +62,9 @@ def run_chat(app: AppContext, io: LineIO, *, as_user: str | None, as_json: bool)
         actor = identify(io, app, as_user)
         store = DraftStore(app.engine)
         draft_id = choose_draft(io, store, actor)
-        session = ChatSession(io, store, actor, draft_id, today=date.today(), settings=app.settings)
+        session = ChatSession(
+            io, store, actor, draft_id, today=local_today(), settings=app.settings
+        )
         reference = session.run()
     except Stopped:
         io.say("Stopped. Everything said is kept in the draft; run `intake chat` to resume.")

@@ -48,8 +48,8 @@ def chat(app: AppContext, as_user: str | None, as_json: bool) -> None:
 def sync(app: AppContext, as_json: bool) -> None:
     """Send the cases recorded offline on this laptop to the central database."""
     from intake.core.db.engine import open_database
+    from intake.core.db.outbox import is_server_url, open_outbox, outbox_path
     from intake.core.errors import ConfigError
-    from intake.offline import is_server_url, open_outbox, outbox_path
     from intake.sync import sync_outbox
 
     settings = app.settings
@@ -87,7 +87,8 @@ def drafts() -> None:
 @guarded
 def drafts_list(app: AppContext, as_json: bool) -> None:
     """List unfinished interviews."""
-    from intake.interview.drafts import DraftStore, local_time
+    from intake.core.clock import local_time
+    from intake.interview.drafts import DraftStore
 
     found = DraftStore(app.engine).open_drafts()
     if as_json:

@@ -63,7 +63,7 @@ class AppContext:
         return self.engine
 
     def _go_offline(self, exc: Exception) -> Engine:
-        from intake.offline import open_outbox
+        from intake.core.db.outbox import open_outbox
 
         self.offline = True
         reason = error_reason(exc.__cause__ or exc).rsplit(": ", 1)[-1]
@@ -75,7 +75,7 @@ class AppContext:
 
     def _send_outbox(self, central: Engine) -> None:
         """Back online: send what was recorded offline, and say so."""
-        from intake.offline import open_outbox, outbox_path
+        from intake.core.db.outbox import open_outbox, outbox_path
         from intake.sync import pending_count, sync_outbox
 
         if not outbox_path(self.settings).exists():

@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session
 
 import intake.core.audit_chain  # noqa: F401  (seals every audit event into its hash chain)
-from intake.core.db.models import AuditEvent, SanctionCase, utcnow
+from intake.core.clock import utcnow
+from intake.core.db.models import AuditEvent, SanctionCase
 from intake.core.errors import ConflictError
 from intake.core.users import Actor
 

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from datetime import date, datetime
 
+from intake.core.clock import local_today
 from intake.core.errors import ValidationProblem
 
 PRISON_NUMBER = re.compile(r"^[A-Z][0-9]{4}[A-Z]{2}$")  # [0-9]: \d also takes "١٢٣٤"
@@ -72,7 +73,7 @@ def past_date(text: str, *, today: date | None = None) -> date:
     """A date as people say it: "last Tuesday", "two weeks ago", "12/10" (day first)."""
     import dateparser
 
-    today = today or date.today()
+    today = today or local_today()
     cleaned = clean_text(text).strip()
     if not cleaned:
         raise ValidationProblem("a date is needed, such as 'last Tuesday' or '12/10'")

@@ -7,19 +7,20 @@ resumed and discarded; submitting one writes the case in a single transaction.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine, delete, func
 from sqlmodel import Session, col, select
 
-from intake.core.db.models import Answer, Establishment, InterviewDraft, PendingChunk, utcnow
+from intake.core.clock import utcnow
+from intake.core.db.models import Answer, Establishment, InterviewDraft, PendingChunk
 from intake.core.errors import NotFoundError
 from intake.core.settings import Settings
+from intake.core.submission import submit_case
 from intake.core.users import Actor
 from intake.interview.engine import Interview
 from intake.interview.outcome import build_submission
-from intake.submission import submit_case
 
 
 @dataclass(frozen=True)
@@ -203,13 +204,3 @@ def _summary(draft: InterviewDraft) -> DraftSummary:
         person=person,
         has_pending_text=draft.pending_key is not None,
     )
-
-
-def today() -> date:
-    return date.today()
-
-
-def local_time(moment: datetime) -> datetime:
-    """A stored time (UTC, perhaps without its zone) in this computer's time zone."""
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone()

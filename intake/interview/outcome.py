@@ -6,6 +6,13 @@ from datetime import date
 
 from intake.classifier import Classification
 from intake.core.risk import RiskAnswers, assess_risk
+from intake.core.submission import (
+    CaseSubmission,
+    ClassificationView,
+    ConsentAnswers,
+    PersonDetails,
+    proposed_routes,
+)
 from intake.core.vocabulary import (
     Body,
     ConsentGiver,
@@ -16,13 +23,6 @@ from intake.core.vocabulary import (
     Route,
 )
 from intake.interview.engine import ON_BEHALF, Interview
-from intake.submission import (
-    CaseSubmission,
-    ClassificationView,
-    ConsentAnswers,
-    PersonDetails,
-    proposed_routes,
-)
 
 ROUTE_EVIDENCE = "route:"
 

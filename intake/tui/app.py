@@ -20,6 +20,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Footer, Header, Static
 
+from intake.core.clock import local_today
 from intake.core.errors import SanctionsError
 from intake.core.settings import Settings
 from intake.core.users import Actor
@@ -48,7 +49,7 @@ class IntakeApp(App[None]):
         super().__init__()
         self.settings = settings
         self.engine = engine
-        self.today = today or date.today()
+        self.today = today or local_today()
         self.store = DraftStore(engine)
         self.assistant, self.assistant_problem = _assistant(settings)
         self.actor: Actor | None = None

@@ -14,14 +14,14 @@ from sqlmodel import Session
 
 from backoffice.view_models import ActionResult, CaseView
 from intake.core.identity import system_login
-from intake.core.users import Actor, UserCreate, create_user
-from intake.core.vocabulary import Organisation, Qualifies, RiskLevel, Role, Route, Severity
-from intake.submission import (
+from intake.core.submission import (
     CaseSubmission,
     ClassificationView,
     ConsentAnswers,
     PersonDetails,
 )
+from intake.core.users import Actor, UserCreate, create_user
+from intake.core.vocabulary import Organisation, Qualifies, RiskLevel, Role, Route, Severity
 
 HOME = "HMP Wandsworth"
 AWAY = "HMP Belmarsh"

@@ -15,9 +15,9 @@ from backoffice.view_models import ActionResult, CaseView
 from backoffice.workflow import take_action
 from intake.core.establishments import resolve_establishment_id
 from intake.core.settings import Settings
+from intake.core.submission import submit_case
 from intake.core.users import Actor
 from intake.core.vocabulary import Organisation, Role
-from intake.submission import submit_case
 
 
 @pytest.fixture

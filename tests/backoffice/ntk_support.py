@@ -13,9 +13,9 @@ from backoffice.view_models import CaseView, QueuePage
 from intake.core.audit import change_case
 from intake.core.db.models import Answer, InterviewDraft, SanctionCase
 from intake.core.settings import Settings
+from intake.core.submission import ClassificationView, PersonDetails, submit_case
 from intake.core.users import SYSTEM, Actor
 from intake.core.vocabulary import Qualifies, Route
-from intake.submission import ClassificationView, PersonDetails, submit_case
 
 NAME, NUMBER, LOCATION = "Jordan Example", "A1234BC", "B wing cell 12"
 NARRATIVE = (

@@ -10,8 +10,8 @@ from backoffice.case_view import show_case
 from backoffice.overrides import override_classification
 from backoffice.queue import list_queue
 from intake.core.errors import NotFoundError, PermissionDenied
+from intake.core.submission import ConsentAnswers
 from intake.core.vocabulary import RiskLevel
-from intake.submission import ConsentAnswers
 
 NO_IDENTITY = ConsentAnswers(pursue=True, share_identity=False, imb_enquiries=True)
 

@@ -19,8 +19,8 @@ from sqlmodel import Session, col, select
 from backoffice.workflow import available_actions
 from intake.core.db.models import AuditEvent, ConsentRecord, Signpost
 from intake.core.errors import PermissionDenied, ValidationProblem
+from intake.core.submission import ClassificationView, ConsentAnswers
 from intake.core.vocabulary import ConsentGiver, Qualifies, RaisedBy, RiskLevel, Route
-from intake.submission import ClassificationView, ConsentAnswers
 
 DECLINES = ConsentAnswers(pursue=False)
 FAMILY_CONSENTS = ConsentAnswers(

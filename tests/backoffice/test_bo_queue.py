@@ -12,7 +12,8 @@ from sqlmodel import Session, col
 from backoffice.overrides import override_classification
 from backoffice.queue import QueueFilters, list_queue
 from backoffice.view_models import QueuePage
-from intake.core.db.models import WorkflowTask, utcnow
+from intake.core.clock import utcnow
+from intake.core.db.models import WorkflowTask
 from intake.core.errors import ValidationProblem
 from intake.core.vocabulary import Organisation, Qualifies, RiskLevel, Route
 

@@ -19,8 +19,8 @@ from sqlmodel import Session, col, func, select
 
 from intake.core.db.models import AuditEvent
 from intake.core.settings import Settings
+from intake.core.submission import ConsentAnswers
 from intake.core.vocabulary import ConsentGiver, Qualifies, RaisedBy, RiskLevel, Route, Severity
-from intake.submission import ConsentAnswers
 
 DECLINES = ConsentAnswers(pursue=False)
 FAMILY = ConsentAnswers(

@@ -14,9 +14,9 @@ from sqlmodel import Session, select
 from backoffice.tracker import COLUMNS, export_tracker
 from intake.core.db.models import AuditEvent
 from intake.core.errors import PermissionDenied
+from intake.core.submission import ConsentAnswers, PersonDetails
 from intake.core.users import Actor
 from intake.core.vocabulary import Qualifies, Route
-from intake.submission import ConsentAnswers, PersonDetails
 
 
 def _export(engine, actor: Actor, out: Path, **kw) -> int:  # type: ignore[no-untyped-def]

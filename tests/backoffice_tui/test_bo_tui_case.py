@@ -31,8 +31,8 @@ from backoffice.view_models import CaseView
 from intake.core.db.models import User
 from intake.core.establishments import resolve_establishment_id
 from intake.core.settings import Settings
+from intake.core.submission import submit_case
 from intake.core.users import Actor
-from intake.submission import submit_case
 
 SIZE = (80, 24)
 NARRATIVE = "Put in the segregation unit the day after I spoke to the IMB about the wing."

@@ -25,9 +25,9 @@ from backoffice.view_models import CaseView
 from intake.core.db.models import User
 from intake.core.establishments import resolve_establishment_id
 from intake.core.settings import Settings
+from intake.core.submission import submit_case
 from intake.core.users import Actor
 from intake.core.vocabulary import Qualifies, Route
-from intake.submission import submit_case
 
 SIZE = (80, 24)
 IMB_TRIAGE = "DEMO IMB Triage"  # HMP Wandsworth's Board: the receiving organisation

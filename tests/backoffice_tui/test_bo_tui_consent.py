@@ -14,9 +14,9 @@ from backoffice.tui.action_modal import ActionModal
 from intake.core.db.models import ConsentRecord, SanctionCase, User
 from intake.core.establishments import resolve_establishment_id
 from intake.core.settings import Settings
+from intake.core.submission import ConsentAnswers, submit_case
 from intake.core.users import Actor
 from intake.core.vocabulary import ConsentGiver, RaisedBy
-from intake.submission import ConsentAnswers, submit_case
 
 SIZE = (80, 24)
 IMB_TRIAGE = "DEMO IMB Triage"

@@ -12,8 +12,8 @@ from sqlmodel import Session
 from backoffice.tui.queue_screen import QueueScreen
 from intake.classifier import classify
 from intake.core.settings import Settings
+from intake.core.submission import submit_case
 from intake.core.users import SYSTEM
-from intake.submission import submit_case
 
 SIZE = (80, 24)
 

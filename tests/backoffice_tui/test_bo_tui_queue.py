@@ -23,9 +23,9 @@ from backoffice.tui.filters import FilterModal
 from backoffice.tui.queue_screen import LIVE_SECONDS, QueueScreen
 from backoffice.view_models import QueueRow
 from intake.core.settings import Settings
+from intake.core.submission import submit_case
 from intake.core.users import SYSTEM
 from intake.core.vocabulary import RiskLevel
-from intake.submission import submit_case
 
 SIZE = (80, 24)
 

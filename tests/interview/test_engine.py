@@ -8,6 +8,7 @@ import pytest
 
 from intake.classifier import Classification
 from intake.classifier.result import Evidence
+from intake.core.submission import proposed_routes
 from intake.core.vocabulary import (
     ConsentGiver,
     Organisation,
@@ -18,7 +19,6 @@ from intake.core.vocabulary import (
 from intake.interview.engine import Interview, is_not_yet
 from intake.interview.outcome import build_submission, consent_giver, routes_so_far, rules_view
 from intake.interview.panel import case_panel, closing_words, risk_banner
-from intake.submission import proposed_routes
 
 TODAY = date(2026, 11, 23)
 ACCOUNT = (

@@ -10,17 +10,17 @@ from intake.classifier import classify
 from intake.core.db.models import AuditEvent, Classification, SanctionCase
 from intake.core.identity import system_login
 from intake.core.settings import Settings
-from intake.core.users import Actor, UserCreate, create_user
-from intake.core.vocabulary import Organisation, Qualifies, RiskLevel, Role, Route, Severity
-from intake.llm import Assistant
-from intake.llm.record import record_advice
-from intake.submission import (
+from intake.core.submission import (
     CaseSubmission,
     ClassificationView,
     ConsentAnswers,
     PersonDetails,
     submit_case,
 )
+from intake.core.users import Actor, UserCreate, create_user
+from intake.core.vocabulary import Organisation, Qualifies, RiskLevel, Role, Route, Severity
+from intake.llm import Assistant
+from intake.llm.record import record_advice
 
 CASE_FIELDS = ("status", "qualifies", "categories", "route", "severity", "risk_level", "overridden")
 

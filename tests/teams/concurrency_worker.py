@@ -24,9 +24,9 @@ from intake.core.db.engine import create_db_engine
 from intake.core.db.models import SanctionCase, User
 from intake.core.errors import ConflictError, ValidationProblem
 from intake.core.settings import load_settings
+from intake.core.submission import submit_case
 from intake.core.users import Actor
 from intake.core.vocabulary import CaseStatus
-from intake.submission import submit_case
 
 OPEN = [s.value for s in CaseStatus if s.is_open]
 

@@ -14,10 +14,10 @@ from intake.core.db.models import InterviewDraft, User
 from intake.core.establishments import resolve_establishment_id
 from intake.core.identity import system_login
 from intake.core.settings import Settings
+from intake.core.submission import submit_case
 from intake.core.users import Actor, UserCreate, create_user
 from intake.core.vocabulary import Organisation, Role
 from intake.interview.drafts import DraftStore
-from intake.submission import submit_case
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backoffice"))
 import contextlib

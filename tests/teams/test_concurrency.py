@@ -15,9 +15,9 @@ from intake.core.db.models import AuditEvent, SanctionCase
 from intake.core.establishments import resolve_establishment_id
 from intake.core.identity import system_login
 from intake.core.settings import Settings
+from intake.core.submission import submit_case
 from intake.core.users import Actor, UserCreate, create_user
 from intake.core.vocabulary import Organisation, Role
-from intake.submission import submit_case
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backoffice"))
 from bo_support import make_submission

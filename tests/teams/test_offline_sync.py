@@ -10,11 +10,11 @@ from sqlalchemy import Engine, func
 from sqlmodel import Session, select
 
 from intake.core.db.models import Answer, Classification, OutboxEntry, SanctionCase
+from intake.core.db.outbox import open_outbox
 from intake.core.risk import risk_rank
 from intake.core.settings import Settings
+from intake.core.submission import ClassificationView, submit_case
 from intake.core.vocabulary import Qualifies, RiskLevel, Route
-from intake.offline import open_outbox
-from intake.submission import ClassificationView, submit_case
 from intake.sync import sync_outbox
 
 

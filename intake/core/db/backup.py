@@ -39,7 +39,7 @@ def sqlite_file(database_url: str) -> Path:
 
 def database_files(settings: Settings) -> list[Path]:
     """The SQLite files this installation uses (database and outbox): never an output file."""
-    from intake.offline import outbox_path
+    from intake.core.db.outbox import outbox_path
 
     files = [outbox_path(settings), settings.data_dir / "sanctions.db"]
     if make_url(settings.effective_database_url).get_backend_name() == "sqlite":

@@ -7,16 +7,13 @@ Every change to a :class:`SanctionCase` and its records goes through :mod:`intak
 from __future__ import annotations
 
 import uuid as uuid_module
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Column, Index, Integer, String, Text
 from sqlmodel import Field, SQLModel
 
-
-def utcnow() -> datetime:
-    """Timezone-aware UTC, as SQLModel's datetime columns require."""
-    return datetime.now(UTC)
+from intake.core.clock import utcnow
 
 
 def new_uuid() -> str:
@@ -389,8 +386,9 @@ class AppSecret(SQLModel, table=True):
 class OutboxEntry(SQLModel, table=True):
     """A case submitted on a laptop while the central database was out of reach (offline intake).
 
-    Only an outbox database (``intake.offline``) has rows here; ``intake sync`` sends each one to
-    the central database once, by its case's stable UUID, and records the reference it was given.
+    Only an outbox database (``intake.core.db.outbox``) has rows here; ``intake sync`` sends
+    each one to the central database once, by its case's stable UUID, and records the reference
+    it was given.
     """
 
     __tablename__ = "outbox_entry"

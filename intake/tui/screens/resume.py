@@ -11,7 +11,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from intake.interview.drafts import DraftSummary, local_time
+from intake.core.clock import local_time
+from intake.interview.drafts import DraftSummary
 from intake.tui.widgets.controls import Accept, ChoicePicker
 
 

@@ -21,6 +21,7 @@ from intake.core.db.models import (
     new_uuid,
     utcnow,
 )
+from intake.core.db.outbox import is_outbox, provisional_reference, queue_for_sync
 from intake.core.risk import RiskAnswers, risk_rank
 from intake.core.settings import Settings
 from intake.core.users import Actor
@@ -39,7 +40,6 @@ from intake.core.vocabulary import (
     Route,
     Severity,
 )
-from intake.offline import is_outbox, provisional_reference, queue_for_sync
 
 
 class PersonDetails(BaseModel):

@@ -19,8 +19,8 @@ from intake.core.db.models import AppSecret, Establishment, InterviewDraft, Outb
 
 if TYPE_CHECKING:
     from intake.core.settings import Settings
+    from intake.core.submission import CaseSubmission
     from intake.core.users import Actor
-    from intake.submission import CaseSubmission
 
 OUTBOX_MARK = "outbox_of"
 PROVISIONAL_PREFIX = "PROV-"

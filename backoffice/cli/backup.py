@@ -27,7 +27,7 @@ def _readable(app: BackofficeContext, source: Path) -> Path:
     if not is_encrypted(source):
         return source
     _require_admin(app)  # before asking for the passphrase
-    return backups.decrypted_copy(source, passphrase(confirm=False))
+    return backups.decrypted_copy(source, passphrase(confirm=False, prompt=click.prompt))
 
 
 @click.command("backup")
@@ -49,7 +49,7 @@ def backup_command(app: BackofficeContext, out: Path, force: bool, encrypt: bool
     _require_admin(app)
     protected = backups.database_files(app.settings)
     backups.check_output(out, force=force, protected=[database, *protected])  # before asking
-    secret = choose_encryption(out, app.settings.data_dir, encrypt)
+    secret = choose_encryption(out, app.settings.data_dir, encrypt, prompt=click.prompt)
     revision = backups.backup(
         database, out, overwrite=force, protected=protected, passphrase=secret
     )

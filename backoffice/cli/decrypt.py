@@ -27,5 +27,5 @@ def decrypt_command(source: Path, out: Path, force: bool) -> None:
         raise ValidationProblem(f"{out} already exists (give another name, or --force)")
     if not out.parent.is_dir():
         raise ValidationProblem(f"folder {out.parent} does not exist")
-    decrypt_file(source, out, passphrase(confirm=False))
+    decrypt_file(source, out, passphrase(confirm=False, prompt=click.prompt))
     click.echo(f"decrypted {source} to {out} (OFFICIAL-SENSITIVE: keep it on an encrypted disk)")

@@ -53,7 +53,7 @@ def export_command(
     check_output(out, force=force, protected=database_files(app.settings))  # before asking
     with app.session() as session:
         may_export(app.actor(session))
-    secret = choose_encryption(out, app.settings.data_dir, encrypt)
+    secret = choose_encryption(out, app.settings.data_dir, encrypt, prompt=click.prompt)
     with app.session() as session:
         summary = export_tracker(
             session,

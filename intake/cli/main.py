@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from intake.cli.context import IntakeContext
 from intake.cli.support import AppContext, guarded, run_main
 
 
@@ -17,7 +18,7 @@ from intake.cli.support import AppContext, guarded, run_main
 def cli(ctx: click.Context) -> None:
     """Record an alleged sanction against a prisoner or detainee for contacting HMIP, an IMB
     or the PPO. Without a command, opens the guided interview."""
-    ctx.obj = AppContext(offline_allowed=True)
+    ctx.obj = IntakeContext(offline_allowed=True)
     if ctx.invoked_subcommand is None:
         from intake.tui.app import run_intake_app
 
@@ -29,7 +30,7 @@ def cli(ctx: click.Context) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the submitted case as JSON.")
 @click.pass_obj
 @guarded
-def chat(app: AppContext, as_user: str | None, as_json: bool) -> None:
+def chat(app: IntakeContext, as_user: str | None, as_json: bool) -> None:
     """The interview in plain line mode (screen readers, scripts)."""
     from intake.cli.chat import run_chat
     from intake.cli.lineio import LineIO

@@ -1,11 +1,12 @@
-"""Shared by both command lines: settings and database once, errors as one clear line."""
+"""Shared by both command lines: settings and database once, errors as one clear line.
+Nothing here knows the interview or the outbox (the back office's CLI imports it)."""
 
 from __future__ import annotations
 
 import sqlite3
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import wraps
 from typing import Any, TypeVar
 
@@ -13,7 +14,6 @@ import click
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError
 
-from intake.core.db.engine import error_reason
 from intake.core.db.problems import describe
 from intake.core.errors import SanctionsError
 from intake.core.settings import Settings, load_settings
@@ -23,12 +23,10 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 @dataclass
 class AppContext:
-    """What every command needs, made on first use so `--help` touches nothing."""
+    """What every command needs, made on first use so `--help` touches nothing: the settings
+    and the (migrated) database. The intake's own context adds the laptop's outbox
+    (:class:`intake.cli.context.IntakeContext`)."""
 
-    # The intake may fall back to the laptop's outbox when the central database is unreachable.
-    offline_allowed: bool = False
-    offline: bool = False
-    notices: list[str] = field(default_factory=list)
     _settings: Settings | None = None
     _engine: Engine | None = None
 
@@ -46,13 +44,17 @@ class AppContext:
             try:
                 self._engine = open_database(self.settings)
             except DatabaseUnreachable as exc:
-                if not self.offline_allowed:
-                    raise
-                self._engine = self._go_offline(exc)
+                self._engine = self._unreachable(exc)
             else:
-                if self.offline_allowed:
-                    self._send_outbox(self._engine)
+                self._opened(self._engine)
         return self._engine
+
+    def _unreachable(self, exc: Exception) -> Engine:
+        """The central database cannot be reached: say so (a subclass may work offline)."""
+        raise exc
+
+    def _opened(self, engine: Engine) -> None:
+        """Called once the database is open (a subclass may send what was kept offline)."""
 
     def reopen(self) -> Engine:
         """Close the database and open it again (e.g. after a restore replaced its contents);
@@ -61,32 +63,6 @@ class AppContext:
             self._engine.dispose()
             self._engine = None
         return self.engine
-
-    def _go_offline(self, exc: Exception) -> Engine:
-        from intake.core.db.outbox import open_outbox
-
-        self.offline = True
-        reason = error_reason(exc.__cause__ or exc).rsplit(": ", 1)[-1]
-        self.notices.append(
-            f"Working offline: the central database is unreachable ({reason}). Cases are kept "
-            "on this laptop with a provisional reference until `intake sync` sends them."
-        )
-        return open_outbox(self.settings)
-
-    def _send_outbox(self, central: Engine) -> None:
-        """Back online: send what was recorded offline, and say so."""
-        from intake.core.db.outbox import open_outbox, outbox_path
-        from intake.sync import pending_count, sync_outbox
-
-        if not outbox_path(self.settings).exists():
-            return
-        local = open_outbox(self.settings)
-        try:
-            if pending_count(local):
-                report = sync_outbox(local, central, self.settings)
-                self.notices += [f"Offline cases: {line}" for line in report.lines()]
-        finally:
-            local.dispose()
 
 
 def fail(message: str, code: int = 1) -> None:

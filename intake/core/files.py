@@ -150,15 +150,14 @@ def passphrase(
     prompt: Callable[..., str] | None = None,
     environ: dict[str, str] | None = None,
 ) -> str:
-    """The passphrase from SANCTIONS_EXPORT_PASSPHRASE (scripts), else asked (hidden input)."""
+    """The passphrase from SANCTIONS_EXPORT_PASSPHRASE (scripts), else asked with ``prompt``
+    (the command line's hidden input: ``click.prompt``)."""
     env = os.environ if environ is None else environ
     given = env.get(PASSPHRASE_ENV)
     if given:
         return given
-    if prompt is None:
-        import click
-
-        prompt = click.prompt
+    if prompt is None:  # no one to ask (the command line passes its prompt)
+        raise ValidationProblem(f"no passphrase: set {PASSPHRASE_ENV}")
     text = prompt("Passphrase", hide_input=True, confirmation_prompt=confirm)
     if not text:
         raise ValidationProblem("the passphrase is empty")

@@ -17,7 +17,7 @@ from sqlmodel import Session, select
 
 import backoffice.workflow.engine as workflow_engine
 from backoffice.cli.main import cli
-from intake.cli.support import AppContext
+from intake.cli.context import IntakeContext
 from intake.core.db.models import AuditEvent, SanctionCase
 from intake.core.identity import system_login
 from intake.core.settings import Settings, load_settings
@@ -66,7 +66,7 @@ def test_offline_intake_appears_once_in_the_central_queue(
     add_interviewer(engine)
     _add_triage(engine)
     laptop, env = _laptop(settings, relay, tmp_path)
-    context = AppContext(offline_allowed=True, _settings=laptop)  # the server is down
+    context = IntakeContext(offline_allowed=True, _settings=laptop)  # the server is down
     local = context.engine
     assert context.offline and "Working offline" in context.notices[0]
     (provisional,) = record_offline_cases(local, laptop, 1)
@@ -91,7 +91,7 @@ def test_a_sync_killed_half_way_completes_on_retry(
 ) -> None:
     add_interviewer(engine)
     laptop, env = _laptop(settings, relay, tmp_path)
-    context = AppContext(offline_allowed=True, _settings=laptop)
+    context = IntakeContext(offline_allowed=True, _settings=laptop)
     record_offline_cases(context.engine, laptop, 40)
     context.engine.dispose()
     relay.start()

@@ -3,7 +3,6 @@ that checks and takes each action (:func:`take_action`, :func:`available_actions
 
 from __future__ import annotations
 
-from backoffice.workflow.definition import workflow
-from backoffice.workflow.engine import available_actions, take_action
+from backoffice.workflow.engine import available_actions, take_action, workflow
 
 __all__ = ["available_actions", "take_action", "workflow"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlmodel import Session, col, select
 
 from backoffice.workflow.context import ActionContext
-from backoffice.workflow.definition import TaskRef, TaskSpec, workflow
+from backoffice.workflow.definition import TaskRef, TaskSpec
 from backoffice.workflow.tasks import close_task, open_task_once, open_tasks
 from intake.core.consent import ConsentState
 from intake.core.db.models import AuditEvent, SanctionCase, WorkflowTask
@@ -70,7 +70,7 @@ def resume_after_consent(ctx: ActionContext) -> None:
     """Open what the case's present step needs now that the person consents."""
     state = ctx.consent_state()
     wanted: list[TaskSpec | None] = []
-    rules = workflow()
+    rules = ctx.workflow
     if ctx.case.status in _RESUME:
         wanted.append(rules.opening(_RESUME[ctx.case.status]))
     if ctx.case.status == CaseStatus.CONSULTED.value and state.imb_enquiries:

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from backoffice.workflow.definition import ActionSpec, OutcomeSpec
+from backoffice.workflow.definition import ActionSpec, OutcomeSpec, Workflow
 from intake.core.consent import ConsentState, consent_state
 from intake.core.db.models import (
     ConsentRecord,
@@ -29,6 +29,8 @@ class ActionContext:
     spec: ActionSpec
     deadlines: Deadlines
     open_tasks: list[WorkflowTask]
+    #: The protocol's workflow as loaded (so effects can open a task as the data file says).
+    workflow: Workflow
     outcome: str | None = None
     outcome_spec: OutcomeSpec | None = None
     note: str | None = None

@@ -1,66 +1,35 @@
 """The protocol as data: prompts/workflow.yaml read into validated, frozen models.
 
-Guard and effect names are checked against the code that implements them, and deadline keys
-against ``settings.deadlines``, so a typo in the data file fails at load with its name.
+Guard and effect names are checked against the registries of the code that implements them
+(``guards.GUARD_FUNCTIONS``, ``effects.EFFECT_FUNCTIONS``, passed in by the engine that loads the
+file), deadline keys against ``settings.deadlines``, and any key the file does not know is an
+error: each names the file and the line, so a typo fails at load.
 """
 
 from __future__ import annotations
 
-from functools import cache
-from typing import Literal
+from collections.abc import Collection, Mapping
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+import yaml
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    model_validator,
+)
 
 from intake.core.settings import Deadlines
 from intake.core.vocabulary import CaseStatus, Duty, Organisation, Outcome, ProtocolStep, Role
-from prompts import PromptDataError, load_yaml
+from prompts import PromptDataError, load_text
 
 WORKFLOW_FILE = "workflow.yaml"
 RECEIVING = "receiving"
 
 Input = Literal["recommendations", "recommendation_id", "due", "told"]
 OrgRef = Literal["HMIP", "IMB", "PPO", "receiving"]
-
-GUARDS = frozenset(
-    {
-        "once",
-        "imb_consent",
-        "identity_consent",
-        "no_open_escalation",
-        "no_open_monitoring",
-        "without_consent_unrecorded",
-        "awaiting_confirmation",
-        "recommendations_open",
-        "signpost_open",
-        "consent_to_pursue",
-        "may_refer",
-        "immediate_risk",
-        "second_person",
-        "no_consent_to_pursue",
-    }
-)
-EFFECTS = frozenset(
-    {
-        "triage_confirms",
-        "propose_escalation_if_exceptional",
-        "signpost",
-        "hmip_informed",
-        "create_tracker_entry",
-        "consent_from_consultation",
-        "create_recommendations",
-        "complete_recommendation",
-        "close_when_recommendations_done",
-        "propose_escalation_from_note",
-        "record_without_consent",
-        "confirm_without_consent",
-        "signpost_given",
-        "consent_changed",
-        "close_open_tasks",
-        "hand_to_imb",
-        "hand_to_ppo",
-        "reopen",
-    }
-)
 
 
 class _Frozen(BaseModel):
@@ -150,12 +119,13 @@ class ActionSpec(_Frozen):
     propose_escalation: str | None = None
 
     @model_validator(mode="after")
-    def _known_names(self) -> ActionSpec:
+    def _known_names(self, info: ValidationInfo) -> ActionSpec:
+        known = info.context or {}
         guards = set(self.guards).union(*(o.guards for o in self.outcomes.values()))
         effects = set(self.effects).union(*(o.effects for o in self.outcomes.values()))
-        if unknown := guards - GUARDS:
+        if unknown := guards - set(known.get("guards", guards)):
             raise ValueError(f"unknown guard(s) {sorted(unknown)}")
-        if unknown := effects - EFFECTS:
+        if unknown := effects - set(known.get("effects", effects)):
             raise ValueError(f"unknown effect(s) {sorted(unknown)}")
         if self.outcome_required and not self.outcomes:
             raise ValueError("outcome_required needs a list of outcomes")
@@ -207,11 +177,42 @@ DUTY_TITLES = {
 }
 
 
-def parse_workflow(data: object) -> Workflow:
-    """Validate the data file's content; errors name the action and the field."""
+#: The keys the data file may hold at its top level and under ``defaults``.
+_TOP_KEYS = ("defaults", "statuses", "actions")
+_DEFAULT_KEYS = ("roles", "organisations")
+
+
+def parse_workflow(
+    text: str,
+    *,
+    guards: Collection[str],
+    effects: Collection[str],
+    file: str = f"prompts/{WORKFLOW_FILE}",
+) -> Workflow:
+    """Validate the data file's text against the guards and effects the code implements; an
+    error names the file, the line, the action and the field."""
+    try:
+        data = yaml.safe_load(text)
+        lines = _key_lines(yaml.compose(text))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark is not None else ""
+        raise PromptDataError(f"{file}{where}: {exc}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("actions"), dict):
-        raise PromptDataError(f"prompts/{WORKFLOW_FILE}: needs an 'actions' mapping")
+        raise PromptDataError(f"{file}: needs an 'actions' mapping")
+
+    def refuse(path: tuple[Any, ...], message: str) -> PromptDataError:
+        line = _nearest_line(lines, path)
+        return PromptDataError(f"{file} line {line}: {message}")
+
+    for key in data:
+        if key not in _TOP_KEYS:
+            raise refuse((key,), f"unknown key {key!r} (expected one of {', '.join(_TOP_KEYS)})")
     defaults = data.get("defaults") or {}
+    for key in defaults:
+        if key not in _DEFAULT_KEYS:
+            raise refuse(("defaults", key), f"unknown key {key!r} under defaults")
+    context = {"guards": frozenset(guards), "effects": frozenset(effects)}
     actions: dict[str, ActionSpec] = {}
     for name, raw in data["actions"].items():
         merged = {
@@ -221,17 +222,42 @@ def parse_workflow(data: object) -> Workflow:
             "name": name,
         }
         try:
-            actions[name] = ActionSpec.model_validate(merged)
+            actions[name] = ActionSpec.model_validate(merged, context=context)
         except ValidationError as exc:
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"])
-            raise PromptDataError(
-                f"prompts/{WORKFLOW_FILE}: action {name!r} {where}: {first['msg']}"
-            ) from exc
+            what = "unknown key" if first["type"] == "extra_forbidden" else first["msg"]
+            path = ("actions", name, *first["loc"])
+            field = f" {where}" if where else ""
+            raise refuse(path, f"action {name!r}{field}: {what}") from exc
     return Workflow(actions=actions)
 
 
-@cache
-def workflow() -> Workflow:
-    """The workflow shipped in prompts/workflow.yaml (read once)."""
-    return parse_workflow(load_yaml(WORKFLOW_FILE))
+def load_workflow(*, guards: Collection[str], effects: Collection[str]) -> Workflow:
+    """The workflow shipped in prompts/workflow.yaml."""
+    return parse_workflow(load_text(WORKFLOW_FILE), guards=guards, effects=effects)
+
+
+def _key_lines(node: yaml.Node | None, path: tuple[Any, ...] = ()) -> Mapping[tuple[Any, ...], int]:
+    """The 1-based line of every mapping key and sequence item, by its path from the top."""
+    found: dict[tuple[Any, ...], int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            here = (*path, key.value)
+            found[here] = key.start_mark.line + 1
+            found.update(_key_lines(value, here))
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            found[(*path, i)] = item.start_mark.line + 1
+            found.update(_key_lines(item, (*path, i)))
+    return found
+
+
+def _nearest_line(lines: Mapping[tuple[Any, ...], int], path: tuple[Any, ...]) -> int:
+    """The line of ``path``, or of the nearest enclosing key the file has (merged defaults and
+    aliases are not written where they are used)."""
+    for end in range(len(path), 0, -1):
+        key = tuple(str(p) if not isinstance(p, int) else p for p in path[:end])
+        if key in lines:
+            return lines[key]
+    return 1

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from functools import cache
 
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, select
@@ -21,9 +22,9 @@ from backoffice.access import get_visible_case, require
 from backoffice.case_view import build_case_view
 from backoffice.view_models import ActionResult, AvailableAction, OutcomeChoice
 from backoffice.workflow.context import ActionContext
-from backoffice.workflow.definition import ActionSpec, workflow
+from backoffice.workflow.definition import ActionSpec, Workflow, load_workflow
 from backoffice.workflow.effects import EFFECT_FUNCTIONS, propose
-from backoffice.workflow.guards import first_refusal
+from backoffice.workflow.guards import GUARD_FUNCTIONS, first_refusal
 from backoffice.workflow.tasks import close_task, matching, open_task_once, open_tasks
 from intake.core.audit import record_case_event
 from intake.core.clock import today, utcnow
@@ -36,6 +37,13 @@ from intake.core.vocabulary import CaseStatus, RiskLevel
 
 MAX_NOTE = 20_000
 AT_RISK = (RiskLevel.IMMEDIATE.value, RiskLevel.HIGH.value)
+
+
+@cache
+def workflow() -> Workflow:
+    """The workflow shipped in prompts/workflow.yaml (read once), its guard and effect names
+    checked against the code that implements them."""
+    return load_workflow(guards=GUARD_FUNCTIONS, effects=EFFECT_FUNCTIONS)
 
 
 def _spec(action: str) -> ActionSpec:
@@ -77,6 +85,7 @@ def _context(
         spec=spec,
         deadlines=deadlines,
         open_tasks=open_tasks(session, case.id),
+        workflow=workflow(),
     )
 
 

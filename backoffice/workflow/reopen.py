@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlmodel import col, select
 
 from backoffice.workflow.context import ActionContext
-from backoffice.workflow.definition import TaskRef, TaskSpec, workflow
+from backoffice.workflow.definition import TaskRef, TaskSpec
 from backoffice.workflow.tasks import open_task_once
 from intake.core.db.models import AuditEvent
 from intake.core.errors import ValidationProblem
@@ -31,25 +31,25 @@ def _closing_event(ctx: ActionContext) -> AuditEvent:
     raise ValidationProblem(f"{ctx.case.reference}: no record of how the case was closed")
 
 
-def _spec_for(ref: TaskRef) -> TaskSpec | None:
+def _spec_for(ctx: ActionContext, ref: TaskRef) -> TaskSpec | None:
     """The task as the workflow opens it; step 2 is opened at submission (its own deadline)."""
     if ref.duty == Duty.SIGNPOST:
         return None
     if ref.step == ProtocolStep.CONFIRM_QUALIFIES:
         return TaskSpec(step=ref.step, owner="receiving", deadline="confirm_qualifies")
-    return workflow().opening(ref)
+    return ctx.workflow.opening(ref)
 
 
 def reopen_case(ctx: ActionContext) -> None:
     event = _closing_event(ctx)
     status = (event.before or {}).get("status") or CaseStatus.RECEIVED.value
     ctx.changes.update(status=status, outcome=None, closed_at=None)
-    spec = workflow().get(event.action)
+    spec = ctx.workflow.get(event.action)
     refs: list[TaskRef] = list(spec.closes) if spec is not None else []
     if spec is not None and not refs and spec.step is not None:
         refs = [TaskRef(step=spec.step)]
     for ref in refs:
-        task_spec = _spec_for(ref)
+        task_spec = _spec_for(ctx, ref)
         if task_spec is not None:
             open_task_once(
                 ctx.session, ctx.case, task_spec, actor=ctx.actor, deadlines=ctx.deadlines

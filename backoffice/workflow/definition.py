@@ -78,7 +78,7 @@ class TaskSpec(TaskRef):
             return self.title
         if self.step is not None:
             return self.step.label
-        return DUTY_TITLES[self.duty or Duty.ESCALATE]
+        return (self.duty or Duty.ESCALATE).title
 
 
 class OutcomeSpec(_Frozen):
@@ -164,17 +164,6 @@ class Workflow(_Frozen):
                 if same and spec.title == title:
                     return spec
         return None
-
-
-DUTY_TITLES = {
-    Duty.REFER_SENIOR_MANAGER: "Refer to the establishment's senior manager",
-    Duty.REPORT_BACK: "Establishment reports back on its investigation",
-    Duty.ESCALATE: "Escalate to senior levels",
-    Duty.INFORM_INTERNAL_LEAD: "Inform the internal sanctions lead",
-    Duty.INFORM_PARTNERS: "Inform the two other organisations",
-    Duty.IMB_MONITORING: "IMB monitors the person's treatment while the risk lasts",
-    Duty.SIGNPOST: "Tell the person where to go instead",
-}
 
 
 #: The keys the data file may hold at its top level and under ``defaults``.

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from intake.classifier.fuzzy import FuzzyCorrector, FuzzySettings
 from intake.classifier.patterns import Item, PatternError, compile_pattern, pattern_words
@@ -63,26 +63,6 @@ class SeverityRules(BaseModel):
 
 class SeverityFile(LexiconFile):
     rules: SeverityRules
-
-
-class RouteTexts(BaseModel):
-    """Plain words for each route, used in rationales."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    route_names: dict[Route, str]
-
-    @field_validator("route_names")
-    @classmethod
-    def _all_routes(cls, value: dict[Route, str]) -> dict[Route, str]:
-        missing = set(Route) - set(value)
-        if missing:
-            raise ValueError(f"route_names lacks {sorted(missing)}")
-        return value
-
-
-class RoutesFile(LexiconFile, RouteTexts):
-    pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,9 +127,9 @@ def vocabulary() -> Vocabulary:
     phrases: list[Phrase] = []
     known: set[str] = set()
     severity: SeverityRules | None = None
-    route_names: dict[Route, str] = {}
+    route_names = {route: route.goes_to for route in Route}  # prompts/protocol.yaml
     for name in LEXICON_LABELS:
-        model = {"severity": SeverityFile, "routes": RoutesFile}.get(name, LexiconFile)
+        model = {"severity": SeverityFile}.get(name, LexiconFile)
         parsed = _parse(name, model)
         compiled = _compile_file(name, parsed)
         words = pattern_words([p.items for p in compiled])
@@ -157,8 +137,6 @@ def vocabulary() -> Vocabulary:
         phrases.extend(compiled)
         if isinstance(parsed, SeverityFile):
             severity = parsed.rules
-        if isinstance(parsed, RoutesFile):
-            route_names = parsed.route_names
     try:
         settings = FuzzySettings.model_validate(load_yaml("classifier/fuzzy.yaml"))
     except ValidationError as exc:

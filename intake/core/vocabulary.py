@@ -8,6 +8,10 @@ memoranda (routes elsewhere) and the NPM guidance (risk).
 from __future__ import annotations
 
 from enum import IntEnum, StrEnum
+from typing import Any
+
+from intake.core.protocol_words import PROTOCOL_FILE, protocol_words
+from prompts import PromptDataError
 
 
 class Body(StrEnum):
@@ -82,18 +86,12 @@ class Route(StrEnum):
 
     @property
     def label(self) -> str:
-        return _ROUTE_LABELS[self]
+        return _words("routes", self.value).label
 
-
-_ROUTE_LABELS = {
-    Route.SANCTION_PROTOCOL: "the sanctions protocol",
-    Route.WHISTLEBLOWING: "whistleblowing (staff fearing sanctions themselves)",
-    Route.COMPLAINT: "a complaint: establishment complaints, then the PPO",
-    Route.DEATH_IN_CUSTODY: "a death in custody: the PPO investigates",
-    Route.IMB_MEMBER_COMPLAINT: "a complaint about an IMB member: IMB complaints procedure",
-    Route.SAFER_CUSTODY: "an urgent safety concern: Safer Custody or the Governor",
-    Route.OUT_OF_SCOPE: "outside the protocol: another monitoring body",
-}
+    @property
+    def goes_to(self) -> str:
+        """Who takes an account on this route, in plain words (the classifier's rationale)."""
+        return _words("routes", self.value).goes_to
 
 
 class Qualifies(StrEnum):
@@ -225,22 +223,7 @@ class ProtocolStep(IntEnum):
 
     @property
     def label(self) -> str:
-        return _STEP_LABELS[self]
-
-
-_STEP_LABELS = {
-    ProtocolStep.NOTIFICATION_RECEIVED: "Notification of an alleged sanction received",
-    ProtocolStep.CONFIRM_QUALIFIES: "Confirm it qualifies as a sanction and a response is required",
-    ProtocolStep.LOG_ON_TRACKER: "Inform HMIP, who log it on the HMIP sanctions tracker",
-    ProtocolStep.CONSULT_PRISONER: "Consult the prisoner; with consent, IMB initial enquiries",
-    ProtocolStep.IMB_BRIEFING: "IMB briefing to HMIP and PPO with suggested outcome(s)",
-    ProtocolStep.PPO_DECISION: "PPO decides whether an investigation is required",
-    ProtocolStep.OUTCOME_EXPLAINED: "Outcome explained to the prisoner (no investigation)",
-    ProtocolStep.PPO_INVESTIGATION: "PPO investigation",
-    ProtocolStep.CONCLUSION_SHARED: "PPO informs HMIP and IMB of the conclusion",
-    ProtocolStep.UNFOUNDED_TOLD: "Unfounded: PPO tells the prisoner the outcome",
-    ProtocolStep.FORMAL_REPORT: "Proved: formal report and recommendations, copied to HMIP and IMB",
-}
+        return _words("steps", int(self))
 
 
 class Duty(StrEnum):
@@ -253,6 +236,11 @@ class Duty(StrEnum):
     INFORM_PARTNERS = "inform_partners"
     IMB_MONITORING = "imb_monitoring"
     SIGNPOST = "signpost"  # a route elsewhere (the MoUs): tell the person where to go instead
+
+    @property
+    def title(self) -> str:
+        """The title of the duty's task."""
+        return _words("duties", self.value)
 
 
 class Outcome(StrEnum):
@@ -271,3 +259,27 @@ class ClassificationSource(StrEnum):
     INTAKE_STAFF = "intake_staff"
     TRIAGE = "triage"
     OVERRIDE = "override"
+
+
+def _words(kind: str, key: object) -> Any:
+    """A step's, duty's or route's words from prompts/protocol.yaml; every one must be there."""
+    table = getattr(protocol_words(), kind)
+    if key not in table:
+        raise PromptDataError(f"prompts/{PROTOCOL_FILE}: {kind} lacks {key!r}")
+    return table[key]
+
+
+def missing_protocol_words() -> list[str]:
+    """Steps, duties and routes without their words, and words for none (a test keeps it [])."""
+    words = protocol_words()
+    wanted = {
+        "steps": {int(s) for s in ProtocolStep},
+        "duties": {d.value for d in Duty},
+        "routes": {r.value for r in Route},
+    }
+    found: list[str] = []
+    for kind, keys in wanted.items():
+        have = set(getattr(words, kind))
+        found += [f"{kind}: no words for {k}" for k in sorted(keys - have, key=str)]
+        found += [f"{kind}: {k} is not in the protocol" for k in sorted(have - keys, key=str)]
+    return found

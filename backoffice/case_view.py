@@ -40,7 +40,7 @@ from intake.core.clock import today
 from intake.core.consent import ConsentState, consent_state
 from intake.core.db.models import (
     AuditEvent,
-    Classification,
+    CaseClassification,
     ConsentRecord,
     Recommendation,
     RiskAssessment,
@@ -110,7 +110,7 @@ def _recommendation(
 
 
 def _classification(
-    row: Classification, names: _Names, mask: CaseRedactor | None = None
+    row: CaseClassification, names: _Names, mask: CaseRedactor | None = None
 ) -> ClassificationRecord:
     mask = mask or Unredacted()
     return ClassificationRecord(
@@ -278,7 +278,7 @@ def build_case_view(session: Session, case: SanctionCase, actor: Actor) -> CaseV
     mask = hidden or Unredacted()
     tasks = _rows(session, WorkflowTask, case.id)
     recommendations = _rows(session, Recommendation, case.id)
-    classifications = _rows(session, Classification, case.id)
+    classifications = _rows(session, CaseClassification, case.id)
     consents = _rows(session, ConsentRecord, case.id)
     risks = _rows(session, RiskAssessment, case.id)
     signposts = _rows(session, Signpost, case.id)
@@ -357,5 +357,5 @@ def disagreements(session: Session, case: SanctionCase) -> list[Disagreement]:
     """Where the rules, intake staff, triage and overrides differ, field by field."""
     assert case.id is not None
     names = _Names(session, [])
-    rows = _rows(session, Classification, case.id)
+    rows = _rows(session, CaseClassification, case.id)
     return compare_classifications([_classification(r, names) for r in rows])

@@ -1,7 +1,7 @@
-"""Classification records: the effective values of a case, new views, and where views differ.
+"""CaseClassification records: the effective values of a case, new views, and where views differ.
 
 The case carries its effective classification (denormalised); each view behind it (the rules',
-a model's, intake staff's, triage's, a supervisor's override) is a Classification row that is
+a model's, intake staff's, triage's, a supervisor's override) is a CaseClassification row that is
 never changed or deleted.
 """
 
@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from backoffice.view_models import ClassificationRecord, Disagreement
 from intake.core.audit import record_case_event
-from intake.core.db.models import Classification, SanctionCase
+from intake.core.db.models import CaseClassification, SanctionCase
 from intake.core.errors import ValidationProblem
 from intake.core.users import Actor
 from intake.core.vocabulary import (
@@ -119,11 +119,11 @@ def add_classification(
     source: ClassificationSource,
     values: Mapping[str, Any],
     reason: str | None,
-) -> Classification:
+) -> CaseClassification:
     """Add a view (a new row; older rows stay) and record it on the case's audit trail."""
     merged = {**effective_values(case), **values}
     merged["possible_immediate_risk"] = possible_risk_after(case, values)
-    row = Classification(
+    row = CaseClassification(
         case_id=case.id,  # type: ignore[arg-type]
         source=source.value,
         qualifies=merged["qualifies"],

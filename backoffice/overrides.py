@@ -1,7 +1,7 @@
 """Supervisors' overrides of a classification, and triage's own recorded view.
 
 An override changes any of qualifies, categories, severity, risk and route, always with a
-reason. It adds a Classification row (source ``override``; earlier rows stay), makes it the
+reason. It adds a CaseClassification row (source ``override``; earlier rows stay), makes it the
 case's effective classification and marks the case overridden. Its consequences follow:
 
 - risk raised to immediate or high on a confirmed case opens IMB monitoring if none is open;

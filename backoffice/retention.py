@@ -32,7 +32,7 @@ from backoffice.access import (
 from intake.core.audit import change_case, record_case_event
 from intake.core.db.models import (
     Answer,
-    Classification,
+    CaseClassification,
     ConsentRecord,
     InterviewDraft,
     PendingChunk,
@@ -67,7 +67,7 @@ CASE_FIELDS = (
 )
 #: Free text in the case's records: (model, fields).
 RECORD_FIELDS: tuple[tuple[type[Any], tuple[str, ...]], ...] = (
-    (Classification, ("evidence", "rationale", "reason")),
+    (CaseClassification, ("evidence", "rationale", "reason")),
     (ConsentRecord, ("note", "justification")),
     (RiskAssessment, ("notes", "action_taken", "action_at")),
     (WorkflowTask, ("note",)),

@@ -6,7 +6,7 @@ from sqlmodel import Session, select
 
 from intake.core.db.models import (
     AuditEvent,
-    Classification,
+    CaseClassification,
     ConsentRecord,
     RiskAssessment,
     SanctionCase,
@@ -48,7 +48,7 @@ def test_submission_writes_everything_in_one_go(engine, settings) -> None:  # ty
         assert stored.status == "received"
         assert stored.risk_rank == risk_rank(RiskLevel.HIGH)
         assert stored.possible_immediate_risk is False
-        assert session.exec(select(Classification)).one().source == "rules"
+        assert session.exec(select(CaseClassification)).one().source == "rules"
         assert session.exec(select(ConsentRecord)).one().pursue is True
         assert session.exec(select(RiskAssessment)).one().level == "high"
         assert session.exec(select(WorkflowTask)).one().step == 2
@@ -97,7 +97,7 @@ def test_a_possible_immediate_risk_is_stored_and_ranks_first_within_its_level(
         )
         session.commit()
         assert case.possible_immediate_risk is True
-        assert session.exec(select(Classification)).one().possible_immediate_risk is True
+        assert session.exec(select(CaseClassification)).one().possible_immediate_risk is True
         assert case.risk_rank == risk_rank(RiskLevel.HIGH, possible_immediate_risk=True)
     ranks = [
         risk_rank(RiskLevel.IMMEDIATE),

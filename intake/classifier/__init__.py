@@ -8,7 +8,7 @@ where it should go, with the spans of the text every decision rests on. The voca
 
 from __future__ import annotations
 
-from intake.classifier.document import Document, clean_text, tokenize
+from intake.classifier.document import Document, checked_text, tokenize
 from intake.classifier.explain import evidence, rationale
 from intake.classifier.facts import read_facts
 from intake.classifier.learned import second_opinion
@@ -39,7 +39,7 @@ _DEFAULT_SETTING = Setting()
 def classify(text: str, *, setting: Setting | None = None, learned: bool = True) -> Classification:
     """Classify one narrative. Raises :class:`ClassifierInputError` for unusable input.
     ``learned=False`` leaves out the learned second opinion (the rules alone)."""
-    clean = clean_text(text)
+    clean = checked_text(text)
     vocab = vocabulary()
     doc = tokenize(text, clean)
     corrections = correct_typos(doc, vocab)

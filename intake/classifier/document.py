@@ -30,7 +30,7 @@ _CLAUSE_END = re.compile(r"[,;:()\[\]\"-]|\.\.")
 CLAUSE_WORDS = frozenset({"and", "but", "then", "so", "because", "cos", "coz", "while", "whereas"})
 
 
-def clean_text(text: object) -> str:
+def checked_text(text: object) -> str:
     """Check the input and return it with control characters made spaces (same length)."""
     if not isinstance(text, str):
         raise ClassifierInputError(f"text must be a string, not {type(text).__name__}")

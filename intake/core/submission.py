@@ -12,7 +12,7 @@ from intake.core.audit import record_case_event
 from intake.core.case_references import next_reference
 from intake.core.db.models import (
     Answer,
-    Classification,
+    CaseClassification,
     ConsentRecord,
     InterviewDraft,
     RiskAssessment,
@@ -203,8 +203,8 @@ def _case_from(submission: CaseSubmission, reference: str, actor: Actor) -> Sanc
 
 def _classification(
     case_id: int, view: ClassificationView, source: ClassificationSource, actor: Actor
-) -> Classification:
-    return Classification(
+) -> CaseClassification:
+    return CaseClassification(
         case_id=case_id,
         source=source.value,
         qualifies=view.qualifies.value,

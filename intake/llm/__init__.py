@@ -20,7 +20,7 @@ from __future__ import annotations
 from intake.llm.answers import Extraction
 from intake.llm.assistant import Assistant, Draft
 from intake.llm.client import ChatClient, Endpoint, chat_url
-from intake.llm.compare import Advice, Disagreement, advise, compare
+from intake.llm.compare import Advice, AdviceDisagreement, advise, compare
 from intake.llm.errors import LlmError
 from intake.llm.facts import AccountLine, BriefingFacts, LetterFacts
 from intake.llm.redaction import Identifiers, Redactor
@@ -28,10 +28,10 @@ from intake.llm.redaction import Identifiers, Redactor
 __all__ = [
     "AccountLine",
     "Advice",
+    "AdviceDisagreement",
     "Assistant",
     "BriefingFacts",
     "ChatClient",
-    "Disagreement",
     "Draft",
     "Endpoint",
     "Extraction",

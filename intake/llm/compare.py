@@ -17,7 +17,7 @@ from intake.llm.answers import Extraction
 COMPARED_FIELDS = ("qualifies", "categories", "body", "immediate_risk")
 
 
-class Disagreement(BaseModel):
+class AdviceDisagreement(BaseModel):
     """One field where the model reads the narrative differently from the rules."""
 
     model_config = ConfigDict(frozen=True)
@@ -39,7 +39,7 @@ class Advice(BaseModel):
 
     rules: Classification
     model: Extraction
-    disagreements: list[Disagreement]
+    disagreements: list[AdviceDisagreement]
 
     @property
     def needs_triage(self) -> bool:
@@ -73,18 +73,18 @@ def _yes_no(value: bool) -> str:
     return "yes" if value else "no"
 
 
-def compare(rules: Classification, model: Extraction) -> list[Disagreement]:
+def compare(rules: Classification, model: Extraction) -> list[AdviceDisagreement]:
     """Where ``model`` differs from ``rules`` on qualifies, categories, body and immediate risk."""
-    found: list[Disagreement] = []
+    found: list[AdviceDisagreement] = []
     if rules.qualifies != model.qualifies:
         found.append(
-            Disagreement(
+            AdviceDisagreement(
                 field="qualifies", rules=rules.qualifies.value, model=model.qualifies.value
             )
         )
     if set(rules.categories) != set(model.categories):
         found.append(
-            Disagreement(
+            AdviceDisagreement(
                 field="categories",
                 rules=_words(sorted(rules.categories)),
                 model=_words(sorted(model.categories)),
@@ -92,13 +92,13 @@ def compare(rules: Classification, model: Extraction) -> list[Disagreement]:
         )
     if set(rules.body) != set(model.body):
         found.append(
-            Disagreement(
+            AdviceDisagreement(
                 field="body", rules=_words(sorted(rules.body)), model=_words(sorted(model.body))
             )
         )
     if rules.immediate_risk != model.immediate_risk:
         found.append(
-            Disagreement(
+            AdviceDisagreement(
                 field="immediate_risk",
                 rules=_yes_no(rules.immediate_risk),
                 model=_yes_no(model.immediate_risk),

@@ -1,4 +1,4 @@
-"""Keeping the model's reading on the case: one advisory Classification row, audited.
+"""Keeping the model's reading on the case: one advisory CaseClassification row, audited.
 
 The row's ``source`` is ``llm``. It records what the model read (qualifies, categories, bodies,
 immediate risk) and why triage should look (the disagreements, in its rationale). The model
@@ -14,7 +14,7 @@ from typing import Any
 from sqlmodel import Session
 
 from intake.core.audit import record_case_event
-from intake.core.db.models import Classification, SanctionCase
+from intake.core.db.models import CaseClassification, SanctionCase
 from intake.core.users import Actor
 from intake.core.vocabulary import ClassificationSource
 from intake.llm.compare import Advice
@@ -43,14 +43,14 @@ def _rationale(advice: Advice) -> str:
 
 def record_advice(
     session: Session, case: SanctionCase, advice: Advice, *, actor: Actor
-) -> Classification:
-    """Add the model's reading as a ``llm`` Classification row with its audit event.
+) -> CaseClassification:
+    """Add the model's reading as a ``llm`` CaseClassification row with its audit event.
 
     The caller commits. Nothing on ``case`` changes but its audit trail.
     """
     assert case.id is not None, "record advice on a submitted case"
     model = advice.model
-    row = Classification(
+    row = CaseClassification(
         case_id=case.id,
         source=ClassificationSource.LLM.value,
         qualifies=model.qualifies.value,

@@ -13,7 +13,7 @@ from backoffice.case_view import show_case
 from backoffice.overrides import override_classification, record_triage_view
 from backoffice.view_models import CaseView
 from backoffice.workflow import take_action
-from intake.core.db.models import AuditEvent, Classification, SanctionCase
+from intake.core.db.models import AuditEvent, CaseClassification, SanctionCase
 from intake.core.errors import ConflictError, ValidationProblem
 from intake.core.vocabulary import Qualifies, Route
 
@@ -69,7 +69,7 @@ def test_override_validates_values_and_needs_a_reason(
     with pytest.raises(ValidationProblem, match="reason for the override is needed"):
         _override(engine, sup, ref, {"risk": "high"}, reason="   ")
     with Session(engine) as session:
-        assert len(session.exec(select(Classification)).all()) == 1  # nothing was written
+        assert len(session.exec(select(CaseClassification)).all()) == 1  # nothing was written
 
 
 def test_override_to_the_protocol_reopens_a_signposted_case(

@@ -18,7 +18,7 @@ from backoffice.overrides import override_classification, record_triage_view
 from backoffice.queue import list_queue
 from backoffice.view_models import QueuePage
 from intake.classifier import classify
-from intake.core.db.models import Classification, SanctionCase
+from intake.core.db.models import CaseClassification, SanctionCase
 from intake.core.risk import risk_rank
 from intake.core.settings import Settings
 from intake.core.vocabulary import RiskLevel
@@ -68,7 +68,7 @@ def test_ask_now_shows_unless_the_risk_is_immediate_and_comes_first_in_its_level
     assert (as_json["possible_immediate_risk"], as_json["ask_now"]) == (True, True)
     with Session(engine) as session:
         stored = session.exec(
-            select(Classification.possible_immediate_risk)
+            select(CaseClassification.possible_immediate_risk)
             .join(SanctionCase)
             .where(SanctionCase.reference == cases["ask"])
         ).one()
@@ -134,9 +134,9 @@ def test_only_a_risk_set_by_a_supervisor_clears_ask_now(
     assert not rows[ref].ask_now
     with Session(engine) as session:
         views = session.exec(
-            select(Classification.source, Classification.possible_immediate_risk)
-            .where(Classification.case_id == cleared.id)
-            .order_by(Classification.id)
+            select(CaseClassification.source, CaseClassification.possible_immediate_risk)
+            .where(CaseClassification.case_id == cleared.id)
+            .order_by(CaseClassification.id)
         ).all()
     assert [tuple(v) for v in views] == [
         ("rules", True),

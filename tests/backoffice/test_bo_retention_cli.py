@@ -18,7 +18,7 @@ from intake.core.audit import change_case
 from intake.core.db.models import (
     Answer,
     AuditEvent,
-    Classification,
+    CaseClassification,
     ConsentRecord,
     SanctionCase,
     TrackerEntry,
@@ -143,7 +143,9 @@ def test_hold_stops_disposal_and_dispose_removes_personal_data(
             assert task.note is None
         entry = session.exec(select(TrackerEntry).where(TrackerEntry.case_id == case.id)).one()
         assert entry.note is None and entry.step_dates == {"3": "2019-01-02"}
-        for row in session.exec(select(Classification).where(Classification.case_id == case.id)):
+        for row in session.exec(
+            select(CaseClassification).where(CaseClassification.case_id == case.id)
+        ):
             assert row.evidence == [] and row.rationale is None
         for row in session.exec(select(ConsentRecord).where(ConsentRecord.case_id == case.id)):
             assert row.note is None

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from intake.classifier import ClassifierInputError, classify
-from intake.classifier.document import clean_text
+from intake.classifier.document import checked_text
 from intake.classifier.learned import MODEL_PATH, second_opinion
 from intake.classifier.learned.features import feature_counts
 from intake.core.vocabulary import Qualifies, Route
@@ -106,5 +106,5 @@ def test_a_prisoner_describing_staff_is_never_sent_to_whistleblowing_by_the_mode
         "Since I told the PPO investigator what the officers did, they moved me off my wing job "
         "and my manager at the workshop called me a grass, I'll lose my place."
     )
-    assert second_opinion().read(clean_text(text)).says("whistleblowing")
+    assert second_opinion().read(checked_text(text)).says("whistleblowing")
     assert classify(text).route is Route.SANCTION_PROTOCOL

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import pytest
 
-from intake.classifier.document import clean_text, tokenize
+from intake.classifier.document import checked_text, tokenize
 from intake.classifier.facts import Facts, read_facts
 from intake.classifier.learned import Opinion, second_opinion
 from intake.classifier.matcher import find_hits
@@ -144,7 +144,7 @@ def test_in_a_prisoners_own_voice_the_model_never_routes_to_whistleblowing() -> 
 
 
 def _facts(text: str) -> Facts:
-    doc = tokenize(text, clean_text(text))
+    doc = tokenize(text, checked_text(text))
     return read_facts(doc, find_hits(doc))
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 from tui_helpers import COMMON, QUALIFYING, RISK, answer_all, screen_text, wait_until
 
-from intake.core.db.models import Classification, RiskAssessment, SanctionCase, WorkflowTask
+from intake.core.db.models import CaseClassification, RiskAssessment, SanctionCase, WorkflowTask
 from intake.core.users import Actor
 from intake.tui.app import IntakeApp
 from intake.tui.screens.done import DoneScreen
@@ -50,7 +50,9 @@ async def test_qualifying_with_consent_is_submitted(
     assert case.person_name == "John Smith" and case.prison_number == "A1234BC"
     assert not case.awaiting_supervisor
     with Session(engine) as session:
-        rules = session.exec(select(Classification).where(Classification.case_id == case.id))
+        rules = session.exec(
+            select(CaseClassification).where(CaseClassification.case_id == case.id)
+        )
         assert [c.source for c in rules.all()] == ["rules"]
 
 

@@ -11,7 +11,7 @@ from test_tui_interviews import only_case, submit_from_review
 from textual.widgets import Static
 from tui_helpers import COMMON, QUALIFYING, TODAY, answer_all, paste, screen_text, wait_until
 
-from intake.core.db.models import Classification
+from intake.core.db.models import CaseClassification
 from intake.core.settings import Settings
 from intake.core.users import Actor
 from intake.tui.app import create_app
@@ -47,7 +47,7 @@ async def test_the_models_reading_shows_beside_the_rules_and_changes_nothing(
     case = only_case(engine)
     assert case.qualifies == "yes" and case.route == "sanction_protocol"
     with Session(engine) as session:
-        sources = session.exec(select(Classification.source)).all()
+        sources = session.exec(select(CaseClassification.source)).all()
     assert sources == ["rules"]
 
 

@@ -1,4 +1,4 @@
-"""The model's reading kept as an advisory Classification row: the case itself is unchanged."""
+"""The model's reading kept as an advisory CaseClassification row: the case itself is unchanged."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from intake.classifier import classify
-from intake.core.db.models import AuditEvent, Classification, SanctionCase
+from intake.core.db.models import AuditEvent, CaseClassification, SanctionCase
 from intake.core.identity import system_login
 from intake.core.settings import Settings
 from intake.core.submission import (
@@ -77,7 +77,9 @@ async def test_advice_is_recorded_beside_the_rules_without_changing_the_case(
         session.commit()
         case = session.exec(select(SanctionCase)).one()
         assert {name: getattr(case, name) for name in CASE_FIELDS} == before
-        rows = session.exec(select(Classification).where(Classification.source == "llm")).all()
+        rows = session.exec(
+            select(CaseClassification).where(CaseClassification.source == "llm")
+        ).all()
         (row,) = rows
         assert (row.qualifies, row.categories, row.immediate_risk) == ("no", ["threats"], True)
         assert row.route == case.route

@@ -9,7 +9,7 @@ from offline_support import add_interviewer, make_submission, record_offline_cas
 from sqlalchemy import Engine, func
 from sqlmodel import Session, select
 
-from intake.core.db.models import Answer, Classification, OutboxEntry, SanctionCase
+from intake.core.db.models import Answer, CaseClassification, OutboxEntry, SanctionCase
 from intake.core.db.outbox import open_outbox
 from intake.core.risk import risk_rank
 from intake.core.settings import Settings
@@ -131,5 +131,7 @@ def test_a_possible_immediate_risk_survives_the_sync(
     assert case.possible_immediate_risk is True
     assert case.risk_rank == risk_rank(RiskLevel.HIGH, possible_immediate_risk=True)
     with Session(engine) as session:
-        row = session.exec(select(Classification).where(Classification.case_id == case.id)).one()
+        row = session.exec(
+            select(CaseClassification).where(CaseClassification.case_id == case.id)
+        ).one()
     assert row.possible_immediate_risk is True

@@ -178,8 +178,11 @@ class Answer(SQLModel, table=True):
     answered_at: datetime = Field(default_factory=utcnow)
 
 
-class Classification(SQLModel, table=True):
-    """One view of an allegation: the rules', a model's, intake staff's, triage's or an override."""
+class CaseClassification(SQLModel, table=True):
+    """One view of an allegation: the rules', a model's, intake staff's, triage's or an override
+    (the classifier's own result is :class:`intake.classifier.Classification`)."""
+
+    __tablename__ = "classification"
 
     id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="sanction_case.id", index=True)

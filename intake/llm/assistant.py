@@ -1,4 +1,5 @@
-"""The assistant: the four uses of the model, each advisory, each failing as one LlmError.
+"""The assistant: the intake's uses of the model, each advisory, each failing as one LlmError
+(the back office's drafts are :mod:`backoffice.drafting.writing`).
 
 Every call redacts identifiers first (unless the settings allow them), puts people's words in
 data blocks, validates what comes back, and returns plain data. Nothing here writes to the
@@ -8,7 +9,6 @@ database or changes a classification, route, consent or status.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from intake.classifier.result import Classification
@@ -18,25 +18,11 @@ from intake.llm.answers import (
     Extraction,
     QuestionWording,
     one_line,
-    parse_draft,
     parse_json_answer,
 )
 from intake.llm.client import ChatClient, Endpoint, chat_url
 from intake.llm.compare import Advice, advise
-from intake.llm.facts import BriefingFacts, LetterFacts
 from intake.llm.redaction import Identifiers, Redactor
-
-DRAFT_TEMPERATURE = 0.3
-DRAFT_MAX_TOKENS = 1200
-
-
-@dataclass(frozen=True)
-class Draft:
-    """A text for staff to edit: ``kind`` is ``briefing`` or ``letter``."""
-
-    kind: str
-    text: str
-    model: str
 
 
 class Assistant:
@@ -100,25 +86,3 @@ class Assistant:
         reply = await self.client.complete(messages, json_mode=True)
         wording = parse_json_answer(reply, QuestionWording)
         return redactor.restore(one_line(wording.question))
-
-    async def draft_briefing(self, facts: BriefingFacts) -> Draft:
-        """The IMB briefing to HMIP and the PPO (protocol step 5), for staff to edit."""
-        redactor = self.redactor(facts.identifiers)
-        data = redactor.redact_data(facts.model_dump(mode="json", exclude={"identifiers"}))
-        return await self._draft("briefing", redactor, case=data)
-
-    async def draft_letter(self, facts: LetterFacts) -> Draft:
-        """The plain-language outcome letter to the person (steps 7 and 10), for staff to edit."""
-        redactor = self.redactor(facts.identifiers)
-        data = redactor.redact_data(facts.model_dump(mode="json", exclude={"identifiers"}))
-        data["step"] = f"{facts.step.value}: {facts.step.label}"
-        return await self._draft("letter", redactor, letter=data)
-
-    async def _draft(self, kind: str, redactor: Redactor, **blocks: Any) -> Draft:
-        reply = await self.client.complete(
-            prompting.messages(kind, **blocks),
-            temperature=DRAFT_TEMPERATURE,
-            max_tokens=DRAFT_MAX_TOKENS,
-        )
-        text = redactor.restore(parse_draft(reply))
-        return Draft(kind=kind, text=text, model=self.client.endpoint.model)

@@ -7,8 +7,10 @@ import json
 import pytest
 from llm_server import MODEL, NARRATIVE, FakeLlm, Reply, json_reply
 
+from backoffice.drafting.facts import AccountLine, BriefingFacts, LetterFacts
+from backoffice.drafting.writing import write_briefing, write_letter
 from intake.core.vocabulary import Body, Outcome, ProtocolStep
-from intake.llm import AccountLine, Assistant, BriefingFacts, Identifiers, LetterFacts, LlmError
+from intake.llm import Assistant, Identifiers, LlmError
 
 PERSON = Identifiers(name="John Smith", prison_number="A1234BC")
 BRIEFING = (
@@ -44,7 +46,7 @@ async def test_briefing_draft_is_text_with_the_person_named_back_locally(
     assistant: Assistant, fake_llm: FakeLlm
 ) -> None:
     fake_llm.script(Reply(content=BRIEFING))
-    draft = await assistant.draft_briefing(_briefing_facts())
+    draft = await write_briefing(assistant, _briefing_facts())
     assert draft.kind == "briefing"
     assert draft.model == MODEL
     assert draft.text.startswith("OFFICIAL-SENSITIVE")
@@ -74,7 +76,7 @@ async def test_letter_draft_names_its_protocol_step(
         contact="Write to the PPO, freepost, or ask the IMB on your wing.",
         identifiers=PERSON,
     )
-    draft = await assistant.draft_letter(facts)
+    draft = await write_letter(assistant, facts)
     assert draft.kind == "letter"
     assert draft.text.startswith("Dear John Smith,")
     user = fake_llm.requests[0].message("user")
@@ -101,7 +103,7 @@ async def test_empty_draft_is_an_error_not_a_blank_letter(
 ) -> None:
     fake_llm.script(Reply(content="```\n\n```"))
     with pytest.raises(LlmError, match="empty draft"):
-        await assistant.draft_briefing(_briefing_facts())
+        await write_briefing(assistant, _briefing_facts())
 
 
 async def test_question_wording_is_one_line_from_the_script_question(

@@ -6,9 +6,10 @@ from pathlib import Path
 
 from llm_server import NARRATIVE, FakeLlm, Reply, json_reply, make_assistant
 
+from backoffice.drafting.facts import AccountLine, BriefingFacts, LetterFacts
+from backoffice.drafting.writing import write_briefing, write_letter
 from intake.core.vocabulary import Body, Outcome, ProtocolStep
-from intake.llm import Assistant, BriefingFacts, Identifiers, LetterFacts, Redactor
-from intake.llm.facts import AccountLine
+from intake.llm import Assistant, Identifiers, Redactor
 
 PERSON = Identifiers(name="John Smith", prison_number="A1234BC")
 ANSWERS = {
@@ -63,8 +64,8 @@ async def _every_use(assistant: Assistant, fake_llm: FakeLlm) -> None:
         narrative=NARRATIVE,
         identifiers=PERSON,
     )
-    await assistant.draft_briefing(_briefing())
-    await assistant.draft_letter(_letter())
+    await write_briefing(assistant, _briefing())
+    await write_letter(assistant, _letter())
 
 
 async def test_identifiers_are_withheld_by_default(assistant: Assistant, fake_llm: FakeLlm) -> None:

@@ -1,8 +1,5 @@
-"""What the back office gives the assistant to draft from: plain data, no database rows.
-
-``intake`` never imports ``backoffice``; the back office builds these from its case view (see
-:mod:`intake.llm` for the mapping).
-"""
+"""What the back office gives the model to draft from: plain data, no database rows, built
+from the case view (:mod:`backoffice.drafting`)."""
 
 from __future__ import annotations
 

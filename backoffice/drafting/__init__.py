@@ -7,11 +7,13 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from backoffice.drafting.facts import AccountLine, BriefingFacts, LetterFacts
+from backoffice.drafting.writing import Draft, write_briefing, write_letter
 from backoffice.view_models import CaseView
 from intake.core.errors import ConfigError, PermissionDenied, ValidationProblem
 from intake.core.settings import Settings
 from intake.core.vocabulary import Body, Outcome, ProtocolStep
-from intake.llm import AccountLine, Assistant, BriefingFacts, Draft, Identifiers, LetterFacts
+from intake.llm import Assistant, Identifiers
 
 LETTER_STEPS = {7: ProtocolStep.OUTCOME_EXPLAINED, 10: ProtocolStep.UNFOUNDED_TOLD}
 LETTER_OUTCOMES = {7: Outcome.NOT_INVESTIGATED, 10: Outcome.UNFOUNDED}
@@ -111,7 +113,7 @@ def draft_briefing(
     assistant = assistant_for(settings)
     facts = briefing_facts(view, imb_findings)
     audit_draft(record, view, "briefing")
-    return asyncio.run(assistant.draft_briefing(facts))
+    return asyncio.run(write_briefing(assistant, facts))
 
 
 def draft_letter(
@@ -126,4 +128,4 @@ def draft_letter(
     facts = letter_facts(view, step=step, sender=sender, reasons=reasons)
     assistant = assistant_for(settings)
     audit_draft(record, view, f"letter step {step}")
-    return asyncio.run(assistant.draft_letter(facts))
+    return asyncio.run(write_letter(assistant, facts))

@@ -25,7 +25,7 @@ from sqlalchemy import Engine, insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from intake.core.db.models import AppSecret, SanctionCase, utcnow
+from intake.core.db.models import AppSecret, SanctionCase, table_of, utcnow
 from intake.llm.redaction import NAME, NUMBER, PERSON, Identifiers, Redactor
 
 SECRET_NAME = "pseudonym_key"
@@ -65,7 +65,7 @@ def _make_apart(session: Session) -> str:
     """
     bind = session.get_bind()
     engine = bind if isinstance(bind, Engine) else bind.engine
-    table = AppSecret.__table__  # type: ignore[attr-defined]
+    table = table_of(AppSecret)
     with engine.connect() as connection:
         try:
             connection.execute(

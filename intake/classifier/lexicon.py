@@ -85,6 +85,10 @@ class RoutesFile(LexiconFile, RouteTexts):
     pass
 
 
+#: The files read into a model of their own; every other lexicon is a plain LexiconFile.
+_FILE_MODELS: dict[str, type[LexiconFile]] = {"severity": SeverityFile, "routes": RoutesFile}
+
+
 @dataclass(frozen=True, slots=True)
 class Phrase:
     """One compiled alternative of one pattern of one entry."""
@@ -149,7 +153,7 @@ def vocabulary() -> Vocabulary:
     severity: SeverityRules | None = None
     route_names: dict[Route, str] = {}
     for name in LEXICON_LABELS:
-        model = {"severity": SeverityFile, "routes": RoutesFile}.get(name, LexiconFile)
+        model = _FILE_MODELS.get(name, LexiconFile)
         parsed = _parse(name, model)
         compiled = _compile_file(name, parsed)
         words = pattern_words([p.items for p in compiled])

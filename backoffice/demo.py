@@ -10,6 +10,7 @@ Running it again changes nothing.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TypedDict
 
 from pydantic import BaseModel
 from sqlmodel import Session, col, func, select
@@ -128,14 +129,24 @@ def _submission(session: Session, index: int) -> CaseSubmission:
     )
 
 
+class _Input(TypedDict, total=False):
+    """What a demo step gives the action besides who takes it (``take_action``'s keywords)."""
+
+    note: str
+    outcome: str
+    told: date
+    recommendations: list[str]
+
+
 # The actions taking a case to each demo stage: (organisation of the actor, action, input).
-_PATH = (
+_Step = tuple[str, str, _Input]
+_PATH: tuple[_Step, ...] = (
     ("HMIP", "confirm_qualifies", {}),
     ("HMIP", "log_on_tracker", {}),
     ("receiving", "consult_prisoner", {"outcome": "consents"}),
     ("IMB", "imb_briefing", {"note": "DEMO briefing", "outcome": "suggest_investigation"}),
 )
-_BRANCHES = {
+_BRANCHES: dict[str, tuple[_Step, ...]] = {
     "not_investigated": (
         ("PPO", "decide_not_to_investigate", {"note": "DEMO: dealt with locally"}),
         ("receiving", "explain_outcome", {"note": "DEMO: explained in person"}),
@@ -147,7 +158,7 @@ _BRANCHES = {
         ("PPO", "tell_unfounded", {"note": "DEMO: letter sent"}),
     ),
 }
-_PROVED = (
+_PROVED: tuple[_Step, ...] = (
     ("PPO", "decide_to_investigate", {}),
     ("PPO", "share_conclusion", {"outcome": "proved", "note": "DEMO: CCTV supports it"}),
     (
@@ -159,9 +170,13 @@ _PROVED = (
 _DEPTH = {"received": 0, "confirmed": 1, "logged": 2, "consulted": 3, "briefed": 4, "referred": 1}
 
 
-def _steps_for(stage: str, route: str) -> tuple[tuple[str, str, dict[str, object]], ...]:
+def _steps_for(stage: str, route: str) -> tuple[_Step, ...]:
     if stage == "signposted":
-        told = {"outcome": route, "note": "DEMO: told where to go instead", "told": date.today()}
+        told: _Input = {
+            "outcome": route,
+            "note": "DEMO: told where to go instead",
+            "told": date.today(),
+        }
         return (("receiving", "does_not_qualify", told),)
     if stage in _DEPTH:
         steps = _PATH[: _DEPTH[stage]]
@@ -184,7 +199,7 @@ def _advance(
             actor = cast[(who, Role.LEAD.value)]
         take_action(
             session, actor=actor, reference=ref, action=action, settings=settings,
-            confirm_close=True, **extra,  # type: ignore[arg-type]
+            confirm_close=True, **extra,
         )  # fmt: skip
     if stage == "proved":
         hmip = cast[("HMIP", Role.TRIAGE.value)]

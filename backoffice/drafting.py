@@ -12,8 +12,12 @@ from intake.core.errors import ConfigError, PermissionDenied, ValidationProblem
 from intake.core.settings import Settings
 from intake.core.vocabulary import Body, Outcome, ProtocolStep
 from intake.llm import AccountLine, Assistant, BriefingFacts, Draft, Identifiers, LetterFacts
+from intake.llm.facts import LetterStep
 
-LETTER_STEPS = {7: ProtocolStep.OUTCOME_EXPLAINED, 10: ProtocolStep.UNFOUNDED_TOLD}
+LETTER_STEPS: dict[int, LetterStep] = {
+    7: ProtocolStep.OUTCOME_EXPLAINED,
+    10: ProtocolStep.UNFOUNDED_TOLD,
+}
 LETTER_OUTCOMES = {7: Outcome.NOT_INVESTIGATED, 10: Outcome.UNFOUNDED}
 
 

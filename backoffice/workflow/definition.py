@@ -7,7 +7,7 @@ against ``settings.deadlines``, so a typo in the data file fails at load with it
 from __future__ import annotations
 
 from functools import cache
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -16,7 +16,7 @@ from intake.core.vocabulary import CaseStatus, Duty, Organisation, Outcome, Prot
 from prompts import PromptDataError, load_yaml
 
 WORKFLOW_FILE = "workflow.yaml"
-RECEIVING = "receiving"
+RECEIVING: Final = "receiving"
 
 Input = Literal["recommendations", "recommendation_id", "due", "told"]
 OrgRef = Literal["HMIP", "IMB", "PPO", "receiving"]

@@ -4,7 +4,7 @@
 #   ./dev.sh test     the whole test suite on SQLite, then again on a throwaway PostgreSQL
 #                     cluster when PostgreSQL's server is installed (Debian: apt install postgresql)
 #   ./dev.sh bench    the benchmarks, printing their figures
-#   ./dev.sh check    ruff lint and format check
+#   ./dev.sh check    ruff lint and format check, and mypy's type check of intake and backoffice
 #   ./dev.sh model    retrain the classifier's learned second opinion from data/eval
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -44,6 +44,9 @@ case "$command" in
         fi
         ;;
     model) setup; exec "$VENV/bin/python" -m intake.classifier.learned.train "$@" ;;
-    check) setup; "$VENV/bin/ruff" check . && exec "$VENV/bin/ruff" format --check . ;;
+    check)
+        setup
+        "$VENV/bin/ruff" check . && "$VENV/bin/ruff" format --check . && exec "$VENV/bin/mypy"
+        ;;
     *) echo "usage: ./dev.sh [run|test|bench|check|model] [args...]" >&2; exit 2 ;;
 esac

@@ -4,7 +4,7 @@
 #   ./dev.sh test     the whole test suite on SQLite, then again on a throwaway PostgreSQL
 #                     cluster when PostgreSQL's server is installed (Debian: apt install postgresql)
 #   ./dev.sh bench    the benchmarks, printing their figures
-#   ./dev.sh check    ruff lint and format check, and the import contracts (lint-imports)
+#   ./dev.sh check    ruff lint and format check, the import contracts (lint-imports) and mypy
 #   ./dev.sh model    retrain the classifier's learned second opinion from data/eval
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -49,6 +49,7 @@ case "$command" in
         "$VENV/bin/ruff" check .
         "$VENV/bin/ruff" format --check .
         "$VENV/bin/lint-imports"
+        "$VENV/bin/mypy"
         ;;
     *) echo "usage: ./dev.sh [run|test|bench|check|model] [args...]" >&2; exit 2 ;;
 esac

@@ -101,7 +101,7 @@ def handed_to_clause(organisation: Organisation) -> ColumnElement[bool]:
     The list is JSON of fixed words ("HMIP", "IMB", "PPO"), so looking for the quoted word in
     its text is exact and works alike on SQLite and PostgreSQL.
     """
-    text = cast(SanctionCase.identified_to, Text)  # type: ignore[arg-type]
+    text = cast(SanctionCase.identified_to, Text)
     return text.like(f'%"{organisation.value}"%')
 
 

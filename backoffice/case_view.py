@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import TypeVar
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, SQLModel, col, select
 
 from backoffice.access import get_visible_case, identity_note
 from backoffice.classification import compare_classifications
@@ -49,14 +50,19 @@ from intake.core.db.models import (
     TrackerEntry,
     User,
     WorkflowTask,
+    table_of,
 )
 from intake.core.submission import transcript
 from intake.core.users import Actor
 from intake.core.vocabulary import CaseStatus, ConsentGiver, Duty, ProtocolStep, Route
 
+_Row = TypeVar("_Row", bound=SQLModel)
 
-def _rows(session: Session, model: type, case_id: int) -> list:  # type: ignore[type-arg]
-    query = select(model).where(model.case_id == case_id).order_by(col(model.id))  # type: ignore[attr-defined]
+
+def _rows(session: Session, model: type[_Row], case_id: int) -> list[_Row]:
+    """The case's rows of a table that has a ``case_id``, in the order they were written."""
+    table = table_of(model)
+    query = select(model).where(table.c.case_id == case_id).order_by(table.c.id)
     return list(session.exec(query).all())
 
 

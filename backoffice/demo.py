@@ -9,7 +9,8 @@ Running it again changes nothing.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
+from typing import TypedDict
 
 from pydantic import BaseModel
 from sqlmodel import Session, col, func, select
@@ -129,14 +130,24 @@ def _submission(session: Session, index: int) -> CaseSubmission:
     )
 
 
+class _Input(TypedDict, total=False):
+    """What a demo step gives the action besides who takes it (``take_action``'s keywords)."""
+
+    note: str
+    outcome: str
+    told: date
+    recommendations: list[str]
+
+
 # The actions taking a case to each demo stage: (organisation of the actor, action, input).
-_PATH = (
+_Step = tuple[str, str, _Input]
+_PATH: tuple[_Step, ...] = (
     ("HMIP", "confirm_qualifies", {}),
     ("HMIP", "log_on_tracker", {}),
     ("receiving", "consult_prisoner", {"outcome": "consents"}),
     ("IMB", "imb_briefing", {"note": "DEMO briefing", "outcome": "suggest_investigation"}),
 )
-_BRANCHES = {
+_BRANCHES: dict[str, tuple[_Step, ...]] = {
     "not_investigated": (
         ("PPO", "decide_not_to_investigate", {"note": "DEMO: dealt with locally"}),
         ("receiving", "explain_outcome", {"note": "DEMO: explained in person"}),
@@ -148,7 +159,7 @@ _BRANCHES = {
         ("PPO", "tell_unfounded", {"note": "DEMO: letter sent"}),
     ),
 }
-_PROVED = (
+_PROVED: tuple[_Step, ...] = (
     ("PPO", "decide_to_investigate", {}),
     ("PPO", "share_conclusion", {"outcome": "proved", "note": "DEMO: CCTV supports it"}),
     (
@@ -160,9 +171,13 @@ _PROVED = (
 _DEPTH = {"received": 0, "confirmed": 1, "logged": 2, "consulted": 3, "briefed": 4, "referred": 1}
 
 
-def _steps_for(stage: str, route: str) -> tuple[tuple[str, str, dict[str, object]], ...]:
+def _steps_for(stage: str, route: str) -> tuple[_Step, ...]:
     if stage == "signposted":
-        told = {"outcome": route, "note": "DEMO: told where to go instead", "told": local_today()}
+        told: _Input = {
+            "outcome": route,
+            "note": "DEMO: told where to go instead",
+            "told": local_today(),
+        }
         return (("receiving", "does_not_qualify", told),)
     if stage in _DEPTH:
         steps = _PATH[: _DEPTH[stage]]
@@ -185,7 +200,7 @@ def _advance(
             actor = cast[(who, Role.LEAD.value)]
         take_action(
             session, actor=actor, reference=ref, action=action, settings=settings,
-            confirm_close=True, **extra,  # type: ignore[arg-type]
+            confirm_close=True, **extra,
         )  # fmt: skip
     if stage == "proved":
         hmip = cast[("HMIP", Role.TRIAGE.value)]

@@ -26,7 +26,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from intake.core.clock import utcnow
-from intake.core.db.models import AppSecret, SanctionCase
+from intake.core.db.models import AppSecret, SanctionCase, table_of
 from intake.llm.redaction import NAME, NUMBER, PERSON, Identifiers, Redactor
 
 SECRET_NAME = "pseudonym_key"
@@ -66,7 +66,7 @@ def _make_apart(session: Session) -> str:
     """
     bind = session.get_bind()
     engine = bind if isinstance(bind, Engine) else bind.engine
-    table = AppSecret.__table__  # type: ignore[attr-defined]
+    table = table_of(AppSecret)
     with engine.connect() as connection:
         try:
             connection.execute(

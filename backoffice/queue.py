@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, union
+from sqlalchemy import ColumnElement, and_, case, func, or_, union
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from backoffice.access import is_identified, require_active_role, visible_cases_filter
 from backoffice.pseudonyms import CaseRedactor
@@ -104,7 +105,7 @@ def where_clauses(actor: Actor, filters: QueueFilters, on: date) -> list[ColumnE
     return clauses
 
 
-def _ordered(query: Select) -> Select:  # type: ignore[type-arg]
+def _ordered(query: SelectOfScalar[SanctionCase]) -> SelectOfScalar[SanctionCase]:
     return query.order_by(
         col(SanctionCase.risk_rank), col(SanctionCase.created_at), col(SanctionCase.id)
     )
@@ -123,30 +124,39 @@ class TaskStats:
     next_due: date | None = None
 
 
+@dataclass
+class _Tally:
+    """A case's task stats while they are added up."""
+
+    open: int = 0
+    overdue: int = 0
+    next_due: date | None = None
+
+
 def task_stats(session: Session, case_ids: Iterable[int], on: date) -> dict[int, TaskStats]:
     """Open and overdue tasks (and recommendations) for a page of cases, in two queries."""
     ids = list(case_ids)
     if not ids:
         return {}
-    counts: dict[int, list[object]] = {i: [0, 0, None] for i in ids}
+    counts = {i: _Tally() for i in ids}
     for model in (WorkflowTask, Recommendation):
         query = (
             select(
-                model.case_id,  # type: ignore[attr-defined]
+                col(model.case_id),
                 func.count(),
-                func.sum(case((col(model.due) < on, 1), else_=0)),  # type: ignore[attr-defined]
-                func.min(model.due),  # type: ignore[attr-defined]
+                func.sum(case((col(model.due) < on, 1), else_=0)),
+                func.min(col(model.due)),
             )
-            .where(col(model.case_id).in_(ids), col(model.done_at).is_(None))  # type: ignore[attr-defined]
-            .group_by(model.case_id)  # type: ignore[attr-defined]
+            .where(col(model.case_id).in_(ids), col(model.done_at).is_(None))
+            .group_by(col(model.case_id))
         )
         for case_id, count, late, first_due in session.exec(query).all():
             entry = counts[case_id]
-            entry[0] = int(entry[0]) + int(count)  # type: ignore[call-overload]
-            entry[1] = int(entry[1]) + int(late or 0)  # type: ignore[call-overload]
-            if first_due is not None and (entry[2] is None or first_due < entry[2]):
-                entry[2] = first_due
-    return {i: TaskStats(int(c[0]), int(c[1]), c[2]) for i, c in counts.items()}  # type: ignore[arg-type, call-overload]
+            entry.open += int(count)
+            entry.overdue += int(late or 0)
+            if first_due is not None and (entry.next_due is None or first_due < entry.next_due):
+                entry.next_due = first_due
+    return {i: TaskStats(c.open, c.overdue, c.next_due) for i, c in counts.items()}
 
 
 def asks_now(case: SanctionCase) -> bool:
@@ -275,7 +285,7 @@ def _escape_like(text: str) -> str:
 
 def _like(column: object, fragment: str) -> ColumnElement[bool]:
     pattern = f"%{_escape_like(fragment)}%"
-    return func.lower(column).like(pattern.lower(), escape="\\")  # type: ignore[arg-type]
+    return func.lower(column).like(pattern.lower(), escape="\\")
 
 
 _STOPWORDS = frozenset({"the", "and", "for", "was", "his", "her", "they", "them", "with", "that"})

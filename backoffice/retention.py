@@ -260,11 +260,11 @@ def _scrub(session: Session, case: SanctionCase) -> dict[str, int]:
     ).all()
     if answers:
         removed["answer"] = len(answers)
-        session.exec(delete(Answer).where(col(Answer.id).in_(answers)))  # type: ignore[call-overload]
+        session.exec(delete(Answer).where(col(Answer.id).in_(answers)))
     if draft_ids:
         removed["interview_draft"] = len(draft_ids)
-        session.exec(delete(PendingChunk).where(col(PendingChunk.draft_id).in_(draft_ids)))  # type: ignore[call-overload]
-        session.exec(delete(InterviewDraft).where(col(InterviewDraft.id).in_(draft_ids)))  # type: ignore[call-overload]
+        session.exec(delete(PendingChunk).where(col(PendingChunk.draft_id).in_(draft_ids)))
+        session.exec(delete(InterviewDraft).where(col(InterviewDraft.id).in_(draft_ids)))
     return removed
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel
-from sqlalchemy import Row, Select, func, select
+from sqlalchemy import Engine, Row, Select, func, select
 from sqlmodel import Session, col
 
 from backoffice.access import EXPORT_ROLES, identified_filter, visible_cases_filter
@@ -36,6 +36,7 @@ from intake.core.db.models import (
     Establishment,
     SanctionCase,
     TrackerEntry,
+    table_of,
 )
 from intake.core.errors import PermissionDenied, ValidationProblem
 from intake.core.files import encrypt_bytes, write_private_bytes
@@ -112,9 +113,9 @@ _CASE_COLUMNS = (
 )
 
 
-def _query(actor: Actor, date_from: date | None, date_to: date | None) -> Select:  # type: ignore[type-arg]
+def _query(actor: Actor, date_from: date | None, date_to: date | None) -> Select:
     """Plain columns, not ORM objects: cheaper to stream."""
-    table = SanctionCase.__table__  # type: ignore[attr-defined]
+    table = table_of(SanctionCase)
     query = (
         select(
             *(table.c[name] for name in _CASE_COLUMNS),
@@ -354,7 +355,8 @@ def export_tracker(
 
 
 def _database_of(session: Session) -> list[Path]:
-    url = session.get_bind().url
+    bind = session.get_bind()
+    url = (bind if isinstance(bind, Engine) else bind.engine).url
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
         return []
     return [Path(url.database).expanduser()]

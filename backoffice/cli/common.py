@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -45,13 +45,13 @@ class BackofficeContext(AppContext):
 pass_app = click.make_pass_decorator(BackofficeContext)
 
 
-def emit_json(value: BaseModel | list[BaseModel] | dict[str, Any]) -> None:
+def emit_json(value: BaseModel | Sequence[BaseModel] | dict[str, Any]) -> None:
     if isinstance(value, BaseModel):
         data: Any = value.model_dump(mode="json")
-    elif isinstance(value, list):
-        data = [item.model_dump(mode="json") for item in value]
-    else:
+    elif isinstance(value, dict):
         data = value
+    else:
+        data = [item.model_dump(mode="json") for item in value]
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 

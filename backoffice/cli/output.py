@@ -115,9 +115,9 @@ def case_lines(view: CaseView, *, audit: bool = True) -> Iterator[str]:
         yield f"  DISAGREE on {d.field}: " + "; ".join(f"{k} {v}" for k, v in d.values.items())
     yield "Tasks:"
     yield from (_task_line(t) for t in view.tasks)
-    for r in view.recommendations:
-        state = "done" if r.done_at else ("OVERDUE" if r.overdue else "open")
-        yield f"  recommendation {r.id} [{state}] {plain(r.text)} (due {r.due})"
+    for rec in view.recommendations:
+        state = "done" if rec.done_at else ("OVERDUE" if rec.overdue else "open")
+        yield f"  recommendation {rec.id} [{state}] {plain(rec.text)} (due {rec.due})"
     if view.tracker:
         yield f"Tracker: logged {view.tracker.logged_at:%Y-%m-%d} by {view.tracker.logged_by}"
     if audit:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 from pydantic import ValidationError
+from sqlmodel import Session
 
 from backoffice.cli.common import BackofficeContext, emit_json, json_option, pass_app
 from backoffice.users_admin import (
@@ -27,7 +28,15 @@ def users() -> None:
     becomes its administrator)."""
 
 
-def _user_data(session, name, role, organisation, establishment, login, db_role) -> UserCreate:  # type: ignore[no-untyped-def]
+def _user_data(
+    session: Session,
+    name: str,
+    role: str,
+    organisation: str,
+    establishment: str | None,
+    login: str | None,
+    db_role: str | None,
+) -> UserCreate:
     from intake.core.establishments import resolve_establishment_id
 
     establishment_id = resolve_establishment_id(session, establishment) if establishment else None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from backoffice.drafting.facts import AccountLine, BriefingFacts, LetterFacts
+from backoffice.drafting.facts import AccountLine, BriefingFacts, LetterFacts, LetterStep
 from backoffice.drafting.writing import Draft, write_briefing, write_letter
 from backoffice.view_models import CaseView
 from intake.core.errors import ConfigError, PermissionDenied, ValidationProblem
@@ -15,7 +15,10 @@ from intake.core.settings import Settings
 from intake.core.vocabulary import Body, Outcome, ProtocolStep
 from intake.llm import Assistant, Identifiers
 
-LETTER_STEPS = {7: ProtocolStep.OUTCOME_EXPLAINED, 10: ProtocolStep.UNFOUNDED_TOLD}
+LETTER_STEPS: dict[int, LetterStep] = {
+    7: ProtocolStep.OUTCOME_EXPLAINED,
+    10: ProtocolStep.UNFOUNDED_TOLD,
+}
 LETTER_OUTCOMES = {7: Outcome.NOT_INVESTIGATED, 10: Outcome.UNFOUNDED}
 
 

@@ -69,7 +69,7 @@ def header_text(view: CaseView) -> Text:
         (s.reference, "bold"),
         f"  v{s.version}  {s.status}  risk ",
         (s.risk_level, RISK_STYLES.get(s.risk_level, "")),
-        *([", ", (ASK_NOW, ASK_NOW_STYLE)] if s.ask_now else []),
+        *((", ", (ASK_NOW, ASK_NOW_STYLE)) if s.ask_now else ()),
         *[part for flag in flags(s) for part in ("  ", flag)],
     )
     place = s.establishment or view.place_text or "-"

@@ -9,7 +9,7 @@ error: each names the file and the line, so a typo fails at load.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 import yaml
 from pydantic import (
@@ -26,7 +26,7 @@ from intake.core.vocabulary import CaseStatus, Duty, Organisation, Outcome, Prot
 from prompts import PromptDataError, load_text
 
 WORKFLOW_FILE = "workflow.yaml"
-RECEIVING = "receiving"
+RECEIVING: Final = "receiving"
 
 Input = Literal["recommendations", "recommendation_id", "due", "told"]
 OrgRef = Literal["HMIP", "IMB", "PPO", "receiving"]
@@ -78,7 +78,7 @@ class TaskSpec(TaskRef):
             return self.title
         if self.step is not None:
             return self.step.label
-        return (self.duty or Duty.ESCALATE).title
+        return (self.duty or Duty.ESCALATE).task_title
 
 
 class OutcomeSpec(_Frozen):

@@ -6,7 +6,7 @@ engine; changes to other records are audited here, each as an event on the case.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import timedelta
 
 from sqlmodel import col, select
@@ -195,7 +195,7 @@ _CONSENT = {
 }
 
 
-def _snapshot(ctx: ActionContext, kind: ConsentKind, values: dict[str, object]) -> None:
+def _snapshot(ctx: ActionContext, kind: ConsentKind, values: Mapping[str, object]) -> None:
     """Append the new consent state (history is never rewritten), audited on the case."""
     current = ctx.consent()
     before = {k: getattr(current, k) for k in SNAPSHOT_FIELDS} if current is not None else {}
@@ -211,7 +211,7 @@ def _snapshot(ctx: ActionContext, kind: ConsentKind, values: dict[str, object]) 
     record_case_event(
         ctx.session, ctx.case, actor=ctx.actor, action=f"consent_{kind.value}",
         entity="consent_record", entity_id=row.id,
-        before={k: before.get(k) for k in values}, after=values, reason=ctx.note,
+        before={k: before.get(k) for k in values}, after=dict(values), reason=ctx.note,
     )  # fmt: skip
 
 

@@ -371,10 +371,11 @@ def available_actions(session: Session, *, actor: Actor, reference: str) -> list
     """The actions possible on the case now, each saying whether this actor may take it."""
     case = get_visible_case(session, actor, reference)
     first = _context(session, actor, next(iter(workflow().actions.values())), case, Deadlines())
-    shared = {"open_tasks": first.open_tasks, "frozen_consent": (first.consent(),)}
+    # Shared by every action's context: read once.
+    open_tasks, frozen_consent = first.open_tasks, (first.consent(),)
     found = []
     for spec in workflow().actions.values():
-        ctx = replace(first, spec=spec, **shared)
+        ctx = replace(first, spec=spec, open_tasks=open_tasks, frozen_consent=frozen_consent)
         available = _available(ctx)
         if available is not None:
             found.append(available)

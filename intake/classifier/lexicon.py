@@ -65,6 +65,10 @@ class SeverityFile(LexiconFile):
     rules: SeverityRules
 
 
+#: The files read into a model of their own; every other lexicon is a plain LexiconFile.
+_FILE_MODELS: dict[str, type[LexiconFile]] = {"severity": SeverityFile}
+
+
 @dataclass(frozen=True, slots=True)
 class Phrase:
     """One compiled alternative of one pattern of one entry."""
@@ -129,7 +133,7 @@ def vocabulary() -> Vocabulary:
     severity: SeverityRules | None = None
     route_names = {route: route.goes_to for route in Route}  # prompts/protocol.yaml
     for name in LEXICON_LABELS:
-        model = {"severity": SeverityFile}.get(name, LexiconFile)
+        model = _FILE_MODELS.get(name, LexiconFile)
         parsed = _parse(name, model)
         compiled = _compile_file(name, parsed)
         words = pattern_words([p.items for p in compiled])

@@ -77,7 +77,7 @@ def _fail(message: str) -> NoReturn:
 
 def _open(source: str) -> IO[bytes]:
     """The file, or stdin for ``-``, opened for bytes (bad UTF-8 is one line's error)."""
-    return click.open_file(source, "rb")  # type: ignore[return-value]
+    return click.open_file(source, "rb")
 
 
 def _lines(stream: IO[bytes]) -> Iterator[bytes]:

@@ -6,7 +6,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from intake.core.db.models import ReferenceCounter
+from intake.core.db.models import ReferenceCounter, table_of
 
 PREFIX = "SAN"
 
@@ -21,7 +21,7 @@ def next_reference(session: Session, year: int) -> str:
     The UPDATE takes the row lock (PostgreSQL) or the write lock (SQLite) until the
     transaction ends, so two writers cannot read the same number.
     """
-    table = ReferenceCounter.__table__
+    table = table_of(ReferenceCounter)
     bump = (
         update(table)
         .where(table.c.year == year)
@@ -40,5 +40,5 @@ def next_reference(session: Session, year: int) -> str:
 
 
 def peek_last(session: Session, year: int) -> int:
-    table = ReferenceCounter.__table__
+    table = table_of(ReferenceCounter)
     return session.execute(select(table.c.last).where(table.c.year == year)).scalar() or 0

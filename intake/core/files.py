@@ -20,8 +20,12 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from intake.core.errors import ValidationProblem
+
+if TYPE_CHECKING:
+    from cryptography.fernet import Fernet
 
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
@@ -86,7 +90,7 @@ def is_inside(path: Path, folder: Path) -> bool:
 # ---- encryption -----------------------------------------------------------------------------
 
 
-def _fernet(passphrase: str, salt: bytes):  # type: ignore[no-untyped-def]
+def _fernet(passphrase: str, salt: bytes) -> Fernet:
     from cryptography.fernet import Fernet
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 

@@ -79,7 +79,7 @@ def past_date(text: str, *, today: date | None = None) -> date:
         raise ValidationProblem("a date is needed, such as 'last Tuesday' or '12/10'")
     base = datetime(today.year, today.month, today.day, 12, 0)
     settings = {"DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past", "RELATIVE_BASE": base}
-    parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)
     if parsed is None:
         raise ValidationProblem(
             f"{cleaned!r} is not a date I understand; try 'last Tuesday', "

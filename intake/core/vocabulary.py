@@ -238,8 +238,8 @@ class Duty(StrEnum):
     SIGNPOST = "signpost"  # a route elsewhere (the MoUs): tell the person where to go instead
 
     @property
-    def title(self) -> str:
-        """The title of the duty's task."""
+    def task_title(self) -> str:
+        """The title of the duty's task (``title`` would hide ``str.title``)."""
         return _words("duties", self.value)
 
 
@@ -272,7 +272,7 @@ def _words(kind: str, key: object) -> Any:
 def missing_protocol_words() -> list[str]:
     """Steps, duties and routes without their words, and words for none (a test keeps it [])."""
     words = protocol_words()
-    wanted = {
+    wanted: dict[str, set[int | str]] = {
         "steps": {int(s) for s in ProtocolStep},
         "duties": {d.value for d in Duty},
         "routes": {r.value for r in Route},

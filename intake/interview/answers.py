@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from rapidfuzz import fuzz, process, utils
 
@@ -173,7 +173,13 @@ def _home_office_ref(question: Question, text: str, **_: Any) -> Parsed:
     return Parsed(value, value)
 
 
-_PARSERS = {
+class _Parser(Protocol):
+    def __call__(
+        self, question: Question, text: str, *, directory: EstablishmentDirectory, today: date
+    ) -> Parsed: ...
+
+
+_PARSERS: dict[Kind, _Parser] = {
     Kind.TEXT: _text,
     Kind.LONG_TEXT: _text,
     Kind.NARRATIVE: _text,

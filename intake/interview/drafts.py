@@ -174,7 +174,7 @@ def replace_pending(session: Session, draft: InterviewDraft, *, key: str, text: 
     """Keep ``text`` as the draft's unfinished text for ``key`` (nothing when it is empty),
     instead of what was kept before; the caller commits."""
     assert draft.id is not None
-    session.exec(delete(PendingChunk).where(col(PendingChunk.draft_id) == draft.id))  # type: ignore[call-overload]
+    session.exec(delete(PendingChunk).where(col(PendingChunk.draft_id) == draft.id))
     draft.pending_key = key if text else None
     if text:
         session.add(PendingChunk(draft_id=draft.id, text=text))

@@ -138,7 +138,7 @@ class Interview:
         """Routes the answers add beside the sanctions protocol (each needs its signpost)."""
         if self.ending() is not None:
             return []
-        routes = [r for r in self.concern_routes() if r != Route.SANCTION_PROTOCOL]
+        routes: list[Route] = [r for r in self.concern_routes() if r != Route.SANCTION_PROTOCOL]
         if self.staff_fears_reprisal:
             routes.append(Route.WHISTLEBLOWING)
         return routes

@@ -21,6 +21,7 @@ from intake.core.vocabulary import (
     RaisedBy,
     RiskLevel,
     Route,
+    Severity,
 )
 from intake.interview.engine import ON_BEHALF, Interview
 
@@ -95,7 +96,7 @@ def staff_view(interview: Interview) -> ClassificationView | None:
         route=Route(interview.value("staff_route")),
         categories=[c.value for c in rules.categories] if rules else [],
         body=list(rules.body) if rules else [],
-        severity=rules.severity if rules else "standard",
+        severity=rules.severity if rules else Severity.STANDARD,
         immediate_risk=interview.immediate_risk,
         # staff disagree on whether and where it goes, not on what the words suggest
         possible_immediate_risk=bool(rules and rules.possible_immediate_risk),

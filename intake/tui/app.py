@@ -10,6 +10,7 @@ import asyncio
 from collections.abc import Sequence
 from datetime import date
 from functools import partial
+from typing import TypedDict
 
 from rich.text import Text
 from sqlalchemy import Engine
@@ -34,6 +35,14 @@ from intake.tui.screens.identify import PickUserScreen
 from intake.tui.screens.interview import InterviewScreen
 from intake.tui.screens.register import RegisterScreen
 from intake.tui.screens.resume import ResumeChoice, ResumeModal
+
+
+class _SessionOptions(TypedDict):
+    """What starting and resuming an interview session both take."""
+
+    actor: Actor
+    settings: Settings
+    today: date
 
 
 class IntakeApp(App[None]):
@@ -116,7 +125,11 @@ class IntakeApp(App[None]):
 
     async def _open_interview(self, draft_id: int | None) -> None:
         assert self.actor is not None
-        options = {"actor": self.actor, "settings": self.settings, "today": self.today}
+        options: _SessionOptions = {
+            "actor": self.actor,
+            "settings": self.settings,
+            "today": self.today,
+        }
         if draft_id is None:
             session = await asyncio.to_thread(InterviewSession.start, self.store, **options)
         else:

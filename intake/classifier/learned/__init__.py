@@ -49,7 +49,7 @@ class Opinion:
         """The whole words (not letter sequences) that pushed ``head`` up the most."""
         column = self.values * self.weights[self.present, self.heads.index(head)]
         order = np.argsort(-column)
-        out = []
+        out: list[str] = []
         for i in order:
             if column[i] <= 0 or len(out) == k:
                 break

@@ -55,7 +55,7 @@ def _count_mismatches(connection: Connection) -> list[str]:
     ).scalar_one()
     if int(total) == int(recorded):
         return []
-    actual = dict(
+    actual: dict[str, int] = dict(
         connection.execute(
             text("SELECT coalesce(chain, '?'), count(*) FROM audit_event GROUP BY chain")
         ).all()

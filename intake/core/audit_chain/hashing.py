@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, overload
 
 from intake.core.db.models import AuditEvent
 
@@ -42,7 +42,11 @@ def genesis(chain: str) -> str:
     return hashlib.sha256(f"genesis|{chain}".encode()).hexdigest()
 
 
-def at_text(value: Any) -> str | None:
+@overload
+def at_text(value: None) -> None: ...
+@overload
+def at_text(value: datetime | str) -> str: ...
+def at_text(value: datetime | str | None) -> str | None:
     if value is None:
         return None
     if isinstance(value, str):

@@ -18,7 +18,7 @@ from intake.core.audit_chain.hashing import (
     event_hash,
     genesis,
 )
-from intake.core.db.models import AuditEvent
+from intake.core.db.models import AuditEvent, table_of
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def read_rows(
     connection: Connection, where: str, params: dict[str, Any], *, by_id: bool = False
 ) -> Iterator[dict[str, Any]]:
     """Audit rows through the table's own types, so JSON and times read back as written."""
-    table = AuditEvent.__table__  # type: ignore[attr-defined]
+    table = table_of(AuditEvent)
     query = (
         select_core(*(table.c[name] for name in _COLUMNS))
         .where(text(where).bindparams(**params))
@@ -82,7 +82,7 @@ def read_heads(connection: Connection, chains: Iterable[str] | None = None) -> d
 
 
 def read_user_names(connection: Connection) -> dict[int, str]:
-    return dict(connection.execute(text("SELECT id, name FROM app_user")).all())  # type: ignore[arg-type]
+    return dict(connection.execute(text("SELECT id, name FROM app_user")).all())
 
 
 def change_found(row: dict[str, Any], names: dict[int, str]) -> tuple[str, str]:

@@ -10,10 +10,16 @@ import uuid as uuid_module
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, Integer, String, Text
+from sqlalchemy import JSON, Column, Index, Integer, String, Table, Text
 from sqlmodel import Field, SQLModel
 
 from intake.core.clock import utcnow
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """A table model's Table (SQLModel's types do not declare ``__table__``)."""
+    table: Table = model.__table__  # type: ignore[attr-defined]
+    return table
 
 
 def new_uuid() -> str:

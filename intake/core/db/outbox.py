@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from sqlalchemy import Engine, make_url
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from intake.core.db.models import AppSecret, Establishment, InterviewDraft, OutboxEntry
 
@@ -49,7 +49,7 @@ def is_provisional(reference: str) -> bool:
 def is_outbox(session: Session) -> bool:
     """Whether this database is a laptop's outbox (asked once per engine, then remembered)."""
     bind = session.get_bind()
-    engine = getattr(bind, "engine", bind)
+    engine = bind if isinstance(bind, Engine) else bind.engine
     known = _OUTBOX_ENGINES.get(engine)
     if known is None:
         known = _OUTBOX_ENGINES[engine] = session.get(AppSecret, OUTBOX_MARK) is not None
@@ -93,7 +93,7 @@ def queue_for_sync(session: Session, submission: CaseSubmission, actor: Actor) -
 
 
 def pending_entries(session: Session) -> list[OutboxEntry]:
-    query = select(OutboxEntry).where(OutboxEntry.sent_at == None).order_by(OutboxEntry.id)  # noqa: E711
+    query = select(OutboxEntry).where(OutboxEntry.sent_at == None).order_by(col(OutboxEntry.id))  # noqa: E711
     return list(session.exec(query).all())
 
 

@@ -74,7 +74,7 @@ class CasePanel(VerticalScroll):
         return text
 
     @staticmethod
-    def _assessment(data: CasePanelData) -> Text:
+    def _assessment(data: CasePanelData) -> RenderableType:
         if data.ending is not None:
             text = Text()
             text.append("Signposted: ", style="bold")

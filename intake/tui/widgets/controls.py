@@ -45,7 +45,7 @@ def _clean_paste(text: str) -> tuple[str, int]:
 class AnswerLine(Input):
     """A one-line answer. A multi-line paste is joined into one line, never cut short."""
 
-    async def _on_paste(self, event: events.Paste) -> None:
+    def _on_paste(self, event: events.Paste) -> None:
         event.prevent_default()
         event.stop()
         cleaned, removed = _clean_paste(event.text)

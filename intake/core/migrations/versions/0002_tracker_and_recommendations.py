@@ -9,7 +9,7 @@ Create Date: 2026-11-23 11:33:18.243743
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes
 from alembic import op
 
 revision: str = "0002"

@@ -17,8 +17,9 @@ Create Date: 2026-11-30 21:00:00
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -44,7 +45,7 @@ HASHED = (
 )
 
 
-def _at(value):  # type: ignore[no-untyped-def]
+def _at(value: datetime | str | None) -> str | None:
     if value is None:
         return None
     if isinstance(value, str):
@@ -54,7 +55,7 @@ def _at(value):  # type: ignore[no-untyped-def]
     return value.astimezone(UTC).isoformat(timespec="microseconds")
 
 
-def _hash(fields):  # type: ignore[no-untyped-def]
+def _hash(fields: Mapping[str, Any]) -> str:
     data = {key: fields.get(key) for key in HASHED}
     data["at"] = _at(data["at"])
     blob = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)

@@ -320,8 +320,11 @@ class InterviewScreen(Screen[None]):
             self.app.call_from_thread(self._mark_saved)
 
     def _mark_saved(self, what: str = "typing") -> None:
+        """Say when the text was last kept; an autosave that lands as the screen closes (the
+        text is kept all the same) has no panel left to say it on."""
         stamp = datetime.now().strftime("%H:%M:%S")
-        self.query_one(CasePanel).border_subtitle = f"{what} saved {stamp}"
+        for panel in self.query(CasePanel):
+            panel.border_subtitle = f"{what} saved {stamp}"
 
     def _stop_timers(self) -> None:
         for timer in (self._preview_timer, self._autosave_timer, self._advice_timer):

@@ -3,20 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from bo_support import make_submission
-from bo_tui_helpers import (
-    HMIP_SUPERVISOR,
-    HMIP_TRIAGE,
-    IMB_SUPERVISOR,
-    case_shown,
-    notifications,
-    open_case,
-    queue_shows,
-    screen_text,
-    text_of,
-    wait_until,
-)
-from conftest import AppFactory
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 from textual.command import CommandPalette
@@ -33,6 +19,20 @@ from intake.core.establishments import resolve_establishment_id
 from intake.core.settings import Settings
 from intake.core.users import Actor
 from intake.submission import submit_case
+from tests.support.backoffice_tui import (
+    HMIP_SUPERVISOR,
+    HMIP_TRIAGE,
+    IMB_SUPERVISOR,
+    AppFactory,
+    case_shown,
+    notifications,
+    open_case,
+    queue_shows,
+    screen_text,
+    text_of,
+    wait_until,
+)
+from tests.support.factories import make_submission
 
 SIZE = (80, 24)
 NARRATIVE = "Put in the segregation unit the day after I spoke to the IMB about the wing."

@@ -3,16 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from bo_support import make_submission
-from bo_tui_helpers import (
-    case_shown,
-    notifications,
-    open_case,
-    queue_ready,
-    text_of,
-    wait_until,
-)
-from conftest import AppFactory
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 from textual.widgets import Select
@@ -28,6 +18,16 @@ from intake.core.settings import Settings
 from intake.core.users import Actor
 from intake.core.vocabulary import Qualifies, Route
 from intake.submission import submit_case
+from tests.support.backoffice_tui import (
+    AppFactory,
+    case_shown,
+    notifications,
+    open_case,
+    queue_ready,
+    text_of,
+    wait_until,
+)
+from tests.support.factories import make_submission
 
 SIZE = (80, 24)
 IMB_TRIAGE = "DEMO IMB Triage"  # HMP Wandsworth's Board: the receiving organisation

@@ -6,13 +6,13 @@ from collections.abc import Callable
 
 import pytest
 from sqlalchemy import Engine
-from tui_helpers import TODAY
 
 from intake.core.settings import Settings
 from intake.core.users import Actor
 from intake.core.vocabulary import Organisation
 from intake.interview.profile import register_first_user
 from intake.tui.app import IntakeApp, create_app
+from tests.support.intake_tui import TODAY
 
 
 @pytest.fixture

@@ -5,7 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.widgets import Input, Static, TextArea
-from tui_helpers import (
+
+from intake.core.users import Actor
+from intake.tui.app import IntakeApp
+from intake.tui.screens.review import ReviewScreen
+from tests.support.intake_tui import (
     COMMON,
     answer_all,
     at_question,
@@ -15,10 +19,6 @@ from tui_helpers import (
     shown_problem,
     type_text,
 )
-
-from intake.core.users import Actor
-from intake.tui.app import IntakeApp
-from intake.tui.screens.review import ReviewScreen
 
 
 async def test_malformed_prison_number(
@@ -137,7 +137,8 @@ async def test_f5_straight_after_a_burst_of_typing_keeps_every_word(
     """F5 is a priority key: it must not overtake keys still waiting for the narrative box
     (a fast typist, or a terminal delivering a burst), or the end of the account is lost."""
     from textual import events
-    from tui_helpers import wait_until
+
+    from tests.support.intake_tui import wait_until
 
     app = make_app()
     words = "Officer Bell took my job the day after my IMB application."

@@ -7,31 +7,20 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlmodel import Session, select
-from tui_helpers import COMMON, QUALIFYING, RISK, answer_all, screen_text, wait_until
 
-from intake.core.db.models import Classification, RiskAssessment, SanctionCase, WorkflowTask
+from intake.core.db.models import Classification, RiskAssessment, WorkflowTask
 from intake.core.users import Actor
 from intake.tui.app import IntakeApp
-from intake.tui.screens.done import DoneScreen
-from intake.tui.screens.review import ReviewScreen
 from intake.tui.widgets.risk_banner import RiskBanner
-
-
-def only_case(engine: Engine) -> SanctionCase:
-    with Session(engine) as session:
-        cases = session.exec(select(SanctionCase)).all()
-        assert len(cases) == 1
-        return cases[0]
-
-
-async def submit_from_review(pilot, app: IntakeApp) -> str:  # type: ignore[no-untyped-def]
-    await wait_until(pilot, lambda: isinstance(app.screen, ReviewScreen))
-    await pilot.press("ctrl+s")
-    await wait_until(pilot, lambda: isinstance(app.screen, DoneScreen))
-    done = app.screen
-    assert isinstance(done, DoneScreen)
-    assert done.reference in screen_text(app)
-    return done.reference
+from tests.support.intake_tui import (
+    COMMON,
+    QUALIFYING,
+    RISK,
+    answer_all,
+    only_case,
+    screen_text,
+    submit_from_review,
+)
 
 
 async def test_qualifying_with_consent_is_submitted(

@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from sqlalchemy import Engine
 from sqlmodel import Session, select
-from test_tui_interviews import only_case, submit_from_review
 from textual.widgets import Static
-from tui_helpers import COMMON, QUALIFYING, TODAY, answer_all, paste, screen_text, wait_until
 
 from intake.core.db.models import Classification
 from intake.core.settings import Settings
 from intake.core.users import Actor
 from intake.tui.app import create_app
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "llm"))
-from llm_server import MODEL, json_reply, serving
+from tests.support.intake_tui import (
+    COMMON,
+    QUALIFYING,
+    TODAY,
+    answer_all,
+    only_case,
+    paste,
+    screen_text,
+    submit_from_review,
+    wait_until,
+)
+from tests.support.llm_server import MODEL, json_reply, serving
 
 NOT_A_SANCTION = {"qualifies": "no", "categories": [], "body": ["IMB"], "immediate_risk": False}
 

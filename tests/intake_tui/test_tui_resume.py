@@ -6,7 +6,13 @@ from collections.abc import Callable
 
 from sqlalchemy import Engine
 from textual.widgets import OptionList, TextArea
-from tui_helpers import (
+
+from intake.core.users import Actor
+from intake.interview.drafts import DraftStore
+from intake.tui.app import IntakeApp
+from intake.tui.screens.drafts import DraftsModal
+from intake.tui.screens.resume import ResumeModal
+from tests.support.intake_tui import (
     COMMON,
     answer_all,
     at_question,
@@ -16,12 +22,6 @@ from tui_helpers import (
     type_text,
     wait_until,
 )
-
-from intake.core.users import Actor
-from intake.interview.drafts import DraftStore
-from intake.tui.app import IntakeApp
-from intake.tui.screens.drafts import DraftsModal
-from intake.tui.screens.resume import ResumeModal
 
 FIRST_PART = "They moved me to the block the day after I saw the IMB. "
 

@@ -7,18 +7,6 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 from textual.widgets import OptionList, Static
-from tui_helpers import (
-    COMMON,
-    QUALIFYING,
-    RISK,
-    answer_all,
-    at_question,
-    interview_screen,
-    paste,
-    screen_text,
-    type_text,
-    wait_until,
-)
 
 from intake.core.identity import system_login
 from intake.core.settings import Settings
@@ -34,6 +22,18 @@ from intake.tui.screens.review import ReviewScreen
 from intake.tui.widgets.case_panel import CasePanel
 from intake.tui.widgets.conversation import ConversationLog
 from intake.tui.widgets.risk_banner import RiskBanner
+from tests.support.intake_tui import (
+    COMMON,
+    QUALIFYING,
+    RISK,
+    answer_all,
+    at_question,
+    interview_screen,
+    paste,
+    screen_text,
+    type_text,
+    wait_until,
+)
 
 
 async def test_first_start_registers_and_remembers_the_interviewer(

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from llm_server import MODEL, NARRATIVE, FakeLlm, Reply, json_reply
 
 from intake.core.vocabulary import Body, Outcome, ProtocolStep
 from intake.llm import AccountLine, Assistant, BriefingFacts, Identifiers, LetterFacts, LlmError
+from tests.support.llm_server import MODEL, NARRATIVE, FakeLlm, Reply, json_reply
 
 PERSON = Identifiers(name="John Smith", prison_number="A1234BC")
 BRIEFING = (

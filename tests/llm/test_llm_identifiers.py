@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from llm_server import NARRATIVE, FakeLlm, Reply, json_reply, make_assistant
-
 from intake.core.vocabulary import Body, Outcome, ProtocolStep
 from intake.llm import Assistant, BriefingFacts, Identifiers, LetterFacts, Redactor
 from intake.llm.facts import AccountLine
+from tests.support.llm_server import NARRATIVE, FakeLlm, Reply, json_reply, make_assistant
 
 PERSON = Identifiers(name="John Smith", prison_number="A1234BC")
 ANSWERS = {

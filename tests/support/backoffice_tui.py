@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from sqlmodel import Session, select
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Static
@@ -12,6 +13,8 @@ from textual.widgets import Static
 from backoffice.tui.app import BackofficeApp
 from backoffice.tui.case_screen import CaseScreen
 from backoffice.tui.queue_screen import QueueScreen
+from intake.core.db.models import User
+from intake.core.users import Actor
 from tests.support import tui
 from tests.support.tui import plain
 from tests.support.tui import screen_text as screen_text  # with the driver, for the tests
@@ -32,6 +35,11 @@ async def wait_until(pilot: Pilot[None], check: Callable[[], object], tries: int
 
 def text_of(screen: Screen[object], selector: str) -> str:
     return plain(screen.query_one(selector, Static).content)
+
+
+def demo_actor(session: Session, name: str) -> Actor:
+    """One of the demo's staff (``DEMO IMB Intake``, ``HMIP_SUPERVISOR``...) as an actor."""
+    return Actor.from_user(session.exec(select(User).where(User.name == name)).one())
 
 
 def notifications(app: BackofficeApp) -> str:

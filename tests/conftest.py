@@ -7,8 +7,6 @@ server (``.ci/with-postgres`` starts a throwaway one), each test gets a new, emp
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,11 +16,7 @@ from sqlalchemy import Engine, create_engine, make_url
 
 from intake.core.db.engine import open_database
 from intake.core.settings import Settings, load_settings
-
-BIN = Path(sys.executable).parent
-# Read before any fixture clears the SANCTIONS_ variables from the environment.
-TEST_SERVER_URL = os.environ.get("SANCTIONS_TEST_DATABASE_URL", "")
-ON_POSTGRES = TEST_SERVER_URL.startswith("postgresql")
+from tests.support.database import ON_POSTGRES, TEST_SERVER_URL
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -92,19 +86,3 @@ def engine(settings: Settings) -> Iterator[Engine]:
     engine = open_database(settings)
     yield engine
     engine.dispose()
-
-
-def run_cli(
-    *args: str, env: dict[str, str] | None = None, input: str | None = None, timeout: float = 60
-) -> subprocess.CompletedProcess[str]:
-    """Run one of the installed console scripts (`intake`, `backoffice`) as a user would."""
-    command, *rest = args
-    full_env = {**os.environ, **(env or {})}
-    return subprocess.run(
-        [str(BIN / command), *rest],
-        capture_output=True,
-        text=True,
-        env=full_env,
-        input=input,
-        timeout=timeout,
-    )

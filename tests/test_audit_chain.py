@@ -29,7 +29,7 @@ from intake.core.db.models import AuditChainHead, AuditEvent, SanctionCase
 from intake.core.settings import Settings
 from intake.core.users import Actor, UserCreate, create_user
 from intake.core.vocabulary import Organisation, Role
-from tests.conftest import ON_POSTGRES
+from tests.support.database import ON_POSTGRES
 
 
 def _actor(engine: Engine) -> Actor:
@@ -94,7 +94,7 @@ def _raw(engine: Engine, sql: str) -> None:
 def test_a_changed_event_is_found_by_the_quick_check_of_its_case(
     engine: Engine, settings: Settings
 ) -> None:
-    from tests.teams.offline_support import submit_some
+    from tests.support.offline import submit_some
 
     submit_some(engine, settings, 1)
     with Session(engine) as session:
@@ -141,7 +141,7 @@ def test_upgrading_a_database_with_events_chains_them(settings: Settings) -> Non
 
 
 def test_case_changes_chain_per_case(engine: Engine, settings: Settings) -> None:
-    from tests.teams.offline_support import submit_some
+    from tests.support.offline import submit_some
 
     submit_some(engine, settings, 2)
     actor = _actor(engine)

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from tests.conftest import ON_POSTGRES, run_cli
+from tests.support.cli import run_cli
+from tests.support.database import ON_POSTGRES
 
 ADMIN = ("--as", "DEMO HMIP Admin")
 LEAD = ("--as", "DEMO HMIP Lead")

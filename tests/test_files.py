@@ -22,7 +22,7 @@ from intake.core.settings import Settings, load_settings
 from intake.core.users import Actor, UserCreate, create_user
 from intake.core.vocabulary import Organisation, Role
 from intake.interview.profile import remember
-from tests.conftest import run_cli
+from tests.support.cli import cli_env, run_cli
 
 
 @pytest.fixture
@@ -162,11 +162,7 @@ def admin_env(engine: Engine, settings: Settings) -> dict[str, str]:
             )
             create_user(session, data=data)
         session.commit()
-    return {
-        "SANCTIONS_DATABASE_URL": settings.effective_database_url,
-        "SANCTIONS_DATA_DIR": str(settings.data_dir),
-        "SANCTIONS_EXPORT_PASSPHRASE": "a long passphrase",
-    }
+    return cli_env(settings, SANCTIONS_EXPORT_PASSPHRASE="a long passphrase")
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])

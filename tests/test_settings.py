@@ -6,7 +6,7 @@ import pytest
 
 from intake.core.errors import ConfigError
 from intake.core.settings import load_settings
-from tests.conftest import run_cli
+from tests.support.cli import run_cli
 
 
 def test_defaults_need_nothing_set(isolated_environment: Path) -> None:

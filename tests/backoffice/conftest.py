@@ -5,47 +5,31 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from bo_support import AWAY, HOME, ActFn, Staff, SubmitFn, ViewFn, _user, make_submission
-from ntk_support import _details, _hand_to, _with_transcript
 from sqlalchemy import Engine
 from sqlmodel import Session
 
 from backoffice.case_view import show_case
 from backoffice.view_models import ActionResult, CaseView
 from backoffice.workflow import take_action
-from intake.core.establishments import resolve_establishment_id
 from intake.core.settings import Settings
 from intake.core.submission import submit_case
 from intake.core.users import Actor
 from intake.core.vocabulary import Organisation, Role
+from tests.backoffice.ntk_support import _details, _hand_to, _with_transcript
+from tests.support.factories import (
+    ActFn,
+    Staff,
+    SubmitFn,
+    ViewFn,
+    make_staff,
+    make_submission,
+    make_user,
+)
 
 
 @pytest.fixture
 def staff(engine: Engine) -> Staff:
-    with Session(engine) as session:
-        home = resolve_establishment_id(session, HOME)
-        away = resolve_establishment_id(session, AWAY)
-        found = Staff(
-            hmip=_user(session, "Hana Triage", Role.TRIAGE, Organisation.HMIP, None),
-            hmip_supervisor=_user(session, "Sam Super", Role.SUPERVISOR, Organisation.HMIP, None),
-            hmip_supervisor2=_user(session, "Sue Super", Role.SUPERVISOR, Organisation.HMIP, None),
-            imb=_user(session, "Ian Board", Role.TRIAGE, Organisation.IMB, home),
-            imb_away=_user(session, "Ivy Away", Role.TRIAGE, Organisation.IMB, away),
-            imb_supervisor=_user(session, "Isla Super", Role.SUPERVISOR, Organisation.IMB, away),
-            imb_home_supervisor=_user(
-                session, "Hugh Boardchair", Role.SUPERVISOR, Organisation.IMB, home
-            ),
-            imb_lead=_user(session, "Nia National", Role.LEAD, Organisation.IMB, None),
-            ppo=_user(session, "Pat Ombud", Role.TRIAGE, Organisation.PPO, None),
-            ppo_supervisor=_user(session, "Pia Super", Role.SUPERVISOR, Organisation.PPO, None),
-            hmip_lead=_user(session, "Dee Deputy", Role.LEAD, Organisation.HMIP, None),
-            intake=_user(session, "Ines Pector", Role.INTAKE, Organisation.HMIP, None),
-            intake2=_user(session, "Otto Other", Role.INTAKE, Organisation.HMIP, None),
-            home_id=home,
-            away_id=away,
-        )
-        session.commit()
-    return found
+    return make_staff(engine)
 
 
 @pytest.fixture
@@ -107,9 +91,9 @@ def people(engine: Engine, staff: Staff) -> dict[str, Actor]:
     found = {name: getattr(staff, name) for name in staff.__dataclass_fields__}
     with Session(engine) as session:
         found |= {
-            "hmip_admin": _user(session, "Ada Admin", Role.ADMIN, Organisation.HMIP, None),
-            "imb_admin": _user(session, "Ina Admin", Role.ADMIN, Organisation.IMB, None),
-            "imb_admin_home": _user(
+            "hmip_admin": make_user(session, "Ada Admin", Role.ADMIN, Organisation.HMIP),
+            "imb_admin": make_user(session, "Ina Admin", Role.ADMIN, Organisation.IMB),
+            "imb_admin_home": make_user(
                 session, "Ike Admin", Role.ADMIN, Organisation.IMB, staff.home_id
             ),
         }

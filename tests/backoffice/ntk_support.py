@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from bo_support import make_submission
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
@@ -16,6 +15,7 @@ from intake.core.settings import Settings
 from intake.core.submission import ClassificationView, PersonDetails, submit_case
 from intake.core.users import SYSTEM, Actor
 from intake.core.vocabulary import Qualifies, Route
+from tests.support.factories import make_submission
 
 NAME, NUMBER, LOCATION = "Jordan Example", "A1234BC", "B wing cell 12"
 NARRATIVE = (

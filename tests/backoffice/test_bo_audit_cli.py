@@ -10,7 +10,6 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from bo_support import Staff, SubmitFn, run_cli
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
@@ -19,6 +18,8 @@ from intake.core.identity import system_login
 from intake.core.settings import Settings
 from intake.core.users import UserCreate, create_user
 from intake.core.vocabulary import Organisation, Role
+from tests.support.cli import cli_env, run_cli
+from tests.support.factories import Staff, SubmitFn
 
 pytestmark = pytest.mark.sqlite_only  # the tampering is done with sqlite3 on the file
 
@@ -34,11 +35,7 @@ def env(engine: Engine, settings: Settings, staff: Staff) -> dict[str, str]:
         )
         create_user(session, data=data)
         session.commit()
-    return {
-        "SANCTIONS_DATABASE_URL": settings.effective_database_url,
-        "SANCTIONS_DATA_DIR": str(settings.data_dir),
-        "SANCTIONS_USER": "Ada Admin",
-    }
+    return cli_env(settings, SANCTIONS_USER="Ada Admin")
 
 
 def bo(

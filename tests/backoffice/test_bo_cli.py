@@ -7,18 +7,16 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from bo_support import Staff, SubmitFn, run_cli
 from openpyxl import load_workbook
 
 from intake.core.settings import Settings
+from tests.support.cli import cli_env, run_cli
+from tests.support.factories import Staff, SubmitFn
 
 
 @pytest.fixture
 def env(settings: Settings) -> dict[str, str]:
-    return {
-        "SANCTIONS_DATABASE_URL": settings.effective_database_url,
-        "SANCTIONS_DATA_DIR": str(settings.data_dir),
-    }
+    return cli_env(settings)
 
 
 def bo(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from bo_support import ActFn, Staff, SubmitFn, open_titles
 from sqlmodel import Session
 
 from backoffice.case_view import show_case
@@ -12,6 +11,7 @@ from backoffice.queue import list_queue
 from intake.core.errors import NotFoundError, PermissionDenied
 from intake.core.submission import ConsentAnswers
 from intake.core.vocabulary import RiskLevel
+from tests.support.factories import ActFn, Staff, SubmitFn, open_titles
 
 NO_IDENTITY = ConsentAnswers(pursue=True, share_identity=False, imb_enquiries=True)
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from bo_support import ActFn, Staff, SubmitFn, ViewFn, open_titles
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
@@ -21,6 +20,7 @@ from intake.core.db.models import AuditEvent, ConsentRecord, Signpost
 from intake.core.errors import PermissionDenied, ValidationProblem
 from intake.core.submission import ClassificationView, ConsentAnswers
 from intake.core.vocabulary import ConsentGiver, Qualifies, RaisedBy, RiskLevel, Route
+from tests.support.factories import ActFn, Staff, SubmitFn, ViewFn, open_titles
 
 DECLINES = ConsentAnswers(pursue=False)
 FAMILY_CONSENTS = ConsentAnswers(

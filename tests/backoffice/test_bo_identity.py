@@ -11,7 +11,6 @@ import subprocess
 import uuid
 
 import pytest
-from bo_support import BIN, run_cli
 from sqlalchemy import Engine, create_engine, make_url, text
 from sqlmodel import Session, col, select
 
@@ -20,17 +19,14 @@ from intake.core.identity import current_login, resolve_actor, system_login
 from intake.core.settings import Settings
 from intake.core.users import UserCreate, create_user
 from intake.core.vocabulary import Organisation, Role
+from tests.support.cli import BIN, cli_env, run_cli
 
 ME = system_login()
 
 
 @pytest.fixture
 def env(settings: Settings, engine: Engine) -> dict[str, str]:
-    return {
-        "SANCTIONS_DATABASE_URL": settings.effective_database_url,
-        "SANCTIONS_DATA_DIR": str(settings.data_dir),
-        "SANCTIONS_USER": "",
-    }
+    return cli_env(settings, SANCTIONS_USER="")
 
 
 def bo(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:

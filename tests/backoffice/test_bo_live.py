@@ -3,7 +3,6 @@ exporting are audited but change no case, so they do not move it; an action does
 
 from __future__ import annotations
 
-from bo_support import ActFn, Staff, SubmitFn
 from sqlalchemy import Engine, func
 from sqlmodel import Session, col, select
 
@@ -12,6 +11,7 @@ from backoffice.live import ChangeMark, change_mark
 from backoffice.queue import list_queue
 from intake.core.audit_chain import ACCESS_CHAIN
 from intake.core.db.models import AuditEvent
+from tests.support.factories import ActFn, Staff, SubmitFn
 
 
 def _mark(engine: Engine) -> ChangeMark:

@@ -10,19 +10,6 @@ import itertools
 from datetime import UTC, datetime
 
 import pytest
-from bo_support import Staff
-from ntk_support import (
-    HIDDEN,
-    IDENTIFYING,
-    LOCATION,
-    NAME,
-    NAMED,
-    NUMBER,
-    PSEUDONYM,
-    _assert_named,
-    _assert_pseudonymised,
-    _listed,
-)
 from sqlalchemy import Engine, insert
 from sqlmodel import Session, select
 
@@ -34,6 +21,19 @@ from intake.core.errors import NotFoundError
 from intake.core.risk import risk_rank
 from intake.core.users import Actor
 from intake.core.vocabulary import Organisation, RiskLevel, Role
+from tests.backoffice.ntk_support import (
+    HIDDEN,
+    IDENTIFYING,
+    LOCATION,
+    NAME,
+    NAMED,
+    NUMBER,
+    PSEUDONYM,
+    _assert_named,
+    _assert_pseudonymised,
+    _listed,
+)
+from tests.support.factories import Staff
 
 MATRIX = [
     # IMB staff of every role see their own Board's cases only, named (the IMB received them)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from bo_support import Staff, SubmitFn, run_cli
 from sqlalchemy import Engine
 from sqlmodel import Session
 
@@ -11,6 +10,8 @@ from backoffice.overrides import override_classification, record_triage_view
 from intake.core.errors import NotFoundError, PermissionDenied
 from intake.core.settings import Settings
 from intake.core.users import Actor
+from tests.support.cli import cli_env, run_cli
+from tests.support.factories import Staff, SubmitFn
 
 ACTING = [
     # who, what, which case, refused with (None: allowed), and a word of the message
@@ -70,10 +71,7 @@ CLI_ACTING = [
 def test_override_refusals_from_the_cli(
     settings: Settings, staff: Staff, submit: SubmitFn, name: str, status: int, words: str | None
 ) -> None:
-    env = {
-        "SANCTIONS_DATABASE_URL": settings.effective_database_url,
-        "SANCTIONS_DATA_DIR": str(settings.data_dir),
-    }
+    env = cli_env(settings)
     ref = submit()
     result = run_cli(
         "backoffice", "--as", name, "override", ref, "--set", "risk=high", "--reason", "Threats",

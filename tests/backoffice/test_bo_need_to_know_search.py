@@ -10,7 +10,6 @@ import pytest
 from hypothesis import HealthCheck, assume, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
-from ntk_support import NAME, NUMBER, _listed
 from rapidfuzz import fuzz
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -20,6 +19,7 @@ from backoffice.queue import SEARCH_CUTOFF, list_queue, plan_search, score_case
 from backoffice.tracker import COLUMNS, export_tracker
 from intake.core.db.models import SanctionCase
 from intake.core.users import Actor
+from tests.backoffice.ntk_support import NAME, NUMBER, _listed
 
 
 def _found(engine: Engine, actor: Actor, text: str) -> list[str]:

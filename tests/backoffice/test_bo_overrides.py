@@ -6,7 +6,6 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
-from bo_support import ActFn, Staff, SubmitFn
 from sqlmodel import Session, select
 
 from backoffice.case_view import show_case
@@ -16,6 +15,7 @@ from backoffice.workflow import take_action
 from intake.core.db.models import AuditEvent, CaseClassification, SanctionCase
 from intake.core.errors import ConflictError, ValidationProblem
 from intake.core.vocabulary import Qualifies, Route
+from tests.support.factories import ActFn, Staff, SubmitFn
 
 
 def _override(engine, actor, ref, changes, reason="Seen the CCTV", **kw) -> CaseView:  # type: ignore[no-untyped-def]

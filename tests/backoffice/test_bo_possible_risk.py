@@ -4,14 +4,6 @@ first within its risk level, and cleared only by a supervisor who sets the risk.
 from __future__ import annotations
 
 import pytest
-from bo_support import (
-    ASK_NOW_NARRATIVE,
-    PLAIN_NARRATIVE,
-    Staff,
-    SubmitFn,
-    classified,
-    run_cli,
-)
 from sqlmodel import Session, select
 
 from backoffice.overrides import override_classification, record_triage_view
@@ -22,6 +14,8 @@ from intake.core.db.models import CaseClassification, SanctionCase
 from intake.core.risk import risk_rank
 from intake.core.settings import Settings
 from intake.core.vocabulary import RiskLevel
+from tests.support.cli import cli_env, run_cli
+from tests.support.factories import ASK_NOW_NARRATIVE, PLAIN_NARRATIVE, Staff, SubmitFn, classified
 
 
 def test_the_narratives_are_read_as_these_tests_need() -> None:
@@ -78,10 +72,7 @@ def test_ask_now_shows_unless_the_risk_is_immediate_and_comes_first_in_its_level
 def test_the_command_line_says_ask_now_in_words(
     settings: Settings, staff: Staff, cases: dict[str, str]
 ) -> None:
-    env = {
-        "SANCTIONS_DATABASE_URL": settings.effective_database_url,
-        "SANCTIONS_DATA_DIR": str(settings.data_dir),
-    }
+    env = cli_env(settings)
     listed = run_cli("backoffice", "--as", "Hana Triage", "queue", env=env)
     assert listed.returncode == 0, listed.stderr
     lines = {line.split()[0]: line for line in listed.stdout.splitlines()[1:-1]}

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from bo_support import ActFn, Staff, SubmitFn
 from sqlalchemy import update
 from sqlmodel import Session, col
 
@@ -16,6 +15,7 @@ from intake.core.clock import utcnow
 from intake.core.db.models import WorkflowTask
 from intake.core.errors import ValidationProblem
 from intake.core.vocabulary import Organisation, Qualifies, RiskLevel, Route
+from tests.support.factories import ActFn, Staff, SubmitFn
 
 
 def _refs(page: QueuePage) -> list[str]:

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
-from bo_support import ActFn, Staff, SubmitFn, run_cli
 from sqlalchemy import Engine
 from sqlmodel import Session, col, func, select
 
@@ -21,6 +20,8 @@ from intake.core.db.models import AuditEvent
 from intake.core.settings import Settings
 from intake.core.submission import ConsentAnswers
 from intake.core.vocabulary import ConsentGiver, Qualifies, RaisedBy, RiskLevel, Route, Severity
+from tests.support.cli import cli_env, run_cli
+from tests.support.factories import ActFn, Staff, SubmitFn
 
 DECLINES = ConsentAnswers(pursue=False)
 FAMILY = ConsentAnswers(
@@ -138,10 +139,7 @@ def test_refusal(
     engine: Engine,
 ) -> None:
     ref = row.prepare(act, staff, submit)
-    env = {
-        "SANCTIONS_DATABASE_URL": settings.effective_database_url,
-        "SANCTIONS_DATA_DIR": str(settings.data_dir),
-    }
+    env = cli_env(settings)
     before = _audit_count(engine)
     args = [a.replace("{ref}", ref) for a in row.args]
     result = run_cli("backoffice", "--as", row.user, *args, env=env)
@@ -156,10 +154,7 @@ def test_the_refused_action_is_listed_with_its_reason(
     act: ActFn, staff: Staff, submit: SubmitFn, settings: Settings
 ) -> None:
     ref = _confirmed(consent=DECLINES)(act, staff, submit)
-    env = {
-        "SANCTIONS_DATABASE_URL": settings.effective_database_url,
-        "SANCTIONS_DATA_DIR": str(settings.data_dir),
-    }
+    env = cli_env(settings)
     act(staff.hmip, ref, "log_on_tracker")
     act(staff.imb, ref, "consult_prisoner", outcome="declines")
     result = run_cli("backoffice", "--as", "Ian Board", "steps", ref, "--json", env=env)

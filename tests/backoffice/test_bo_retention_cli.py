@@ -7,7 +7,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from bo_support import Staff, SubmitFn, _user, run_cli
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
@@ -28,6 +27,8 @@ from intake.core.errors import PermissionDenied, ValidationProblem
 from intake.core.settings import Settings
 from intake.core.users import Actor
 from intake.core.vocabulary import Organisation, Role
+from tests.support.cli import cli_env, run_cli
+from tests.support.factories import Staff, SubmitFn, make_user
 
 NAME = "Jordan Example"
 NOTE = "Told Jordan's sister on the phone"
@@ -36,7 +37,7 @@ NOTE = "Told Jordan's sister on the phone"
 @pytest.fixture
 def admin(engine: Engine) -> Actor:
     with Session(engine) as session:
-        actor = _user(session, "Ada Admin", Role.ADMIN, Organisation.HMIP, None)
+        actor = make_user(session, "Ada Admin", Role.ADMIN, Organisation.HMIP)
         session.commit()
     return actor
 
@@ -194,10 +195,7 @@ def test_retention_from_the_command_line(
 ) -> None:
     ref = submit()
     _close(engine, staff.hmip_supervisor, ref, years_ago=7)
-    env = {
-        "SANCTIONS_DATABASE_URL": settings.effective_database_url,
-        "SANCTIONS_DATA_DIR": str(settings.data_dir),
-    }
+    env = cli_env(settings)
 
     def bo(*args: str) -> object:
         return run_cli("backoffice", "--as", "Ada Admin", *args, env=env)

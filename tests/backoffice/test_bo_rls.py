@@ -10,7 +10,6 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
-from bo_support import Staff, SubmitFn, run_cli
 from sqlalchemy import Engine, create_engine, make_url, text
 from sqlmodel import Session, select
 
@@ -19,6 +18,8 @@ from backoffice.queue import QueueFilters, list_queue
 from intake.core.db.models import SanctionCase, User
 from intake.core.settings import Settings
 from intake.core.users import Actor
+from tests.support.cli import run_cli
+from tests.support.factories import Staff, SubmitFn
 
 pytestmark = pytest.mark.postgres_only
 GRANTS = (

@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from bo_support import ActFn, Staff, SubmitFn
 from openpyxl import load_workbook
 from sqlmodel import Session, select
 
@@ -17,6 +16,7 @@ from intake.core.errors import PermissionDenied
 from intake.core.submission import ConsentAnswers, PersonDetails
 from intake.core.users import Actor
 from intake.core.vocabulary import Qualifies, Route
+from tests.support.factories import ActFn, Staff, SubmitFn
 
 
 def _export(engine, actor: Actor, out: Path, **kw) -> int:  # type: ignore[no-untyped-def]

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from bo_support import ActFn, Staff, SubmitFn, open_titles
 from sqlmodel import Session, select
 
 from backoffice.workflow import available_actions
 from intake.core.db.models import AuditEvent, TrackerEntry
 from intake.core.errors import PermissionDenied, ValidationProblem
 from intake.core.vocabulary import RiskLevel, Severity
+from tests.support.factories import ActFn, Staff, SubmitFn, open_titles
 
 
 def _to_briefed(act: ActFn, staff: Staff, ref: str) -> None:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import shutil
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,10 +16,7 @@ from backoffice.tui.app import BackofficeApp
 from intake.core.db.engine import open_database
 from intake.core.identity import system_login
 from intake.core.settings import Settings, load_settings
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backoffice"))
-
-AppFactory = Callable[..., BackofficeApp]
+from tests.support.backoffice_tui import AppFactory
 
 
 def _seed(engine: Engine, settings: Settings) -> None:

@@ -3,22 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from bo_support import make_submission
-from bo_tui_helpers import (
-    HMIP_SUPERVISOR,
-    HMIP_TRIAGE,
-    IMB_SUPERVISOR,
-    case_shown,
-    notifications,
-    open_case,
-    queue_shows,
-    screen_text,
-    text_of,
-    wait_until,
-)
-from conftest import AppFactory
 from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session
 from textual.command import CommandPalette
 from textual.widgets import Input, Select, TabbedContent
 
@@ -28,18 +14,27 @@ from backoffice.tui.action_modal import ActionModal
 from backoffice.tui.case_screen import CaseScreen
 from backoffice.tui.override_modal import OverrideModal
 from backoffice.view_models import CaseView
-from intake.core.db.models import User
 from intake.core.establishments import resolve_establishment_id
 from intake.core.settings import Settings
 from intake.core.submission import submit_case
-from intake.core.users import Actor
+from tests.support.backoffice_tui import (
+    HMIP_SUPERVISOR,
+    HMIP_TRIAGE,
+    IMB_SUPERVISOR,
+    AppFactory,
+    case_shown,
+    demo_actor,
+    notifications,
+    open_case,
+    queue_shows,
+    screen_text,
+    text_of,
+    wait_until,
+)
+from tests.support.factories import make_submission
 
 SIZE = (80, 24)
 NARRATIVE = "Put in the segregation unit the day after I spoke to the IMB about the wing."
-
-
-def _actor(session: Session, name: str) -> Actor:
-    return Actor.from_user(session.exec(select(User).where(User.name == name)).one())
 
 
 @pytest.fixture
@@ -50,7 +45,7 @@ def reference(demo_engine: Engine, settings: Settings) -> str:
         case = submit_case(
             session,
             submission=make_submission(place, narrative=NARRATIVE),
-            actor=_actor(session, "DEMO IMB Intake"),
+            actor=demo_actor(session, "DEMO IMB Intake"),
             settings=settings,
         )
         session.commit()
@@ -59,7 +54,7 @@ def reference(demo_engine: Engine, settings: Settings) -> str:
 
 def _now(engine: Engine, reference: str) -> CaseView:
     with Session(engine) as session:
-        return show_case(session, actor=_actor(session, HMIP_SUPERVISOR), reference=reference)
+        return show_case(session, actor=demo_actor(session, HMIP_SUPERVISOR), reference=reference)
 
 
 async def test_a_case_shows_its_parts(make_app: AppFactory, reference: str) -> None:
@@ -125,7 +120,7 @@ async def test_taking_an_action_and_the_refusals(
         # someone else changes the case while it is open: the action is refused, not lost
         with Session(demo_engine) as session:
             record_triage_view(
-                session, actor=_actor(session, IMB_SUPERVISOR), reference=reference,
+                session, actor=demo_actor(session, IMB_SUPERVISOR), reference=reference,
                 changes={"severity": "serious"}, reason="seen the wing log",
             )  # fmt: skip
             session.commit()

@@ -3,18 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from bo_support import make_submission
-from bo_tui_helpers import (
-    case_shown,
-    notifications,
-    open_case,
-    queue_ready,
-    text_of,
-    wait_until,
-)
-from conftest import AppFactory
 from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session
 from textual.widgets import Select
 
 from backoffice.case_view import show_case
@@ -22,20 +12,25 @@ from backoffice.tui.action_modal import ActionModal
 from backoffice.tui.case_screen import CaseScreen
 from backoffice.tui.confirm_modal import ConfirmCloseModal
 from backoffice.view_models import CaseView
-from intake.core.db.models import User
 from intake.core.establishments import resolve_establishment_id
 from intake.core.settings import Settings
 from intake.core.submission import submit_case
-from intake.core.users import Actor
 from intake.core.vocabulary import Qualifies, Route
+from tests.support.backoffice_tui import (
+    AppFactory,
+    case_shown,
+    demo_actor,
+    notifications,
+    open_case,
+    queue_ready,
+    text_of,
+    wait_until,
+)
+from tests.support.factories import make_submission
 
 SIZE = (80, 24)
 IMB_TRIAGE = "DEMO IMB Triage"  # HMP Wandsworth's Board: the receiving organisation
 IMB_SUPERVISOR = "DEMO IMB Supervisor"
-
-
-def _actor(session: Session, name: str) -> Actor:
-    return Actor.from_user(session.exec(select(User).where(User.name == name)).one())
 
 
 @pytest.fixture
@@ -48,7 +43,7 @@ def complaint(demo_engine: Engine, settings: Settings) -> str:
             narrative="My canteen order was wrong again this week.",
         )  # fmt: skip
         case = submit_case(
-            session, submission=submission, actor=_actor(session, "DEMO IMB Intake"),
+            session, submission=submission, actor=demo_actor(session, "DEMO IMB Intake"),
             settings=settings,
         )  # fmt: skip
         session.commit()
@@ -57,7 +52,7 @@ def complaint(demo_engine: Engine, settings: Settings) -> str:
 
 def _now(engine: Engine, reference: str) -> CaseView:
     with Session(engine) as session:
-        return show_case(session, actor=_actor(session, IMB_TRIAGE), reference=reference)
+        return show_case(session, actor=demo_actor(session, IMB_TRIAGE), reference=reference)
 
 
 async def _fill_does_not_qualify(pilot, screen: CaseScreen) -> None:  # type: ignore[no-untyped-def]

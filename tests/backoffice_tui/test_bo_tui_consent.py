@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from bo_support import make_submission
-from bo_tui_helpers import case_shown, open_case, text_of, wait_until
-from conftest import AppFactory
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 from textual.widgets import Select
@@ -17,6 +14,8 @@ from intake.core.settings import Settings
 from intake.core.submission import ConsentAnswers, submit_case
 from intake.core.users import Actor
 from intake.core.vocabulary import ConsentGiver, RaisedBy
+from tests.support.backoffice_tui import AppFactory, case_shown, open_case, text_of, wait_until
+from tests.support.factories import make_submission
 
 SIZE = (80, 24)
 IMB_TRIAGE = "DEMO IMB Triage"

@@ -3,9 +3,6 @@ the queue's row and the case's header."""
 
 from __future__ import annotations
 
-from bo_support import ASK_NOW_NARRATIVE, PLAIN_NARRATIVE, classified, make_submission
-from bo_tui_helpers import HMIP_TRIAGE, open_case, plain, queue_ready, text_of
-from conftest import AppFactory
 from sqlalchemy import Engine
 from sqlmodel import Session
 
@@ -14,6 +11,15 @@ from intake.classifier import classify
 from intake.core.settings import Settings
 from intake.core.submission import submit_case
 from intake.core.users import SYSTEM
+from tests.support.backoffice_tui import (
+    HMIP_TRIAGE,
+    AppFactory,
+    open_case,
+    plain,
+    queue_ready,
+    text_of,
+)
+from tests.support.factories import ASK_NOW_NARRATIVE, PLAIN_NARRATIVE, classified, make_submission
 
 SIZE = (80, 24)
 

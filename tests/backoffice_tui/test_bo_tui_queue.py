@@ -5,16 +5,6 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from bo_support import make_submission
-from bo_tui_helpers import (
-    HMIP_TRIAGE,
-    IMB_TRIAGE,
-    queue_ready,
-    queue_shows,
-    text_of,
-    wait_until,
-)
-from conftest import AppFactory
 from sqlalchemy import Engine
 from sqlmodel import Session
 from textual.widgets import Checkbox, Input
@@ -26,6 +16,16 @@ from intake.core.settings import Settings
 from intake.core.submission import submit_case
 from intake.core.users import SYSTEM
 from intake.core.vocabulary import RiskLevel
+from tests.support.backoffice_tui import (
+    HMIP_TRIAGE,
+    IMB_TRIAGE,
+    AppFactory,
+    queue_ready,
+    queue_shows,
+    text_of,
+    wait_until,
+)
+from tests.support.factories import make_submission
 
 SIZE = (80, 24)
 

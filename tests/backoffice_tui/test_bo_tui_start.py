@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bo_support import run_cli
+from tests.support.cli import run_cli
 
 
 def test_the_app_will_not_start_for_a_login_nobody_mapped(tmp_path: Path) -> None:

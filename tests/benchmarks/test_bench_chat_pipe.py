@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.interview.chat_support import BEFORE_NARRATIVE, kept_narrative, start_chat
+from tests.support.chat import BEFORE_NARRATIVE, kept_narrative, start_chat
 
 pytestmark = pytest.mark.benchmark
 

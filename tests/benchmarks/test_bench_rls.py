@@ -16,7 +16,6 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, create_engine, make_url, text
 from sqlmodel import Session, select
-from test_bench_queue import CASES, _build
 
 from backoffice.queue import list_queue
 from intake.core.db.models import Establishment
@@ -24,6 +23,7 @@ from intake.core.db.rls import enable_row_level_security
 from intake.core.settings import Settings
 from intake.core.users import Actor, UserCreate, create_user
 from intake.core.vocabulary import Organisation, Role
+from tests.benchmarks.test_bench_queue import CASES, _build
 
 pytestmark = [pytest.mark.benchmark, pytest.mark.postgres_only]
 RUNS = 7

@@ -4,10 +4,16 @@ slang and misspellings. Every sentence here was written for these tests."""
 from __future__ import annotations
 
 import pytest
-from classifier_support import categories, matched, rules_categories, spans, verdict
 
 from intake.classifier import classify
 from intake.core.vocabulary import Body, Qualifies, Route
+from tests.classifier.classifier_support import (
+    categories,
+    matched,
+    rules_categories,
+    spans,
+    verdict,
+)
 
 YES = Qualifies.YES
 NO = Qualifies.NO

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import run_cli
+from tests.support.cli import run_cli
 
 GOOD = {"id": "a1", "text": "Since I saw the IMB they put me down the block."}
 

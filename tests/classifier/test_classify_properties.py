@@ -55,7 +55,7 @@ def test_the_cli_answers_one_line_per_input_line(lines: list[str]) -> None:
     import os
     import subprocess
 
-    from tests.conftest import BIN
+    from tests.support.cli import BIN
 
     done = subprocess.run(
         [str(BIN / "intake"), "classify"],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.conftest import run_cli
+from tests.support.cli import run_cli
 
 HOSTILE = [
     "[" * 1000 + "]" * 1000,  # nested ~1,000 deep

@@ -4,10 +4,10 @@ Every sentence here was written for these tests."""
 from __future__ import annotations
 
 import pytest
-from classifier_support import categories, matched, rules_categories, verdict
 
 from intake.classifier import Setting, classify
 from intake.core.vocabulary import EstablishmentType, Qualifies, Route, Severity
+from tests.classifier.classifier_support import categories, matched, rules_categories, verdict
 
 # ----------------------------------------------------------------------------- routes
 

@@ -1,4 +1,9 @@
-"""Whole interviews in the TUI, key by key, ending with a case in the database."""
+"""Interviews in the TUI ending with a case in the database.
+
+Two go the whole way key by key from the first question: the most complete, a qualifying
+account with consent, and an immediate risk referred without consent. The others resume an
+interview saved just before what they try (``draft_at``) and carry on key by key to the end.
+"""
 
 from __future__ import annotations
 
@@ -7,31 +12,22 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlmodel import Session, select
-from tui_helpers import COMMON, QUALIFYING, RISK, answer_all, screen_text, wait_until
 
-from intake.core.db.models import CaseClassification, RiskAssessment, SanctionCase, WorkflowTask
+from intake.core.db.models import CaseClassification, RiskAssessment, WorkflowTask
 from intake.core.users import Actor
 from intake.tui.app import IntakeApp
-from intake.tui.screens.done import DoneScreen
-from intake.tui.screens.review import ReviewScreen
 from intake.tui.widgets.risk_banner import RiskBanner
-
-
-def only_case(engine: Engine) -> SanctionCase:
-    with Session(engine) as session:
-        cases = session.exec(select(SanctionCase)).all()
-        assert len(cases) == 1
-        return cases[0]
-
-
-async def submit_from_review(pilot, app: IntakeApp) -> str:  # type: ignore[no-untyped-def]
-    await wait_until(pilot, lambda: isinstance(app.screen, ReviewScreen))
-    await pilot.press("ctrl+s")
-    await wait_until(pilot, lambda: isinstance(app.screen, DoneScreen))
-    done = app.screen
-    assert isinstance(done, DoneScreen)
-    assert done.reference in screen_text(app)
-    return done.reference
+from tests.support.intake_tui import (
+    COMMON,
+    QUALIFYING,
+    RISK,
+    DraftAt,
+    answer_all,
+    only_case,
+    resume,
+    screen_text,
+    submit_from_review,
+)
 
 
 async def test_qualifying_with_consent_is_submitted(
@@ -90,11 +86,13 @@ async def test_immediate_risk_without_consent_is_referred_with_justification(
 
 
 async def test_not_acting_yet_on_an_immediate_risk_keeps_the_warning(
-    make_app: Callable[[], IntakeApp], interviewer: Actor, engine: Engine
+    make_app: Callable[[], IntakeApp], draft_at: DraftAt, engine: Engine
 ) -> None:
     answers = {**COMMON, "immediate_danger": "y", "action_taken": "not yet", "action_at": "not yet"}
+    draft_at("action_taken", {**answers, "narrative": QUALIFYING})
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        await resume(pilot, "action_taken")
         await answer_all(pilot, {**answers, "narrative": QUALIFYING})
         banner = app.screen.query_one(RiskBanner)
         assert "NOT ACTED ON YET" in str(banner.render())
@@ -106,12 +104,15 @@ async def test_not_acting_yet_on_an_immediate_risk_keeps_the_warning(
 
 
 async def test_a_sanction_with_a_death_in_custody_carries_both_routes(
-    make_app: Callable[[], IntakeApp], interviewer: Actor, engine: Engine
+    make_app: Callable[[], IntakeApp], draft_at: DraftAt, engine: Engine
 ) -> None:
+    answers = {**COMMON, "concern_type": "1 2", "narrative": QUALIFYING}
+    draft_at("narrative", answers)  # both concerns chosen
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        asked = await answer_all(pilot, {**COMMON, "concern_type": "1 2", "narrative": QUALIFYING})
-        assert "narrative" in asked and "consent_pursue" in asked  # the whole interview
+        await resume(pilot, "narrative")
+        asked = await answer_all(pilot, answers)
+        assert "narrative" in asked and "consent_pursue" in asked  # the interview to its end
         shown = screen_text(app)
         assert "a death in custody: the PPO investigates" in shown  # in words, not a code
         assert "death_in_custody" not in shown
@@ -126,10 +127,12 @@ async def test_a_sanction_with_a_death_in_custody_carries_both_routes(
 
 
 async def test_staff_whistleblower_is_signposted(
-    make_app: Callable[[], IntakeApp], interviewer: Actor, engine: Engine
+    make_app: Callable[[], IntakeApp], draft_at: DraftAt, engine: Engine
 ) -> None:
+    draft_at("raised_by")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        await resume(pilot, "raised_by")
         asked = await answer_all(pilot, {**COMMON, "raised_by": "6"})
         assert asked[-1] == "raised_by"
         shown = screen_text(app)

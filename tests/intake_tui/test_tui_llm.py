@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from sqlalchemy import Engine
 from sqlmodel import Session, select
-from test_tui_interviews import only_case, submit_from_review
 from textual.widgets import Static
-from tui_helpers import COMMON, QUALIFYING, TODAY, answer_all, paste, screen_text, wait_until
 
 from intake.core.db.models import CaseClassification
 from intake.core.settings import Settings
-from intake.core.users import Actor
 from intake.tui.app import create_app
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "llm"))
-from llm_server import MODEL, json_reply, serving
+from tests.support.intake_tui import (
+    COMMON,
+    QUALIFYING,
+    TODAY,
+    DraftAt,
+    answer_all,
+    only_case,
+    paste,
+    resume,
+    screen_text,
+    submit_from_review,
+    wait_until,
+)
+from tests.support.llm_server import MODEL, json_reply, serving
 
 NOT_A_SANCTION = {"qualifies": "no", "categories": [], "body": ["IMB"], "immediate_risk": False}
 
@@ -27,13 +32,14 @@ def _with_model(settings: Settings, url: str) -> Settings:
 
 
 async def test_the_models_reading_shows_beside_the_rules_and_changes_nothing(
-    engine: Engine, settings: Settings, interviewer: Actor
+    engine: Engine, settings: Settings, draft_at: DraftAt
 ) -> None:
+    draft_at("narrative")
     with serving() as fake:
         fake.script(*[json_reply(NOT_A_SANCTION)] * 5)
         app = create_app(settings=_with_model(settings, fake.url), engine=engine, today=TODAY)
         async with app.run_test(size=(80, 24)) as pilot:
-            await answer_all(pilot, COMMON, stop_at="narrative")
+            await resume(pilot, "narrative")
             await paste(pilot, QUALIFYING)
             advice = app.screen.query_one("#panel-advice", Static)
             await wait_until(pilot, lambda: advice.display, tries=400)
@@ -52,8 +58,9 @@ async def test_the_models_reading_shows_beside_the_rules_and_changes_nothing(
 
 
 async def test_the_interview_completes_while_the_model_is_down(
-    engine: Engine, settings: Settings, interviewer: Actor
+    engine: Engine, settings: Settings, draft_at: DraftAt
 ) -> None:
+    draft_at("narrative")
     down = _with_model(settings, "http://127.0.0.1:9/v1")  # nothing listens on the discard port
     app = create_app(settings=down, engine=engine, today=TODAY)
     said: list[str] = []
@@ -65,6 +72,7 @@ async def test_the_interview_completes_while_the_model_is_down(
 
     app.notify = remember  # type: ignore[method-assign]
     async with app.run_test(size=(80, 24)) as pilot:
+        await resume(pilot, "narrative")
         await answer_all(pilot, {**COMMON, "narrative": QUALIFYING})
 
         def told() -> bool:
@@ -76,8 +84,9 @@ async def test_the_interview_completes_while_the_model_is_down(
 
 
 async def test_follow_ups_offer_the_models_wording(
-    engine: Engine, settings: Settings, interviewer: Actor
+    engine: Engine, settings: Settings, draft_at: DraftAt
 ) -> None:
+    draft_at("when_where", {**COMMON, "narrative": QUALIFYING})
     with serving() as fake:
 
         def by_use(recorded):  # type: ignore[no-untyped-def]
@@ -89,7 +98,7 @@ async def test_follow_ups_offer_the_models_wording(
         fake.next_reply = by_use  # type: ignore[method-assign]
         app = create_app(settings=_with_model(settings, fake.url), engine=engine, today=TODAY)
         async with app.run_test(size=(80, 24)) as pilot:
-            await answer_all(pilot, {**COMMON, "narrative": QUALIFYING}, stop_at="when_where")
+            await resume(pilot, "when_where")
 
             def suggested() -> bool:
                 return "Suggested wording (model): What did the officer say" in screen_text(app)

@@ -6,33 +6,33 @@ from collections.abc import Callable
 
 from sqlalchemy import Engine
 from textual.widgets import OptionList, TextArea
-from tui_helpers import (
-    COMMON,
-    answer_all,
+
+from intake.interview.drafts import DraftStore
+from intake.tui.app import IntakeApp
+from intake.tui.screens.drafts import DraftsModal
+from intake.tui.screens.resume import ResumeModal
+from tests.support.intake_tui import (
+    DraftAt,
     at_question,
     interview_screen,
     paste,
+    resume,
     screen_text,
     type_text,
     wait_until,
 )
 
-from intake.core.users import Actor
-from intake.interview.drafts import DraftStore
-from intake.tui.app import IntakeApp
-from intake.tui.screens.drafts import DraftsModal
-from intake.tui.screens.resume import ResumeModal
-
 FIRST_PART = "They moved me to the block the day after I saw the IMB. "
 
 
 async def test_resume_after_a_crash_brings_back_answers_and_unfinished_narrative(
-    make_app: Callable[[], IntakeApp], interviewer: Actor, engine: Engine
+    make_app: Callable[[], IntakeApp], draft_at: DraftAt, engine: Engine
 ) -> None:
     store = DraftStore(engine)
+    draft_at("narrative")
     first = make_app()
     async with first.run_test(size=(80, 24)) as pilot:
-        await answer_all(pilot, COMMON, stop_at="narrative")
+        await resume(pilot, "narrative")
         await paste(pilot, FIRST_PART)
         await type_text(pilot, "Officer")
 
@@ -60,12 +60,10 @@ async def test_resume_after_a_crash_brings_back_answers_and_unfinished_narrative
 
 
 async def test_starting_new_keeps_the_draft_and_the_drafts_list_discards_it(
-    make_app: Callable[[], IntakeApp], interviewer: Actor, engine: Engine
+    make_app: Callable[[], IntakeApp], draft_at: DraftAt, engine: Engine
 ) -> None:
     store = DraftStore(engine)
-    first = make_app()
-    async with first.run_test(size=(80, 24)) as pilot:
-        await answer_all(pilot, COMMON, stop_at="person_name")
+    draft_at("person_name")  # an interview left at the person's name
     old = store.open_drafts()[0].id
 
     second = make_app()

@@ -7,18 +7,6 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 from textual.widgets import OptionList, Static
-from tui_helpers import (
-    COMMON,
-    QUALIFYING,
-    RISK,
-    answer_all,
-    at_question,
-    interview_screen,
-    paste,
-    screen_text,
-    type_text,
-    wait_until,
-)
 
 from intake.core.identity import system_login
 from intake.core.settings import Settings
@@ -34,6 +22,20 @@ from intake.tui.screens.review import ReviewScreen
 from intake.tui.widgets.case_panel import CasePanel
 from intake.tui.widgets.conversation import ConversationLog
 from intake.tui.widgets.risk_banner import RiskBanner
+from tests.support.intake_tui import (
+    COMMON,
+    QUALIFYING,
+    RISK,
+    DraftAt,
+    answer_all,
+    at_question,
+    interview_screen,
+    paste,
+    resume,
+    screen_text,
+    type_text,
+    wait_until,
+)
 
 
 async def test_first_start_registers_and_remembers_the_interviewer(
@@ -87,11 +89,12 @@ async def test_a_shared_database_lists_its_users(
 
 
 async def test_the_narrative_is_assessed_live_as_it_is_typed(
-    make_app: Callable[[], IntakeApp], interviewer: Actor
+    make_app: Callable[[], IntakeApp], draft_at: DraftAt
 ) -> None:
+    draft_at("narrative")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await answer_all(pilot, COMMON, stop_at="narrative")
+        await resume(pilot, "narrative")
         panel = app.screen.query_one(CasePanel)
         await paste(pilot, "After I spoke to the IMB, officers put me in segregation ")
         await type_text(pilot, "because of it.")
@@ -102,11 +105,12 @@ async def test_the_narrative_is_assessed_live_as_it_is_typed(
 
 
 async def test_immediate_risk_in_the_narrative_shows_the_banner_at_once(
-    make_app: Callable[[], IntakeApp], interviewer: Actor, tmp_path: Path
+    make_app: Callable[[], IntakeApp], draft_at: DraftAt, tmp_path: Path
 ) -> None:
+    draft_at("narrative")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await answer_all(pilot, COMMON, stop_at="narrative")
+        await resume(pilot, "narrative")
         banner = app.screen.query_one(RiskBanner)
         assert not banner.display
         await paste(pilot, RISK)
@@ -121,11 +125,12 @@ async def test_immediate_risk_in_the_narrative_shows_the_banner_at_once(
 
 
 async def test_an_indirect_cue_of_risk_asks_staff_to_ask_now(
-    make_app: Callable[[], IntakeApp], interviewer: Actor
+    make_app: Callable[[], IntakeApp], draft_at: DraftAt
 ) -> None:
+    draft_at("narrative")
     app = make_app()
     async with app.run_test(size=(100, 32)) as pilot:
-        await answer_all(pilot, COMMON, stop_at="narrative")
+        await resume(pilot, "narrative")
         panel = app.screen.query_one(CasePanel)
         await paste(pilot, "Since I wrote to the PPO I've been saving up my sleeping tablets.")
         await wait_until(pilot, lambda: "Assessment (live)" in str(panel.children[1].border_title))
@@ -149,10 +154,12 @@ async def test_the_panel_can_be_hidden_at_80_columns(
 
 
 async def test_an_answer_is_changed_from_the_review(
-    make_app: Callable[[], IntakeApp], interviewer: Actor, engine: Engine
+    make_app: Callable[[], IntakeApp], draft_at: DraftAt, engine: Engine
 ) -> None:
+    draft_at("raised_by")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        await resume(pilot, "raised_by")
         await answer_all(pilot, {**COMMON, "raised_by": "6"})
         await wait_until(pilot, lambda: isinstance(app.screen, ReviewScreen))
         listing = app.screen.query_one("#review", OptionList)
@@ -170,11 +177,13 @@ async def test_an_answer_is_changed_from_the_review(
 
 
 async def test_words_to_say_after_a_refusal_are_in_view_when_they_appear(
-    make_app: Callable[[], IntakeApp], interviewer: Actor
+    make_app: Callable[[], IntakeApp], draft_at: DraftAt
 ) -> None:
     answers = {**COMMON, "narrative": QUALIFYING, "consent_pursue": "n"}
+    draft_at("consent_pursue", answers)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        await resume(pilot, "consent_pursue")
         await answer_all(pilot, answers, stop_at="staff_agrees")
         log = app.screen.query_one(ConversationLog)
         said = [w for w in log.query(Static) if w.border_title == "Tell them"]

@@ -18,98 +18,8 @@ from intake.core.db.models import (
     WorkflowTask,
 )
 from intake.core.settings import load_settings
-from tests.conftest import run_cli
-
-NARRATIVE = (
-    "Two days after I told the inspectors about the showers, the wing SO put me on basic "
-    "and said grasses don't get a telly."
-)
-
-# The answers a scripted conversation gives, keyed by words of the question it reads.
-ANSWERS = {
-    "First start": None,
-    "Your name?": "Ines Pector",
-    "Your organisation?": "HMIP",
-    "Your role?": "intake",
-    "Which establishment": "wandsworth",
-    "date of the visit": "",
-    "Have you said this": "yes",
-    "interpreter": "1",
-    "Who is raising this": "the person themselves",
-    "What is it about": "1",
-    "person's name": "[bold red]Sam Smith",
-    "prison number": "A1234BC",
-    "Their age": "21 or over",
-    "Where are they held": "B wing",
-    "own words": NARRATIVE,
-    "Which body": "1",
-    "How did they contact": "spoke to an inspector",
-    "Roughly when": "last Tuesday",
-    "Why do they link": "The SO said it was for talking to the inspectors.",
-    "When and where": "skip",
-    "Which staff": "the wing SO",
-    "anyone see": "skip",
-    "evidence to preserve": "cctv",
-    "still happening": "yes",
-    "immediate serious risk": "no",
-    "spoken of self-harm": "no",
-    "injuries": "no",
-    "heightened risk": "none",
-    "consent to it being pursued": "yes",
-    "identity being shared": "yes",
-    "IMB making enquiries": "yes",
-    "agree with this assessment": "yes",
-    "Submit now?": "1",
-}
-
-
-def _env(tmp_path: Path) -> dict[str, str]:
-    return {"SANCTIONS_DATA_DIR": str(tmp_path / "data")}
-
-
-def _script_answers(stdout_so_far: str, answers: dict[str, str | None]) -> str | None:
-    blocks = stdout_so_far.split("> ")
-    question_block = blocks[-2] if len(blocks) >= 2 else ""
-    for words, answer in answers.items():
-        if answer is not None and words.lower() in question_block.lower():
-            return answer
-    return None
-
-
-def run_conversation(
-    tmp_path: Path, *extra: str, answers: dict[str, str | None] | None = None
-) -> tuple[int, str]:
-    """Drive `intake chat` interactively: read each question, answer it (``answers`` override)."""
-    script = {**ANSWERS, **(answers or {})}
-    import os
-    import subprocess
-
-    from tests.conftest import BIN
-
-    process = subprocess.Popen(
-        [str(BIN / "intake"), "chat", *extra],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, **_env(tmp_path)},
-        bufsize=1,
-    )
-    assert process.stdin and process.stdout
-    seen = ""
-    for line in process.stdout:
-        seen += line
-        if line.startswith("> "):
-            answer = _script_answers(seen, script)
-            if answer is None:
-                process.kill()
-                raise AssertionError(f"no scripted answer for:\n{seen[-400:]}")
-            process.stdin.write(answer + "\n")
-            if "(end with an empty line)" in line and answer:
-                process.stdin.write("\n")
-            process.stdin.flush()
-    process.wait(timeout=60)
-    return process.returncode, seen
+from tests.support.chat import NARRATIVE, chat_env, run_conversation
+from tests.support.cli import run_cli
 
 
 def test_scripted_conversation_submits_a_case(tmp_path: Path) -> None:
@@ -255,20 +165,20 @@ def test_immediate_risk_is_said_once_and_what_was_done_is_recorded(tmp_path: Pat
 
 def test_end_of_input_keeps_the_draft_to_resume(tmp_path: Path) -> None:
     lines = ["Ines Pector", "HMIP", "1", "scrubs", "", "yes", "1", "1", "1", "Sam", "A1234BC"]
-    first = run_cli("intake", "chat", env=_env(tmp_path), input="\n".join(lines) + "\n")
+    first = run_cli("intake", "chat", env=chat_env(tmp_path), input="\n".join(lines) + "\n")
     assert first.returncode == 1
     assert "saved" in first.stdout
-    listed = run_cli("intake", "drafts", "list", "--json", env=_env(tmp_path))
+    listed = run_cli("intake", "drafts", "list", "--json", env=chat_env(tmp_path))
     drafts = json.loads(listed.stdout)
     assert len(drafts) == 1 and drafts[0]["person"] == "Sam"
-    second = run_cli("intake", "chat", env=_env(tmp_path), input="1\n")
+    second = run_cli("intake", "chat", env=chat_env(tmp_path), input="1\n")
     assert "unfinished interview" in second.stdout
     assert "Their age?" in second.stdout  # resumes where it stopped
 
 
 def test_bad_answers_are_explained_and_asked_again(tmp_path: Path) -> None:
     lines = ["Ines Pector", "HMIP", "1", "narnia", "scrubs", "next friday", ""]
-    result = run_cli("intake", "chat", env=_env(tmp_path), input="\n".join(lines) + "\n")
+    result = run_cli("intake", "chat", env=chat_env(tmp_path), input="\n".join(lines) + "\n")
     assert "! no establishment found for 'narnia'" in result.stdout
     assert "is in the future" in result.stdout
     assert "Traceback" not in result.stderr

@@ -15,8 +15,7 @@ from intake.core.settings import load_settings
 from intake.core.validation import prison_number
 from intake.interview.answers import match_choice
 from intake.interview.script import Choice, Kind, Question
-from tests.interview.chat_support import start_chat
-from tests.interview.test_chat import ANSWERS, _script_answers, run_conversation
+from tests.support.chat import ANSWERS, run_conversation, script_answers, start_chat
 
 DIGITS_NARRATIVE = (
     "I was aged ¹⁶ when I told the inspectors about the showers; ٣ days later the SO put me "
@@ -50,7 +49,7 @@ def _drive(
             if stop_at and stop_at.lower() in seen.split("> ")[-2].lower():
                 process.send_signal(signal.SIGKILL)
                 break
-            answer = _script_answers(seen, answers)
+            answer = script_answers(seen, answers)
             assert answer is not None, seen[-600:]
             payload = answer.encode("utf-8") + b"\n"
             if "(end with an empty line)" in line and answer:

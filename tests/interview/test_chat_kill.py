@@ -12,8 +12,7 @@ from intake.core.db.engine import open_database
 from intake.core.db.models import SanctionCase
 from intake.core.settings import load_settings
 from intake.interview.drafts import DraftStore
-from tests.interview.chat_support import start_chat
-from tests.interview.test_chat import ANSWERS, _script_answers, run_conversation
+from tests.support.chat import ANSWERS, run_conversation, script_answers, start_chat
 
 FIRST_LINES = [
     "After I spoke to the IMB about the food, Officer Grey moved me to the seg unit.",
@@ -51,7 +50,7 @@ def test_a_killed_chat_resumes_with_the_narrative_lines_already_given(tmp_path: 
             if line.startswith("> (end with an empty line)"):
                 break
             if line.startswith("> "):
-                answer = _script_answers(seen, ANSWERS)
+                answer = script_answers(seen, ANSWERS)
                 assert answer is not None, seen[-500:]
                 process.stdin.write(answer + "\n")
                 process.stdin.flush()

@@ -14,8 +14,7 @@ from intake.core.db.engine import open_database
 from intake.core.db.models import PendingChunk, SanctionCase
 from intake.core.settings import load_settings
 from intake.interview.drafts import DraftStore
-from tests.interview.chat_support import BEFORE_NARRATIVE, narrative_lines, start_chat
-from tests.interview.test_chat import run_conversation
+from tests.support.chat import BEFORE_NARRATIVE, narrative_lines, run_conversation, start_chat
 
 
 def pipe_narrative(data_dir: Path, bursts: list[str], pause: float = 0.3) -> subprocess.Popen:

@@ -11,8 +11,8 @@ from sqlmodel import Session
 from intake.core.settings import Settings
 from intake.core.users import UserCreate, create_user
 from intake.core.vocabulary import Organisation, Role
-from tests.conftest import run_cli
-from tests.interview.test_chat_pipe import BEFORE_NARRATIVE
+from tests.support.chat import BEFORE_NARRATIVE
+from tests.support.cli import cli_env, run_cli
 
 
 def test_an_unmapped_login_is_refused_before_any_first_start_question(
@@ -25,10 +25,7 @@ def test_an_unmapped_login_is_refused_before_any_first_start_question(
             )
             create_user(session, data=data)
         session.commit()
-    env = {
-        "SANCTIONS_DATABASE_URL": settings.effective_database_url,
-        "SANCTIONS_DATA_DIR": str(settings.data_dir),
-    }
+    env = cli_env(settings)
     # A script that would answer the first start's questions, if they were asked.
     result = run_cli("intake", "chat", env=env, input="\n".join(BEFORE_NARRATIVE) + "\n")
     assert result.returncode == 3, (result.stdout, result.stderr)

@@ -8,9 +8,14 @@ import subprocess
 from pathlib import Path
 
 from intake.core.validation import MAX_NARRATIVE_CHARS
-from tests.conftest import BIN
-from tests.interview.chat_support import BEFORE_NARRATIVE, kept_narrative, narrative_lines
-from tests.interview.test_chat import NARRATIVE, run_conversation
+from tests.support.chat import (
+    BEFORE_NARRATIVE,
+    NARRATIVE,
+    kept_narrative,
+    narrative_lines,
+    run_conversation,
+)
+from tests.support.cli import BIN
 
 LONG = narrative_lines(900)  # about 68,000 characters
 #: What a script pipes after the narrative: the answers to the next questions.

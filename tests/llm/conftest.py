@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from llm_server import FakeLlm, make_assistant, serving
 
 from intake.llm import Assistant
+from tests.support.llm_server import FakeLlm, make_assistant, serving
 
 
 @pytest.fixture

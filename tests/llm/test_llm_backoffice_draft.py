@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-from llm_server import MODEL, FakeLlm, Reply
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
@@ -14,10 +10,9 @@ from intake.core.identity import system_login
 from intake.core.settings import Settings
 from intake.core.users import UserCreate, create_user
 from intake.core.vocabulary import Organisation, Role
-from tests.conftest import run_cli
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "teams"))
-from offline_support import submit_some
+from tests.support.cli import cli_env, run_cli
+from tests.support.llm_server import MODEL, FakeLlm, Reply
+from tests.support.offline import submit_some
 
 DRAFTED = (
     "OFFICIAL-SENSITIVE\n\nSummary\n[PERSON] says he was segregated after speaking to the IMB."
@@ -36,11 +31,7 @@ def _env(engine: Engine, settings: Settings, url: str | None) -> dict[str, str]:
         )
         create_user(session, data=other)
         session.commit()
-    env = {
-        "SANCTIONS_DATABASE_URL": settings.effective_database_url,
-        "SANCTIONS_DATA_DIR": str(settings.data_dir),
-        "SANCTIONS_USER": "Ivy IMB",
-    }
+    env = cli_env(settings, SANCTIONS_USER="Ivy IMB")
     if url:
         env |= {
             "SANCTIONS_LLM_URL": url,

@@ -7,10 +7,18 @@ import time
 from pathlib import Path
 
 import pytest
-from llm_server import API_KEY, MODEL, NARRATIVE, FakeLlm, Reply, json_reply, make_assistant
 
 from intake.core.settings import load_settings
 from intake.llm import Assistant, LlmError, chat_url
+from tests.support.llm_server import (
+    API_KEY,
+    MODEL,
+    NARRATIVE,
+    FakeLlm,
+    Reply,
+    json_reply,
+    make_assistant,
+)
 
 EXTRACTION = {
     "qualifies": "yes",

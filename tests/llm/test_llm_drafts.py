@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from llm_server import MODEL, NARRATIVE, FakeLlm, Reply, json_reply
 
 from backoffice.drafting.facts import AccountLine, BriefingFacts, LetterFacts
 from backoffice.drafting.writing import write_briefing, write_letter
 from intake.core.vocabulary import Body, Outcome, ProtocolStep
 from intake.llm import Assistant, Identifiers, LlmError
+from tests.support.llm_server import MODEL, NARRATIVE, FakeLlm, Reply, json_reply
 
 PERSON = Identifiers(name="John Smith", prison_number="A1234BC")
 BRIEFING = (

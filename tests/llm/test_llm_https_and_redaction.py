@@ -8,7 +8,7 @@ import pytest
 from intake.core.errors import ConfigError
 from intake.core.settings import load_settings
 from intake.llm import LlmError, Redactor, chat_url
-from tests.conftest import run_cli
+from tests.support.cli import run_cli
 
 
 @pytest.mark.parametrize(

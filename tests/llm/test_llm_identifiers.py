@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from llm_server import NARRATIVE, FakeLlm, Reply, json_reply, make_assistant
-
 from backoffice.drafting.facts import AccountLine, BriefingFacts, LetterFacts
 from backoffice.drafting.writing import write_briefing, write_letter
 from intake.core.vocabulary import Body, Outcome, ProtocolStep
 from intake.llm import Assistant, Identifiers, Redactor
+from tests.support.llm_server import NARRATIVE, FakeLlm, Reply, json_reply, make_assistant
 
 PERSON = Identifiers(name="John Smith", prison_number="A1234BC")
 ANSWERS = {

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from llm_server import NARRATIVE, FakeLlm, json_reply
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
@@ -21,6 +20,7 @@ from intake.core.users import Actor, UserCreate, create_user
 from intake.core.vocabulary import Organisation, Qualifies, RiskLevel, Role, Route, Severity
 from intake.llm import Assistant
 from intake.llm.record import record_advice
+from tests.support.llm_server import NARRATIVE, FakeLlm, json_reply
 
 CASE_FIELDS = ("status", "qualifies", "categories", "route", "severity", "risk_level", "overridden")
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from offline_support import submit_some
 from sqlalchemy import Engine, func
 from sqlmodel import Session, select
 
@@ -14,7 +13,8 @@ from intake.core.identity import system_login
 from intake.core.settings import Settings
 from intake.core.users import UserCreate, create_user
 from intake.core.vocabulary import Organisation, Role
-from tests.conftest import run_cli
+from tests.support.cli import cli_env, run_cli
+from tests.support.offline import submit_some
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -28,11 +28,7 @@ def env(engine: Engine, settings: Settings) -> dict[str, str]:
             )
             create_user(session, data=data)
         session.commit()
-    return {
-        "SANCTIONS_DATABASE_URL": settings.effective_database_url,
-        "SANCTIONS_DATA_DIR": str(settings.data_dir),
-        "SANCTIONS_USER": "Ada Admin",
-    }
+    return cli_env(settings, SANCTIONS_USER="Ada Admin")
 
 
 def _cases(engine: Engine) -> int:

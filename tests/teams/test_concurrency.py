@@ -13,29 +13,17 @@ from sqlmodel import Session, select
 
 from intake.core.db.models import AuditEvent, SanctionCase
 from intake.core.establishments import resolve_establishment_id
-from intake.core.identity import system_login
 from intake.core.settings import Settings
 from intake.core.submission import submit_case
-from intake.core.users import Actor, UserCreate, create_user
+from intake.core.users import Actor
 from intake.core.vocabulary import Organisation, Role
+from tests.support.cli import ROOT
+from tests.support.factories import make_submission, make_user
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backoffice"))
-from bo_support import make_submission
-
-WORKER = Path(__file__).with_name("concurrency_worker.py")
+WORKER = "tests.support.concurrency_worker"
 DESKS = 4
 ACTIONS = 200
 SEEDED = 40
-
-
-def _user(name: str, role: Role, organisation: Organisation, home: int | None) -> UserCreate:
-    return UserCreate(
-        os_login=system_login(),
-        name=name,
-        role=role,
-        organisation=organisation,
-        establishment_id=home,
-    )
 
 
 def _staff(engine: Engine) -> tuple[Actor, int]:
@@ -47,9 +35,9 @@ def _staff(engine: Engine) -> tuple[Actor, int]:
             ("Desk IMB", Role.SUPERVISOR, Organisation.IMB, home),
             ("Desk PPO", Role.SUPERVISOR, Organisation.PPO, None),
         ]
-        users = [create_user(session, data=_user(n, r, o, h)) for n, r, o, h in people]
+        users = [make_user(session, n, r, o, h) for n, r, o, h in people]
         session.commit()
-        return Actor.from_user(users[0]), home
+        return users[0], home
 
 
 def _seed(engine: Engine, settings: Settings, intake: Actor, home: int) -> None:
@@ -65,7 +53,9 @@ def test_four_desks_lose_nothing(engine: Engine, settings: Settings, tmp_path: P
     url = settings.effective_database_url
     outs = [tmp_path / f"desk{n}.json" for n in range(DESKS)]
     desks = [
-        subprocess.Popen([sys.executable, str(WORKER), url, str(n), str(ACTIONS), str(out)])
+        subprocess.Popen(
+            [sys.executable, "-m", WORKER, url, str(n), str(ACTIONS), str(out)], cwd=ROOT
+        )
         for n, out in enumerate(outs)
     ]
     assert [desk.wait(timeout=600) for desk in desks] == [0] * DESKS

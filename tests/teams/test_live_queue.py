@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from offline_support import add_interviewer, submit_some
 from sqlalchemy import Engine
 from sqlmodel import Session
 
 from backoffice.live import change_mark
 from intake.core.db.models import AuditEvent
 from intake.core.settings import Settings
+from tests.support.factories import add_interviewer
+from tests.support.offline import submit_some
 
 
 def _mark(engine: Engine):  # type: ignore[no-untyped-def]

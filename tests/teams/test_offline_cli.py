@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from offline_support import Relay, add_interviewer, record_offline_cases, submit_some
 from sqlalchemy import Engine, func, make_url
 from sqlmodel import Session, select
 
@@ -23,7 +22,9 @@ from intake.core.identity import system_login
 from intake.core.settings import Settings, load_settings
 from intake.core.users import UserCreate, create_user
 from intake.core.vocabulary import Organisation, Role
-from tests.conftest import BIN, run_cli
+from tests.support.cli import BIN, run_cli
+from tests.support.factories import add_interviewer
+from tests.support.offline import Relay, record_offline_cases, submit_some
 
 pytestmark = pytest.mark.postgres_only
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from offline_support import add_interviewer, make_submission, record_offline_cases
 from sqlalchemy import Engine, func
 from sqlmodel import Session, select
 
@@ -16,6 +15,8 @@ from intake.core.settings import Settings
 from intake.core.submission import ClassificationView, submit_case
 from intake.core.vocabulary import Qualifies, RiskLevel, Route
 from intake.sync import sync_outbox
+from tests.support.factories import add_interviewer, make_submission
+from tests.support.offline import record_offline_cases
 
 
 @pytest.fixture

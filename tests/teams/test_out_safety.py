@@ -8,7 +8,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from offline_support import submit_some
 from openpyxl import load_workbook
 from sqlalchemy import Engine, func, update
 from sqlmodel import Session, select
@@ -19,7 +18,8 @@ from intake.core.identity import system_login
 from intake.core.settings import Settings
 from intake.core.users import UserCreate, create_user
 from intake.core.vocabulary import Organisation, Role
-from tests.conftest import run_cli
+from tests.support.cli import cli_env, run_cli
+from tests.support.offline import submit_some
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -49,11 +49,7 @@ def env(engine: Engine, settings: Settings) -> dict[str, str]:
         )
         create_user(session, data=data)
         session.commit()
-    return {
-        "SANCTIONS_DATABASE_URL": settings.effective_database_url,
-        "SANCTIONS_DATA_DIR": str(settings.data_dir),
-        "SANCTIONS_USER": "Ada Admin",
-    }
+    return cli_env(settings, SANCTIONS_USER="Ada Admin")
 
 
 def _one_line_error(result, code: int, text: str) -> None:  # type: ignore[no-untyped-def]

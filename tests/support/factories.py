@@ -1,18 +1,21 @@
-"""Helpers of the back-office tests: staff, submissions, running the CLI."""
+"""Staff, users and cases made directly in the database, as the tests need them.
+
+``make_user`` adds one person; ``make_staff`` the whole cast of the back-office tests (each
+organisation and role, at the home and away establishments); ``make_submission`` a case as the
+intake submits it (override any field); ``add_interviewer`` the intake user of the team tests.
+"""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Engine
 from sqlmodel import Session
 
 from backoffice.view_models import ActionResult, CaseView
+from intake.core.establishments import resolve_establishment_id
 from intake.core.identity import system_login
 from intake.core.submission import (
     CaseSubmission,
@@ -25,7 +28,8 @@ from intake.core.vocabulary import Organisation, Qualifies, RiskLevel, Role, Rou
 
 HOME = "HMP Wandsworth"
 AWAY = "HMP Belmarsh"
-BIN = Path(sys.executable).parent
+#: The interviewer of the team (offline, live queue, backup) tests.
+INTERVIEWER = "Olu Offline"
 
 
 @dataclass
@@ -47,7 +51,10 @@ class Staff:
     away_id: int
 
 
-def _user(session: Session, name: str, role: Role, org: Organisation, est: int | None) -> Actor:
+def make_user(
+    session: Session, name: str, role: Role, org: Organisation, est: int | None = None
+) -> Actor:
+    """A user of this computer's login (the caller commits)."""
     user = create_user(
         session,
         data=UserCreate(
@@ -55,6 +62,44 @@ def _user(session: Session, name: str, role: Role, org: Organisation, est: int |
         ),
     )
     return Actor.from_user(user)
+
+
+def make_staff(engine: Engine) -> Staff:
+    """The back-office tests' staff: each organisation and role; the IMB's at a Board."""
+    with Session(engine) as session:
+        home = resolve_establishment_id(session, HOME)
+        away = resolve_establishment_id(session, AWAY)
+        found = Staff(
+            hmip=make_user(session, "Hana Triage", Role.TRIAGE, Organisation.HMIP),
+            hmip_supervisor=make_user(session, "Sam Super", Role.SUPERVISOR, Organisation.HMIP),
+            hmip_supervisor2=make_user(session, "Sue Super", Role.SUPERVISOR, Organisation.HMIP),
+            imb=make_user(session, "Ian Board", Role.TRIAGE, Organisation.IMB, home),
+            imb_away=make_user(session, "Ivy Away", Role.TRIAGE, Organisation.IMB, away),
+            imb_supervisor=make_user(
+                session, "Isla Super", Role.SUPERVISOR, Organisation.IMB, away
+            ),
+            imb_home_supervisor=make_user(
+                session, "Hugh Boardchair", Role.SUPERVISOR, Organisation.IMB, home
+            ),
+            imb_lead=make_user(session, "Nia National", Role.LEAD, Organisation.IMB),
+            ppo=make_user(session, "Pat Ombud", Role.TRIAGE, Organisation.PPO),
+            ppo_supervisor=make_user(session, "Pia Super", Role.SUPERVISOR, Organisation.PPO),
+            hmip_lead=make_user(session, "Dee Deputy", Role.LEAD, Organisation.HMIP),
+            intake=make_user(session, "Ines Pector", Role.INTAKE, Organisation.HMIP),
+            intake2=make_user(session, "Otto Other", Role.INTAKE, Organisation.HMIP),
+            home_id=home,
+            away_id=away,
+        )
+        session.commit()
+    return found
+
+
+def add_interviewer(engine: Engine) -> Actor:
+    """The team tests' interviewer (HMIP intake), committed."""
+    with Session(engine) as session:
+        actor = make_user(session, INTERVIEWER, Role.INTAKE, Organisation.HMIP)
+        session.commit()
+        return actor
 
 
 def make_submission(establishment_id: int | None, **changes: Any) -> CaseSubmission:
@@ -105,17 +150,3 @@ ViewFn = Callable[[str], CaseView]
 
 def open_titles(case: CaseView) -> list[str]:
     return [t.title for t in case.tasks if t.is_open]
-
-
-def run_cli(
-    *args: str, env: dict[str, str] | None = None, timeout: float = 60
-) -> subprocess.CompletedProcess[str]:
-    """Run an installed console script as a user would (same as tests/conftest.py's)."""
-    command, *rest = args
-    return subprocess.run(
-        [str(BIN / command), *rest],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        timeout=timeout,
-    )

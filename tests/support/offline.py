@@ -1,30 +1,22 @@
-"""Helpers of the offline tests: a server that can go away, and cases recorded on a laptop."""
+"""The team tests' offline and online intake: a server that can go away (a TCP relay in front
+of it), cases recorded on a laptop's outbox, and cases submitted straight to the server."""
 
 from __future__ import annotations
 
+import contextlib
 import socket
-import sys
 import threading
-from pathlib import Path
 
 from sqlalchemy import Engine, make_url
 from sqlmodel import Session, select
 
 from intake.core.db.models import InterviewDraft, User
 from intake.core.establishments import resolve_establishment_id
-from intake.core.identity import system_login
 from intake.core.settings import Settings
 from intake.core.submission import submit_case
-from intake.core.users import Actor, UserCreate, create_user
-from intake.core.vocabulary import Organisation, Role
+from intake.core.users import Actor
 from intake.interview.drafts import DraftStore
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backoffice"))
-import contextlib
-
-from bo_support import make_submission
-
-INTERVIEWER = "Olu Offline"
+from tests.support.factories import INTERVIEWER, add_interviewer, make_submission
 
 
 class Relay:
@@ -92,21 +84,6 @@ def _pump(source: socket.socket, sink: socket.socket) -> None:
         for end in (source, sink):
             with contextlib.suppress(OSError):
                 end.close()
-
-
-def add_interviewer(engine: Engine) -> Actor:
-    with Session(engine) as session:
-        user = create_user(
-            session,
-            data=UserCreate(
-                os_login=system_login(),
-                name=INTERVIEWER,
-                role=Role.INTAKE,
-                organisation=Organisation.HMIP,
-            ),
-        )
-        session.commit()
-        return Actor.from_user(user)
 
 
 def record_offline_cases(local: Engine, settings: Settings, count: int) -> list[str]:

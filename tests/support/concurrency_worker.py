@@ -1,6 +1,7 @@
 """One desk of the concurrency test: takes workflow actions on a shared queue as fast as it can.
 
-Run as a separate process: ``python concurrency_worker.py URL SEED ACTIONS OUT.json``. Every
+Run as a separate process, from the project's folder:
+``python -m tests.support.concurrency_worker URL SEED ACTIONS OUT.json``. Every
 successful action and submission is written to OUT.json (reference, action, resulting version).
 Conflicts (someone else changed the case first) are retried on another case, as a person would.
 """
@@ -15,10 +16,6 @@ from pathlib import Path
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, col, select
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backoffice"))
-
-from bo_support import make_submission
-
 from backoffice.workflow import available_actions, take_action
 from intake.core.db.engine import create_db_engine
 from intake.core.db.models import SanctionCase, User
@@ -27,6 +24,7 @@ from intake.core.settings import load_settings
 from intake.core.submission import submit_case
 from intake.core.users import Actor
 from intake.core.vocabulary import CaseStatus
+from tests.support.factories import make_submission
 
 OPEN = [s.value for s in CaseStatus if s.is_open]
 

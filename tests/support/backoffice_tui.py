@@ -1,20 +1,26 @@
-"""Driving the back-office TUI as a person would, and reading what it shows."""
+"""Driving the back-office TUI (``App.run_test()`` and Pilot) as a person would, and reading
+what it shows; the demo staff it is started as."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 
-from rich.console import Console
-from rich.text import Text
-from textual.content import Content
+from sqlmodel import Session, select
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 
 from backoffice.tui.app import BackofficeApp
 from backoffice.tui.case_screen import CaseScreen
 from backoffice.tui.queue_screen import QueueScreen
+from intake.core.db.models import User
+from intake.core.users import Actor
+from tests.support import tui
+from tests.support.tui import plain
+from tests.support.tui import screen_text as screen_text  # with the driver, for the tests
+
+#: ``make_app(name, page_size=None)``: the app as `backoffice --as NAME` starts it.
+AppFactory = Callable[..., BackofficeApp]
 
 HMIP_TRIAGE = "DEMO HMIP Triage"
 HMIP_SUPERVISOR = "DEMO HMIP Supervisor"
@@ -24,33 +30,16 @@ IMB_SUPERVISOR = "DEMO IMB Supervisor"  # of HMP Wandsworth
 
 async def wait_until(pilot: Pilot[None], check: Callable[[], object], tries: int = 250) -> None:
     """Let the app run until ``check()`` holds (workers, timers, screens settling)."""
-    for _ in range(tries):
-        if check():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"never happened: {check.__doc__ or check}")
-
-
-def plain(renderable: object) -> str:
-    if isinstance(renderable, str | Text | Content):
-        return str(renderable)
-    console = Console(file=io.StringIO(), width=400, color_system=None)
-    with console.capture() as captured:
-        console.print(renderable)
-    return captured.get()
+    await tui.wait_until(pilot, check, tries)
 
 
 def text_of(screen: Screen[object], selector: str) -> str:
     return plain(screen.query_one(selector, Static).content)
 
 
-def screen_text(app: BackofficeApp) -> str:
-    """The words the current screen shows: its texts and the entries of its lists."""
-    parts = [plain(w.content) for w in app.screen.query(Static) if w.display]
-    for listing in app.screen.query(OptionList):
-        options = (listing.get_option_at_index(i) for i in range(listing.option_count))
-        parts += [plain(option.prompt) for option in options]
-    return "\n".join(parts)
+def demo_actor(session: Session, name: str) -> Actor:
+    """One of the demo's staff (``DEMO IMB Intake``, ``HMIP_SUPERVISOR``...) as an actor."""
+    return Actor.from_user(session.exec(select(User).where(User.name == name)).one())
 
 
 def notifications(app: BackofficeApp) -> str:

@@ -1,22 +1,38 @@
-"""Driving the intake TUI as a person would: keys in, what is on screen out."""
+"""Driving the intake TUI (``App.run_test()`` and Pilot) as a person would: keys in, what is on
+screen out; and unfinished interviews saved straight to the database, to resume at a question.
+
+``answer_all`` answers question after question with the keys a person presses (from question 1,
+or from wherever a resumed draft stands). ``saved_draft`` saves the answers to every question
+before the one under test as the app saves them (the same ``InterviewSession``, without the
+keys), and ``resume`` starts from it by choosing "Resume" on the app's first screen.
+"""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from datetime import date
 
-from rich.console import Console
-from rich.text import Text
+from sqlalchemy import Engine
+from sqlmodel import Session, select
 from textual import events
-from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 
+from intake.core.db.models import SanctionCase
+from intake.core.settings import Settings
+from intake.core.users import Actor
+from intake.interview.drafts import DraftStore
 from intake.interview.script import Kind, Question
+from intake.interview.session import InterviewSession
 from intake.tui.app import IntakeApp
+from intake.tui.screens.done import DoneScreen
 from intake.tui.screens.interview import InterviewScreen
+from intake.tui.screens.resume import ResumeModal
+from intake.tui.screens.review import ReviewScreen
 from intake.tui.widgets.answer_input import AnswerInput
+from tests.support.tui import plain as plain
+from tests.support.tui import screen_text as screen_text
+from tests.support.tui import wait_until as wait_until
 
 TODAY = date(2026, 11, 23)
 QUALIFYING = (
@@ -69,15 +85,6 @@ LINE_KINDS = (
     Kind.PRISON_NUMBER,
     Kind.HOME_OFFICE_REF,
 )
-
-
-async def wait_until(pilot: Pilot[None], check: Callable[[], object], tries: int = 200) -> None:
-    """Let the app run until ``check()`` holds (workers, timers, screens settling)."""
-    for _ in range(tries):
-        if check():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"never happened: {check}")
 
 
 def interview_screen(app: IntakeApp) -> InterviewScreen:
@@ -171,20 +178,60 @@ def shown_problem(app: IntakeApp) -> str:
     return str(problem.render()) if problem.has_class("shown") else ""
 
 
-def plain(renderable: object) -> str:
-    """What a renderable shows, as plain text (wide, so lines are not wrapped)."""
-    if isinstance(renderable, str | Text | Content):
-        return str(renderable)
-    console = Console(file=io.StringIO(), width=400, color_system=None)
-    with console.capture() as captured:
-        console.print(renderable)
-    return captured.get()
+def only_case(engine: Engine) -> SanctionCase:
+    """The one case in the database (there must be exactly one)."""
+    with Session(engine) as session:
+        cases = session.exec(select(SanctionCase)).all()
+        assert len(cases) == 1
+        return cases[0]
 
 
-def screen_text(app: IntakeApp) -> str:
-    """The words the current screen shows: its texts and the entries of its lists."""
-    parts = [plain(w.content) for w in app.screen.query(Static) if w.display]
-    for listing in app.screen.query(OptionList):
-        options = (listing.get_option_at_index(i) for i in range(listing.option_count))
-        parts += [plain(option.prompt) for option in options]
-    return "\n".join(parts)
+async def submit_from_review(pilot: Pilot[None], app: IntakeApp) -> str:
+    """Ctrl+S on the review; the reference the done screen shows."""
+    await wait_until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+    await pilot.press("ctrl+s")
+    await wait_until(pilot, lambda: isinstance(app.screen, DoneScreen))
+    done = app.screen
+    assert isinstance(done, DoneScreen)
+    assert done.reference in screen_text(app)
+    return done.reference
+
+
+# ---- starting from a saved draft ----
+
+#: The ``draft_at`` fixture: ``draft_at(stop_at, answers=COMMON)`` saves a draft; its id.
+DraftAt = Callable[..., int]
+
+
+def accepted_text(question: Question, keys: str) -> str:
+    """The answer the control hands the interview when ``keys`` are pressed (see ``give``):
+    a choice's number, 1 or 2 for yes or no, the numbers ticked, or the words typed."""
+    if question.kind == Kind.YES_NO:
+        return {"y": "1", "n": "2"}[keys]
+    if question.kind == Kind.MULTI:
+        return ", ".join(str(n) for n in sorted({int(k) for k in keys.split()}))
+    return keys
+
+
+def saved_draft(
+    engine: Engine, settings: Settings, actor: Actor, answers: dict[str, str], *, stop_at: str
+) -> int:
+    """An unfinished interview of ``actor``, saved as the app saves one: every question asked
+    before ``stop_at`` answered from ``answers`` (by key, as for ``answer_all``). Its id."""
+    session = InterviewSession.start(
+        DraftStore(engine), actor=actor, settings=settings, today=TODAY
+    )
+    while (question := session.interview.current()) is not None and question.key != stop_at:
+        assert question.key in answers, f"unexpected question {question.key}: {question.prompt}"
+        session.answer(question, accepted_text(question, answers[question.key]))
+    assert question is not None, f"the interview ended before {stop_at} was asked"
+    return session.draft_id
+
+
+async def resume(pilot: Pilot[None], key: str | None = None) -> Question:
+    """Choose "Resume" when the app offers the unfinished interview; the question it asks
+    (``key``, if given)."""
+    app = pilot.app
+    await wait_until(pilot, lambda: isinstance(app.screen, ResumeModal))
+    await pilot.press("r")
+    return await at_question(pilot, key)

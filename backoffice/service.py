@@ -80,7 +80,7 @@ class QueueQuery:
 
 
 @dataclass
-class BackofficeClient:
+class BackofficeService:
     """The acting user's door to the services."""
 
     engine: Engine
@@ -90,8 +90,8 @@ class BackofficeClient:
     _establishments: dict[str, tuple[int, str]] = field(default_factory=dict)
 
     @classmethod
-    def for_user(cls, engine: Engine, settings: Settings, name: str | None) -> BackofficeClient:
-        """The client for the person acting: this login's user, or the one named by --as
+    def for_user(cls, engine: Engine, settings: Settings, name: str | None) -> BackofficeService:
+        """The service for the person acting: this login's user, or the one named by --as
         (or SANCTIONS_USER) among several sharing it (``intake.core.identity``)."""
         with Session(engine) as session:
             actor = resolve_actor(session, name)

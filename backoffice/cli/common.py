@@ -12,7 +12,7 @@ import click
 from pydantic import BaseModel
 from sqlmodel import Session
 
-from backoffice.service import BackofficeClient
+from backoffice.service import BackofficeService
 from backoffice.text import parse_date, plain  # noqa: F401  (the commands use them from here)
 from intake.cli.support import AppContext
 from intake.core.errors import ValidationProblem
@@ -32,9 +32,9 @@ class BackofficeContext(AppContext):
     def actor(self, session: Session) -> Actor:
         return resolve_actor(session, self.acting)
 
-    def service(self) -> BackofficeClient:
+    def service(self) -> BackofficeService:
         """The back office's service layer for the person acting (the TUI's too)."""
-        return BackofficeClient.for_user(self.engine, self.settings, self.acting)
+        return BackofficeService.for_user(self.engine, self.settings, self.acting)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

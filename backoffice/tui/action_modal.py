@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from backoffice.service import BackofficeClient
+from backoffice.service import BackofficeService
 from backoffice.text import parse_date
 from backoffice.tui.confirm_modal import ConfirmCloseModal
 from backoffice.tui.dialog import ServiceDialog
@@ -33,9 +33,9 @@ class ActionModal(ServiceDialog[ActionResult]):
         Binding("ctrl+s", "submit", "Take action", priority=True),
     ]
 
-    def __init__(self, client: BackofficeClient, case: CaseView, action: AvailableAction) -> None:
+    def __init__(self, service: BackofficeService, case: CaseView, action: AvailableAction) -> None:
         super().__init__()
-        self.client = client
+        self.service = service
         self.case = case
         self.action = action
 
@@ -127,7 +127,7 @@ class ActionModal(ServiceDialog[ActionResult]):
         lines = str(self._value("#recommendations") or "").splitlines()
         chosen = self._value("#recommendation")
         self.submit_through(
-            lambda: self.client.act(
+            lambda: self.service.act(
                 self.case.summary.reference,
                 self.action.name,
                 version=self.case.summary.version,

@@ -1,6 +1,6 @@
 """The back-office TUI: the triage queue, a case, its actions and overrides.
 
-A thin skin over the services (through :class:`BackofficeClient`): what a user sees and may
+A thin skin over the services (through :class:`BackofficeService`): what a user sees and may
 do is decided there, exactly as for the `backoffice` CLI.
 """
 
@@ -11,7 +11,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
-from backoffice.service import BackofficeClient
+from backoffice.service import BackofficeService
 from backoffice.tui.queue_screen import QueueScreen
 from intake.core.settings import Settings
 
@@ -25,20 +25,20 @@ class BackofficeApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
-    def __init__(self, client: BackofficeClient) -> None:
+    def __init__(self, service: BackofficeService) -> None:
         super().__init__()
-        self.client = client
+        self.service = service
 
     def get_default_screen(self) -> Screen[None]:
-        return QueueScreen(self.client)
+        return QueueScreen(self.service)
 
     def on_mount(self) -> None:
         self.theme = "nord"
-        a = self.client.actor
+        a = self.service.actor
         self.sub_title = f"{a.name} · {a.role.value} · {a.organisation.value}"
 
 
 def run_backoffice_app(engine: Engine, settings: Settings, acting: str | None) -> None:
     """Start the app as the person logged in (``acting``: --as among several on one login)."""
-    client = BackofficeClient.for_user(engine, settings, acting)
-    BackofficeApp(client).run()
+    service = BackofficeService.for_user(engine, settings, acting)
+    BackofficeApp(service).run()

@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from backoffice.service import BackofficeClient
+from backoffice.service import BackofficeService
 from backoffice.tui import case_text
 from backoffice.view_models import ActionResult, AvailableAction, CaseView
 from intake.core.errors import NotFoundError, PermissionDenied, SanctionsError
@@ -93,9 +93,9 @@ class CaseScreen(Screen[None]):
     ]
     COMMANDS = {CaseCommands}  # noqa: RUF012
 
-    def __init__(self, client: BackofficeClient, reference: str) -> None:
+    def __init__(self, service: BackofficeService, reference: str) -> None:
         super().__init__()
-        self.client = client
+        self.service = service
         self.reference = reference
         self.view: CaseView | None = None
         self.actions: list[AvailableAction] = []
@@ -128,7 +128,7 @@ class CaseScreen(Screen[None]):
         self.show(view, actions)
 
     def _fetch(self) -> tuple[CaseView, list[AvailableAction]]:
-        return self.client.case(self.reference), self.client.actions(self.reference)
+        return self.service.case(self.reference), self.service.actions(self.reference)
 
     def show(self, view: CaseView, actions: list[AvailableAction]) -> None:
         self.view, self.actions = view, actions
@@ -185,7 +185,7 @@ class CaseScreen(Screen[None]):
             return
         from backoffice.tui.action_modal import ActionModal
 
-        self.app.push_screen(ActionModal(self.client, self.view, action), self._acted)
+        self.app.push_screen(ActionModal(self.service, self.view, action), self._acted)
 
     def _acted(self, result: ActionResult | None) -> None:
         if result is not None:
@@ -197,13 +197,13 @@ class CaseScreen(Screen[None]):
         if self.view is None:
             return
         try:
-            self.client.check_may_override()
+            self.service.check_may_override()
         except PermissionDenied as exc:
             self.notify(str(exc), title="Not allowed", severity="error", timeout=8)
             return
         from backoffice.tui.override_modal import OverrideModal
 
-        self.app.push_screen(OverrideModal(self.client, self.view), self._overridden)
+        self.app.push_screen(OverrideModal(self.service, self.view), self._overridden)
 
     def _overridden(self, view: CaseView | None) -> None:
         if view is not None:

@@ -11,7 +11,7 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from backoffice.service import BackofficeClient, QueueQuery
+from backoffice.service import BackofficeService, QueueQuery
 from intake.core.errors import SanctionsError
 from intake.core.vocabulary import CaseStatus, Organisation
 
@@ -43,9 +43,9 @@ class FilterModal(ModalScreen[QueueQuery | None]):
         Binding("ctrl+s", "apply", "Apply", priority=True),
     ]
 
-    def __init__(self, client: BackofficeClient, request: QueueQuery) -> None:
+    def __init__(self, service: BackofficeService, request: QueueQuery) -> None:
         super().__init__()
-        self.client = client
+        self.service = service
         self.request = request
 
     def compose(self) -> ComposeResult:
@@ -82,7 +82,7 @@ class FilterModal(ModalScreen[QueueQuery | None]):
         org = str(self.query_one("#organisation", Select).value)
         overridden = str(self.query_one("#overridden", Select).value)
         text = self.query_one("#establishment", Input).value.strip()
-        place = self.client.establishment(text) if text else None
+        place = self.service.establishment(text) if text else None
         return replace(
             self.request,
             statuses=() if status in (OPEN, ALL) else (status,),

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static
 
-from backoffice.service import BackofficeClient
+from backoffice.service import BackofficeService
 from backoffice.tui.dialog import ServiceDialog
 from backoffice.view_models import CaseView
 from intake.core.vocabulary import Qualifies, RiskLevel, Route, SanctionCategory, Severity
@@ -52,9 +52,9 @@ class OverrideModal(ServiceDialog[CaseView]):
         Binding("ctrl+s", "submit", "Override", priority=True),
     ]
 
-    def __init__(self, client: BackofficeClient, case: CaseView) -> None:
+    def __init__(self, service: BackofficeService, case: CaseView) -> None:
         super().__init__()
-        self.client = client
+        self.service = service
         self.case = case
         self.before = current_values(case)
 
@@ -106,7 +106,7 @@ class OverrideModal(ServiceDialog[CaseView]):
             self.query_one("#reason", Input).focus()
             return
         self.submit_through(
-            lambda: self.client.override(
+            lambda: self.service.override(
                 self.case.summary.reference, self.changes(), reason, self.case.summary.version
             ),
             not_done="Not overridden",

@@ -18,7 +18,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from backoffice.live import ChangeMark
-from backoffice.service import BackofficeClient, QueueQuery
+from backoffice.service import BackofficeService, QueueQuery
 from backoffice.tui.case_text import ASK_NOW_STYLE, LATE, RISK_STYLES
 from backoffice.view_models import QueuePage, QueueRow
 from backoffice.wording import ASK_NOW
@@ -135,9 +135,9 @@ class QueueScreen(Screen[None]):
     ]
     COMMANDS = {QueueCommands}  # noqa: RUF012
 
-    def __init__(self, client: BackofficeClient) -> None:
+    def __init__(self, service: BackofficeService) -> None:
         super().__init__()
-        self.client = client
+        self.service = service
         self.request = QueueQuery()
         self.page: QueuePage | None = None
         self._search_timer: Timer | None = None
@@ -167,7 +167,7 @@ class QueueScreen(Screen[None]):
         """The live queue: reload the page when a change was made anywhere (another desk, an
         intake laptop), without a key pressed. One cheap query every LIVE_SECONDS."""
         try:
-            mark = await asyncio.to_thread(self.client.change_mark)
+            mark = await asyncio.to_thread(self.service.change_mark)
         except Exception:
             return
         seen, self._mark = self._mark, mark
@@ -187,7 +187,7 @@ class QueueScreen(Screen[None]):
     @work(exclusive=True, group="queue")
     async def _fetch(self, request: QueueQuery) -> None:
         try:
-            page = await asyncio.to_thread(self.client.queue, request)
+            page = await asyncio.to_thread(self.service.queue, request)
         except SanctionsError as exc:
             self.notify(str(exc), title="Queue", severity="error")
             self._wanted = self.request
@@ -224,7 +224,7 @@ class QueueScreen(Screen[None]):
         if reference:
             from backoffice.tui.case_screen import CaseScreen
 
-            self.app.push_screen(CaseScreen(self.client, reference))
+            self.app.push_screen(CaseScreen(self.service, reference))
 
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()
@@ -288,7 +288,7 @@ class QueueScreen(Screen[None]):
             if request is not None:
                 self.load(request)
 
-        self.app.push_screen(FilterModal(self.client, self.request), chosen)
+        self.app.push_screen(FilterModal(self.service, self.request), chosen)
 
     def set_request(self, request: QueueQuery) -> None:
         """Show another request (the command palette's quick filters)."""

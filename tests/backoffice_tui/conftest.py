@@ -11,7 +11,7 @@ from sqlalchemy import Engine, make_url
 from sqlmodel import Session
 
 from backoffice.demo import seed_demo
-from backoffice.service import BackofficeClient
+from backoffice.service import BackofficeService
 from backoffice.tui.app import BackofficeApp
 from intake.core.db.engine import open_database
 from intake.core.identity import system_login
@@ -56,9 +56,9 @@ def make_app(demo_engine: Engine, settings: Settings) -> AppFactory:
     """The app as `backoffice --as NAME` starts it (optionally with smaller queue pages)."""
 
     def make(name: str, page_size: int | None = None) -> BackofficeApp:
-        client = BackofficeClient.for_user(demo_engine, settings, name)
+        service = BackofficeService.for_user(demo_engine, settings, name)
         if page_size is not None:
-            client.page_size = page_size
-        return BackofficeApp(client)
+            service.page_size = page_size
+        return BackofficeApp(service)
 
     return make

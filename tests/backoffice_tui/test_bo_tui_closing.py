@@ -107,7 +107,7 @@ async def test_a_supervisor_reopens_a_closed_case_with_a_reason(
     app = make_app(IMB_SUPERVISOR)
     async with app.run_test(size=SIZE) as pilot:
         await queue_ready(pilot)  # closed cases are not in the open queue: open it directly
-        app.push_screen(CaseScreen(app.client, complaint))
+        app.push_screen(CaseScreen(app.service, complaint))
         screen = await case_shown(pilot, complaint)
         names = [a.name for a in screen.actions]
         await pilot.press(str(names.index("reopen") + 1))

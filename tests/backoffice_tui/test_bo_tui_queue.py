@@ -68,8 +68,8 @@ async def test_queue_is_ordered_by_risk_then_age_and_pages(
 
         # on a slow database, enter twice at once: the case searched for opens, or nothing
         # yet; never the row that was under the cursor before the search
-        fetch = app.client.queue
-        app.client.queue = lambda request: (time.sleep(0.4), fetch(request))[1]  # type: ignore[method-assign]
+        fetch = app.service.queue
+        app.service.queue = lambda request: (time.sleep(0.4), fetch(request))[1]  # type: ignore[method-assign]
         wanted = first[-1].reference
         await pilot.press("slash", *wanted, "enter", "enter")
         await pilot.pause(0.6)

@@ -24,7 +24,7 @@ from sqlmodel import Session
 
 from backoffice.case_view import show_case
 from backoffice.queue import QueueFilters, list_queue
-from backoffice.service import BackofficeClient, QueueQuery
+from backoffice.service import BackofficeService, QueueQuery
 from backoffice.tracker import export_tracker
 from intake.core.audit_chain.check import set_checkpoint
 from intake.core.audit_chain.hashing import case_chain, event_hash, genesis
@@ -235,7 +235,7 @@ def test_tui_requests_at_100k(big: tuple[Engine, Actor, Actor], tmp_path: Path) 
     """What the back-office TUI asks for as a person uses it, timed the same way."""
     engine, hmip, imb = big
     settings = load_settings(data_dir=tmp_path, database_url=str(engine.url))
-    client = BackofficeClient(engine=engine, settings=settings, actor=hmip)
+    client = BackofficeService(engine=engine, settings=settings, actor=hmip)
     first = _timed("TUI: queue opens (first page)", lambda: client.queue(QueueQuery()))
     _timed("TUI: pgdn (page 2)", lambda: client.queue(QueueQuery(page=2)))
     _timed("TUI: filter overdue", lambda: client.queue(QueueQuery(overdue=True)))
@@ -244,7 +244,7 @@ def test_tui_requests_at_100k(big: tuple[Engine, Actor, Actor], tmp_path: Path) 
     _timed("TUI: typed search 'segragation'", lambda: client.queue(typo))
     ref = first.rows[0].reference
     _timed("TUI: open a case (view + actions)", lambda: (client.case(ref), client.actions(ref)))
-    scoped = BackofficeClient(engine=engine, settings=settings, actor=imb)
+    scoped = BackofficeService(engine=engine, settings=settings, actor=imb)
     _timed("TUI: IMB user's queue opens", lambda: scoped.queue(QueueQuery()))
     assert first.rows
 

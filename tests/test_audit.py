@@ -3,7 +3,8 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from sqlmodel import Session, select
+from sqlalchemy import Engine
+from sqlmodel import Session, col, select
 
 from intake.core.audit import UnauditedChange, change_case, record_case_event
 from intake.core.case_references import next_reference
@@ -24,7 +25,7 @@ def _new_case(session: Session) -> SanctionCase:
     return case
 
 
-def test_change_records_who_what_before_after_why(engine) -> None:  # type: ignore[no-untyped-def]
+def test_change_records_who_what_before_after_why(engine: Engine) -> None:
     with Session(engine) as session:
         case = _new_case(session)
         change_case(
@@ -36,7 +37,7 @@ def test_change_records_who_what_before_after_why(engine) -> None:  # type: igno
             reason="qualifies",
         )
         session.commit()
-        events = session.exec(select(AuditEvent).order_by(AuditEvent.id)).all()
+        events = session.exec(select(AuditEvent).order_by(col(AuditEvent.id))).all()
     assert [e.action for e in events] == ["case_created", "status_changed"]
     last = events[-1]
     assert last.actor_name == "Alice Triage"
@@ -46,7 +47,7 @@ def test_change_records_who_what_before_after_why(engine) -> None:  # type: igno
     assert last.at is not None
 
 
-def test_writing_a_case_without_audit_is_refused(engine) -> None:  # type: ignore[no-untyped-def]
+def test_writing_a_case_without_audit_is_refused(engine: Engine) -> None:
     with Session(engine) as session:
         case = _new_case(session)
         case.status = "closed"
@@ -54,14 +55,14 @@ def test_writing_a_case_without_audit_is_refused(engine) -> None:  # type: ignor
             session.commit()
 
 
-def test_new_case_without_audit_is_refused(engine) -> None:  # type: ignore[no-untyped-def]
+def test_new_case_without_audit_is_refused(engine: Engine) -> None:
     with Session(engine) as session:
         session.add(SanctionCase(reference="SAN-2026-99999", receiving_organisation="IMB"))
         with pytest.raises(UnauditedChange):
             session.commit()
 
 
-def test_stale_version_is_a_conflict(engine) -> None:  # type: ignore[no-untyped-def]
+def test_stale_version_is_a_conflict(engine: Engine) -> None:
     with Session(engine) as session:
         case = _new_case(session)
         seen = case.version
@@ -80,7 +81,7 @@ def test_stale_version_is_a_conflict(engine) -> None:  # type: ignore[no-untyped
         assert case.status == "confirmed"
 
 
-def test_references_are_sequential_and_unique_across_threads(engine) -> None:  # type: ignore[no-untyped-def]
+def test_references_are_sequential_and_unique_across_threads(engine: Engine) -> None:
     def issue(_: int) -> str:
         with Session(engine) as session:
             reference = next_reference(session, 2026)

@@ -10,7 +10,7 @@ import pytest
 from alembic import command
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from intake.core.audit import change_case
 from intake.core.audit_chain import (
@@ -49,7 +49,7 @@ def test_user_events_are_sealed_on_the_access_chain(engine: Engine) -> None:
         record_access(session, actor=actor, action="queue.search", entity="case",
                       details=search_fingerprint("Jordan Example"))  # fmt: skip
         events = session.exec(
-            select(AuditEvent).where(AuditEvent.chain == ACCESS_CHAIN).order_by(AuditEvent.id)
+            select(AuditEvent).where(AuditEvent.chain == ACCESS_CHAIN).order_by(col(AuditEvent.id))
         ).all()
         head = session.get(AuditChainHead, ACCESS_CHAIN)
     assert len(events) >= 2
@@ -146,7 +146,7 @@ def test_case_changes_chain_per_case(engine: Engine, settings: Settings) -> None
     submit_some(engine, settings, 2)
     actor = _actor(engine)
     with Session(engine) as session:
-        case = session.exec(select(SanctionCase).order_by(SanctionCase.id)).first()
+        case = session.exec(select(SanctionCase).order_by(col(SanctionCase.id))).first()
         assert case is not None
         change_case(session, case, actor=actor, action="note", changes={"is_demo": False})
         session.commit()
@@ -172,6 +172,7 @@ def test_postgres_refuses_update_and_delete_of_audit_rows(engine: Engine) -> Non
             "SELECT column_default FROM information_schema.columns"
             " WHERE table_name = 'audit_event' AND column_name = 'at'"
         ).scalar()
+    assert default is not None
     assert "clock_timestamp" in default
 
 

@@ -7,7 +7,7 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import Engine, inspect
 from sqlmodel import SQLModel
 
 import intake.core.db.models  # noqa: F401
@@ -16,13 +16,13 @@ from intake.core.db.migrate import alembic_config, current_revision, head_revisi
 from intake.core.settings import Settings
 
 
-def test_upgrade_from_empty_creates_every_table(engine) -> None:  # type: ignore[no-untyped-def]
+def test_upgrade_from_empty_creates_every_table(engine: Engine) -> None:
     tables = set(inspect(engine).get_table_names())
     assert set(SQLModel.metadata.tables) <= tables
     assert current_revision(engine) == head_revision()
 
 
-def test_models_and_migrations_agree(engine) -> None:  # type: ignore[no-untyped-def]
+def test_models_and_migrations_agree(engine: Engine) -> None:
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         differences = compare_metadata(context, SQLModel.metadata)
@@ -43,7 +43,7 @@ def test_older_database_is_brought_up_to_date(tmp_path: Path, settings: Settings
 
 
 @pytest.mark.sqlite_only
-def test_sqlite_runs_in_wal_mode_with_foreign_keys(engine) -> None:  # type: ignore[no-untyped-def]
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(engine: Engine) -> None:
     with engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
@@ -144,7 +144,9 @@ def test_unfinished_text_from_before_pieces_is_kept(settings: Settings) -> None:
     assert drafts["d-1"].has_pending_text and not drafts["d-2"].has_pending_text
     assert store.load(drafts["d-1"].id).pending_text == "They took my letter ¹⁶ é\nto the IMB"
     store.append_pending(drafts["d-1"].id, key="narrative", text="\nand stopped my visits")
-    assert store.load(drafts["d-1"].id).pending_text.endswith("IMB\nand stopped my visits")
+    appended = store.load(drafts["d-1"].id).pending_text
+    assert appended is not None
+    assert appended.endswith("IMB\nand stopped my visits")
     engine.dispose()
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -60,7 +61,7 @@ def test_bad_value_names_the_setting(monkeypatch: pytest.MonkeyPatch) -> None:
         load_settings()
 
 
-def _assert_one_line_exit_2(result, setting: str) -> None:  # type: ignore[no-untyped-def]
+def _assert_one_line_exit_2(result: subprocess.CompletedProcess[str], setting: str) -> None:
     assert result.returncode == 2, result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr

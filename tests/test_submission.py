@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from pydantic import ValidationError
+from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from intake.core.db.models import (
@@ -13,21 +16,22 @@ from intake.core.db.models import (
     WorkflowTask,
 )
 from intake.core.risk import risk_rank
+from intake.core.settings import Settings
 from intake.core.submission import CaseSubmission, ClassificationView, ConsentAnswers, submit_case
 from intake.core.users import Actor
-from intake.core.vocabulary import Organisation, Qualifies, RiskLevel, Role, Route
+from intake.core.vocabulary import Body, Organisation, Qualifies, RiskLevel, Role, Route
 
 INSPECTOR = Actor(id=None, name="Ines Pector", role=Role.INTAKE, organisation=Organisation.HMIP)
 
 
-def _submission(**changes) -> CaseSubmission:  # type: ignore[no-untyped-def]
-    base = {
+def _submission(**changes: Any) -> CaseSubmission:
+    base: dict[str, Any] = {
         "receiving_organisation": Organisation.HMIP,
         "narrative": "Moved to the seg the day after I spoke to the inspectors.",
         "rules": ClassificationView(
             qualifies=Qualifies.YES,
             categories=["isolation"],
-            body=["HMIP"],
+            body=[Body.HMIP],
             route=Route.SANCTION_PROTOCOL,
         ),
         "consent": ConsentAnswers(pursue=True, share_identity=True, imb_enquiries=True),
@@ -36,7 +40,7 @@ def _submission(**changes) -> CaseSubmission:  # type: ignore[no-untyped-def]
     return CaseSubmission(**{**base, **changes})
 
 
-def test_submission_writes_everything_in_one_go(engine, settings) -> None:  # type: ignore[no-untyped-def]
+def test_submission_writes_everything_in_one_go(engine: Engine, settings: Settings) -> None:
     with Session(engine) as session:
         case = submit_case(session, submission=_submission(), actor=INSPECTOR, settings=settings)
         session.commit()
@@ -57,7 +61,9 @@ def test_submission_writes_everything_in_one_go(engine, settings) -> None:  # ty
     assert "consent_record_recorded" in actions and "task_opened" in actions
 
 
-def test_not_qualifying_case_waits_at_step_2_with_its_signpost(engine, settings) -> None:  # type: ignore[no-untyped-def]
+def test_not_qualifying_case_waits_at_step_2_with_its_signpost(
+    engine: Engine, settings: Settings
+) -> None:
     rules = ClassificationView(qualifies=Qualifies.NO, route=Route.COMPLAINT)
     with Session(engine) as session:
         case = submit_case(
@@ -70,7 +76,9 @@ def test_not_qualifying_case_waits_at_step_2_with_its_signpost(engine, settings)
         assert [(t.step, t.route) for t in tasks] == [(2, None), (None, "complaint")]
 
 
-def test_a_sanction_and_a_death_in_custody_carry_both_routes(engine, settings) -> None:  # type: ignore[no-untyped-def]
+def test_a_sanction_and_a_death_in_custody_carry_both_routes(
+    engine: Engine, settings: Settings
+) -> None:
     submission = _submission(routes=[Route.SANCTION_PROTOCOL, Route.DEATH_IN_CUSTODY])
     with Session(engine) as session:
         case = submit_case(session, submission=submission, actor=INSPECTOR, settings=settings)
@@ -84,8 +92,8 @@ def test_referral_without_consent_needs_justification() -> None:
 
 
 def test_a_possible_immediate_risk_is_stored_and_ranks_first_within_its_level(
-    engine, settings
-) -> None:  # type: ignore[no-untyped-def]
+    engine: Engine, settings: Settings
+) -> None:
     """The rules' "ask now" reaches the case and its classification row; the case's rank puts
     it before other cases of its risk level and never above a higher level."""
     rules = ClassificationView(

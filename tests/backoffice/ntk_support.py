@@ -14,7 +14,7 @@ from intake.core.db.models import Answer, InterviewDraft, SanctionCase
 from intake.core.settings import Settings
 from intake.core.submission import ClassificationView, PersonDetails, submit_case
 from intake.core.users import SYSTEM, Actor
-from intake.core.vocabulary import Qualifies, Route
+from intake.core.vocabulary import Body, Qualifies, Route
 from tests.support.factories import make_submission
 
 NAME, NUMBER, LOCATION = "Jordan Example", "A1234BC", "B wing cell 12"
@@ -32,7 +32,7 @@ def _details(**changes: Any) -> dict[str, Any]:
     rules = ClassificationView(
         qualifies=Qualifies.YES,
         categories=["isolation"],
-        body=["IMB"],
+        body=[Body.IMB],
         route=Route.SANCTION_PROTOCOL,
         evidence=[{"label": "isolation", "text": "Jordan Example (A1234BC) was moved"}],
         rationale="Jordan Example names the segregation unit",

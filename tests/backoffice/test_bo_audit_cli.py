@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from intake.core.db.models import AuditAcknowledgement, AuditEvent, SanctionCase
 from intake.core.identity import system_login
@@ -19,7 +19,7 @@ from intake.core.settings import Settings
 from intake.core.users import UserCreate, create_user
 from intake.core.vocabulary import Organisation, Role
 from tests.support.cli import cli_env, run_cli
-from tests.support.factories import Staff, SubmitFn
+from tests.support.factories import ActFn, Staff, SubmitFn
 
 pytestmark = pytest.mark.sqlite_only  # the tampering is done with sqlite3 on the file
 
@@ -61,9 +61,10 @@ def case_events(engine: Engine, reference: str) -> tuple[int, list[int]]:
         ids = session.exec(
             select(AuditEvent.id)
             .where(AuditEvent.chain == f"case:{case.id}")
-            .order_by(AuditEvent.id)
+            .order_by(col(AuditEvent.id))
         ).all()
-        return case.id, list(ids)  # type: ignore[return-value]
+        assert case.id is not None
+        return case.id, [event_id for event_id in ids if event_id is not None]  # stored: all set
 
 
 def _inside(env: dict[str, str], name: str) -> Path:
@@ -82,7 +83,7 @@ def _one_line(result: subprocess.CompletedProcess[str], code: int, *texts: str) 
     assert "Traceback" not in result.stderr
 
 
-def _acted(submit: SubmitFn, act, staff: Staff) -> str:  # type: ignore[no-untyped-def]
+def _acted(submit: SubmitFn, act: ActFn, staff: Staff) -> str:
     reference = submit()
     act(staff.hmip, reference, "confirm_qualifies")
     return reference
@@ -160,8 +161,13 @@ def test_a_changed_reason_is_named_refused_until_acknowledged(
 
 
 def test_deleted_reattributed_and_all_deleted_are_named(
-    engine: Engine, settings: Settings, env: dict[str, str], submit: SubmitFn, staff: Staff, act
-) -> None:  # type: ignore[no-untyped-def]
+    engine: Engine,
+    settings: Settings,
+    env: dict[str, str],
+    submit: SubmitFn,
+    staff: Staff,
+    act: ActFn,
+) -> None:
     gap = _acted(submit, act, staff)
     moved = _acted(submit, act, staff)
     wiped = _acted(submit, act, staff)
@@ -218,6 +224,7 @@ def test_reads_searches_exports_backup_and_restore_are_audited(
     assert "tracker_exported" in actions and "restore" in actions
     assert actions.count("queue.search") == 1
     search = next(e for e in events if e.action == "queue.search")
+    assert search.after is not None
     assert "Jordan" not in json.dumps(search.after) and search.after["length"] == 14
     read = next(e for e in events if e.action == "case.read")
     assert read.actor_name == "Hana Triage" and read.case_id is not None
@@ -261,6 +268,7 @@ def test_restore_refuses_a_backup_whose_audit_was_deleted(
     assert accepted.returncode == 0, accepted.stderr
     with Session(engine) as session:
         restore = session.exec(select(AuditEvent).where(AuditEvent.action == "restore")).one()
+        assert restore.after is not None
         assert restore.after["reason"] == "the only copy left after the disk failed"
         assert session.exec(select(AuditAcknowledgement)).all()
     assert bo(env, "audit", "verify").returncode == 0

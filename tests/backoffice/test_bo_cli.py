@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -23,7 +24,8 @@ def bo(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     return run_cli("backoffice", *args, env=env)
 
 
-def bo_json(env: dict[str, str], *args: str) -> object:
+def bo_json(env: dict[str, str], *args: str) -> Any:
+    """What the command printed with ``--json`` (its shape is the command's)."""
     result = bo(env, *args, "--json")
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
@@ -41,10 +43,7 @@ def test_case_taken_to_closure_from_the_cli(
 ) -> None:
     ref = submit()
     steps = bo_json(env, "--as", "Hana Triage", "steps", ref)
-    assert {
-        k: steps[0][k]  # type: ignore[index]
-        for k in ("name", "step")
-    } == {"name": "confirm_qualifies", "step": 2}
+    assert {k: steps[0][k] for k in ("name", "step")} == {"name": "confirm_qualifies", "step": 2}
     path = [
         ("Hana Triage", "confirm_qualifies"),
         ("Hana Triage", "log_on_tracker"),
@@ -65,9 +64,9 @@ def test_case_taken_to_closure_from_the_cli(
         assert result.returncode == 0, result.stderr
         assert "done" in result.stdout
     case = bo_json(env, "--as", "Hana Triage", "show", ref)
-    assert case["summary"]["status"] == "closed"  # type: ignore[index]
-    assert case["outcome"] == "not_investigated"  # type: ignore[index]
-    assert any(e["action"] == "explain_outcome" for e in case["audit"])  # type: ignore[index]
+    assert case["summary"]["status"] == "closed"
+    assert case["outcome"] == "not_investigated"
+    assert any(e["action"] == "explain_outcome" for e in case["audit"])
 
 
 def test_errors_are_one_line_with_their_exit_codes(
@@ -104,40 +103,41 @@ def test_override_queue_and_export_from_the_cli(
         env, "--as", "Hugh Boardchair", "override", ref, "--set", "risk=immediate",
         "--set", "categories=isolation,threats", "--reason", "Officers named are on his wing",
     )  # fmt: skip
-    assert view["summary"]["overridden"] is True  # type: ignore[index]
-    assert view["classifications"][-1]["source"] == "override"  # type: ignore[index]
+    assert view["summary"]["overridden"] is True
+    assert view["classifications"][-1]["source"] == "override"
     page = bo_json(env, "--as", "Ian Board", "queue", "--overridden")
-    assert [r["reference"] for r in page["rows"]] == [ref]  # type: ignore[index]
-    assert page["rows"][0]["risk_level"] == "immediate"  # type: ignore[index]
+    assert [r["reference"] for r in page["rows"]] == [ref]
+    assert page["rows"][0]["risk_level"] == "immediate"
     text = bo(env, "--as", "Ian Board", "queue", "--search", "segregation")
     assert ref in text.stdout and "OVERRIDDEN" in text.stdout
     out = tmp_path / "tracker.xlsx"
     summary = bo_json(env, "--as", "Sam Super", "tracker", "export", "--format", "xlsx",
                       "--out", str(out), "--pseudonymise", "--no-encrypt")  # fmt: skip
-    assert summary["rows"] == 1 and summary["pseudonymised"] is True  # type: ignore[index]
+    assert summary["rows"] == 1 and summary["pseudonymised"] is True
     sheet = load_workbook(out).active
+    assert sheet is not None
     assert sheet["A1"].value == "OFFICIAL-SENSITIVE"
     assert str(sheet["E3"].value).startswith("PERSON-")
 
 
 def test_demo_seeds_once_and_is_marked(env: dict[str, str]) -> None:
     first = bo_json(env, "demo")
-    assert first["cases_created"] == 30 and first["users_created"] >= 15  # type: ignore[index]
+    assert first["cases_created"] == 30 and first["users_created"] >= 15
     refused = bo(env, "--as", "DEMO HMIP Triage", "demo")  # with users: an administrator only
     _one_line_error(refused, 3, "admin")
     again = bo_json(env, "--as", "DEMO HMIP Admin", "demo")
-    assert again["cases_created"] == 0 and again["users_created"] == 0  # type: ignore[index]
+    assert again["cases_created"] == 0 and again["users_created"] == 0
     users = bo_json(env, "--as", "DEMO HMIP Admin", "users", "list")
-    assert all("DEMO" in u["name"] for u in users)  # type: ignore[union-attr]
+    assert all("DEMO" in u["name"] for u in users)
     page = bo_json(env, "--as", "DEMO HMIP Triage", "queue", "--all", "--page-size", "200")
-    rows = page["rows"]  # type: ignore[index]
+    rows = page["rows"]
     assert len(rows) == 30 and all(r["is_demo"] for r in rows)
     assert {r["status"] for r in rows} >= {"received", "closed", "signposted", "investigating"}
     assert rows[0]["risk_level"] == "immediate"
     scoped = bo_json(env, "--as", "DEMO IMB Triage", "queue", "--all", "--page-size", "200")
-    assert {r["establishment"] for r in scoped["rows"]} == {"HMP Wandsworth"}  # type: ignore[index]
+    assert {r["establishment"] for r in scoped["rows"]} == {"HMP Wandsworth"}
     ref = rows[0]["reference"]
     # names show to the organisation that received the case (need to know)
     org = rows[0]["receiving_organisation"]
     case = bo_json(env, "--as", f"DEMO {org} Lead", "show", ref)
-    assert case["person"]["name"].startswith("DEMO ")  # type: ignore[index]
+    assert case["person"]["name"].startswith("DEMO ")

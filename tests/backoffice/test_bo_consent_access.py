@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import Engine
 from sqlmodel import Session
 
 from backoffice.case_view import show_case
@@ -59,8 +60,8 @@ def test_anonymised_referral_needs_no_identity_consent(
 
 
 def test_steps_show_the_named_referral_refused_for_now(
-    act: ActFn, staff: Staff, submit: SubmitFn, engine
-) -> None:  # type: ignore[no-untyped-def]
+    act: ActFn, staff: Staff, submit: SubmitFn, engine: Engine
+) -> None:
     from backoffice.workflow import available_actions
 
     ref = submit(consent=NO_IDENTITY, risk_level=RiskLevel.IMMEDIATE)
@@ -84,8 +85,8 @@ def test_imb_enquiries_need_consent(act: ActFn, staff: Staff, submit: SubmitFn) 
 
 
 def test_imb_user_of_another_establishment_cannot_read_the_case(
-    staff: Staff, submit: SubmitFn, engine
-) -> None:  # type: ignore[no-untyped-def]
+    staff: Staff, submit: SubmitFn, engine: Engine
+) -> None:
     ref = submit()
     with Session(engine) as session:
         with pytest.raises(NotFoundError, match="can see"):
@@ -105,7 +106,7 @@ def test_imb_user_of_another_establishment_cannot_act(
         act(staff.imb_away, submit(), "confirm_qualifies")
 
 
-def test_intake_staff_cannot_override(staff: Staff, submit: SubmitFn, engine) -> None:  # type: ignore[no-untyped-def]
+def test_intake_staff_cannot_override(staff: Staff, submit: SubmitFn, engine: Engine) -> None:
     ref = submit()
     with Session(engine) as session, pytest.raises(PermissionDenied, match="supervisor"):
         override_classification(

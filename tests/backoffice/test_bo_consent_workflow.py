@@ -15,10 +15,12 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
+from backoffice.view_models import AvailableAction
 from backoffice.workflow import available_actions
 from intake.core.db.models import AuditEvent, ConsentRecord, Signpost
 from intake.core.errors import PermissionDenied, ValidationProblem
 from intake.core.submission import ClassificationView, ConsentAnswers
+from intake.core.users import Actor
 from intake.core.vocabulary import ConsentGiver, Qualifies, RaisedBy, RiskLevel, Route
 from tests.support.factories import ActFn, Staff, SubmitFn, ViewFn, open_titles
 
@@ -33,7 +35,7 @@ def _to_logged(act: ActFn, staff: Staff, ref: str) -> None:
     act(staff.hmip, ref, "log_on_tracker")
 
 
-def _actions(engine: Engine, staff_member, ref: str) -> dict:  # type: ignore[no-untyped-def,type-arg]
+def _actions(engine: Engine, staff_member: Actor, ref: str) -> dict[str, AvailableAction]:
     with Session(engine) as session:
         found = available_actions(session, actor=staff_member, reference=ref)
     return {a.name: a for a in found}

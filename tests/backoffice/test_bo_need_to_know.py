@@ -147,7 +147,7 @@ def _every_kind_of_case(engine: Engine, staff: Staff) -> None:
     Core inserts: test data, not a change a user makes (see the queue benchmark).
     """
     now = datetime.now(UTC)
-    handed = ([], ["PPO"], ["IMB"], ["HMIP"], ["IMB", "PPO"])
+    handed: tuple[list[str], ...] = ([], ["PPO"], ["IMB"], ["HMIP"], ["IMB", "PPO"])
     combos = itertools.product(
         ("HMIP", "IMB", "PPO"),
         (staff.home_id, staff.away_id, None),

@@ -7,6 +7,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from backoffice.overrides import override_classification, record_triage_view
+from backoffice.view_models import CaseView
 from intake.core.errors import NotFoundError, PermissionDenied
 from intake.core.settings import Settings
 from intake.core.users import Actor
@@ -43,20 +44,24 @@ def test_supervisors_act_only_on_their_own_organisations_cases(
     words: str | None,
 ) -> None:
     service = override_classification if what == "override" else record_triage_view
-    call = {
-        "actor": people[who],
-        "reference": cases[which],
-        "changes": {"risk": "high"},
-        "reason": "Threats on the wing since",
-    }
+
+    def call(session: Session) -> CaseView:
+        return service(
+            session,
+            actor=people[who],
+            reference=cases[which],
+            changes={"risk": "high"},
+            reason="Threats on the wing since",
+        )
+
     with Session(engine) as session:
         if refused is None:
-            view = service(session, **call)
+            view = call(session)
             session.commit()
             assert [c.source for c in view.classifications][-1] in ("override", "triage")
             return
         with pytest.raises(refused, match=words or ""):
-            service(session, **call)
+            call(session)
 
 
 CLI_ACTING = [

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
+from typing import Any
 
 import pytest
+from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from backoffice.case_view import show_case
@@ -14,11 +16,20 @@ from backoffice.view_models import CaseView
 from backoffice.workflow import take_action
 from intake.core.db.models import AuditEvent, CaseClassification, SanctionCase
 from intake.core.errors import ConflictError, ValidationProblem
+from intake.core.settings import Settings
+from intake.core.users import Actor
 from intake.core.vocabulary import Qualifies, Route
 from tests.support.factories import ActFn, Staff, SubmitFn
 
 
-def _override(engine, actor, ref, changes, reason="Seen the CCTV", **kw) -> CaseView:  # type: ignore[no-untyped-def]
+def _override(
+    engine: Engine,
+    actor: Actor,
+    ref: str,
+    changes: Mapping[str, str | Sequence[str]],
+    reason: str = "Seen the CCTV",
+    **kw: Any,
+) -> CaseView:
     with Session(engine) as session:
         view = override_classification(
             session, actor=actor, reference=ref, changes=changes, reason=reason, **kw
@@ -28,8 +39,8 @@ def _override(engine, actor, ref, changes, reason="Seen the CCTV", **kw) -> Case
 
 
 def test_override_keeps_the_original_and_becomes_effective(
-    staff: Staff, submit: SubmitFn, engine
-) -> None:  # type: ignore[no-untyped-def]
+    staff: Staff, submit: SubmitFn, engine: Engine
+) -> None:
     ref = submit()
     view = _override(
         engine,
@@ -56,8 +67,8 @@ def test_override_keeps_the_original_and_becomes_effective(
 
 
 def test_override_validates_values_and_needs_a_reason(
-    staff: Staff, submit: SubmitFn, engine
-) -> None:  # type: ignore[no-untyped-def]
+    staff: Staff, submit: SubmitFn, engine: Engine
+) -> None:
     ref = submit()
     sup = staff.imb_home_supervisor
     with pytest.raises(ValidationProblem, match="severity 'huge' is not one of standard"):
@@ -73,8 +84,8 @@ def test_override_validates_values_and_needs_a_reason(
 
 
 def test_override_to_the_protocol_reopens_a_signposted_case(
-    staff: Staff, submit: SubmitFn, engine
-) -> None:  # type: ignore[no-untyped-def]
+    staff: Staff, submit: SubmitFn, engine: Engine
+) -> None:
     ref = submit(route=Route.COMPLAINT, qualifies=Qualifies.NO)
     view = _override(
         engine, staff.imb_home_supervisor, ref, {"route": "sanction_protocol", "qualifies": "yes"}
@@ -84,8 +95,8 @@ def test_override_to_the_protocol_reopens_a_signposted_case(
 
 
 def test_override_raising_risk_opens_monitoring_and_exceptional_proposes_escalation(
-    act: ActFn, staff: Staff, submit: SubmitFn, engine
-) -> None:  # type: ignore[no-untyped-def]
+    act: ActFn, staff: Staff, submit: SubmitFn, engine: Engine
+) -> None:
     ref = submit()
     act(staff.hmip, ref, "confirm_qualifies")
     view = _override(
@@ -97,8 +108,8 @@ def test_override_raising_risk_opens_monitoring_and_exceptional_proposes_escalat
 
 
 def test_triage_view_is_kept_but_changes_nothing_effective(
-    staff: Staff, submit: SubmitFn, engine
-) -> None:  # type: ignore[no-untyped-def]
+    staff: Staff, submit: SubmitFn, engine: Engine
+) -> None:
     ref = submit()
     with Session(engine) as session:
         view = record_triage_view(
@@ -114,8 +125,12 @@ def test_triage_view_is_kept_but_changes_nothing_effective(
 
 
 def test_two_triagers_at_once_the_second_gets_a_conflict_and_nothing_is_lost(
-    staff: Staff, submit: SubmitFn, engine, settings, view: Callable[[str], CaseView]
-) -> None:  # type: ignore[no-untyped-def]
+    staff: Staff,
+    submit: SubmitFn,
+    engine: Engine,
+    settings: Settings,
+    view: Callable[[str], CaseView],
+) -> None:
     ref = submit()
     first, second = Session(engine), Session(engine)
     try:
@@ -155,8 +170,8 @@ def test_two_triagers_at_once_the_second_gets_a_conflict_and_nothing_is_lost(
 
 
 def test_stale_version_from_the_cli_is_a_conflict(
-    act: ActFn, staff: Staff, submit: SubmitFn, view: Callable[[str], CaseView], engine
-) -> None:  # type: ignore[no-untyped-def]
+    act: ActFn, staff: Staff, submit: SubmitFn, view: Callable[[str], CaseView], engine: Engine
+) -> None:
     ref = submit()
     version = view(ref).summary.version
     act(staff.hmip, ref, "confirm_qualifies", expected_version=version)

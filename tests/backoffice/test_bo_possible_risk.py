@@ -3,8 +3,11 @@ first within its risk level, and cleared only by a supervisor who sets the risk.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 import pytest
-from sqlmodel import Session, select
+from sqlalchemy import Engine
+from sqlmodel import Session, col, select
 
 from backoffice.overrides import override_classification, record_triage_view
 from backoffice.queue import list_queue
@@ -13,6 +16,7 @@ from intake.classifier import classify
 from intake.core.db.models import CaseClassification, SanctionCase
 from intake.core.risk import risk_rank
 from intake.core.settings import Settings
+from intake.core.users import Actor
 from intake.core.vocabulary import RiskLevel
 from tests.support.cli import cli_env, run_cli
 from tests.support.factories import ASK_NOW_NARRATIVE, PLAIN_NARRATIVE, Staff, SubmitFn, classified
@@ -37,14 +41,14 @@ def cases(submit: SubmitFn) -> dict[str, str]:
     }
 
 
-def _queue(engine, actor) -> QueuePage:  # type: ignore[no-untyped-def]
+def _queue(engine: Engine, actor: Actor) -> QueuePage:
     with Session(engine) as session:
         return list_queue(session, actor=actor)
 
 
 def test_ask_now_shows_unless_the_risk_is_immediate_and_comes_first_in_its_level(
-    engine, staff: Staff, cases: dict[str, str]
-) -> None:  # type: ignore[no-untyped-def]
+    engine: Engine, staff: Staff, cases: dict[str, str]
+) -> None:
     page = _queue(engine, staff.hmip)
     assert [row.reference for row in page.rows] == [
         cases["ask_immediate"],
@@ -89,7 +93,9 @@ def test_the_command_line_says_ask_now_in_words(
     assert "ask now" not in plain.stdout and "possible immediate risk" not in plain.stdout
 
 
-def _override(engine, actor, ref, changes) -> None:  # type: ignore[no-untyped-def]
+def _override(
+    engine: Engine, actor: Actor, ref: str, changes: Mapping[str, str | Sequence[str]]
+) -> None:
     with Session(engine) as session:
         override_classification(
             session, actor=actor, reference=ref, changes=changes, reason="Asked him on the phone"
@@ -97,14 +103,14 @@ def _override(engine, actor, ref, changes) -> None:  # type: ignore[no-untyped-d
         session.commit()
 
 
-def _case(engine, ref) -> SanctionCase:  # type: ignore[no-untyped-def]
+def _case(engine: Engine, ref: str) -> SanctionCase:
     with Session(engine) as session:
         return session.exec(select(SanctionCase).where(SanctionCase.reference == ref)).one()
 
 
 def test_only_a_risk_set_by_a_supervisor_clears_ask_now(
-    engine, staff: Staff, cases: dict[str, str]
-) -> None:  # type: ignore[no-untyped-def]
+    engine: Engine, staff: Staff, cases: dict[str, str]
+) -> None:
     ref = cases["ask"]
     with Session(engine) as session:  # triage's own view changes nothing on the case
         record_triage_view(
@@ -127,7 +133,7 @@ def test_only_a_risk_set_by_a_supervisor_clears_ask_now(
         views = session.exec(
             select(CaseClassification.source, CaseClassification.possible_immediate_risk)
             .where(CaseClassification.case_id == cleared.id)
-            .order_by(CaseClassification.id)
+            .order_by(col(CaseClassification.id))
         ).all()
     assert [tuple(v) for v in views] == [
         ("rules", True),

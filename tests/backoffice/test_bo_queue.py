@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import Engine, update
 from sqlmodel import Session, col
 
 from backoffice.overrides import override_classification
@@ -14,6 +15,7 @@ from backoffice.view_models import QueuePage
 from intake.core.clock import utcnow
 from intake.core.db.models import WorkflowTask
 from intake.core.errors import ValidationProblem
+from intake.core.users import Actor
 from intake.core.vocabulary import Organisation, Qualifies, RiskLevel, Route
 from tests.support.factories import ActFn, Staff, SubmitFn
 
@@ -45,14 +47,14 @@ def cases(submit: SubmitFn, staff: Staff, act: ActFn) -> dict[str, str]:
     return found
 
 
-def _queue(engine, actor, **kw) -> QueuePage:  # type: ignore[no-untyped-def]
+def _queue(engine: Engine, actor: Actor, **kw: Any) -> QueuePage:
     with Session(engine) as session:
         return list_queue(session, actor=actor, **kw)
 
 
 def test_queue_orders_by_risk_then_age_and_hides_closed(
-    engine, staff: Staff, cases: dict[str, str]
-) -> None:  # type: ignore[no-untyped-def]
+    engine: Engine, staff: Staff, cases: dict[str, str]
+) -> None:
     page = _queue(engine, staff.hmip)
     assert _refs(page) == [
         cases["immediate"],
@@ -66,7 +68,7 @@ def test_queue_orders_by_risk_then_age_and_hides_closed(
     assert cases["signposted"] in _refs(everything)
 
 
-def test_queue_filters(engine, staff: Staff, cases: dict[str, str], act: ActFn) -> None:  # type: ignore[no-untyped-def]
+def test_queue_filters(engine: Engine, staff: Staff, cases: dict[str, str], act: ActFn) -> None:
     act(staff.hmip, cases["high"], "confirm_qualifies")
     by_status = _queue(engine, staff.hmip, filters=QueueFilters(statuses=["confirmed"]))
     assert _refs(by_status) == [cases["high"]]
@@ -78,7 +80,7 @@ def test_queue_filters(engine, staff: Staff, cases: dict[str, str], act: ActFn) 
         _queue(engine, staff.hmip, filters=QueueFilters(statuses=["lost"]))
 
 
-def test_overdue_tasks_show_and_filter(engine, staff: Staff, cases: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+def test_overdue_tasks_show_and_filter(engine: Engine, staff: Staff, cases: dict[str, str]) -> None:
     yesterday = utcnow().date() - timedelta(days=1)
     with Session(engine) as session:
         # (a test shortcut: time passing, not a user's change)
@@ -92,7 +94,7 @@ def test_overdue_tasks_show_and_filter(engine, staff: Staff, cases: dict[str, st
     assert row.overdue and row.overdue_tasks == 1 and row.next_due == yesterday
 
 
-def test_overridden_filter_and_flag(engine, staff: Staff, cases: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+def test_overridden_filter_and_flag(engine: Engine, staff: Staff, cases: dict[str, str]) -> None:
     with Session(engine) as session:
         override_classification(
             session,
@@ -110,8 +112,8 @@ def test_overridden_filter_and_flag(engine, staff: Staff, cases: dict[str, str])
 
 
 def test_search_by_reference_establishment_and_narrative_with_typos(
-    engine, staff: Staff, cases: dict[str, str]
-) -> None:  # type: ignore[no-untyped-def]
+    engine: Engine, staff: Staff, cases: dict[str, str]
+) -> None:
     by_ref = _queue(engine, staff.hmip, search=cases["away"][-5:])
     assert _refs(by_ref)[0] == cases["away"]
     by_place = _queue(engine, staff.hmip, search="belmarsh")
@@ -128,12 +130,12 @@ def test_search_by_reference_establishment_and_narrative_with_typos(
     assert _refs(_queue(engine, staff.hmip, search="helicopter")) == []
 
 
-def test_search_respects_need_to_know(engine, staff: Staff, cases: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+def test_search_respects_need_to_know(engine: Engine, staff: Staff, cases: dict[str, str]) -> None:
     assert _refs(_queue(engine, staff.imb, search="visits stopped")) == []
     assert _refs(_queue(engine, staff.imb_away, search="visits stopped")) == [cases["away"]]
 
 
-def test_pages(engine, staff: Staff, cases: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+def test_pages(engine: Engine, staff: Staff, cases: dict[str, str]) -> None:
     first = _queue(engine, staff.hmip, page_size=2)
     second = _queue(engine, staff.hmip, page_size=2, page=2)
     last = _queue(engine, staff.hmip, page_size=2, page=3)

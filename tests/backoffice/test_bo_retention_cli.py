@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -47,6 +48,7 @@ def _close(engine: Engine, actor: Actor, reference: str, *, years_ago: float) ->
     closed = datetime.now(UTC) - timedelta(days=365.25 * years_ago)
     with Session(engine) as session:
         case = session.exec(select(SanctionCase).where(SanctionCase.reference == reference)).one()
+        assert case.id is not None
         for task in session.exec(select(WorkflowTask).where(WorkflowTask.case_id == case.id)):
             task.note = NOTE
             session.add(task)
@@ -148,8 +150,8 @@ def test_hold_stops_disposal_and_dispose_removes_personal_data(
             select(CaseClassification).where(CaseClassification.case_id == case.id)
         ):
             assert row.evidence == [] and row.rationale is None
-        for row in session.exec(select(ConsentRecord).where(ConsentRecord.case_id == case.id)):
-            assert row.note is None
+        for consent in session.exec(select(ConsentRecord).where(ConsentRecord.case_id == case.id)):
+            assert consent.note is None
         event = session.exec(select(AuditEvent).where(AuditEvent.action == "dispose")).one()
         assert event.reason == "6-year schedule" and event.actor_name == "Ada Admin"
         text = json.dumps(event.after)
@@ -197,7 +199,7 @@ def test_retention_from_the_command_line(
     _close(engine, staff.hmip_supervisor, ref, years_ago=7)
     env = cli_env(settings)
 
-    def bo(*args: str) -> object:
+    def bo(*args: str) -> subprocess.CompletedProcess[str]:
         return run_cli("backoffice", "--as", "Ada Admin", *args, env=env)
 
     result = bo("retention", "review", "--json")

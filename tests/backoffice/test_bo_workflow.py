@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from backoffice.workflow import available_actions
 from intake.core.db.models import AuditEvent, TrackerEntry
 from intake.core.errors import PermissionDenied, ValidationProblem
+from intake.core.settings import Settings
 from intake.core.vocabulary import RiskLevel, Severity
 from tests.support.factories import ActFn, Staff, SubmitFn, open_titles
 
@@ -23,8 +25,8 @@ def _to_briefed(act: ActFn, staff: Staff, ref: str) -> None:
 
 
 def test_not_investigated_branch_closes_after_outcome_explained(
-    act: ActFn, staff: Staff, submit: SubmitFn, engine
-) -> None:  # type: ignore[no-untyped-def]
+    act: ActFn, staff: Staff, submit: SubmitFn, engine: Engine
+) -> None:
     ref = submit()
     _to_briefed(act, staff, ref)
     decided = act(staff.ppo, ref, "decide_not_to_investigate", note="Local resolution is enough")
@@ -37,7 +39,8 @@ def test_not_investigated_branch_closes_after_outcome_explained(
     assert closed.case.outcome == "not_investigated"
     assert closed.case.closed_at is not None
     assert closed.case.current_step is None
-    dates = closed.case.tracker.step_dates  # type: ignore[union-attr]
+    assert closed.case.tracker is not None
+    dates = closed.case.tracker.step_dates
     assert set(dates) == {"1", "2", "3", "4", "5", "6", "7"}
     with Session(engine) as session:
         actions = [e.action for e in session.exec(select(AuditEvent)).all()]
@@ -53,7 +56,8 @@ def test_investigated_and_unfounded_branch(act: ActFn, staff: Staff, submit: Sub
     assert concluded.case.current_step == 10
     closed = act(staff.ppo, ref, "tell_unfounded", note="Letter sent to him", confirm_close=True)
     assert (closed.status, closed.case.outcome) == ("closed", "unfounded")
-    assert {"8", "9", "10"} <= set(closed.case.tracker.step_dates)  # type: ignore[union-attr]
+    assert closed.case.tracker is not None
+    assert {"8", "9", "10"} <= set(closed.case.tracker.step_dates)
 
 
 def test_proved_branch_tracks_each_recommendation_to_done(
@@ -112,8 +116,8 @@ def test_not_qualifying_case_closes_with_its_route_and_signpost(
 
 
 def test_logging_creates_the_tracker_entry(
-    act: ActFn, staff: Staff, submit: SubmitFn, engine
-) -> None:  # type: ignore[no-untyped-def]
+    act: ActFn, staff: Staff, submit: SubmitFn, engine: Engine
+) -> None:
     ref = submit()
     act(staff.imb, ref, "confirm_qualifies")
     informed = act(staff.imb, ref, "inform_hmip")
@@ -129,8 +133,8 @@ def test_logging_creates_the_tracker_entry(
 
 
 def test_confirming_opens_the_parallel_duties_with_deadlines(
-    act: ActFn, staff: Staff, submit: SubmitFn, settings
-) -> None:  # type: ignore[no-untyped-def]
+    act: ActFn, staff: Staff, submit: SubmitFn, settings: Settings
+) -> None:
     ref = submit(risk_level=RiskLevel.HIGH)
     case = act(staff.hmip, ref, "confirm_qualifies").case
     duties = {t.duty: t for t in case.tasks if t.is_open and t.duty}
@@ -142,7 +146,9 @@ def test_confirming_opens_the_parallel_duties_with_deadlines(
     }
     assert duties["imb_monitoring"].owner_organisation == "IMB"
     assert duties["refer_senior_manager"].owner_organisation == "IMB"  # the receiving body
-    gap = duties["imb_monitoring"].due - case.tasks[0].created_at.date()  # type: ignore[operator]
+    due = duties["imb_monitoring"].due
+    assert due is not None
+    gap = due - case.tasks[0].created_at.date()
     assert gap.days == settings.deadlines.imb_monitoring
     act(staff.imb, ref, "inform_internal_lead")
     act(staff.imb, ref, "inform_partners")
@@ -215,8 +221,8 @@ def test_intake_staff_cannot_take_workflow_steps(
 
 
 def test_steps_lists_actions_with_step_and_who(
-    staff: Staff, submit: SubmitFn, act: ActFn, engine
-) -> None:  # type: ignore[no-untyped-def]
+    staff: Staff, submit: SubmitFn, act: ActFn, engine: Engine
+) -> None:
     ref = submit()
     act(staff.hmip, ref, "confirm_qualifies")
     with Session(engine) as session:

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session
 from textual.command import CommandPalette
-from textual.widgets import Input, Select, TabbedContent
+from textual.widgets import DataTable, Input, Select, TabbedContent
 
 from backoffice.case_view import show_case
 from backoffice.overrides import record_triage_view
@@ -137,7 +137,8 @@ async def test_taking_an_action_and_the_refusals(
 
         await pilot.press("escape")
         queue = await queue_shows(pilot, lambda s: bool(s.page and s.page.rows))
-        row = next(r for r in queue.page.rows if r.reference == reference)  # type: ignore[union-attr]
+        assert queue.page is not None
+        row = next(r for r in queue.page.rows if r.reference == reference)
         assert row.status == "confirmed"
 
 
@@ -171,9 +172,9 @@ async def test_an_override_needs_a_reason_and_marks_the_queue(
 
         await pilot.press("escape")
         queue = await queue_shows(pilot, lambda s: bool(s.page and s.page.rows))
-        row = next(r for r in queue.page.rows if r.reference == reference)  # type: ignore[union-attr]
+        assert queue.page is not None
+        row = next(r for r in queue.page.rows if r.reference == reference)
         assert row.overridden
         assert "OVR" in "".join(
-            str(c)
-            for c in queue.query_one("#queue").get_row(reference)  # type: ignore[attr-defined]
+            str(c) for c in queue.query_one("#queue", DataTable).get_row(reference)
         )

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session
-from textual.widgets import Select
+from textual.pilot import Pilot
+from textual.widgets import Select, Static
 
 from backoffice.case_view import show_case
 from backoffice.tui.action_modal import ActionModal
@@ -55,16 +56,14 @@ def _now(engine: Engine, reference: str) -> CaseView:
         return show_case(session, actor=demo_actor(session, IMB_TRIAGE), reference=reference)
 
 
-async def _fill_does_not_qualify(pilot, screen: CaseScreen) -> None:  # type: ignore[no-untyped-def]
+async def _fill_does_not_qualify(pilot: Pilot[None], screen: CaseScreen) -> None:
     app = pilot.app
     names = [a.name for a in screen.actions]
     await pilot.press(str(names.index("does_not_qualify") + 1))
     await wait_until(pilot, lambda: isinstance(app.screen, ActionModal))
     modal = app.screen
-    assert "This closes the case" in "\n".join(
-        str(w.content)
-        for w in modal.query(".warning")  # type: ignore[attr-defined]
-    )
+    warnings = modal.query(".warning").results(Static)
+    assert "This closes the case" in "\n".join(str(w.content) for w in warnings)
     modal.query_one("#outcome", Select).value = "complaint"
     modal.query_one("#note").focus()
     await pilot.press(*"Told him about COMP1 on the wing")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 from textual.widgets import Select
 
 from backoffice.tui.action_modal import ActionModal
@@ -70,7 +70,9 @@ async def test_the_case_screen_says_whose_consent_it_is_until_the_person_confirm
             select(SanctionCase.id).where(SanctionCase.reference == family_case)
         ).one()
         rows = session.exec(
-            select(ConsentRecord).where(ConsentRecord.case_id == case_id).order_by(ConsentRecord.id)  # type: ignore[arg-type]
+            select(ConsentRecord)
+            .where(ConsentRecord.case_id == case_id)
+            .order_by(col(ConsentRecord.id))
         ).all()
     newest = rows[-1] if rows else None
     assert newest is not None and (newest.given_by, newest.kind) == ("person", "change")

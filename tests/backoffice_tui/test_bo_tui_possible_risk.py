@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 from sqlmodel import Session
+from textual.widgets import DataTable
 
 from backoffice.tui.queue_screen import QueueScreen
 from intake.classifier import classify
@@ -33,7 +34,7 @@ def _submit(engine: Engine, settings: Settings, narrative: str) -> str:
 
 
 def _risk_cell(screen: QueueScreen, reference: str) -> str:
-    return plain(screen.query_one("#queue").get_row(reference)[1])  # type: ignore[attr-defined]
+    return plain(screen.query_one("#queue", DataTable).get_row(reference)[1])
 
 
 async def test_ask_now_shows_in_the_queue_row_and_the_case_header(

@@ -5,13 +5,15 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session
 from textual.widgets import Checkbox, Input
 
+from backoffice.service import QueueQuery
 from backoffice.tui.filters import FilterModal
 from backoffice.tui.queue_screen import LIVE_SECONDS, QueueScreen
-from backoffice.view_models import QueueRow
+from backoffice.view_models import QueuePage, QueueRow
 from intake.core.settings import Settings
 from intake.core.submission import submit_case
 from intake.core.users import SYSTEM
@@ -37,7 +39,7 @@ def _in_queue_order(rows: list[QueueRow]) -> bool:
 
 
 async def test_queue_is_ordered_by_risk_then_age_and_pages(
-    make_app: AppFactory, tmp_path: Path
+    make_app: AppFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = make_app(HMIP_TRIAGE, page_size=8)
     async with app.run_test(size=SIZE) as pilot:
@@ -69,7 +71,12 @@ async def test_queue_is_ordered_by_risk_then_age_and_pages(
         # on a slow database, enter twice at once: the case searched for opens, or nothing
         # yet; never the row that was under the cursor before the search
         fetch = app.service.queue
-        app.service.queue = lambda request: (time.sleep(0.4), fetch(request))[1]  # type: ignore[method-assign]
+
+        def slow_queue(query: QueueQuery, *, page_size: int | None = None) -> QueuePage:
+            time.sleep(0.4)
+            return fetch(query, page_size=page_size)
+
+        monkeypatch.setattr(app.service, "queue", slow_queue)
         wanted = first[-1].reference
         await pilot.press("slash", *wanted, "enter", "enter")
         await pilot.pause(0.6)

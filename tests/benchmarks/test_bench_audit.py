@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
@@ -38,20 +39,20 @@ PER_CASE = 4
 def _fill(engine: Engine) -> int:
     at = datetime(2026, 1, 1, tzinfo=UTC)
     rows: list[dict[str, object]] = []
-    heads: dict[str, list[object]] = {}
+    heads: dict[str, tuple[str, int]] = {}  # by chain: its last hash and its count
     next_id = 1
 
     def add(chain: str, case_id: int | None, action: str) -> None:
         nonlocal next_id
-        head = heads.setdefault(chain, [genesis(chain), 0])
-        fields = {
+        prev_hash, count = heads.get(chain, (genesis(chain), 0))
+        fields: dict[str, object] = {
             "id": next_id, "case_id": case_id, "actor_id": None, "actor_name": "Bench",
             "at": at, "action": action, "entity": "case", "entity_id": case_id,
             "before": None, "after": {"status": "triage"}, "reason": None,
-            "chain": chain, "prev_hash": head[0],
+            "chain": chain, "prev_hash": prev_hash,
         }  # fmt: skip
-        fields["hash"] = event_hash(fields)
-        head[0], head[1] = fields["hash"], int(head[1]) + 1  # type: ignore[call-overload]
+        fields["hash"] = digest = event_hash(fields)
+        heads[chain] = (digest, count + 1)
         rows.append(fields)
         next_id += 1
 
@@ -81,7 +82,7 @@ def _fill(engine: Engine) -> int:
     return len(rows)
 
 
-def _best(fn, runs: int = 5) -> float:  # type: ignore[no-untyped-def]
+def _best(fn: Callable[[], object], runs: int = 5) -> float:
     times = []
     for _ in range(runs):
         started = time.perf_counter()

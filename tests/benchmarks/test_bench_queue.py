@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Connection, Engine, func, insert, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from backoffice.case_view import show_case
 from backoffice.queue import QueueFilters, list_queue
@@ -66,9 +66,11 @@ def _narrative(rng: random.Random) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(rng.randint(25, 60))).capitalize() + "."
 
 
-def _case_rows(start: int, count: int, places: list[int], rng: random.Random) -> list[dict]:  # type: ignore[type-arg]
+def _case_rows(
+    start: int, count: int, places: list[int], rng: random.Random
+) -> list[dict[str, object]]:
     base = datetime(2025, 1, 1, tzinfo=UTC)
-    rows = []
+    rows: list[dict[str, object]] = []
     for number in range(start, start + count):
         risk = rng.choice(RISKS)
         ask_now = number % 7 == 0  # a possible immediate risk: first within its level
@@ -103,7 +105,8 @@ def _case_rows(start: int, count: int, places: list[int], rng: random.Random) ->
 def _build(engine: Engine) -> None:
     rng = random.Random(42)
     with engine.begin() as connection:
-        places = [row[0] for row in connection.execute(select(Establishment.id))]
+        ids = connection.execute(select(col(Establishment.id))).scalars()
+        places = [pk for pk in ids if pk is not None]  # stored rows: every id is set
         for start in range(1, CASES + 1, BATCH):
             connection.execute(
                 insert(SanctionCase), _case_rows(start, min(BATCH, CASES + 1 - start), places, rng)
@@ -142,7 +145,9 @@ def _seal_first_events(connection: Connection) -> None:
             heads.append({"chain": chain, "count": 1, "hash": events[-1]["hash"]})
         connection.execute(insert(AuditEvent), events)
         connection.execute(insert(AuditChainHead), heads)
-    set_checkpoint(connection, connection.execute(select(func.max(AuditEvent.id))).scalar_one())
+    newest = connection.execute(select(func.max(col(AuditEvent.id)))).scalar_one()
+    assert newest is not None
+    set_checkpoint(connection, newest)
 
 
 @pytest.fixture(scope="module")
@@ -154,9 +159,9 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Engine, Acto
     _build(engine)
     print(f"\nbuilt {CASES:,} cases in {time.perf_counter() - started:.1f}s")
     with Session(engine) as session:
-        wandsworth = session.exec(
-            select(Establishment.id).where(Establishment.name == "HMP Wandsworth")
-        ).one()[0]
+        wandsworth = session.scalars(
+            select(col(Establishment.id)).where(col(Establishment.name) == "HMP Wandsworth")
+        ).one()
         hmip = create_user(
             session,
             data=UserCreate(

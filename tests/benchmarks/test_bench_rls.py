@@ -11,6 +11,7 @@ import statistics
 import time
 import uuid
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import pytest
@@ -101,9 +102,7 @@ def test_queue_and_search_with_and_without_the_policies(engine: Engine, settings
                 with Session(bound) as session:
                     list_queue(session, actor=actor, search=search)  # warm
                     timings.append(
-                        _median_ms(
-                            lambda s=session, a=actor, q=search: list_queue(s, actor=a, search=q)
-                        )
+                        _median_ms(partial(list_queue, session, actor=actor, search=search))
                     )
             ratio = timings[1] / timings[0]
             print(f"{label:44} {timings[0]:7.1f}ms {timings[1]:7.1f}ms {ratio:6.2f}")

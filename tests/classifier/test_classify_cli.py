@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from tests.support.cli import run_cli
 
 GOOD = {"id": "a1", "text": "Since I saw the IMB they put me down the block."}
 
 
-def _lines(stdout: str) -> list[dict]:  # type: ignore[type-arg]
+def _lines(stdout: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in stdout.splitlines()]
 
 

@@ -24,8 +24,15 @@ class Case(NamedTuple):
     risk: bool | None = None
 
 
-def case(text: str, qualifies: str, route: str, cats: str = "", bodies: str = "", **kw) -> Case:  # type: ignore[no-untyped-def]
-    return Case(text, qualifies, route, frozenset(cats.split()), frozenset(bodies.split()), **kw)
+def case(
+    text: str,
+    qualifies: str,
+    route: str,
+    cats: str = "",
+    bodies: str = "",
+    risk: bool | None = None,
+) -> Case:
+    return Case(text, qualifies, route, frozenset(cats.split()), frozenset(bodies.split()), risk)
 
 
 SP = "sanction_protocol"

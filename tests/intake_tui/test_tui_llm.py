@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 from textual.widgets import Static
@@ -22,7 +25,7 @@ from tests.support.intake_tui import (
     submit_from_review,
     wait_until,
 )
-from tests.support.llm_server import MODEL, json_reply, serving
+from tests.support.llm_server import MODEL, Recorded, Reply, json_reply, serving
 
 NOT_A_SANCTION = {"qualifies": "no", "categories": [], "body": ["IMB"], "immediate_risk": False}
 
@@ -58,7 +61,7 @@ async def test_the_models_reading_shows_beside_the_rules_and_changes_nothing(
 
 
 async def test_the_interview_completes_while_the_model_is_down(
-    engine: Engine, settings: Settings, draft_at: DraftAt
+    engine: Engine, settings: Settings, draft_at: DraftAt, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     draft_at("narrative")
     down = _with_model(settings, "http://127.0.0.1:9/v1")  # nothing listens on the discard port
@@ -66,11 +69,11 @@ async def test_the_interview_completes_while_the_model_is_down(
     said: list[str] = []
     notify = app.notify
 
-    def remember(message: str, *args: object, **kwargs: object) -> None:
+    def remember(message: str, **options: Any) -> None:
         said.append(message)  # kept: a notice expires from the screen after some seconds
-        notify(message, *args, **kwargs)  # type: ignore[arg-type]
+        notify(message, **options)
 
-    app.notify = remember  # type: ignore[method-assign]
+    monkeypatch.setattr(app, "notify", remember)
     async with app.run_test(size=(80, 24)) as pilot:
         await resume(pilot, "narrative")
         await answer_all(pilot, {**COMMON, "narrative": QUALIFYING})
@@ -84,18 +87,18 @@ async def test_the_interview_completes_while_the_model_is_down(
 
 
 async def test_follow_ups_offer_the_models_wording(
-    engine: Engine, settings: Settings, draft_at: DraftAt
+    engine: Engine, settings: Settings, draft_at: DraftAt, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     draft_at("when_where", {**COMMON, "narrative": QUALIFYING})
     with serving() as fake:
 
-        def by_use(recorded):  # type: ignore[no-untyped-def]
+        def by_use(recorded: Recorded) -> Reply:
             fake.requests.append(recorded)
             if "<question>" in recorded.message("user"):
                 return json_reply({"question": "What did the officer say about the IMB?"})
             return json_reply(NOT_A_SANCTION)
 
-        fake.next_reply = by_use  # type: ignore[method-assign]
+        monkeypatch.setattr(fake, "next_reply", by_use)
         app = create_app(settings=_with_model(settings, fake.url), engine=engine, today=TODAY)
         async with app.run_test(size=(80, 24)) as pilot:
             await resume(pilot, "when_where")

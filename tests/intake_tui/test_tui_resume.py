@@ -73,10 +73,12 @@ async def test_starting_new_keeps_the_draft_and_the_drafts_list_discards_it(
         await at_question(pilot, "establishment")
         await pilot.press("f4")
         await wait_until(pilot, lambda: isinstance(second.screen, DraftsModal))
-        listing = second.screen.query_one(OptionList)
+        drafts_modal = second.screen
+        assert isinstance(drafts_modal, DraftsModal)
+        listing = drafts_modal.query_one(OptionList)
         await wait_until(pilot, lambda: listing.option_count == 2)
         assert "on screen now" in screen_text(second)
-        index = next(i for i, d in enumerate(second.screen.drafts) if d.id == old)
+        index = next(i for i, d in enumerate(drafts_modal.drafts) if d.id == old)
         listing.highlighted = index
         await pilot.press("d")
         assert "Press d again" in screen_text(second)

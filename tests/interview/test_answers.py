@@ -8,13 +8,13 @@ import pytest
 
 from intake.core.errors import ValidationProblem
 from intake.core.establishments import default_directory
-from intake.interview.answers import parse_answer
+from intake.interview.answers import Parsed, parse_answer
 from intake.interview.script import load_script
 
 TODAY = date(2026, 11, 23)
 
 
-def parse(key: str, text: str):  # type: ignore[no-untyped-def]
+def parse(key: str, text: str) -> Parsed:
     question = load_script().question(key)
     return parse_answer(question, text, directory=default_directory(), today=TODAY)
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
-from sqlmodel import Session, select
+from sqlmodel import Session, SQLModel, select
 
 from intake.core.db.engine import open_database
 from intake.core.db.models import (
@@ -79,7 +80,10 @@ def test_a_death_or_a_complaint_about_an_imb_member_is_signposted(
     assert [t.route for t in _records(tmp_path, WorkflowTask) if t.route] == [route]
 
 
-def _records(tmp_path: Path, model: type) -> list:  # type: ignore[type-arg]
+Record = TypeVar("Record", bound=SQLModel)
+
+
+def _records(tmp_path: Path, model: type[Record]) -> list[Record]:
     engine = open_database(load_settings(data_dir=tmp_path / "data"))
     try:
         with Session(engine) as session:

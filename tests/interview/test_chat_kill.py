@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlmodel import Session, select
@@ -30,10 +31,10 @@ def _pending_text(data_dir: Path) -> str:
         engine.dispose()
 
 
-def _wait_for(check: object, what: str, seconds: float = 30) -> None:
+def _wait_for(check: Callable[[], object], what: str, seconds: float = 30) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if check():  # type: ignore[operator]
+        if check():
             return
         time.sleep(0.05)
     raise AssertionError(f"never happened: {what}")

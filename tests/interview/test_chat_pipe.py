@@ -17,7 +17,9 @@ from intake.interview.drafts import DraftStore
 from tests.support.chat import BEFORE_NARRATIVE, narrative_lines, run_conversation, start_chat
 
 
-def pipe_narrative(data_dir: Path, bursts: list[str], pause: float = 0.3) -> subprocess.Popen:
+def pipe_narrative(
+    data_dir: Path, bursts: list[str], pause: float = 0.3
+) -> subprocess.Popen[bytes]:
     """`intake chat` fed through a pipe: the answers, then the narrative in bursts with a pause
     between them (a paste arriving over a slow link), without the closing empty line."""
     process = start_chat(data_dir, stdout=subprocess.DEVNULL)

@@ -127,7 +127,8 @@ def test_an_older_draft_with_one_concern_still_loads() -> None:
     saved = {"concern_type": {"value": "death", "display": "A death in custody"}}
     engine = Interview(today=TODAY, answers=saved)
     assert engine.concerns() == ["death"]
-    assert engine.ending() is not None and engine.ending().route == Route.DEATH_IN_CUSTODY
+    ending = engine.ending()
+    assert ending is not None and ending.route == Route.DEATH_IN_CUSTODY
     assert engine.state()["concern_type"]["value"] == ["death"]
 
 

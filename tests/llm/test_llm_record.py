@@ -17,7 +17,15 @@ from intake.core.submission import (
     submit_case,
 )
 from intake.core.users import Actor, UserCreate, create_user
-from intake.core.vocabulary import Organisation, Qualifies, RiskLevel, Role, Route, Severity
+from intake.core.vocabulary import (
+    Body,
+    Organisation,
+    Qualifies,
+    RiskLevel,
+    Role,
+    Route,
+    Severity,
+)
 from intake.llm import Assistant
 from intake.llm.record import record_advice
 from tests.support.llm_server import NARRATIVE, FakeLlm, json_reply
@@ -43,7 +51,7 @@ def _submit(session: Session, settings: Settings) -> tuple[SanctionCase, Actor]:
         rules=ClassificationView(
             qualifies=Qualifies.YES,
             categories=["isolation"],
-            body=["IMB"],
+            body=[Body.IMB],
             severity=Severity.SERIOUS,
             route=Route.SANCTION_PROTOCOL,
         ),

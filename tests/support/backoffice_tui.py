@@ -4,6 +4,7 @@ what it shows; the demo staff it is started as."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, Protocol
 
 from sqlmodel import Session, select
 from textual.pilot import Pilot
@@ -19,8 +20,13 @@ from tests.support import tui
 from tests.support.tui import plain
 from tests.support.tui import screen_text as screen_text  # with the driver, for the tests
 
-#: ``make_app(name, page_size=None)``: the app as `backoffice --as NAME` starts it.
-AppFactory = Callable[..., BackofficeApp]
+
+class AppFactory(Protocol):
+    """The ``make_app`` fixture: the app as `backoffice --as NAME` starts it (optionally with
+    smaller queue pages)."""
+
+    def __call__(self, name: str, page_size: int | None = None) -> BackofficeApp: ...
+
 
 HMIP_TRIAGE = "DEMO HMIP Triage"
 HMIP_SUPERVISOR = "DEMO HMIP Supervisor"
@@ -33,7 +39,7 @@ async def wait_until(pilot: Pilot[None], check: Callable[[], object], tries: int
     await tui.wait_until(pilot, check, tries)
 
 
-def text_of(screen: Screen[object], selector: str) -> str:
+def text_of(screen: Screen[Any], selector: str) -> str:
     return plain(screen.query_one(selector, Static).content)
 
 

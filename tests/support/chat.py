@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +73,7 @@ def script_answers(stdout_so_far: str, answers: dict[str, str | None]) -> str | 
 
 
 def run_conversation(
-    tmp_path: Path, *extra: str, answers: dict[str, str | None] | None = None
+    tmp_path: Path, *extra: str, answers: Mapping[str, str | None] | None = None
 ) -> tuple[int, str]:
     """Drive `intake chat` interactively: read each question, answer it (``answers`` override)."""
     script = {**ANSWERS, **(answers or {})}
@@ -115,7 +116,7 @@ def narrative_lines(count: int) -> list[str]:
             range(count)]  # fmt: skip
 
 
-def start_chat(data_dir: Path, *args: str, **popen: Any) -> subprocess.Popen:
+def start_chat(data_dir: Path, *args: str, **popen: Any) -> subprocess.Popen[Any]:
     """`intake chat` on the data folder ``data_dir``, reading a pipe; output goes to a pipe too
     unless ``stdout=`` says otherwise (other keywords go to :class:`subprocess.Popen`)."""
     popen.setdefault("stdout", subprocess.PIPE)

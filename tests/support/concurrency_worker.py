@@ -13,6 +13,7 @@ import random
 import sys
 from pathlib import Path
 
+from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, col, select
 
@@ -28,6 +29,9 @@ from tests.support.factories import make_submission
 
 OPEN = [s.value for s in CaseStatus if s.is_open]
 
+#: One line of OUT.json: a case's reference, the action taken, the case's version after it.
+Done = dict[str, str | int | None]
+
 
 def actors(session: Session) -> list[Actor]:
     users = session.exec(select(User).where(col(User.name).startswith("Desk "))).all()
@@ -39,7 +43,7 @@ def open_references(session: Session) -> list[str]:
     return list(session.exec(query).all())
 
 
-def try_one(engine, rng: random.Random, staff: list[Actor], reference: str) -> dict | None:  # type: ignore[no-untyped-def]
+def try_one(engine: Engine, rng: random.Random, staff: list[Actor], reference: str) -> Done | None:
     """Take one allowed action on the case; None when nothing is possible or someone was first."""
     actor = rng.choice(staff)
     with Session(engine) as session:
@@ -68,7 +72,7 @@ def try_one(engine, rng: random.Random, staff: list[Actor], reference: str) -> d
     return {"reference": reference, "action": action.name, "version": result.version}
 
 
-def submit(engine, establishment_id: int, staff: list[Actor]) -> dict:  # type: ignore[no-untyped-def]
+def submit(engine: Engine, establishment_id: int, staff: list[Actor]) -> Done:
     with Session(engine) as session:
         case = submit_case(
             session, submission=make_submission(establishment_id), actor=staff[0],
@@ -81,7 +85,7 @@ def submit(engine, establishment_id: int, staff: list[Actor]) -> dict:  # type: 
 def main(url: str, seed: int, wanted: int, out: Path) -> None:
     engine = create_db_engine(url)
     rng = random.Random(seed)
-    done: list[dict] = []
+    done: list[Done] = []
     conflicts = 0
     with Session(engine) as session:
         staff = actors(session)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -24,7 +24,15 @@ from intake.core.submission import (
     PersonDetails,
 )
 from intake.core.users import Actor, UserCreate, create_user
-from intake.core.vocabulary import Organisation, Qualifies, RiskLevel, Role, Route, Severity
+from intake.core.vocabulary import (
+    Body,
+    Organisation,
+    Qualifies,
+    RiskLevel,
+    Role,
+    Route,
+    Severity,
+)
 
 HOME = "HMP Wandsworth"
 AWAY = "HMP Belmarsh"
@@ -106,7 +114,7 @@ def make_submission(establishment_id: int | None, **changes: Any) -> CaseSubmiss
     rules = ClassificationView(
         qualifies=changes.pop("qualifies", Qualifies.YES),
         categories=changes.pop("categories", ["isolation"]),
-        body=["IMB"],
+        body=[Body.IMB],
         severity=changes.pop("severity", Severity.STANDARD),
         route=changes.pop("route", Route.SANCTION_PROTOCOL),
         evidence=[{"label": "isolation", "text": "segregation", "start": 10, "end": 21}],
@@ -143,8 +151,23 @@ def classified(narrative: str) -> dict[str, Any]:
     return {"narrative": narrative, "rules": rules_view(classify(narrative))}
 
 
-SubmitFn = Callable[..., str]
-ActFn = Callable[..., ActionResult]
+class SubmitFn(Protocol):
+    """The ``submit`` fixture: a case submitted as the intake does (override any field of
+    ``make_submission``, or ``establishment_id``); its reference."""
+
+    def __call__(self, **changes: Any) -> str: ...
+
+
+class ActFn(Protocol):
+    """The ``act`` fixture: one workflow action (``note=``, ``outcome=``, ``confirm_close=``...
+    as ``take_action`` takes them), committed."""
+
+    def __call__(
+        self, actor: Actor, reference: str, action: str, **inputs: Any
+    ) -> ActionResult: ...
+
+
+#: The ``view`` fixture: the case as a supervisor (who sees everything) reads it now.
 ViewFn = Callable[[str], CaseView]
 
 

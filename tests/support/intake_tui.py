@@ -9,12 +9,13 @@ keys), and ``resume`` starts from it by choosing "Resume" on the app's first scr
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
+from typing import Any, Protocol
 
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 from textual import events
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -119,8 +120,8 @@ async def paste(pilot: Pilot[None], text: str) -> None:
     await pilot.pause()
 
 
-def _answer_box_focused(app: object) -> bool:
-    focused = getattr(app, "focused", None)
+def _answer_box_focused(app: App[Any]) -> bool:
+    focused = app.focused
     return focused is not None and any(isinstance(n, AnswerInput) for n in focused.ancestors)
 
 
@@ -170,7 +171,7 @@ async def answer_all(
         asked.append(question.key)
 
 
-def shown_problem(app: IntakeApp) -> str:
+def shown_problem(app: App[Any]) -> str:
     boxes = app.screen.query(AnswerInput)
     if not boxes:
         return ""
@@ -199,8 +200,11 @@ async def submit_from_review(pilot: Pilot[None], app: IntakeApp) -> str:
 
 # ---- starting from a saved draft ----
 
-#: The ``draft_at`` fixture: ``draft_at(stop_at, answers=COMMON)`` saves a draft; its id.
-DraftAt = Callable[..., int]
+
+class DraftAt(Protocol):
+    """The ``draft_at`` fixture: ``draft_at(stop_at, answers=COMMON)`` saves a draft; its id."""
+
+    def __call__(self, stop_at: str, answers: dict[str, str] = ...) -> int: ...
 
 
 def accepted_text(question: Question, keys: str) -> str:

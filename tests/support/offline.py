@@ -8,7 +8,7 @@ import socket
 import threading
 
 from sqlalchemy import Engine, make_url
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from intake.core.db.models import InterviewDraft, User
 from intake.core.establishments import resolve_establishment_id
@@ -108,7 +108,7 @@ def record_offline_cases(local: Engine, settings: Settings, count: int) -> list[
 
 def open_draft_uuids(local: Engine) -> list[str]:
     with Session(local) as session:
-        drafts = session.query(InterviewDraft).filter(InterviewDraft.status == "open").all()
+        drafts = session.query(InterviewDraft).filter(col(InterviewDraft.status) == "open").all()
         return [d.uuid for d in drafts]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from typing import Any
 
 from rich.console import Console
 from rich.text import Text
@@ -32,7 +33,7 @@ def plain(renderable: object) -> str:
     return captured.get()
 
 
-def screen_text(app: App[object]) -> str:
+def screen_text(app: App[Any]) -> str:
     """The words the current screen shows: its texts and the entries of its lists."""
     parts = [plain(w.content) for w in app.screen.query(Static) if w.display]
     for listing in app.screen.query(OptionList):

@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from sqlalchemy import Engine, func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from intake.core.db.models import AuditEvent, SanctionCase
 from intake.core.establishments import resolve_establishment_id
@@ -78,7 +78,7 @@ def test_four_desks_lose_nothing(engine: Engine, settings: Settings, tmp_path: P
         # An audit event for every change, by case and action.
         audit = session.exec(
             select(SanctionCase.reference, AuditEvent.action, func.count())
-            .join(SanctionCase, SanctionCase.id == AuditEvent.case_id)
+            .join(SanctionCase, col(SanctionCase.id) == AuditEvent.case_id)
             .where(AuditEvent.entity == "case")
             .group_by(SanctionCase.reference, AuditEvent.action)
         ).all()

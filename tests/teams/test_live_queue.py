@@ -6,14 +6,14 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from backoffice.live import change_mark
+from backoffice.live import ChangeMark, change_mark
 from intake.core.db.models import AuditEvent
 from intake.core.settings import Settings
 from tests.support.factories import add_interviewer
 from tests.support.offline import submit_some
 
 
-def _mark(engine: Engine):  # type: ignore[no-untyped-def]
+def _mark(engine: Engine) -> ChangeMark:
     with Session(engine) as session:
         return change_mark(session)
 

@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from sqlmodel import Session, select
 
 import backoffice.workflow.engine as workflow_engine
 from backoffice.cli.main import cli
+from backoffice.workflow.context import ActionContext
 from intake.cli.context import IntakeContext
 from intake.core.db.models import AuditEvent, SanctionCase
 from intake.core.identity import system_login
@@ -30,7 +32,7 @@ pytestmark = pytest.mark.postgres_only
 
 
 @pytest.fixture
-def relay(settings: Settings) -> Relay:
+def relay(settings: Settings) -> Iterator[Relay]:
     url = make_url(settings.effective_database_url)
     relay = Relay(url.host or "127.0.0.1", url.port or 5432)
     yield relay
@@ -128,9 +130,9 @@ def test_a_connection_dropped_mid_action_saves_nothing_and_a_retry_works(
 
     apply = workflow_engine._apply
 
-    def network_goes(ctx: object) -> None:
+    def network_goes(ctx: ActionContext) -> None:
         relay.cut()
-        apply(ctx)  # type: ignore[arg-type]
+        apply(ctx)
 
     monkeypatch.setattr(workflow_engine, "_apply", network_goes)
     args = ["--as", "Tara Triage", "act", reference, "confirm_qualifies", "--note", "seen"]

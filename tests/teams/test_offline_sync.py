@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from intake.core.db.models import Answer, CaseClassification, OutboxEntry, SanctionCase
 from intake.core.db.outbox import open_outbox
@@ -20,7 +21,7 @@ from tests.support.offline import record_offline_cases
 
 
 @pytest.fixture
-def laptop(settings: Settings, tmp_path: Path) -> Engine:
+def laptop(settings: Settings, tmp_path: Path) -> Iterator[Engine]:
     """The laptop's outbox (a SQLite file in its data folder), whatever the central database."""
     engine = open_outbox(settings)
     yield engine
@@ -29,7 +30,7 @@ def laptop(settings: Settings, tmp_path: Path) -> Engine:
 
 def _central_cases(engine: Engine) -> list[SanctionCase]:
     with Session(engine) as session:
-        return list(session.exec(select(SanctionCase).order_by(SanctionCase.id)).all())
+        return list(session.exec(select(SanctionCase).order_by(col(SanctionCase.id))).all())
 
 
 def test_offline_cases_get_provisional_references(laptop: Engine, settings: Settings) -> None:
@@ -55,7 +56,7 @@ def test_sync_sends_each_case_once_with_its_transcript(
     assert said == ["Person 0"]
     # The laptop now shows the central references.
     with Session(laptop) as session:
-        local = session.exec(select(SanctionCase.reference).order_by(SanctionCase.id)).all()
+        local = session.exec(select(SanctionCase.reference).order_by(col(SanctionCase.id))).all()
     assert local == [c.reference for c in central]
     again = sync_outbox(laptop, engine, settings)
     assert again.sent == [] and again.already_there == []

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import csv
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy import Engine, func, update
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from backoffice.tracker import _safe
 from intake.core.db.models import SanctionCase
@@ -52,7 +53,7 @@ def env(engine: Engine, settings: Settings) -> dict[str, str]:
     return cli_env(settings, SANCTIONS_USER="Ada Admin")
 
 
-def _one_line_error(result, code: int, text: str) -> None:  # type: ignore[no-untyped-def]
+def _one_line_error(result: subprocess.CompletedProcess[str], code: int, text: str) -> None:
     assert result.returncode == code, (result.stdout, result.stderr)
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and text in lines[0], lines
@@ -138,7 +139,7 @@ def test_exported_spreadsheets_hold_no_formula(
         for ref, text in zip(refs, FORMULAS, strict=True):
             session.execute(
                 update(SanctionCase)
-                .where(SanctionCase.reference == ref)  # type: ignore[arg-type]
+                .where(col(SanctionCase.reference) == ref)
                 .values(person_name=text, place_text=text, establishment_id=None)
                 .execution_options(skip_audit=True)
             )
@@ -147,13 +148,15 @@ def test_exported_spreadsheets_hold_no_formula(
     args = ["tracker", "export", "--format", fmt, "--out", str(out), "--no-encrypt"]
     made = run_cli("backoffice", *args, env=env)
     assert made.returncode == 0, made.stderr
+    cells: list[object]
     if fmt == "csv":
         with out.open(encoding="utf-8", newline="") as handle:
             cells = [c for row in csv.reader(handle) for c in row]
     else:
-        book = load_workbook(out)
-        cells = [c for row in book.active.iter_rows(values_only=True) for c in row if c]
-        assert all(cell.data_type != "f" for row in book.active.iter_rows() for cell in row)
+        sheet = load_workbook(out).active
+        assert sheet is not None
+        cells = [c for row in sheet.iter_rows(values_only=True) for c in row if c]
+        assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
     for text in FORMULAS:
         assert "'" + text in cells, text  # the place as typed (an admin sees no names)
         assert text not in cells

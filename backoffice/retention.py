@@ -30,6 +30,7 @@ from backoffice.access import (
     visible_cases_filter,
 )
 from intake.core.audit import change_case, record_case_event
+from intake.core.clock import utcnow
 from intake.core.db.models import (
     Answer,
     CaseClassification,
@@ -42,7 +43,6 @@ from intake.core.db.models import (
     Signpost,
     TrackerEntry,
     WorkflowTask,
-    utcnow,
 )
 from intake.core.errors import ValidationProblem
 from intake.core.settings import Settings

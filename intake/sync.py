@@ -13,6 +13,7 @@ from sqlalchemy import Engine, func
 from sqlmodel import Session, col, select
 
 from intake.core.audit import change_case
+from intake.core.clock import utcnow
 from intake.core.db.models import (
     Answer,
     Establishment,
@@ -20,7 +21,6 @@ from intake.core.db.models import (
     OutboxEntry,
     SanctionCase,
     User,
-    utcnow,
 )
 from intake.core.db.outbox import pending_entries
 from intake.core.settings import Settings

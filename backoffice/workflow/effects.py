@@ -18,7 +18,7 @@ from backoffice.workflow.context import ActionContext
 from backoffice.workflow.reopen import reopen_case
 from backoffice.workflow.tasks import close_task, propose_escalation
 from intake.core.audit import record_case_event
-from intake.core.clock import today
+from intake.core.clock import today, utcnow
 from intake.core.consent import SNAPSHOT_FIELDS
 from intake.core.db.models import (
     ConsentRecord,
@@ -27,7 +27,6 @@ from intake.core.db.models import (
     Signpost,
     TrackerEntry,
     WorkflowTask,
-    utcnow,
 )
 from intake.core.errors import ValidationProblem
 from intake.core.validation import required_text

@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select, update
 
 from intake.core.audit import record_case_event
 from intake.core.case_references import next_reference
+from intake.core.clock import utcnow
 from intake.core.db.models import (
     Answer,
     CaseClassification,
@@ -19,7 +20,6 @@ from intake.core.db.models import (
     SanctionCase,
     WorkflowTask,
     new_uuid,
-    utcnow,
 )
 from intake.core.db.outbox import is_outbox, provisional_reference, queue_for_sync
 from intake.core.risk import RiskAnswers, risk_rank

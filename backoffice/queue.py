@@ -124,21 +124,12 @@ class TaskStats:
     next_due: date | None = None
 
 
-@dataclass
-class _Tally:
-    """A case's task stats while they are added up."""
-
-    open: int = 0
-    overdue: int = 0
-    next_due: date | None = None
-
-
 def task_stats(session: Session, case_ids: Iterable[int], on: date) -> dict[int, TaskStats]:
     """Open and overdue tasks (and recommendations) for a page of cases, in two queries."""
     ids = list(case_ids)
     if not ids:
         return {}
-    counts = {i: _Tally() for i in ids}
+    stats = {i: TaskStats() for i in ids}
     for model in (WorkflowTask, Recommendation):
         query = (
             select(
@@ -151,12 +142,12 @@ def task_stats(session: Session, case_ids: Iterable[int], on: date) -> dict[int,
             .group_by(col(model.case_id))
         )
         for case_id, count, late, first_due in session.exec(query).all():
-            entry = counts[case_id]
-            entry.open += int(count)
-            entry.overdue += int(late or 0)
-            if first_due is not None and (entry.next_due is None or first_due < entry.next_due):
-                entry.next_due = first_due
-    return {i: TaskStats(c.open, c.overdue, c.next_due) for i, c in counts.items()}
+            was = stats[case_id]
+            dues = [d for d in (was.next_due, first_due) if d is not None]
+            stats[case_id] = TaskStats(
+                was.open + int(count), was.overdue + int(late or 0), min(dues, default=None)
+            )
+    return stats
 
 
 def asks_now(case: SanctionCase) -> bool:

@@ -8,10 +8,11 @@ front ends only ask and show what comes back, so no check can differ between the
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -33,6 +34,7 @@ from intake.core.settings import Settings
 from intake.core.users import Actor
 
 TUI_PAGE_SIZE = 25
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -152,24 +154,20 @@ class BackofficeService:
     ) -> ActionResult:
         """Take a workflow action on the version of the case the user read (``None``: whatever
         version is current, as the CLI allows without --version); commits."""
-        with self._session() as session:
-            result = take_action(
-                session,
-                actor=self.actor,
-                reference=reference,
-                action=action,
-                note=note,
-                outcome=outcome,
-                expected_version=version,
-                settings=self.settings,
-                due=due,
-                told=told,
-                recommendations=recommendations,
-                recommendation_id=recommendation_id,
-                confirm_close=confirm_close,
-            )
-            session.commit()
-            return result
+        return self._committed(
+            take_action,
+            reference=reference,
+            action=action,
+            note=note,
+            outcome=outcome,
+            expected_version=version,
+            settings=self.settings,
+            due=due,
+            told=told,
+            recommendations=recommendations,
+            recommendation_id=recommendation_id,
+            confirm_close=confirm_close,
+        )
 
     def check_may_override(self) -> None:
         """PermissionDenied unless this user may override (asked before the dialog opens)."""
@@ -183,18 +181,14 @@ class BackofficeService:
         version: int | None,
     ) -> CaseView:
         """A supervisor's override of the version the user read; commits."""
-        with self._session() as session:
-            view = override_classification(
-                session,
-                actor=self.actor,
-                reference=reference,
-                changes=changes,
-                reason=reason,
-                expected_version=version,
-                settings=self.settings,
-            )
-            session.commit()
-            return view
+        return self._committed(
+            override_classification,
+            reference=reference,
+            changes=changes,
+            reason=reason,
+            expected_version=version,
+            settings=self.settings,
+        )
 
     def record_view(
         self,
@@ -204,14 +198,17 @@ class BackofficeService:
         version: int | None,
     ) -> CaseView:
         """Triage's own view of the classification (the effective one is unchanged); commits."""
+        return self._committed(
+            record_triage_view,
+            reference=reference,
+            changes=changes,
+            reason=reason,
+            expected_version=version,
+        )
+
+    def _committed(self, change: Callable[..., T], **arguments: Any) -> T:
+        """One change made as the acting user in its own session, committed once it succeeds."""
         with self._session() as session:
-            view = record_triage_view(
-                session,
-                actor=self.actor,
-                reference=reference,
-                changes=changes,
-                reason=reason,
-                expected_version=version,
-            )
+            result = change(session, actor=self.actor, **arguments)
             session.commit()
-            return view
+            return result

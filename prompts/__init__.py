@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
+from pydantic import BaseModel, ValidationError
+
+M = TypeVar("M", bound=BaseModel)
 
 
 class PromptDataError(ValueError):
@@ -36,3 +39,13 @@ def load_yaml(name: str) -> Any:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark is not None else ""
         raise PromptDataError(f"prompts/{name}{where}: {exc}") from exc
+
+
+def load_validated(model: type[M], name: str) -> M:
+    """``prompts/<name>`` read into ``model``; a mistake names the file and the field."""
+    try:
+        return model.model_validate(load_yaml(name))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise PromptDataError(f"prompts/{name}: {where}: {first['msg']}") from exc

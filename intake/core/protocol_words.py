@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from prompts import PromptDataError, load_yaml
+from prompts import load_validated
 
 PROTOCOL_FILE = "protocol.yaml"
 
@@ -34,9 +34,4 @@ class ProtocolWords(BaseModel):
 @cache
 def protocol_words() -> ProtocolWords:
     """The words, validated (unknown keys are refused; the vocabulary checks completeness)."""
-    try:
-        return ProtocolWords.model_validate(load_yaml(PROTOCOL_FILE))
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise PromptDataError(f"prompts/{PROTOCOL_FILE}: {where}: {first['msg']}") from exc
+    return load_validated(ProtocolWords, PROTOCOL_FILE)

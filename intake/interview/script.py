@@ -6,9 +6,9 @@ from enum import StrEnum
 from functools import cache
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from prompts import PromptDataError, load_yaml
+from prompts import load_validated
 
 
 class Kind(StrEnum):
@@ -158,20 +158,11 @@ class Texts(BaseModel):
         return self
 
 
-def _validated(model: type[BaseModel], name: str) -> Any:
-    try:
-        return model.model_validate(load_yaml(name))
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise PromptDataError(f"prompts/{name}: {where}: {first['msg']}") from exc
-
-
 @cache
 def load_script() -> Script:
-    return _validated(Script, "interview.yaml")
+    return load_validated(Script, "interview.yaml")
 
 
 @cache
 def load_texts() -> Texts:
-    return _validated(Texts, "texts.yaml")
+    return load_validated(Texts, "texts.yaml")

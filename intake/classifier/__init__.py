@@ -22,7 +22,7 @@ from intake.classifier.result import (
     Setting,
 )
 from intake.classifier.rules import decide
-from intake.classifier.tempering import opinion_evidence, temper
+from intake.classifier.tempering import RulesReading, opinion_evidence, temper
 
 __all__ = [
     "MAX_TEXT_CHARS",
@@ -48,15 +48,7 @@ def classify(text: str, *, setting: Setting | None = None, learned: bool = True)
     acted: list[str] = []
     if learned:
         opinion = second_opinion().read(clean)
-        acted = temper(
-            decision,
-            opinion,
-            denied=bool(facts.denials),
-            risk_discounted=bool(facts.risks_set_aside or facts.risk_denials),
-            prisoner_voice=bool(facts.prisoner_voice),
-            not_done=frozenset(facts.not_done),
-            linked=bool(facts.links),
-        )
+        acted = temper(decision, opinion, RulesReading.of(facts))
     return Classification(
         qualifies=decision.qualifies,
         categories=decision.categories,

@@ -24,7 +24,9 @@ evidence is the words that weighed most.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from intake.classifier.facts import Facts
 from intake.classifier.learned import Opinion
 from intake.classifier.result import Evidence
 from intake.classifier.rules import Decision
@@ -41,24 +43,37 @@ _REOPEN_ROUTES = (Route.COMPLAINT, Route.SAFER_CUSTODY)
 _WORDS_SHOWN = 3
 
 
-def temper(
-    decision: Decision,
-    opinion: Opinion,
-    *,
-    denied: bool,
-    risk_discounted: bool,
-    prisoner_voice: bool = False,
-    not_done: frozenset[SanctionCategory] = frozenset(),
-    linked: bool = False,
-) -> list[str]:
-    """Change ``decision`` in place; returns the heads the model acted on. ``denied``: the
-    person says nothing happened; ``risk_discounted``: the account puts harm in the past or says
-    there is no risk, so the model does not raise one the rules set aside; ``prisoner_voice``: the
-    rules heard a prisoner or detainee speaking of their own custody; ``not_done``: categories the
-    rules read only as threatened or as what a contact was about, which the model never adds;
-    ``linked``: the rules read a link to a contact (a reason, a time, a remark)."""
+@dataclass(frozen=True, slots=True)
+class RulesReading:
+    """What the rules read that bounds what the second opinion may change."""
+
+    #: The person says nothing happened.
+    denied: bool = False
+    #: The account puts a risk in the past or says there is none: the model raises none.
+    risk_discounted: bool = False
+    #: A prisoner or detainee speaks of their own custody: never whistleblowing.
+    prisoner_voice: bool = False
+    #: A link to a contact was read (a reason, a time, a remark).
+    linked: bool = False
+    #: Categories read only as threatened or as what a contact was about: never added.
+    not_done: frozenset[SanctionCategory] = frozenset()
+
+    @classmethod
+    def of(cls, facts: Facts) -> RulesReading:
+        return cls(
+            denied=bool(facts.denials),
+            risk_discounted=bool(facts.risks_set_aside or facts.risk_denials),
+            prisoner_voice=bool(facts.prisoner_voice),
+            linked=bool(facts.links),
+            not_done=frozenset(facts.not_done),
+        )
+
+
+def temper(decision: Decision, opinion: Opinion, rules: RulesReading = RulesReading()) -> list[str]:
+    """Change ``decision`` in place within what ``rules`` allow; returns the heads the model
+    acted on."""
     acted: list[str] = []
-    if _reopens(decision, opinion, denied, linked):
+    if _reopens(decision, opinion, rules):
         decision.qualifies = Qualifies.UNCLEAR
         decision.reason = "second_opinion"
         decision.route = Route.SANCTION_PROTOCOL
@@ -66,26 +81,31 @@ def temper(
     if decision.qualifies is not Qualifies.NO:
         for cat in SanctionCategory:
             head = f"category:{cat.value}"
-            if cat not in decision.categories and cat not in not_done and opinion.says(head):
+            new = cat not in decision.categories and cat not in rules.not_done
+            if new and opinion.says(head):
                 decision.categories.append(cat)
                 acted.append(head)
         decision.categories.sort(key=list(SanctionCategory).index)
-    if not prisoner_voice and decision.route in _VOICE_OPEN and opinion.says("whistleblowing"):
+    if (
+        not rules.prisoner_voice
+        and decision.route in _VOICE_OPEN
+        and opinion.says("whistleblowing")
+    ):
         decision.route = Route.WHISTLEBLOWING
         decision.learned_route = True
         acted.append("whistleblowing")
-    if not decision.possible_risk and not risk_discounted and opinion.says("risk"):
+    if not decision.possible_risk and not rules.risk_discounted and opinion.says("risk"):
         decision.possible_risk = True
         acted.append("risk")
     return acted
 
 
-def _reopens(decision: Decision, opinion: Opinion, denied: bool, linked: bool) -> bool:
-    if decision.qualifies is not Qualifies.NO or decision.reason not in _OPEN or denied:
+def _reopens(decision: Decision, opinion: Opinion, rules: RulesReading) -> bool:
+    if decision.qualifies is not Qualifies.NO or decision.reason not in _OPEN or rules.denied:
         return False
     if decision.route not in _REOPEN_ROUTES:  # whistleblowing, deaths, places stay the rules'
         return False
-    if decision.route is Route.SAFER_CUSTODY and not (linked and _names_a_detriment(opinion)):
+    if decision.route is Route.SAFER_CUSTODY and not (rules.linked and _names_a_detriment(opinion)):
         return False  # a risk told to a body, with no link or detriment, stays with safer custody
     return opinion.says("sanction")
 

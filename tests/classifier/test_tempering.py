@@ -16,7 +16,7 @@ from intake.classifier.facts import Facts, read_facts
 from intake.classifier.learned import Opinion, second_opinion
 from intake.classifier.matcher import find_hits
 from intake.classifier.rules import Decision
-from intake.classifier.tempering import temper
+from intake.classifier.tempering import RulesReading, temper
 from intake.core.vocabulary import Body, Qualifies, Route, SanctionCategory, Severity
 
 NO, UNCLEAR, YES = Qualifies.NO, Qualifies.UNCLEAR, Qualifies.YES
@@ -64,7 +64,7 @@ ROWS = [
 
 @pytest.mark.parametrize("row", ROWS, ids=[r.name for r in ROWS])
 def test_what_the_second_opinion_may_change(row: Row) -> None:
-    temper(row.before, opinion(sanction=row.sanction), denied=False, risk_discounted=False)
+    temper(row.before, opinion(sanction=row.sanction))
     assert (row.before.qualifies, row.before.route) == (row.qualifies, row.route)
     assert not row.before.immediate_risk  # never set by the model
 
@@ -79,7 +79,7 @@ def test_safer_custody_is_reopened_only_with_a_link_and_a_detriment_read(
 ) -> None:
     before = decision(NO, "no_detriment", CUSTODY)
     said = opinion(sanction=0.9, category__relocation=moved)
-    temper(before, said, denied=False, risk_discounted=False, linked=linked)
+    temper(before, said, RulesReading(linked=linked))
     assert before.qualifies is after
     assert before.route is (PROTOCOL if after is UNCLEAR else CUSTODY)
 
@@ -88,28 +88,28 @@ def test_the_model_never_adds_an_act_the_rules_read_as_only_threatened() -> None
     before = decision(YES, "yes", PROTOCOL)
     said = opinion(category__transfer=0.9, category__relocation=0.9)
     not_done = frozenset({SanctionCategory.TRANSFER})
-    temper(before, said, denied=False, risk_discounted=False, not_done=not_done)
+    temper(before, said, RulesReading(not_done=not_done))
     assert SanctionCategory.TRANSFER not in before.categories
     assert SanctionCategory.RELOCATION in before.categories
 
 
 def test_a_denial_is_never_reopened() -> None:
     before = decision(NO, "no_detriment")
-    temper(before, opinion(sanction=0.9), denied=True, risk_discounted=False)
+    temper(before, opinion(sanction=0.9), RulesReading(denied=True))
     assert before.qualifies is NO
 
 
 def test_categories_are_added_and_none_taken_away() -> None:
     before = decision(YES, "yes", PROTOCOL)
     said = opinion(sanction=0.9, category__threats=0.9)
-    temper(before, said, denied=False, risk_discounted=False)
+    temper(before, said)
     assert before.categories == [SanctionCategory.ISOLATION, SanctionCategory.THREATS]
 
 
 def test_possible_risk_is_raised_unless_the_account_set_it_aside() -> None:
     raised, set_aside = decision(NO, "no_contact"), decision(NO, "no_contact")
-    temper(raised, opinion(risk=0.9), denied=False, risk_discounted=False)
-    temper(set_aside, opinion(risk=0.9), denied=False, risk_discounted=True)
+    temper(raised, opinion(risk=0.9))
+    temper(set_aside, opinion(risk=0.9), RulesReading(risk_discounted=True))
     assert raised.possible_risk and not raised.immediate_risk
     assert not set_aside.possible_risk
 
@@ -130,7 +130,7 @@ def test_a_staff_members_own_fear_read_by_the_model_goes_to_whistleblowing(
 ) -> None:
     before = decision(YES, "yes", route)
     said = opinion(whistleblowing=0.9)
-    temper(before, said, denied=False, risk_discounted=False)
+    temper(before, said)
     assert before.route is after
     assert before.qualifies is YES  # what qualifies stays the rules'
     assert before.learned_route is (after is not route)
@@ -139,7 +139,7 @@ def test_a_staff_members_own_fear_read_by_the_model_goes_to_whistleblowing(
 def test_in_a_prisoners_own_voice_the_model_never_routes_to_whistleblowing() -> None:
     before = decision(YES, "yes", PROTOCOL)
     said = opinion(whistleblowing=0.99)
-    temper(before, said, denied=False, risk_discounted=False, prisoner_voice=True)
+    temper(before, said, RulesReading(prisoner_voice=True))
     assert before.route is PROTOCOL and not before.learned_route
 
 

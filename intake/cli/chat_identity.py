@@ -13,6 +13,7 @@ from intake.interview.line_text import question_lines
 from intake.interview.profile import (
     FIRST_START_ROLES,
     active_users,
+    board_establishment,
     current_interviewer,
     find_interviewer,
     register_first_user,
@@ -85,14 +86,9 @@ def _first_start(io: LineIO, app: AppContext) -> Actor:
 
 
 def _board_establishment(io: LineIO, app: AppContext) -> int:
-    from sqlmodel import Session
-
-    from intake.core.establishments import resolve_establishment_id
-
     while True:
         io.say("Which establishment is your Board at?")
         try:
-            with Session(app.engine) as session:
-                return resolve_establishment_id(session, io.ask())
+            return board_establishment(app.engine, io.ask())
         except ValidationProblem as problem:
             io.say(f"! {problem}")

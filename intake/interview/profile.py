@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from intake.core.errors import PermissionDenied, ValidationProblem
+from intake.core.establishments import resolve_establishment_id
 from intake.core.identity import current_login, has_users, system_login, users_of
 from intake.core.settings import Settings
 from intake.core.users import Actor, UserCreate, create_user
@@ -79,6 +80,13 @@ def current_interviewer(engine: Engine, settings: Settings) -> Actor | None:
     if not name:
         return None
     return next((u for u in active_users(engine) if u.name == name), None)
+
+
+def board_establishment(engine: Engine, text: str) -> int:
+    """The establishment an IMB member's Board is at, from its name as typed (fuzzy; a
+    ValidationProblem when nothing or more than one fits)."""
+    with Session(engine) as session:
+        return resolve_establishment_id(session, text)
 
 
 def register_first_user(

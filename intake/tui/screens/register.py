@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich.text import Text
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Session
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -13,11 +12,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from intake.core.errors import SanctionsError
-from intake.core.establishments import resolve_establishment_id
 from intake.core.settings import Settings
 from intake.core.users import Actor
 from intake.core.vocabulary import Organisation, Role
-from intake.interview.profile import FIRST_START_ROLES, register_first_user
+from intake.interview.profile import (
+    FIRST_START_ROLES,
+    board_establishment,
+    register_first_user,
+)
 from intake.tui.widgets.controls import Accept, AnswerLine, ChoicePicker
 
 ORGANISATIONS = list(Organisation)
@@ -119,8 +121,7 @@ class RegisterScreen(Screen[Actor]):
         try:
             establishment_id = None
             if organisation == Organisation.IMB:
-                with Session(self.engine) as session:
-                    establishment_id = resolve_establishment_id(session, board)
+                establishment_id = board_establishment(self.engine, board)
             actor = register_first_user(
                 self.engine,
                 self.settings,

@@ -57,6 +57,8 @@ class Report:
     n: int = 0
     #: (gold immediate risk, what the classifier said: "immediate", "possible" or "none").
     risk: Counter[tuple[str, str]] = field(default_factory=Counter)
+    #: (category, "tp" | "fp" | "fn") over the true-yes items, as the micro-F1 counts them.
+    per_category: Counter[tuple[str, str]] = field(default_factory=Counter)
 
 
 _RISK_COLUMNS = ("immediate", "possible", "none")
@@ -85,16 +87,33 @@ def evaluate(items: Iterable[GoldItem], classify: Callable[[str], Classification
     confusion: Counter[tuple[str, str]] = Counter()
     risk: Counter[tuple[str, str]] = Counter()
     counts: Counter[str] = Counter()
+    per_category: Counter[tuple[str, str]] = Counter()
     mismatches: list[tuple[str, list[str]]] = []
     for item in items:
         got = classify(item.text)
         confusion[(item.qualifies.value, got.qualifies.value)] += 1
         risk[(str(item.immediate_risk).lower(), _risk_said(got))] += 1
         _count(counts, item, got)
+        if item.qualifies is Qualifies.YES:
+            _count_categories(per_category, set(item.categories), set(got.categories))
         differences = _differences(item, got)
         if differences:
             mismatches.append((item.id, differences))
-    return Report(_figures(counts, confusion), confusion, mismatches, n=counts["n"], risk=risk)
+    figures = _figures(counts, confusion)
+    return Report(
+        figures, confusion, mismatches, n=counts["n"], risk=risk, per_category=per_category
+    )
+
+
+def _count_categories(
+    per: Counter[tuple[str, str]], gold: set[SanctionCategory], said: set[SanctionCategory]
+) -> None:
+    for cat in gold & said:
+        per[(cat.value, "tp")] += 1
+    for cat in said - gold:
+        per[(cat.value, "fp")] += 1
+    for cat in gold - said:
+        per[(cat.value, "fn")] += 1
 
 
 def _risk_said(got: Classification) -> str:
@@ -183,6 +202,7 @@ def format_report(report: Report, *, figures_only: bool = False) -> str:
     lines.append(" " * 10 + "".join(f"{v:>9}" for v in _RISK_COLUMNS))
     for g in ("true", "false"):
         lines.append(f"{g:<10}" + "".join(f"{report.risk[(g, p)]:>9}" for p in _RISK_COLUMNS))
+    lines += ["", *_category_table(report.per_category)]
     lines += ["", f"mismatched items: {len(report.mismatches)}"]
     if figures_only:
         return "\n".join(lines)
@@ -191,3 +211,13 @@ def format_report(report: Report, *, figures_only: bool = False) -> str:
         lines += ["", f"lines skipped: {len(report.skipped)}"]
         lines += [f"  {s}" for s in report.skipped]
     return "\n".join(lines)
+
+
+def _category_table(per: Counter[tuple[str, str]]) -> list[str]:
+    """Each category's counts, precision and recall on the true-yes items."""
+    lines = ["categories on true-yes items" + " " * 8 + "  tp   fp   fn  precision  recall"]
+    for cat in SanctionCategory:
+        tp, fp, fn = (per[(cat.value, k)] for k in ("tp", "fp", "fn"))
+        precision, recall = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+        lines.append(f"  {cat.value:<34}{tp:>4} {fp:>4} {fn:>4}  {precision:9.2f} {recall:7.2f}")
+    return lines

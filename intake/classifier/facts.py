@@ -93,9 +93,9 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     topic = _topic_mask(doc, links, bodies_lex)
     _read_bodies(doc, facts, bodies_lex, negation.get("body_doubt", []))
     facts.links = _links_near_contacts(doc, facts, links)
+    _read_routes(facts, hits.get("routes", []))
     _read_categories(doc, facts, categories_lex, hits.get("staff", []), topic)
     facts.links += _threats_naming_contact(doc, facts)
-    _read_routes(facts, hits.get("routes", []))
     people = _by_label(hits.get("staff", []))
     facts.staff = people.get("staff", [])
     facts.subjects = people.get("subject", [])
@@ -266,10 +266,19 @@ def _read_categories(
 ) -> None:
     facts.not_done |= {SanctionCategory(h.label) for h in hits if h.first in topic}
     hits = [h for h in hits if h.first not in topic]
+    # A member of staff's fear for their own job ("she'll be finished here if she writes it up")
+    # is the whistleblower's, not a threat to the prisoner.
+    fear = {doc.sentences[h.first] for h in facts.whistle_fear}
+    hits = [
+        h for h in hits if h.label != SanctionCategory.THREATS or doc.sentences[h.first] not in fear
+    ]
     threats = [h for h in hits if h.label == SanctionCategory.THREATS]
     threat_clauses, threat_after = _threat_masks(doc, threats)
-    # Insults and threats from other prisoners count when staff tolerate or stir them up.
-    tolerated = any(p.label == "tolerated" for p in people)
+    exposures = _exposures(doc, people, topic)
+    _read_exposures(doc, facts, exposures, people)
+    # Insults and threats from other prisoners count when staff tolerate or stir them up
+    # (telling others the person informed sets them on the person).
+    tolerated = bool(exposures) or any(p.label == "tolerated" for p in people)
     for hit in hits:
         category = SanctionCategory(hit.label)
         if category in _THREATENABLE and hit.first in threat_clauses:
@@ -281,6 +290,53 @@ def _read_categories(
             continue
         facts.categories.setdefault(category, []).append(hit)
     facts.not_done -= set(facts.categories)
+
+
+#: Words before "told the landing ..." that leave staff (named earlier) as who told.
+_STAFF_GO_ON = frozenset({"they", "they've", "theyve", "they'd", "then", "and", "also", "have"})
+
+
+def _exposures(doc: Document, people: list[Hit], topic: set[int]) -> list[Hit]:
+    """Others told the person informed, by staff: a member of staff named before it in the
+    sentence, or "they" / a sentence starting with the telling; never the person's own
+    telling ("I told the lads I'd written to the Board", "he had told other men") nor another
+    prisoner's."""
+    return [
+        p
+        for p in people
+        if p.label == "exposed" and p.first not in topic and _told_by_staff(doc, p, people)
+    ]
+
+
+def _told_by_staff(doc: Document, hit: Hit, people: list[Hit]) -> bool:
+    if _said_by_peer(doc, hit, people):
+        return False
+    sent = doc.sentences[hit.first]
+    if any(
+        p.label == "staff" and p.last < hit.first and doc.sentences[p.first] == sent for p in people
+    ):
+        return True
+    return (
+        hit.first == 0
+        or doc.sentences[hit.first - 1] != sent
+        or doc.words[hit.first - 1] in _STAFF_GO_ON
+    )
+
+
+def _read_exposures(doc: Document, facts: Facts, exposures: list[Hit], people: list[Hit]) -> None:
+    """Telling others the person is an informant is psychological abuse; done with the person
+    there ("in front of him", "while I stood there"), humiliation too (eval README)."""
+    present = {doc.sentences[p.first] for p in people if p.label == "present"}
+    for hit in exposures:
+        as_psych = replace(hit, lexicon="categories", label=SanctionCategory.PSYCHOLOGICAL_ABUSE)
+        facts.categories.setdefault(SanctionCategory.PSYCHOLOGICAL_ABUSE, []).append(as_psych)
+        if doc.sentences[hit.first] in present:
+            public = replace(
+                as_psych,
+                label=SanctionCategory.HUMILIATION,
+                stands_for="marked out as an informant in front of others",
+            )
+            facts.categories.setdefault(SanctionCategory.HUMILIATION, []).append(public)
 
 
 def _said_by_peer(doc: Document, hit: Hit, people: list[Hit]) -> bool:

@@ -30,7 +30,7 @@ LEXICON_LABELS: dict[str, str] = {
     "routes": r"death|out_of_scope:[a-z_]+|in_scope|whistle:(?:speaker|fear|prisoner)|imb_person"
     r"|imb_complaint",
     "negation": r"denial|contact_denial|doubt|body_doubt|prospective|past|risk_denial",
-    "staff": r"staff|peer|subject|tolerated|child",
+    "staff": r"staff|peer|subject|tolerated|exposed|present|child",
     "severity": r"severity:(?:threat_to_life|injury|urgent_medical|sexualised)",
 }
 

@@ -117,6 +117,10 @@ def test_evaluate_scores_a_gold_file(tmp_path: Path) -> None:
     assert "3 items" in report
     assert "route accuracy" in report and "0.667" in report
     assert "g3" in report and "g1" not in report
+    # Per category on the true-yes items: visits stopped found, isolation missed.
+    rows = {line.split()[0]: line.split()[1:] for line in report.splitlines() if line[:2] == "  "}
+    assert rows["communication_limits"] == ["1", "0", "0", "1.00", "1.00"]
+    assert rows["isolation"] == ["0", "0", "1", "0.00", "0.00"]
 
 
 def test_a_missing_file_is_a_clear_failure() -> None:

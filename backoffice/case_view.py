@@ -19,6 +19,7 @@ from sqlmodel import Session, SQLModel, col, select
 from backoffice.access import get_visible_case, identity_note
 from backoffice.classification import compare_classifications
 from backoffice.deadlines import PROPOSED, is_overdue
+from backoffice.duplicates import case_links, possible_earlier_cases
 from backoffice.pseudonyms import CaseRedactor, Pseudonymiser, Unredacted, pseudonym_secret
 from backoffice.queue import TaskStats, establishment_names, mask_for, queue_row, task_stats
 from backoffice.signposts import signpost_text
@@ -342,6 +343,11 @@ def build_case_view(session: Session, case: SanctionCase, actor: Actor) -> CaseV
         recommendations=rec_views,
         tracker=_tracker(tracker, names),
         audit=[_audit(e, mask) for e in _rows(session, AuditEvent, case.id)],
+        earlier_cases=possible_earlier_cases(session, case, actor),
+        links=[
+            link.model_copy(update={"reason": mask.optional(link.reason)})
+            for link in case_links(session, case)
+        ],
     )
 
 

@@ -17,7 +17,9 @@ from typing import Any, TypeVar
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from backoffice.case_view import show_case
+from backoffice.access import get_visible_case
+from backoffice.case_view import build_case_view, show_case
+from backoffice.duplicates import decide_link
 from backoffice.live import ChangeMark, change_mark
 from backoffice.overrides import (
     override_classification,
@@ -32,6 +34,7 @@ from intake.core.establishments import resolve_establishment_id
 from intake.core.identity import resolve_actor
 from intake.core.settings import Settings
 from intake.core.users import Actor
+from intake.core.vocabulary import LinkDecision
 
 TUI_PAGE_SIZE = 25
 T = TypeVar("T")
@@ -205,6 +208,25 @@ class BackofficeService:
             reason=reason,
             expected_version=version,
         )
+
+    def link_earlier_case(
+        self, reference: str, earlier: str, decision: LinkDecision, reason: str | None
+    ) -> CaseView:
+        """Link the case to an earlier one offered as the same person, or set it aside as not
+        the same (a reason required); commits and returns the case as it now reads."""
+
+        def change(session: Session, *, actor: Actor) -> CaseView:
+            decide_link(
+                session,
+                actor,
+                reference=reference,
+                earlier_reference=earlier,
+                decision=decision,
+                reason=reason,
+            )
+            return build_case_view(session, get_visible_case(session, actor, reference), actor)
+
+        return self._committed(change)
 
     def _committed(self, change: Callable[..., T], **arguments: Any) -> T:
         """One change made as the acting user in its own session, committed once it succeeds."""

@@ -215,6 +215,25 @@ class PersonView(View):
     raised_by_detail: str | None
 
 
+class EarlierCaseView(View):
+    """An earlier case offered as possibly the same person and place (never merged)."""
+
+    reference: str
+    received: datetime
+    status: str
+    #: Why it is offered ("same prison number", "similar name"): no identifying value.
+    reasons: list[str]
+
+
+class CaseLinkView(View):
+    """A decision taken on an earlier case: linked, or not the same person."""
+
+    earlier_reference: str
+    decision: str
+    reason: str | None
+    decided_at: datetime
+
+
 class CaseView(View):
     """Everything about one case a member of staff may see."""
 
@@ -247,6 +266,9 @@ class CaseView(View):
     recommendations: list[RecommendationView]
     tracker: TrackerView | None
     audit: list[AuditView]
+    #: Earlier cases that may be about the same person, for a person to link or set aside.
+    earlier_cases: list[EarlierCaseView] = Field(default_factory=list)
+    links: list[CaseLinkView] = Field(default_factory=list)
 
 
 class OutcomeChoice(View):

@@ -1,4 +1,4 @@
-"""`backoffice queue | show | steps | act | override | view`: cases, through the same service
+"""`backoffice queue | show | steps | act | override | view | link`: cases, through the same service
 layer as the TUI (:mod:`backoffice.service`)."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from backoffice.cli.common import (
 from backoffice.cli.output import action_lines, case_lines, queue_lines
 from backoffice.service import QueueQuery
 from intake.cli.support import guarded
-from intake.core.vocabulary import CaseStatus, Organisation
+from intake.core.vocabulary import CaseStatus, LinkDecision, Organisation
 
 STATUSES = [s.value for s in CaseStatus]
 ORGS = [o.value for o in Organisation]
@@ -201,6 +201,34 @@ def view_command(
     click.echo(f"{view.summary.reference}: triage view recorded; disagreements: {found}")
 
 
+@click.command("link")
+@click.argument("reference")
+@click.argument("earlier")
+@click.option(
+    "--not-same", is_flag=True, help="They are not the same person or matter (a reason needed)."
+)
+@click.option("--reason", help="Why (required with --not-same).")
+@json_option
+@pass_app
+@guarded
+def link_command(
+    app: BackofficeContext,
+    reference: str,
+    earlier: str,
+    not_same: bool,
+    reason: str | None,
+    as_json: bool,
+) -> None:
+    """Link a case to an EARLIER one about the same person (offered by `show`), or set the
+    earlier one aside with --not-same. Nothing is merged."""
+    decision = LinkDecision.NOT_SAME if not_same else LinkDecision.LINKED
+    view = app.service().link_earlier_case(reference, earlier, decision, reason)
+    if as_json:
+        emit_json(view)
+        return
+    click.echo(f"{view.summary.reference}: earlier case {earlier.strip().upper()} {decision.label}")
+
+
 COMMANDS = [
     queue_command,
     show_command,
@@ -208,4 +236,5 @@ COMMANDS = [
     act_command,
     override_command,
     view_command,
+    link_command,
 ]

@@ -120,11 +120,28 @@ def case_lines(view: CaseView, *, audit: bool = True) -> Iterator[str]:
         yield f"  recommendation {rec.id} [{state}] {plain(rec.text)} (due {rec.due})"
     if view.tracker:
         yield f"Tracker: logged {view.tracker.logged_at:%Y-%m-%d} by {view.tracker.logged_by}"
+    yield from _earlier_case_lines(view)
     if audit:
         yield "Audit trail:"
         for e in view.audit:
             why = f" - {plain(e.reason)}" if e.reason else ""
             yield f"  {e.at:%Y-%m-%d %H:%M} {plain(e.actor)}: {e.action}{why}"
+
+
+def _earlier_case_lines(view: CaseView) -> Iterator[str]:
+    reference = view.summary.reference
+    for e in view.earlier_cases:
+        yield (
+            f"Possibly the same person as {e.reference} (received {e.received:%Y-%m-%d}, "
+            f"{e.status}): {', '.join(e.reasons)}"
+        )
+        yield (
+            f"  link it: backoffice link {reference} {e.reference}; if not: backoffice link "
+            f"{reference} {e.reference} --not-same --reason '...'"
+        )
+    for link in view.links:
+        why = f" - {plain(link.reason)}" if link.reason else ""
+        yield f"Earlier case {link.earlier_reference}: {link.decision}{why}"
 
 
 def action_lines(actions: list[AvailableAction]) -> Iterator[str]:

@@ -88,6 +88,7 @@ class CaseScreen(Screen[None]):
         Binding("shift+tab", "tab(-1)", "Prev tab", show=False, priority=True),
         Binding("a", "show_actions", "Actions"),
         Binding("o", "override", "Override"),
+        Binding("k", "link", "Link earlier case"),
         Binding("r", "reload", "Reload"),
         *[Binding(str(n), f"take({n})", f"Action {n}", show=False) for n in range(1, 10)],
     ]
@@ -209,6 +210,24 @@ class CaseScreen(Screen[None]):
         if view is not None:
             self.notify(f"{view.summary.reference} overridden; everyone sees the reason.",
                         title="Overridden", timeout=8)  # fmt: skip
+            self.show(view, self.actions)
+            self.load()
+
+    def action_link(self) -> None:
+        if self.view is None:
+            return
+        if not self.view.earlier_cases:
+            self.notify("No earlier case is offered as the same person.", title="Nothing to link")
+            return
+        from backoffice.tui.link_modal import LinkModal
+
+        earlier = self.view.earlier_cases[0]
+        self.app.push_screen(LinkModal(self.service, self.view, earlier), self._linked)
+
+    def _linked(self, view: CaseView | None) -> None:
+        if view is not None:
+            self.notify(f"{view.summary.reference}: decision on the earlier case recorded.",
+                        title="Recorded", timeout=8)  # fmt: skip
             self.show(view, self.actions)
             self.load()
 

@@ -119,8 +119,21 @@ def summary_text(view: CaseView) -> Text:
         _line(text, f"logged {_when(t.logged_at)} by {t.logged_by or '-'}")
         _line(text, f"step dates: {dates or '-'}")
     _signposts(text, view)
+    _earlier_cases(text, view)
     text.rstrip()
     return text
+
+
+def _earlier_cases(text: Text, view: CaseView) -> None:
+    if not (view.earlier_cases or view.links):
+        return
+    _line(text, ("Earlier cases about the same person?", "bold underline"))
+    for e in view.earlier_cases:
+        _line(text, (e.reference, "bold yellow"), f" received {_when(e.received)} · {e.status}")
+        _line(text, f"  {', '.join(e.reasons)}: press k to link it or set it aside")
+    for link in view.links:
+        why = f" - {link.reason}" if link.reason else ""
+        _line(text, (link.earlier_reference, "bold"), f" {link.decision}{why}")
 
 
 def _signposts(text: Text, view: CaseView) -> None:

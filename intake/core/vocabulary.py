@@ -283,3 +283,16 @@ def missing_protocol_words() -> list[str]:
         found += [f"{kind}: no words for {k}" for k in sorted(keys - have, key=str)]
         found += [f"{kind}: {k} is not in the protocol" for k in sorted(have - keys, key=str)]
     return found
+
+
+class LinkDecision(StrEnum):
+    """A person's decision on an earlier case offered as the same person and place."""
+
+    LINKED = "linked"
+    NOT_SAME = "not_same"
+
+    @property
+    def label(self) -> str:
+        return (
+            "linked: the same person and matter" if self is LinkDecision.LINKED else "not the same"
+        )

@@ -27,14 +27,16 @@ DECLINES = ConsentAnswers(pursue=False)
 FAMILY = ConsentAnswers(
     given_by=ConsentGiver.FAMILY, pursue=True, share_identity=True, imb_enquiries=True
 )
-Prepare = Callable[[ActFn, Staff, SubmitFn], str]
+#: Prepares the case (or the later and the earlier case) a refusal is about.
+Prepare = Callable[[ActFn, Staff, SubmitFn], str | tuple[str, str]]
+PrepareOne = Callable[[ActFn, Staff, SubmitFn], str]
 
 
-def _submitted(**changes: object) -> Prepare:
+def _submitted(**changes: object) -> PrepareOne:
     return lambda act, staff, submit: submit(**changes)
 
 
-def _confirmed(**changes: object) -> Prepare:
+def _confirmed(**changes: object) -> PrepareOne:
     def prepare(act: ActFn, staff: Staff, submit: SubmitFn) -> str:
         ref = submit(**changes)
         act(staff.imb, ref, "confirm_qualifies")
@@ -58,6 +60,11 @@ def _closed(act: ActFn, staff: Staff, submit: SubmitFn) -> str:
     return ref
 
 
+def _two_cases(act: ActFn, staff: Staff, submit: SubmitFn) -> tuple[str, str]:
+    earlier = submit()
+    return submit(), earlier
+
+
 @dataclass(frozen=True)
 class Refusal:
     why: str
@@ -79,6 +86,8 @@ REFUSALS = [
             ("act", "{ref}", "reopen", "--note", "wrong button"), 3, "supervisor or lead"),
     Refusal("triage may not override", _submitted(), "Hana Triage",
             ("override", "{ref}", "--set", "risk=high", "--reason", "x"), 3, "supervisor"),
+    Refusal("intake staff do not link cases", _two_cases, "Ines Pector",
+            ("link", "{ref}", "{earlier}"), 3, "intake"),
     # organisation
     Refusal("a supervisor of another organisation may not confirm the exception",
             _exception_proposed, "Sam Super",
@@ -95,6 +104,8 @@ REFUSALS = [
             ("act", "{ref}", "confirm_qualifies"), 1, "can see"),
     Refusal("an IMB supervisor of another Board does not see it either", _closed,
             "Isla Super", ("act", "{ref}", "reopen", "--note", "x"), 1, "can see"),
+    Refusal("another Board may not link a case it cannot see", _two_cases, "Ivy Away",
+            ("link", "{ref}", "{earlier}"), 1, "can see"),
     # consent
     Refusal("declined consent: no referral", _confirmed(consent=DECLINES), "Ian Board",
             ("act", "{ref}", "refer_senior_manager", "--outcome", "anonymised"), 3,
@@ -112,6 +123,11 @@ REFUSALS = [
     Refusal("the exception waits for the second person", _exception_proposed, "Ian Board",
             ("act", "{ref}", "refer_senior_manager", "--outcome", "named"), 3,
             "waits for a second person"),
+    # linking is a person's decision, with a reason when set aside
+    Refusal("setting an earlier case aside needs a reason", _two_cases, "Ian Board",
+            ("link", "{ref}", "{earlier}", "--not-same"), 1, "reason"),
+    Refusal("a link is decided on the later case", _two_cases, "Ian Board",
+            ("link", "{earlier}", "{ref}"), 1, "decide on the later case"),
     # closing is deliberate
     Refusal("closing needs --confirm", _submitted(qualifies=Qualifies.NO, route=Route.COMPLAINT),
             "Ian Board", ("act", "{ref}", "does_not_qualify", "--outcome", "complaint",
@@ -138,10 +154,11 @@ def test_refusal(
     settings: Settings,
     engine: Engine,
 ) -> None:
-    ref = row.prepare(act, staff, submit)
+    prepared = row.prepare(act, staff, submit)
+    ref, earlier = (prepared, prepared) if isinstance(prepared, str) else prepared
     env = cli_env(settings)
     before = _audit_count(engine)
-    args = [a.replace("{ref}", ref) for a in row.args]
+    args = [a.replace("{ref}", ref).replace("{earlier}", earlier) for a in row.args]
     result = run_cli("backoffice", "--as", row.user, *args, env=env)
     assert result.returncode == row.code, (result.stdout, result.stderr)
     lines = result.stderr.strip().splitlines()
@@ -153,7 +170,8 @@ def test_refusal(
 def test_the_refused_action_is_listed_with_its_reason(
     act: ActFn, staff: Staff, submit: SubmitFn, settings: Settings
 ) -> None:
-    ref = _confirmed(consent=DECLINES)(act, staff, submit)
+    ref = submit(consent=DECLINES)
+    act(staff.imb, ref, "confirm_qualifies")
     env = cli_env(settings)
     act(staff.hmip, ref, "log_on_tracker")
     act(staff.imb, ref, "consult_prisoner", outcome="declines")

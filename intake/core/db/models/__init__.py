@@ -10,6 +10,7 @@ from __future__ import annotations
 from intake.core.db.models.audit import AuditAcknowledgement, AuditChainHead, AuditEvent
 from intake.core.db.models.cases import (
     CaseClassification,
+    CaseLink,
     ConsentRecord,
     RiskAssessment,
     SanctionCase,
@@ -27,6 +28,7 @@ __all__ = [
     "AuditChainHead",
     "AuditEvent",
     "CaseClassification",
+    "CaseLink",
     "ConsentRecord",
     "Establishment",
     "InterviewDraft",

@@ -145,3 +145,19 @@ class RiskAssessment(SQLModel, table=True):
     action_at: str | None = Field(default=None, sa_type=String(120))
     assessed_by_id: int | None = Field(default=None, foreign_key="app_user.id")
     assessed_at: datetime = Field(default_factory=utcnow)
+
+
+class CaseLink(SQLModel, table=True):
+    """A person's decision on an earlier case offered as possibly the same person and place:
+    linked, or not the same (issue 15: offered, never merged silently). The row belongs to the
+    later case."""
+
+    __tablename__ = "case_link"
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="sanction_case.id", index=True)
+    earlier_case_id: int = Field(foreign_key="sanction_case.id", index=True)
+    decision: str = enum_column(length=12)
+    reason: str | None = text_column()
+    decided_by_id: int | None = Field(default=None, foreign_key="app_user.id")
+    decided_at: datetime = Field(default_factory=utcnow)

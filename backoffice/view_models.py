@@ -74,6 +74,15 @@ class TaskView(View):
     #: For a signpost task: the route whose signpost the person must be given.
     route: str | None = None
 
+    @property
+    def what_to_do(self) -> list[str]:
+        """An open task's note saying what to do (asking for evidence to be kept: what, of
+        whom), line by line; nothing when the title already says it all."""
+        note = (self.note or "").strip()
+        if not self.is_open or not note or note in self.title:
+            return []
+        return [line.strip() for line in note.splitlines() if line.strip()]
+
 
 class RecommendationView(View):
     id: int

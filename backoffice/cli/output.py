@@ -44,6 +44,11 @@ def queue_lines(page: QueuePage) -> Iterator[str]:
     yield f"page {page.page}: {len(page.rows)} shown{total}{more}"
 
 
+def _task_lines(task: TaskView) -> Iterator[str]:
+    yield _task_line(task)
+    yield from (f"      {plain(line)}" for line in task.what_to_do)
+
+
 def _task_line(task: TaskView) -> str:
     label = f"step {task.step}" if task.step and not task.duty else (task.duty or "")
     state = "done" if not task.is_open else ("OVERDUE" if task.overdue else "open")
@@ -114,7 +119,8 @@ def case_lines(view: CaseView, *, audit: bool = True) -> Iterator[str]:
     for d in view.disagreements:
         yield f"  DISAGREE on {d.field}: " + "; ".join(f"{k} {v}" for k, v in d.values.items())
     yield "Tasks:"
-    yield from (_task_line(t) for t in view.tasks)
+    for task in view.tasks:
+        yield from _task_lines(task)
     for rec in view.recommendations:
         state = "done" if rec.done_at else ("OVERDUE" if rec.overdue else "open")
         yield f"  recommendation {rec.id} [{state}] {plain(rec.text)} (due {rec.due})"

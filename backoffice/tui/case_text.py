@@ -290,6 +290,8 @@ def _task(text: Text, task: TaskView) -> None:
     _line(text, (f"[{state}] ", style), f"{label}: {task.title}")
     done = f" · done {_when(task.done_at)} by {task.done_by}" if task.done_at else ""
     _line(text, (f"    {task.owner_organisation} · ", MUTED), (due, style), (done, MUTED))
+    for line in task.what_to_do:
+        _line(text, f"    {line}")
 
 
 def _recommendation(text: Text, r: RecommendationView) -> None:

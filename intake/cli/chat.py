@@ -20,7 +20,7 @@ from intake.core.settings import Settings
 from intake.core.users import Actor
 from intake.core.validation import MAX_NARRATIVE_CHARS
 from intake.interview.drafts import DraftStore
-from intake.interview.engine import Interview
+from intake.interview.engine import KEEP, Interview
 from intake.interview.line_text import assessment_lines, question_lines, review_lines
 from intake.interview.outcome import build_submission, risk_level, routes_so_far
 from intake.interview.panel import closing_words, review_questions, risk_banner
@@ -30,6 +30,14 @@ from intake.interview.session import InterviewSession
 
 class Stopped(EndOfInput):
     """The interviewer chose to stop: the draft keeps everything, to resume later."""
+
+
+class StoppedForInterpreter(EndOfInput):
+    """The interview was stopped (an interpreter is needed) and kept, to pick up later."""
+
+    def __init__(self, summary: str) -> None:
+        super().__init__(summary)
+        self.summary = summary
 
 
 def choose_draft(io: LineIO, store: DraftStore, actor: Actor) -> int | None:
@@ -43,6 +51,8 @@ def choose_draft(io: LineIO, store: DraftStore, actor: Actor) -> int | None:
         f"{latest.person or 'no name yet'} at {latest.establishment or 'no place yet'}, "
         f"{latest.answered} answers, saved {latest.updated_at:%d %b %H:%M}."
     )
+    if latest.stopped:
+        io.say(f"{latest.stopped}: resume it once the interpreter is there.")
     choices = [
         Choice(value="resume", label="Resume it"),
         Choice(value="new", label="Start a new interview (keep the draft)"),
@@ -68,6 +78,12 @@ def run_chat(app: AppContext, io: LineIO, *, as_user: str | None, as_json: bool)
         reference = session.run()
     except Stopped:
         io.say("Stopped. Everything said is kept in the draft; run `intake chat` to resume.")
+        return 1
+    except StoppedForInterpreter as stop:
+        io.say(
+            f"{stop.summary}. Everything noted is kept in the draft: run `intake chat` and "
+            "resume it when the interpreter is there."
+        )
         return 1
     except EndOfInput:
         io.say("Input ended. Everything answered is saved; run `intake chat` again to resume.")
@@ -110,6 +126,7 @@ class ChatSession:
         self._warned_possible = False
         self._warned_not_yet = False
         self._shown_ending = self.interview.ending() is not None
+        self._shown_stop = self.interview.stopped() is not None
         self._shown_routes = set(self.interview.extra_routes())
         self._shown_closing = closing_words(self.interview) is not None
         self._section: str | None = None
@@ -121,6 +138,9 @@ class ChatSession:
     def run(self) -> str | None:
         while True:
             question = self.interview.current()
+            if question is None and self.interview.stopped() is not None:
+                self._stopped()
+                continue
             if question is None:
                 decision = self._review()
                 if decision == "submit":
@@ -217,6 +237,10 @@ class ChatSession:
             self._shown_ending = True
             self.io.say(ending.signpost.rstrip())
         self._shown_ending = ending is not None
+        stop = interview.stopped()
+        if stop is not None and not self._shown_stop:
+            self.io.say("!! " + interview.say_text(stop.say).rstrip())
+        self._shown_stop = stop is not None
         for route in interview.extra_routes():
             if route not in self._shown_routes:
                 self._shown_routes.add(route)
@@ -226,6 +250,17 @@ class ChatSession:
         if closing is not None and not self._shown_closing:
             self.io.say(interview.say_text(closing).rstrip())
         self._shown_closing = closing is not None
+
+    def _stopped(self) -> None:
+        """Stopped (an interpreter is needed): go on once one is there, or keep the draft."""
+        stop = self.interview.stopped()
+        assert stop is not None
+        summary = self.interview.stop_summary(stop)
+        self.io.say(f"!! {summary}")
+        question = self.interview.stop_question(stop)
+        if choose(self.io, question.prompt, question.choices) == KEEP:
+            raise StoppedForInterpreter(summary)
+        self._ask(self.interview.question(stop.resume), editing=True)
 
     def _review(self) -> str:
         for line in review_lines(self.interview):

@@ -102,6 +102,7 @@ def drafts_list(app: AppContext, as_json: bool) -> None:
                 "establishment": d.establishment,
                 "person": d.person,
                 "unfinished_text": d.has_pending_text,
+                "stopped": d.stopped,
             }
             for d in found
         ]
@@ -113,6 +114,7 @@ def drafts_list(app: AppContext, as_json: bool) -> None:
         click.echo(
             f"{d.id:>5}  {local_time(d.updated_at):%Y-%m-%d %H:%M}  {d.answered:>2} answers  "
             f"{d.person or '-'}  {d.establishment or '-'}"
+            + (f"  [{d.stopped}]" if d.stopped else "")
         )
 
 

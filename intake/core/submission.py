@@ -22,6 +22,7 @@ from intake.core.db.models import (
     new_uuid,
 )
 from intake.core.db.outbox import is_outbox, provisional_reference, queue_for_sync
+from intake.core.evidence import EvidenceAnswers, preservation_task
 from intake.core.risk import RiskAnswers, risk_rank
 from intake.core.settings import Settings
 from intake.core.users import Actor
@@ -117,6 +118,8 @@ class CaseSubmission(BaseModel):
     consent: ConsentAnswers = Field(default_factory=ConsentAnswers)
     risk: RiskAnswers = Field(default_factory=RiskAnswers)
     risk_level: RiskLevel = RiskLevel.STANDARD
+    #: Evidence the interview said is there: what expires gets a task to ask for it to be kept.
+    evidence: EvidenceAnswers = Field(default_factory=EvidenceAnswers)
     is_demo: bool = False
 
     @model_validator(mode="after")
@@ -329,6 +332,7 @@ def submit_case(
     for route in case.routes:
         if route != Route.SANCTION_PROTOCOL.value:
             _open_task(session, case, settings, actor, route=Route(route))
+    _open_preservation_task(session, case, submission, actor)
     if submission.draft_id is not None:
         _attach_draft(session, submission.draft_id, case)
     if offline:
@@ -370,6 +374,49 @@ def _open_task(
         entity="workflow_task",
         entity_id=task.id,
         after={"step": task.step, "duty": task.duty, "title": task.title, "due": task.due},
+    )
+
+
+def may_name_to_establishment(consent: ConsentAnswers) -> bool:
+    """The person agreed themselves to their identity being shared with the establishment."""
+    return consent.given_by == ConsentGiver.PERSON and consent.pursue and consent.share_identity
+
+
+def _open_preservation_task(
+    session: Session, case: SanctionCase, submission: CaseSubmission, actor: Actor
+) -> None:
+    """Evidence that expires (CCTV, body-worn video, an injury record): one task, due soon,
+    saying what to ask of whom (``prompts/evidence.yaml``); nothing when none was ticked."""
+    preserve = preservation_task(
+        submission.evidence,
+        may_name=may_name_to_establishment(submission.consent),
+        submitted_on=utcnow().date(),
+    )
+    if preserve is None:
+        return
+    task = WorkflowTask(
+        case_id=case.id,  # type: ignore[arg-type]
+        duty=Duty.PRESERVE_EVIDENCE.value,
+        title=preserve.title,
+        owner_organisation=case.receiving_organisation,
+        due=preserve.due,
+        note=preserve.guidance,
+    )
+    session.add(task)
+    session.flush()
+    record_case_event(
+        session,
+        case,
+        actor=actor,
+        action="task_opened",
+        entity="workflow_task",
+        entity_id=task.id,
+        after={
+            "duty": task.duty,
+            "title": task.title,
+            "due": task.due,
+            "evidence": list(preserve.kinds),
+        },
     )
 
 

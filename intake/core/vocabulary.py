@@ -236,6 +236,8 @@ class Duty(StrEnum):
     INFORM_PARTNERS = "inform_partners"
     IMB_MONITORING = "imb_monitoring"
     SIGNPOST = "signpost"  # a route elsewhere (the MoUs): tell the person where to go instead
+    #: Evidence that expires (CCTV, body-worn video, an injury record): ask for it to be kept.
+    PRESERVE_EVIDENCE = "preserve_evidence"
 
     @property
     def task_title(self) -> str:

@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 
 from intake.core.clock import utcnow
 from intake.core.db.models import Answer, Establishment, InterviewDraft, PendingChunk
-from intake.core.errors import NotFoundError
+from intake.core.errors import NotFoundError, ValidationProblem
 from intake.core.settings import Settings
 from intake.core.submission import submit_case
 from intake.core.users import Actor
@@ -32,6 +32,8 @@ class DraftSummary:
     establishment: str | None
     person: str | None
     has_pending_text: bool
+    #: Why the interview was stopped, when it is (an interpreter needed, and the language).
+    stopped: str | None = None
 
 
 @dataclass(frozen=True)
@@ -65,8 +67,11 @@ class DraftStore:
         answer: str,
         value: Any,
         answers: dict[str, dict[str, Any]],
+        stop: str | None = None,
     ) -> None:
-        """Record one exchange and the whole answer state, in one transaction."""
+        """Record one exchange and the whole answer state, in one transaction; ``stop`` says
+        why the interview is stopped now (None: it is not), kept with when it started and
+        when it was lifted."""
         with Session(self.engine) as session:
             draft = self._open(session, draft_id)
             last = session.exec(
@@ -82,7 +87,7 @@ class DraftStore:
                     value=value,
                 )
             )
-            draft.state = {"answers": answers}
+            draft.state = _with_stops({**draft.state, "answers": answers}, stop)
             if draft.pending_key == key:
                 replace_pending(session, draft, key=key, text="")
             draft.updated_at = utcnow()
@@ -142,7 +147,12 @@ class DraftStore:
     def submit(
         self, draft_id: int, interview: Interview, *, actor: Actor, settings: Settings
     ) -> str:
-        """Write the case from the interview; returns its reference."""
+        """Write the case from the interview; returns its reference. A stopped interview (an
+        interpreter needed but not there) is refused: no account or consent was taken."""
+        stop = interview.stopped()
+        if stop is not None:
+            summary = interview.stop_summary(stop)
+            raise ValidationProblem(f"{summary}: go on with the interview once one is there")
         with Session(self.engine) as session:
             self._open(session, draft_id)
             submission = build_submission(
@@ -182,6 +192,30 @@ def replace_pending(session: Session, draft: InterviewDraft, *, key: str, text: 
     session.add(draft)
 
 
+#: The draft's record of its stops: ``{"summary", "at", "lifted_at"}``, oldest first.
+STOPS = "stops"
+
+
+def _with_stops(state: dict[str, Any], stop: str | None) -> dict[str, Any]:
+    """The state with the stop in force recorded (or the last one lifted)."""
+    stops = [dict(s) for s in state.get(STOPS, [])]
+    current = stops[-1] if stops and stops[-1].get("lifted_at") is None else None
+    now = utcnow().isoformat()
+    if stop is not None and current is None:
+        stops.append({"summary": stop, "at": now, "lifted_at": None})
+    elif stop is not None and current is not None:
+        current["summary"] = stop
+    elif current is not None:
+        current["lifted_at"] = now
+    return {**state, STOPS: stops} if stops else state
+
+
+def current_stop(state: dict[str, Any]) -> str | None:
+    """Why the draft's interview is stopped now (None: it is not)."""
+    stops = state.get(STOPS) or []
+    return stops[-1]["summary"] if stops and stops[-1].get("lifted_at") is None else None
+
+
 def _establishment_id(session: Session, interview: Interview) -> int | None:
     place = interview.value("establishment")
     if not isinstance(place, dict) or "name" not in place:
@@ -203,4 +237,5 @@ def _summary(draft: InterviewDraft) -> DraftSummary:
         establishment=place,
         person=person,
         has_pending_text=draft.pending_key is not None,
+        stopped=current_stop(draft.state),
     )

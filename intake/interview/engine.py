@@ -16,7 +16,17 @@ from intake.core.errors import ValidationProblem
 from intake.core.establishments import EstablishmentDirectory, default_directory
 from intake.core.vocabulary import EstablishmentType, Qualifies, Route
 from intake.interview.answers import Parsed, parse_answer
-from intake.interview.script import Flag, Kind, Question, Script, Texts, load_script, load_texts
+from intake.interview.script import (
+    Choice,
+    Flag,
+    Kind,
+    Question,
+    Script,
+    Stop,
+    Texts,
+    load_script,
+    load_texts,
+)
 
 ACCOUNT_SEPARATOR = "\n\nWhy they link it: "
 #: Someone raising it for the person: their word about consent is theirs, not the person's.
@@ -33,6 +43,8 @@ SIGNPOSTED_CONCERNS = frozenset({"death", "imb_member"})
 NOT_YET = frozenset(
     {"not yet", "no", "none", "nothing", "nothing yet", "nobody", "no one", "not done", "later"}
 )
+#: The choices of a stop's "what now?" question.
+GO_ON, KEEP = "go_on", "keep"
 
 
 @dataclass(frozen=True)
@@ -46,6 +58,13 @@ class Ending:
     def route(self) -> Route:
         """The main route (the first)."""
         return self.routes[0]
+
+
+class _NotNoted(dict[str, str]):
+    """Answers by key for a stop's summary; one not given yet reads "not noted yet"."""
+
+    def __missing__(self, key: str) -> str:
+        return "not noted yet"
 
 
 def _upgraded(answers: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -199,6 +218,40 @@ class Interview:
             return Ending(routes, "\n".join(self.signpost(r) for r in routes))
         return None
 
+    # -- a stop: the interview must not go on as it is (an interpreter is needed) ---------------
+
+    def stopped(self) -> Stop | None:
+        """The stop in force, if any: until it is lifted, no account and no consent are taken."""
+        return self._stop_in_force(self.flags())
+
+    def _stop_in_force(self, flags: set[Flag]) -> Stop | None:
+        for stop in self.script.stops:
+            if all(self._holds(condition, flags) for condition in stop.when):
+                return stop
+        return None
+
+    def _kept_while_stopped(self, stop: Stop) -> set[str]:
+        """The questions that still apply: those up to the answer that stopped it (already
+        given), and what may be noted now."""
+        keys = [q.key for q in self.script.questions]
+        return set(keys[: keys.index(stop.resume) + 1]) | set(stop.asks)
+
+    def stop_summary(self, stop: Stop) -> str:
+        """What the draft records about the stop, with the answers it names."""
+        displays = {key: parsed.display for key, parsed in self.answers.items()}
+        return stop.summary.format_map(_NotNoted(displays))
+
+    def stop_question(self, stop: Stop) -> Question:
+        """ "What now?": go on (an interpreter is there now) or stop and keep the draft."""
+        return Question(
+            key=stop.choice_key,
+            section=self.script.question(stop.resume).section,
+            kind=Kind.CHOICE,
+            prompt=stop.prompt,
+            choices=[Choice(value=GO_ON, label=stop.go_on), Choice(value=KEEP, label=stop.keep)],
+            required=True,
+        )
+
     def signpost(self, route: Route) -> str:
         """Where to go for ``route``, in the words staff say ("" when there are none)."""
         place = self.value("establishment")
@@ -239,6 +292,9 @@ class Interview:
         if self.ending() is not None:
             return False
         flags = self.flags()
+        stop = self._stop_in_force(flags)
+        if stop is not None and question.key not in self._kept_while_stopped(stop):
+            return False
         return all(self._holds(condition, flags) for condition in question.ask_if)
 
     def _holds(self, condition: Any, flags: set[Flag]) -> bool:
@@ -281,7 +337,11 @@ class Interview:
         if question is None:
             raise ValidationProblem("every question has been answered; review and submit")
         parsed = parse_answer(question, text, directory=self.directory, today=self.today)
+        stop = self.stopped()
         self.answers[question.key] = parsed
+        if stop is not None and self.stopped() is None:
+            for again in stop.ask_again:  # given before, without understanding
+                self.answers.pop(again, None)
         if question.kind == Kind.NARRATIVE or question.key == "link_reason":
             self.classification = self._classify(self.account_text())
         if question.key in ("establishment", "age_band") and self.account_text():

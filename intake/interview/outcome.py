@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from intake.classifier import Classification
+from intake.core.evidence import EvidenceAnswers
 from intake.core.risk import RiskAnswers, assess_risk
 from intake.core.submission import (
     CaseSubmission,
@@ -119,6 +120,20 @@ def _place(interview: Interview) -> str | None:
     return place.get("name") or place.get("text")
 
 
+def evidence_answers(interview: Interview) -> EvidenceAnswers:
+    """The evidence as last answered (an edit replaces what was ticked before), when the
+    question still applies to the interview as reviewed."""
+    if not interview.applies(interview.script.question("evidence")):
+        return EvidenceAnswers()
+    value = interview.value
+    return EvidenceAnswers(
+        kinds=list(value("evidence") or []),
+        when_where=value("when_where"),
+        staff=value("staff_involved"),
+        said_on=date.fromisoformat(value("visit_date")) if value("visit_date") else None,
+    )
+
+
 def consent_giver(interview: Interview) -> ConsentGiver:
     """Whose word the consent answers are: the person's own, or whoever raised it for them."""
     raised = interview.value("raised_by")
@@ -168,6 +183,7 @@ def build_submission(
         ),
         risk=risk_answers(interview),
         risk_level=risk_level(interview),
+        evidence=evidence_answers(interview),
     )
 
 

@@ -59,6 +59,8 @@ class CasePanelData:
     #: Titles of the sections that still have questions to ask, in order.
     sections_left: list[str] = field(default_factory=list)
     questions_left: int = 0
+    #: Why the interview is stopped (an interpreter is needed), when it is.
+    stopped: str | None = None
 
 
 def _display(interview: Interview, key: str) -> str | None:
@@ -93,6 +95,7 @@ def facts(interview: Interview) -> list[tuple[str, str]]:
     found = [
         ("Place", _display(interview, "establishment")),
         ("Visit", _display(interview, "visit_date")),
+        ("Language", _display(interview, "interpreter_language")),
         ("Raised by", _display(interview, "raised_by")),
         ("Person", _person(interview)),
         ("Where held", _display(interview, "location")),
@@ -166,7 +169,13 @@ def case_panel(interview: Interview, *, draft_text: str | None = None) -> CasePa
         gaps=[MISSING_ELEMENTS.get(m, m) for m in (result.missing if result else [])],
         sections_left=_sections_left(interview),
         questions_left=len(interview.remaining()),
+        stopped=_stopped(interview),
     )
+
+
+def _stopped(interview: Interview) -> str | None:
+    stop = interview.stopped()
+    return interview.stop_summary(stop) if stop is not None else None
 
 
 def review_questions(interview: Interview) -> list[Question]:

@@ -96,11 +96,40 @@ class Section(BaseModel):
     title: str
 
 
+class Stop(BaseModel):
+    """The interview must not go on as it is (an interpreter is needed but not there): what to
+    say, what may still be noted, and the answer that lifts it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    when: list[Condition]
+    #: A text of prompts/texts.yaml, shown at once.
+    say: str
+    #: The only questions still asked while it lasts.
+    asks: list[str]
+    #: The answer to give again to go on, once the reason has gone.
+    resume: str
+    #: Answers asked again once it is lifted (given before, without understanding).
+    ask_again: list[str] = Field(default_factory=list)
+    #: What the draft records ({KEY}: that answer as given).
+    summary: str
+    prompt: str
+    go_on: str
+    keep: str
+
+    @property
+    def choice_key(self) -> str:
+        """The key of the question "what now?" (never a question of the script)."""
+        return f"stop:{self.id}"
+
+
 class Script(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     sections: list[Section]
     questions: list[Question]
+    stops: list[Stop] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _consistent(self) -> Script:
@@ -114,6 +143,11 @@ class Script(BaseModel):
             for condition in question.ask_if:
                 if condition.answer and condition.answer not in keys:
                     raise ValueError(f"{question.key}: condition on unknown {condition.answer!r}")
+        for stop in self.stops:
+            conditions = [c.answer for c in stop.when if c.answer]
+            named = [stop.resume, *stop.asks, *stop.ask_again, *conditions]
+            if unknown := [k for k in named if k not in keys]:
+                raise ValueError(f"stop {stop.id}: unknown question(s) {unknown}")
         return self
 
     def question(self, key: str) -> Question:
@@ -144,6 +178,8 @@ class Texts(BaseModel):
     risk_acted: str
     risk_not_acted: str
     assessment: str
+    #: Said when an interpreter is needed but not available: the interview stops.
+    interpreter_stop: str
     signposts: dict[str, str]
     #: Words said to someone raising it for the person, replacing the text of the same name.
     on_behalf: dict[str, str] = Field(default_factory=dict)

@@ -19,7 +19,7 @@ from intake.interview.answers import Parsed
 from intake.interview.drafts import DraftStore
 from intake.interview.engine import Interview
 from intake.interview.panel import CasePanelData, case_panel
-from intake.interview.script import Question
+from intake.interview.script import Question, Stop
 
 #: The engine and classifier are used from the UI thread and from preview workers; one at a time.
 ENGINE_LOCK = threading.RLock()
@@ -104,6 +104,8 @@ class InterviewSession:
         key = question.key if editing else None
         with ENGINE_LOCK:
             parsed = self.interview.answer(text, key=key)
+            stop = self.interview.stopped()
+            summary = self.interview.stop_summary(stop) if stop is not None else None
         with self._lock:
             self.store.save_answer(
                 self.draft_id,
@@ -112,11 +114,24 @@ class InterviewSession:
                 answer=parsed.display,
                 value=parsed.value,
                 answers=self.interview.state(),
+                stop=summary,
             )
             self._accepted_at[question.key] = self._pending_seq
             if self.pending is not None and self.pending.key == question.key:
                 self.pending = None
         return parsed
+
+    @property
+    def stop(self) -> Stop | None:
+        """The stop in force (an interpreter needed but not there): the front ends ask
+        ``stop_question`` instead of going on to the review."""
+        with ENGINE_LOCK:
+            return self.interview.stopped()
+
+    def stop_summary(self) -> str | None:
+        with ENGINE_LOCK:
+            stop = self.interview.stopped()
+            return self.interview.stop_summary(stop) if stop is not None else None
 
     def panel(self, draft_text: str | None = None) -> CasePanelData:
         """The case panel for the interview so far (a preview of ``draft_text`` if given)."""
@@ -143,7 +158,8 @@ class InterviewSession:
             self.store.append_pending(self.draft_id, key=key, text=text)
 
     def submit(self) -> str:
-        """Write the case; returns its reference (database work: call from a worker)."""
+        """Write the case; returns its reference (database work: call from a worker). A
+        stopped interview is refused (ValidationProblem): no account or consent was taken."""
         with self._lock:
             return self.store.submit(
                 self.draft_id, self.interview, actor=self.actor, settings=self.settings

@@ -164,6 +164,15 @@ class IntakeApp(App[None]):
         self._status(f"Last case submitted: {reference}")
         await self.push_screen(DoneScreen(session.interview, reference))
 
+    async def show_stopped(self, session: InterviewSession) -> None:
+        """The interview is stopped (an interpreter is needed) and kept: say what to do."""
+        from intake.tui.screens.stopped import StoppedScreen
+
+        self.session = None
+        await self._to_base()
+        self._status(session.stop_summary() or "Stopped.")
+        await self.push_screen(StoppedScreen(session.interview))
+
     def action_new_interview(self) -> None:
         self.run_worker(self._open_interview(None), exclusive=True, group="flow")
 

@@ -20,13 +20,14 @@ from textual.worker import get_current_worker
 from intake.classifier import classify
 from intake.core.errors import SanctionsError, ValidationProblem
 from intake.core.vocabulary import Route
-from intake.interview.engine import Interview
+from intake.interview.answers import match_choice
+from intake.interview.engine import KEEP, Interview
 from intake.interview.panel import (
     CasePanelData,
     closing_words,
     review_questions,
 )
-from intake.interview.script import Kind, Question
+from intake.interview.script import Kind, Question, Stop
 from intake.interview.session import InterviewSession
 from intake.llm import Identifiers, LlmError
 from intake.tui.widgets.answer_input import AnswerInput
@@ -42,6 +43,7 @@ SAY_TITLES = {
     "without_consent": "Telling a senior manager without consent",
     "raise_later": "Tell them",
     "not_named": "Tell them",
+    "interpreter_stop": "Stop: an interpreter is needed",
 }
 PREVIEW_SECONDS = 0.25
 ADVICE_SECONDS = 1.5  # the optional model reads the narrative after a pause in typing
@@ -67,6 +69,9 @@ class InterviewScreen(Screen[None]):
         self.session = session
         self._section: str | None = None
         self._shown_ending = False
+        self._shown_stop = False
+        #: The answer given again to lift a stop (an interpreter is here now).
+        self._resuming: str | None = None
         self._shown_risk = False
         self._shown_possible_risk = False
         self._shown_closing = False
@@ -113,8 +118,12 @@ class InterviewScreen(Screen[None]):
             self._heading(question)
             log.add_exchange(question.prompt, self.interview.answers[question.key].display)
         self._shown_ending = self.interview.ending() is not None
+        self._shown_stop = self.interview.stopped() is not None
         self._shown_routes = set(self.interview.extra_routes())
         self._shown_closing = closing_words(self.interview) is not None
+        summary = self.session.stop_summary()
+        if summary is not None:
+            log.add_note(f"{summary}.")
 
     def _heading(self, question: Question) -> None:
         if question.section != self._section:
@@ -124,6 +133,9 @@ class InterviewScreen(Screen[None]):
 
     def _ask_next(self, *, new_turn: bool = True) -> None:
         question = self.interview.current()
+        stop = self.interview.stopped()
+        if question is None and stop is not None:
+            question = self.interview.stop_question(stop)  # what now: go on, or keep it
         self._asking = question
         if question is None:
             self.query_one("#answer-slot").remove_children()
@@ -170,8 +182,13 @@ class InterviewScreen(Screen[None]):
     def on_answer_input_answered(self, event: AnswerInput.Answered) -> None:
         event.stop()
         answer_input = self.query_one(AnswerInput)
+        stop = self.interview.stopped()
+        if stop is not None and event.question.key == stop.choice_key:
+            self._after_stop_choice(stop, event.question, event.text)
+            return
+        editing, self._resuming = event.question.key == self._resuming, None
         try:
-            parsed = self.session.answer(event.question, event.text)
+            parsed = self.session.answer(event.question, event.text, editing=editing)
         except ValidationProblem as problem:
             answer_input.show_problem(str(problem))
             return
@@ -189,6 +206,20 @@ class InterviewScreen(Screen[None]):
         self._after_answer()
         self._ask_next(new_turn=False)
 
+    def _after_stop_choice(self, stop: Stop, question: Question, text: str) -> None:
+        """Go on (ask again the answer that stopped it) or stop and keep the draft."""
+        self.query_one(AnswerInput).remove()
+        if match_choice(question, text) == KEEP:
+            self.app.call_later(self.app.show_stopped, self.session)  # type: ignore[attr-defined]
+            return
+        again = self.interview.question(stop.resume)
+        self._resuming = again.key
+        self._asking = again
+        log = self.query_one(ConversationLog)
+        log.begin_turn()
+        log.add_note("Going on: answer this again now that the interpreter is here.")
+        self._mount_answer(again)
+
     def _after_answer(self) -> None:
         """What the answer calls for (a signpost, words to say, the risk), shown first in
         the turn that asks the next question, so it is in view when it appears."""
@@ -198,6 +229,11 @@ class InterviewScreen(Screen[None]):
         if ending is not None and not self._shown_ending:
             log.add_signpost(ending.signpost)
         self._shown_ending = ending is not None
+        stop = self.interview.stopped()
+        if stop is not None and not self._shown_stop:
+            self._say(stop.say)
+            self.notify("Stop: an interpreter is needed (see what to do).", severity="warning")
+        self._shown_stop = stop is not None
         for route in self.interview.extra_routes():
             if route not in self._shown_routes:
                 self._shown_routes.add(route)

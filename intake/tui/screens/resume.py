@@ -31,9 +31,11 @@ CHOICES = [
 
 def describe(draft: DraftSummary) -> str:
     unfinished = " and unfinished text" if draft.has_pending_text else ""
+    stopped = f" {draft.stopped}." if draft.stopped else ""
     return (
         f"{draft.person or 'No name yet'} at {draft.establishment or 'no place yet'}: "
         f"{draft.answered} answers{unfinished}, saved {local_time(draft.updated_at):%d %b %H:%M}."
+        + stopped
     )
 
 

@@ -86,6 +86,9 @@ class CasePanel(VerticalScroll):
     def _left(data: CasePanelData) -> Text:
         text = Text()
         text.append("Still to find out", style="bold")
+        if data.stopped:
+            text.append(f"\n{data.stopped}: no account and no consent until one is there.")
+            return text
         if not data.gaps and not data.sections_left:
             text.append("\nNothing: review and submit.")
             return text

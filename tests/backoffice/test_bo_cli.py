@@ -120,6 +120,33 @@ def test_override_queue_and_export_from_the_cli(
     assert str(sheet["E3"].value).startswith("PERSON-")
 
 
+NOT_ONE_ESTABLISHMENT = [
+    ("Isle of Man", "A prison on the Isle of Man is not covered by the sanctions protocol"),
+    ("Brook", "'Brook' could be several places: Brook House IRC; Colnbrook IRC."),
+    ("Isle of Dogs", "no establishment found for 'Isle of Dogs'. Nearest: HMP Isle of Wight"),
+]
+
+
+@pytest.mark.parametrize(("typed", "says"), NOT_ONE_ESTABLISHMENT)
+def test_the_queue_filter_never_guesses_an_establishment(
+    env: dict[str, str], staff: Staff, typed: str, says: str
+) -> None:
+    result = bo(env, "--as", "Hana Triage", "queue", "--establishment", typed)
+    _one_line_error(result, 1, says)
+
+
+@pytest.mark.parametrize(("typed", "says"), NOT_ONE_ESTABLISHMENT)
+def test_adding_a_board_member_never_guesses_their_establishment(
+    env: dict[str, str], typed: str, says: str
+) -> None:
+    result = bo(env, "users", "add", "Ada Admin", "--role", "admin", "--organisation", "IMB",
+                "--establishment", typed)  # fmt: skip
+    _one_line_error(result, 1, says)
+    added = bo(env, "users", "add", "Ada Admin", "--role", "admin", "--organisation", "IMB",
+               "--establishment", "Dungavel House")  # fmt: skip
+    assert added.returncode == 0, added.stderr  # nothing was added before: still the first
+
+
 def test_demo_seeds_once_and_is_marked(env: dict[str, str]) -> None:
     first = bo_json(env, "demo")
     assert first["cases_created"] == 30 and first["users_created"] >= 15

@@ -275,7 +275,7 @@ class EstablishmentDirectory:
 
     def _fuzzy(self, text: str, limit: int) -> tuple[tuple[Match, ...], tuple[Match, ...]]:
         """Establishments the text fits, and (when a distinctive word differs) the nearest
-        names it does not fit, each best first."""
+        names it does not fit that share a distinctive word with it, each best first."""
         typed = distinctive_words(text)
         scored = process.extract(
             text,
@@ -296,7 +296,11 @@ class EstablishmentDirectory:
                 into[owner.name] = match
         ranked = sorted(accepted.values(), key=_rank)[:limit]
         nearest = sorted(
-            (m for m in rejected.values() if m.record.name not in accepted),
+            (
+                m
+                for m in rejected.values()
+                if m.record.name not in accepted and m.unmatched < len(typed)
+            ),
             key=lambda m: (m.unmatched, -m.score, m.record.name),
         )
         return tuple(ranked), tuple(nearest[:limit])

@@ -5,6 +5,10 @@ through the real workflow service by the right demo users, so they carry the sam
 audit trail as real ones. Each is marked ``is_demo`` with DEMO in its person's name. A few are
 backdated (an audited change, reason "demo data") so the queue shows ages and overdue tasks.
 Running it again changes nothing.
+
+Demo data never enters the tracker: the command fills the demo's own database file by default
+(``Settings.demo``), a database holding real cases is refused before anything is written
+(:func:`refuse_beside_real_cases`), and the tracker export leaves demo cases out.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from backoffice.workflow.engine import take_action
 from intake.core.audit import change_case, record_case_event
 from intake.core.clock import local_today
 from intake.core.db.models import SanctionCase, User, WorkflowTask
+from intake.core.errors import ConfigError
 from intake.core.establishments import resolve_establishment_id
 from intake.core.settings import Settings
 from intake.core.submission import (
@@ -240,11 +245,29 @@ def _existing_demo_cases(session: Session) -> int:
     return int(session.exec(query).one())
 
 
+def real_cases(session: Session) -> int:
+    """How many cases of the database are not demo cases."""
+    query = select(func.count()).select_from(SanctionCase).where(~col(SanctionCase.is_demo))
+    return int(session.exec(query).one())
+
+
+def refuse_beside_real_cases(session: Session) -> None:
+    """Demo cases are never written into a database holding real ones (ConfigError, exit 2)."""
+    count = real_cases(session)
+    if count:
+        raise ConfigError(
+            f"this database holds {count} real case{'s' if count != 1 else ''}: demo data is "
+            "never added beside real cases, nothing was written (`backoffice demo` without "
+            "--main-database fills the demo's own database)"
+        )
+
+
 def seed_demo(session: Session, *, settings: Settings, os_login: str | None = None) -> DemoSummary:
     """Add the demo users and cases unless they are there already; the caller commits.
 
     The demo users all sign in by ``os_login`` (this computer's login, for trying the apps):
-    they choose who they are with --as."""
+    they choose who they are with --as. A database holding real cases is refused first."""
+    refuse_beside_real_cases(session)
     cast, users_created = _ensure_users(session, os_login)
     names = sorted(a.name for a in cast.values())
     if _existing_demo_cases(session) > 0:

@@ -1,7 +1,9 @@
 """The HMIP sanctions tracker export (protocol para 24): one row a case, fixed columns,
 marked OFFICIAL-SENSITIVE, as CSV or xlsx.
 
-Every case counts, including those that did not qualify (they show their route). Rows are
+Every case counts, including those that did not qualify (they show their route); demo cases
+never do (``backoffice demo``: demo data never enters the tracker), and the summary says how
+many it left out. Rows are
 streamed from the database (``yield_per``) and written as they come (openpyxl write-only), so a
 100,000-case export never holds every case in memory. ``pseudonymise`` replaces names, prison
 numbers and Home Office references with stable pseudonyms (:mod:`backoffice.pseudonyms`) for
@@ -78,6 +80,8 @@ class ExportSummary(BaseModel):
     rows: int
     pseudonymised: bool
     marking: str = MARKING
+    #: Demo cases the user could see in the period, never written to the tracker.
+    demo_left_out: int = 0
 
 
 def may_export(actor: Actor) -> None:
@@ -131,16 +135,31 @@ def _query(actor: Actor, date_from: date | None, date_to: date | None) -> Select
         .outerjoin(ConsentRecord, col(ConsentRecord.id) == _latest_consent(table))
         .outerjoin(Establishment, col(Establishment.id) == table.c.establishment_id)
         .outerjoin(TrackerEntry, col(TrackerEntry.case_id) == table.c.id)
-        .where(visible_cases_filter(actor))
+        .where(visible_cases_filter(actor), ~table.c.is_demo)
         .order_by(table.c.created_at, table.c.id)
     )
+    return _received_between(query, date_from, date_to)
+
+
+def _received_between(query: Select, date_from: date | None, date_to: date | None) -> Select:
+    created_at = table_of(SanctionCase).c.created_at
     if date_from is not None:
-        start = datetime.combine(date_from, time.min, tzinfo=UTC)
-        query = query.where(table.c.created_at >= start)
+        query = query.where(created_at >= datetime.combine(date_from, time.min, tzinfo=UTC))
     if date_to is not None:
         end = datetime.combine(date_to + timedelta(days=1), time.min, tzinfo=UTC)
-        query = query.where(table.c.created_at < end)
+        query = query.where(created_at < end)
     return query
+
+
+def demo_cases_left_out(
+    session: Session, actor: Actor, date_from: date | None = None, date_to: date | None = None
+) -> int:
+    """Demo cases the actor could see in the period: the tracker never holds them."""
+    table = table_of(SanctionCase)
+    query = (
+        select(func.count()).select_from(table).where(visible_cases_filter(actor), table.c.is_demo)
+    )
+    return int(session.execute(_received_between(query, date_from, date_to)).scalar_one())
 
 
 def _latest_consent(table: Any) -> Any:
@@ -351,7 +370,10 @@ def export_tracker(
             _write_csv(temp, head, rows) if fmt == "csv" else _write_xlsx(temp, head, rows, actor)
         )
     _audit(session, actor, out, fmt, count, pseudonymise, date_from, date_to)
-    return ExportSummary(path=str(out), format=fmt, rows=count, pseudonymised=pseudonymise)
+    return ExportSummary(
+        path=str(out), format=fmt, rows=count, pseudonymised=pseudonymise,
+        demo_left_out=demo_cases_left_out(session, actor, date_from, date_to),
+    )  # fmt: skip
 
 
 def _database_of(session: Session) -> list[Path]:

@@ -55,8 +55,8 @@ def _env(url: str, data: Path) -> dict[str, str]:
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A SQLite file with the demo's users and cases, made once and copied by each test."""
     folder = tmp_path_factory.mktemp("demo")
-    database = folder / "sanctions.db"
-    made = run_cli("backoffice", "demo", env=_env(f"sqlite:///{database}", folder))
+    database = folder / "demo.db"  # the demo's own file in the data folder
+    made = run_cli("backoffice", "demo", env={"SANCTIONS_DATA_DIR": str(folder)})
     assert made.returncode == 0, made.stderr
     with closing(sqlite3.connect(database)) as db:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -126,7 +126,7 @@ def test_a_missing_table_is_one_line_not_a_lost_connection(
 ) -> None:
     (tmp_path / "data").mkdir()
     env = _env(database_url, tmp_path / "data")
-    made = run_cli("backoffice", "demo", env=env)
+    made = run_cli("backoffice", "demo", "--main-database", env=env)  # a new, empty database
     assert made.returncode == 0, made.stderr
     _drop(engine, table)
     line = _one_line(_run(command, env, tmp_path), 2, "missing part of its tables", table)

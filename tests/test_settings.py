@@ -124,3 +124,14 @@ def test_cli_broken_config_file(tmp_path: Path) -> None:
     )
     _assert_one_line_exit_2(result, "config.toml")
     assert not (tmp_path / "d").exists()
+
+
+def test_the_demo_has_its_own_database_file(
+    isolated_environment: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SANCTIONS_DATABASE_URL", "postgresql+psycopg://team@db.example/sanctions")
+    assert load_settings().effective_database_url.startswith("postgresql")
+    demo = load_settings(demo=True)
+    assert demo.effective_database_url == f"sqlite:///{demo.data_dir / 'demo.db'}"
+    monkeypatch.setenv("SANCTIONS_DEMO", "true")
+    assert load_settings().effective_database_url.endswith("/demo.db")

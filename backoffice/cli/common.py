@@ -15,7 +15,7 @@ from sqlmodel import Session
 from backoffice.service import BackofficeService
 from backoffice.text import parse_date, plain  # noqa: F401  (the commands use them from here)
 from intake.cli.support import AppContext
-from intake.core.errors import ValidationProblem
+from intake.core.errors import ConfigError, ValidationProblem
 from intake.core.identity import resolve_actor
 from intake.core.users import Actor
 
@@ -28,6 +28,19 @@ class BackofficeContext(AppContext):
     the one named by --as (or SANCTIONS_USER) among several sharing it."""
 
     acting: str | None = None
+
+    def choose_demo_database(self, demo: bool) -> None:
+        """Before the database is first opened: the demo's own file, or the real one."""
+        assert self._engine is None, "the database is already open"
+        self.overrides["demo"] = demo
+        self._settings = None
+
+    def require_demo_database(self) -> None:
+        """--demo before `backoffice demo` made the demo's database: say so, open nothing."""
+        if not self.settings.demo_database.is_file():
+            raise ConfigError(
+                f"no demo database yet ({self.settings.demo_database}): run `backoffice demo` first"
+            )
 
     def actor(self, session: Session) -> Actor:
         return resolve_actor(session, self.acting)

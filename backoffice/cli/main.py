@@ -30,12 +30,20 @@ from intake.cli.support import guarded, run_main
     metavar="USER",
     help="Who you are, when several people share this login (or set SANCTIONS_USER).",
 )
+@click.option(
+    "--demo",
+    is_flag=True,
+    help="Use the demo database (demo.db in the data folder, made by `backoffice demo`) "
+    "instead of the real one.",
+)
 @click.pass_context
 @guarded
-def cli(ctx: click.Context, acting: str | None) -> None:
+def cli(ctx: click.Context, acting: str | None, demo: bool) -> None:
     """Triage, the protocol's workflow, the HMIP sanctions tracker and overrides.
     Without a command, opens the triage app as the person logged in."""
-    ctx.obj = BackofficeContext(acting=acting)
+    ctx.obj = BackofficeContext(acting=acting, overrides={"demo": True} if demo else {})
+    if demo and ctx.invoked_subcommand != "demo":
+        ctx.obj.require_demo_database()
     if ctx.invoked_subcommand is None:
         from backoffice.tui.app import run_backoffice_app
 

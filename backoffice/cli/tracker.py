@@ -74,3 +74,7 @@ def export_command(
     what = "pseudonymised " if pseudonymise else ""
     what = f"encrypted, {what}" if secret is not None else what
     click.echo(f"wrote {summary.rows} cases to {out} ({what}{fmt}, OFFICIAL-SENSITIVE)")
+    if summary.demo_left_out:
+        click.echo(
+            f"left out {summary.demo_left_out} demo cases: demo data never enters the tracker"
+        )

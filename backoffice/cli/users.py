@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 from pydantic import ValidationError
+from sqlalchemy import make_url
 from sqlmodel import Session
 
 from backoffice.cli.common import BackofficeContext, emit_json, json_option, pass_app
@@ -129,21 +130,46 @@ def users_list(app: BackofficeContext, as_json: bool) -> None:
 
 
 @click.command("demo")
+@click.option(
+    "--main-database",
+    is_flag=True,
+    help="Fill the database the apps use for real work (SANCTIONS_DATABASE_URL or "
+    "sanctions.db; a training server) instead of the demo's own; refused when it holds real "
+    "cases.",
+)
 @json_option
 @pass_app
 @guarded
-def demo_command(app: BackofficeContext, as_json: bool) -> None:
+def demo_command(app: BackofficeContext, main_database: bool, as_json: bool) -> None:
     """Add demo users (one per role and organisation, all on this computer login) and about
-    30 demo cases, marked DEMO. On a database with users, an administrator only."""
-    from backoffice.demo import seed_demo
+    30 demo cases, marked DEMO, to the demo's own database (demo.db in the data folder; open
+    it with `backoffice --demo`). On a database with users, an administrator only."""
+    from backoffice.demo import refuse_beside_real_cases, seed_demo
 
+    if main_database and app.overrides.get("demo"):
+        raise ValidationProblem("--demo and --main-database contradict each other: give one")
+    app.choose_demo_database(not main_database)
     with app.session() as session:
+        refuse_beside_real_cases(session)  # before anyone is resolved (that is audited)
         if has_users(session):
             require_admin(app.actor(session), what="add demo data")
         summary = seed_demo(session, settings=app.settings, os_login=system_login())
         session.commit()
+    database = _shown_database(app)
+    then = "backoffice --as 'DEMO HMIP Triage' queue"
+    if not main_database:
+        then = then.replace("backoffice", "backoffice --demo", 1)
     if as_json:
-        emit_json(summary)
+        emit_json({**summary.model_dump(mode="json"), "database": database, "try": then})
         return
     click.echo(summary.message)
-    click.echo("try: backoffice --as 'DEMO HMIP Triage' queue")
+    click.echo(f"database: {database}")
+    click.echo(f"try: {then}")
+
+
+def _shown_database(app: BackofficeContext) -> str:
+    """The database written to, as a person can find it (a server's password hidden)."""
+    url = make_url(app.settings.effective_database_url)
+    if url.get_backend_name() == "sqlite" and url.database:
+        return url.database
+    return url.render_as_string(hide_password=True)

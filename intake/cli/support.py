@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import wraps
 from typing import Any, TypeVar
 
@@ -29,11 +29,14 @@ class AppContext:
 
     _settings: Settings | None = None
     _engine: Engine | None = None
+    #: Settings given on the command line (e.g. ``demo`` by ``backoffice --demo``); they win
+    #: over the environment and the config file.
+    overrides: dict[str, Any] = field(default_factory=dict)
 
     @property
     def settings(self) -> Settings:
         if self._settings is None:
-            self._settings = load_settings()
+            self._settings = load_settings(**self.overrides)
         return self._settings
 
     @property

@@ -26,6 +26,8 @@ from intake.core.errors import ConfigError
 
 APP_NAME = "sanctions"
 ENV_PREFIX = "SANCTIONS_"
+#: The demo's own SQLite file in the data folder: demo cases never go beside real ones.
+DEMO_DATABASE = "demo.db"
 
 
 def default_data_dir() -> Path:
@@ -93,6 +95,11 @@ class Settings(BaseSettings):
     database_url: str | None = Field(
         None, description="SQLAlchemy URL; default: sanctions.db (SQLite) in data_dir."
     )
+    demo: bool = Field(
+        False,
+        description="Open the demo database (demo.db in data_dir, filled by `backoffice demo`) "
+        "instead of the real one.",
+    )
     llm_url: str | None = Field(
         None, description="OpenAI-compatible base URL (e.g. http://localhost:11434/v1); off."
     )
@@ -116,14 +123,22 @@ class Settings(BaseSettings):
         return value
 
     @property
+    def demo_database(self) -> Path:
+        """The demo's own SQLite file (whatever ``database_url`` says)."""
+        return self.data_dir / DEMO_DATABASE
+
+    @property
     def effective_database_url(self) -> str:
+        if self.demo:
+            return f"sqlite:///{self.demo_database}"
         if self.database_url:
             return self.database_url
         return f"sqlite:///{self.data_dir / 'sanctions.db'}"
 
     @property
     def uses_default_database(self) -> bool:
-        return not self.database_url
+        """The database is a file in the data folder (the real default one, or the demo's)."""
+        return self.demo or not self.database_url
 
     def retention_years_for(self, organisation: object) -> int:
         """Years a case closed by this receiving organisation is kept."""

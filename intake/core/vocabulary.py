@@ -132,11 +132,17 @@ class EstablishmentType(StrEnum):
     STC = "stc"
     IRC = "irc"
     STHF = "sthf"
+    #: A holding room at an airport or port: a non-residential short-term holding facility.
+    HOLDING_ROOM = "holding"
 
     @property
     def holds_detainees(self) -> bool:
         """Immigration detention: people are detainees with a Home Office reference."""
-        return self in (EstablishmentType.IRC, EstablishmentType.STHF)
+        return self in (
+            EstablishmentType.IRC,
+            EstablishmentType.STHF,
+            EstablishmentType.HOLDING_ROOM,
+        )
 
 
 class Role(StrEnum):

@@ -152,13 +152,8 @@ def _establishment(
         }
         return Parsed(value, f"{text} (not covered: {result.not_covered.kind})")
     record = result.best
-    if record is None and result.matches:
-        names = "; ".join(m.record.name for m in result.matches)
-        raise ValidationProblem(f"{text!r} could be several places: {names}. Type the full name.")
     if record is None:
-        raise ValidationProblem(
-            f"no establishment found for {text!r}; try its name as on the gate, or its code"
-        )
+        raise ValidationProblem(result.problem or f"{text!r} does not name one establishment")
     value = {"name": record.name, "type": record.type.value}
     return Parsed(value, record.name)
 

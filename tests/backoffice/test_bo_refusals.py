@@ -2,7 +2,8 @@
 
 Role, organisation, establishment and consent: each row prepares a case through the services,
 then runs the CLI as one member of staff; the refusal is one clear line on stderr with its exit
-status (3: not allowed; 1: not found or not possible now), and nothing about the case changes.
+status (3: not allowed; 1: not found or not possible now; 2: the database cannot be used for
+it), and nothing about the case changes.
 """
 
 from __future__ import annotations
@@ -128,6 +129,9 @@ REFUSALS = [
             ("link", "{ref}", "{earlier}", "--not-same"), 1, "reason"),
     Refusal("a link is decided on the later case", _two_cases, "Ian Board",
             ("link", "{earlier}", "{ref}"), 1, "decide on the later case"),
+    # demo data never enters the tracker
+    Refusal("demo cases never go into a database holding real ones", _submitted(),
+            "Dee Deputy", ("demo", "--main-database"), 2, "holds 1 real case"),
     # closing is deliberate
     Refusal("closing needs --confirm", _submitted(qualifies=Qualifies.NO, route=Route.COMPLAINT),
             "Ian Board", ("act", "{ref}", "does_not_qualify", "--outcome", "complaint",

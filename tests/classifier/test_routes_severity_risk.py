@@ -58,6 +58,10 @@ def test_an_urgent_safety_concern_without_a_sanction_goes_to_safer_custody() -> 
         "I was in the cells at the police station and they wouldn't let me ring the IMB.",
         "I'm sectioned on a psych ward and the nurses took my phone after I wrote to the PPO.",
         "I'm in Barlinnie and got moved to the digger for writing to the inspectors.",
+        "I'm in HMP Isle of Man and got moved to the block for writing to the inspectors.",
+        "After I spoke to the IMB at the Isle of Man prison they stopped my visits.",
+        "I was in police custody and they wouldn't let me ring the IMB after I asked.",
+        "I'm in a jail in Jersey and after I spoke to the IMB they took my job.",
     ],
 )
 def test_places_outside_the_protocol_are_out_of_scope(text: str) -> None:
@@ -65,6 +69,25 @@ def test_places_outside_the_protocol_are_out_of_scope(text: str) -> None:
     assert result.route is Route.OUT_OF_SCOPE
     assert result.qualifies is Qualifies.NO
     assert matched(result, "route:out_of_scope")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was kept in the Manchester Airport holding room and after I asked to speak to the "
+        "IMB they took my phone off me.",
+        "They kept me in the holding room at Heathrow and after I said I would tell the "
+        "inspectors the officers took my phone.",
+        "I'm in Dungavel and after I spoke to the inspectors staff moved me to a room on my own.",
+        "I'm in the removal centre in Scotland, Dungavel, and after I spoke to the inspectors "
+        "staff took my phone away.",
+        "I'm in the Isle of Wight prison and after I spoke to the IMB they took my job.",
+    ],
+)
+def test_holding_rooms_and_the_scottish_irc_are_in_scope(text: str) -> None:
+    result = classify(text)
+    assert result.route is Route.SANCTION_PROTOCOL
+    assert not matched(result, "route:out_of_scope")
 
 
 def test_the_setting_can_say_the_place_is_out_of_scope() -> None:

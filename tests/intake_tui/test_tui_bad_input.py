@@ -10,6 +10,7 @@ from textual.widgets import Input, Static, TextArea
 
 from intake.tui.app import IntakeApp
 from intake.tui.screens.review import ReviewScreen
+from intake.tui.widgets.answer_input import AnswerInput
 from tests.support.intake_tui import (
     DraftAt,
     at_question,
@@ -162,3 +163,35 @@ async def test_f5_straight_after_a_burst_of_typing_keeps_every_word(
             pilot, lambda: "narrative" in interview_screen(app).session.interview.answers
         )
         assert interview_screen(app).session.interview.value("narrative") == words
+
+
+async def test_an_establishment_that_fits_several_or_none_is_not_guessed(
+    make_app: Callable[[], IntakeApp], draft_at: DraftAt
+) -> None:
+    draft_at("establishment")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await resume(pilot, "establishment")
+        await type_text(pilot, "Brook")
+        hint = app.screen.query_one(AnswerInput).query_one("#hint", Static)
+        await pilot.pause(0.3)  # the hint follows what is typed
+        assert "Several places fit" in str(hint.render())
+        await pilot.press("enter")
+        shown = shown_problem(app)
+        assert "could be several places" in shown
+        assert "Brook House IRC" in shown and "Colnbrook IRC" in shown
+        assert (await at_question(pilot)).key == "establishment"
+        assert "establishment" not in interview_screen(app).session.interview.answers
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "Isle of Dogs")
+        await pilot.press("enter")
+        assert "no establishment found for 'Isle of Dogs'" in shown_problem(app)
+        assert "HMP Isle of Wight" in shown_problem(app)
+        assert (await at_question(pilot)).key == "establishment"
+        assert "establishment" not in interview_screen(app).session.interview.answers
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "Manchester Airport holding room")
+        await pilot.press("enter")
+        assert (await at_question(pilot)).key != "establishment"
+        answer = interview_screen(app).session.interview.answers["establishment"]
+        assert answer.value == {"name": "Manchester Airport holding rooms", "type": "holding"}

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlmodel import Session
 from textual.widgets import OptionList, Static
 
 from intake.core.identity import system_login
@@ -65,6 +66,38 @@ async def test_first_start_registers_and_remembers_the_interviewer(
         assert app.actor is not None and app.actor.organisation == Organisation.IMB
         assert app.actor.role == Role.SUPERVISOR  # the role chosen, remembered with the name
     assert remembered_name(settings) == "Alex Moss"
+
+
+def showing(app: IntakeApp, text: str) -> Callable[[], bool]:
+    return lambda: text in screen_text(app)
+
+
+async def test_first_start_says_why_a_board_establishment_is_not_taken(
+    make_app: Callable[[], IntakeApp], engine: Engine
+) -> None:
+    from intake.core.identity import has_users
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, RegisterScreen))
+        await type_text(pilot, "Alex Moss")
+        await pilot.press("enter", "2", "3")
+        for typed, shown in [
+            ("Isle of Man", "prison on the Isle of Man is not covered"),
+            ("Brook", "could be several places: Brook House IRC; Colnbrook IRC"),
+            ("Isle of Dogs", "Nearest: HMP Isle of Wight"),
+        ]:
+            await type_text(pilot, typed)
+            await pilot.press("enter")
+            await wait_until(pilot, showing(app, shown))
+            assert isinstance(app.screen, RegisterScreen)
+            await pilot.press("ctrl+u")
+        with Session(engine) as session:
+            assert not has_users(session)  # nothing was registered
+        await type_text(pilot, "Dungavel House")
+        await pilot.press("enter")
+        await at_question(pilot, "establishment")
+        assert app.actor is not None and app.actor.establishment_id is not None
 
 
 async def test_a_shared_database_lists_its_users(

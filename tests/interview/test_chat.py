@@ -188,6 +188,25 @@ def test_bad_answers_are_explained_and_asked_again(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_an_establishment_is_never_guessed_in_line_mode(tmp_path: Path) -> None:
+    board = ["Isle of Man", "Brook", "Isle of Dogs", "Dungavel House"]
+    place = ["Heathrow", "the holding room at Heathrow"]
+    lines = ["Ines Pector", "IMB", "1", *board, *place, ""]
+    result = run_cli("intake", "chat", env=chat_env(tmp_path), input="\n".join(lines) + "\n")
+    out = result.stdout
+    assert "! A prison on the Isle of Man is not covered by the sanctions protocol" in out
+    assert "! 'Brook' could be several places: Brook House IRC; Colnbrook IRC." in out
+    assert "! no establishment found for 'Isle of Dogs'. Nearest: HMP Isle of Wight" in out
+    assert out.count("Which establishment is your Board at?") == 4
+    assert (
+        "! 'Heathrow' could be several places: Colnbrook IRC; Harmondsworth IRC; "
+        "Heathrow Airport holding rooms." in out
+    )
+    asked = out.split("Which establishment are you in?")[1].split("date of the visit")[0]
+    assert asked.count("\n! ") == 1  # the holding room at Heathrow is taken
+    assert "Traceback" not in result.stderr
+
+
 def test_an_indirect_cue_of_risk_is_said_once_as_ask_now(tmp_path: Path) -> None:
     narrative = NARRATIVE + " I've been saving up my sleeping tablets since."
     status, output = run_conversation(tmp_path, answers={"own words": narrative})

@@ -41,9 +41,10 @@ def database_files(settings: Settings) -> list[Path]:
     """The SQLite files this installation uses (database and outbox): never an output file."""
     from intake.core.db.outbox import outbox_path
 
-    files = [outbox_path(settings), settings.data_dir / "sanctions.db"]
-    if make_url(settings.effective_database_url).get_backend_name() == "sqlite":
-        files.append(sqlite_file(settings.effective_database_url))
+    files = [outbox_path(settings), settings.data_dir / "sanctions.db", settings.demo_database]
+    for url in {settings.effective_database_url, settings.database_url or ""} - {""}:
+        if make_url(url).get_backend_name() == "sqlite":
+            files.append(sqlite_file(url))
     return files
 
 

@@ -104,6 +104,8 @@ class RegisterScreen(Screen[Actor]):
         problem = self.query_one("#problem", Static)
         problem.update(Text(message))
         problem.set_class(bool(message), "shown")
+        if message:  # below the Board's question at 80x24: bring it into view once laid out
+            self.call_after_refresh(problem.scroll_visible, animate=False)
 
     def _register(self, board: str) -> None:
         name = self.query_one("#name", Input).value

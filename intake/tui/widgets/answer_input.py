@@ -14,7 +14,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
-from intake.core.establishments import default_directory
+from intake.core.establishments import Lookup, default_directory
 from intake.interview.script import Kind, Question
 from intake.tui.widgets.controls import (
     Accept,
@@ -42,6 +42,19 @@ PLACEHOLDERS = {
     Kind.ESTABLISHMENT: "e.g. Wandsworth, the Scrubs, BWI",
 }
 SUGGEST_DELAY = 0.15
+
+
+def establishment_hint(found: Lookup) -> str:
+    """One line, as the name is typed, of what it would find (never a silent guess)."""
+    if found.not_covered is not None:
+        return f"Not covered: {found.not_covered.kind} ({found.not_covered.covered_by})"
+    if found.ambiguous:
+        return "Several places fit, type more: " + " · ".join(m.record.name for m in found.tied)
+    if found.best is not None:
+        return f"Matches: {found.best.name}"
+    if found.suggestions:
+        return "Not found. Nearest: " + " · ".join(m.record.name for m in found.suggestions)
+    return "No match yet: try the name on the gate, or its code"
 
 
 class AnswerInput(Vertical):
@@ -185,11 +198,4 @@ class AnswerInput(Vertical):
         if len(typed) < 2:
             hint.update(Text(self._hint()))
             return
-        found = default_directory().lookup(typed, limit=3)
-        if found.not_covered is not None:
-            line = f"Not covered: {found.not_covered.kind} ({found.not_covered.covered_by})"
-        elif found.matches:
-            line = "Matches: " + " · ".join(m.record.name for m in found.matches[:3])
-        else:
-            line = "No match yet: try the name on the gate, or its code"
-        hint.update(Text(line))
+        hint.update(Text(establishment_hint(default_directory().lookup(typed, limit=3))))

@@ -35,7 +35,7 @@ from intake.core.db.models import Establishment, Recommendation, SanctionCase, W
 from intake.core.errors import ValidationProblem
 from intake.core.establishments import default_directory
 from intake.core.users import Actor
-from intake.core.vocabulary import CaseStatus, Organisation, RiskLevel
+from intake.core.vocabulary import CaseStatus, Duty, Organisation, RiskLevel
 
 PAGE_SIZE = 25
 MAX_PAGE_SIZE = 200
@@ -91,7 +91,7 @@ def where_clauses(actor: Actor, filters: QueueFilters, on: date) -> list[ColumnE
     if filters.statuses:
         clauses.append(col(SanctionCase.status).in_(list(filters.statuses)))
     elif filters.open_only:
-        clauses.append(col(SanctionCase.status).not_in(CLOSED))
+        clauses.append(or_(col(SanctionCase.status).not_in(CLOSED), _monitored()))
     if filters.establishment_ids:
         clauses.append(col(SanctionCase.establishment_id).in_(list(filters.establishment_ids)))
     if filters.organisation:
@@ -103,6 +103,15 @@ def where_clauses(actor: Actor, filters: QueueFilters, on: date) -> list[ColumnE
     if filters.overdue:
         clauses.append(overdue_clause(on))
     return clauses
+
+
+def _monitored() -> ColumnElement[bool]:
+    """Cases whose IMB monitoring is still open: shown after they close, until a Board member
+    ends the monitoring (para 25)."""
+    open_monitoring = select(WorkflowTask.case_id).where(
+        col(WorkflowTask.done_at).is_(None), WorkflowTask.duty == Duty.IMB_MONITORING.value
+    )
+    return col(SanctionCase.id).in_(open_monitoring)
 
 
 def _ordered(query: SelectOfScalar[SanctionCase]) -> SelectOfScalar[SanctionCase]:
@@ -197,6 +206,7 @@ def queue_row(
         overdue_tasks=stats.overdue,
         next_due=stats.next_due,
         is_demo=case.is_demo,
+        still_monitored=not CaseStatus(case.status).is_open and stats.open > 0,
         snippet=snippet(narrative),
         score=score,
         identified=mask is None,

@@ -27,6 +27,7 @@ from backoffice.overrides import (
     require_override_role,
 )
 from backoffice.queue import QueueFilters, list_queue
+from backoffice.transfers import record_transfer
 from backoffice.view_models import ActionResult, AvailableAction, CaseView, QueuePage
 from backoffice.workflow import available_actions, take_action
 from intake.core.db.models import Establishment
@@ -225,6 +226,23 @@ class BackofficeService:
                 reason=reason,
             )
             return build_case_view(session, get_visible_case(session, actor, reference), actor)
+
+        return self._committed(change)
+
+    def record_transfer(self, reference: str, to: str, note: str) -> CaseView:
+        """The person moved to the establishment ``to`` names: the case and its IMB monitoring
+        follow them; commits and returns the case as it now reads."""
+
+        def change(session: Session, *, actor: Actor) -> CaseView:
+            case = record_transfer(
+                session,
+                actor,
+                reference=reference,
+                to=to,
+                note=note,
+                deadlines=self.settings.deadlines,
+            )
+            return build_case_view(session, case, actor)
 
         return self._committed(change)
 

@@ -41,6 +41,8 @@ class QueueRow(View):
     overdue_tasks: int = 0
     next_due: date | None = None
     is_demo: bool = False
+    #: Closed, but a duty that outlives the case (IMB monitoring) is still open.
+    still_monitored: bool = False
     snippet: str = ""
     score: float | None = None
     #: False when the reader is not identified to the case: the snippet is redacted.

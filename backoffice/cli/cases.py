@@ -1,5 +1,5 @@
-"""`backoffice queue | show | steps | act | override | view | link`: cases, through the same service
-layer as the TUI (:mod:`backoffice.service`)."""
+"""`backoffice queue | show | steps | act | override | view | link | transfer`: cases, through
+the same service layer as the TUI (:mod:`backoffice.service`)."""
 
 from __future__ import annotations
 
@@ -229,6 +229,28 @@ def link_command(
     click.echo(f"{view.summary.reference}: earlier case {earlier.strip().upper()} {decision.label}")
 
 
+@click.command("transfer")
+@click.argument("reference")
+@click.option("--to", "to", required=True, help="The establishment the person was moved to.")
+@click.option("--note", required=True, help="When, and what is known of why.")
+@json_option
+@pass_app
+@guarded
+def transfer_command(
+    app: BackofficeContext, reference: str, to: str, note: str, as_json: bool
+) -> None:
+    """The person was moved to another establishment: the case and its IMB monitoring follow
+    them (the new Board sees it; the old one no longer does)."""
+    view = app.service().record_transfer(reference, to, note)
+    if as_json:
+        emit_json(view)
+        return
+    s = view.summary
+    monitoring = [t for t in view.tasks if t.is_open and t.duty == "imb_monitoring"]
+    follows = f"; IMB monitoring now with {monitoring[0].owner_organisation}" if monitoring else ""
+    click.echo(f"{s.reference}: moved to {s.establishment}{follows}")
+
+
 COMMANDS = [
     queue_command,
     show_command,
@@ -237,4 +259,5 @@ COMMANDS = [
     override_command,
     view_command,
     link_command,
+    transfer_command,
 ]

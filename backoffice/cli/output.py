@@ -13,6 +13,7 @@ from backoffice.view_models import (
     TaskView,
 )
 from backoffice.wording import consent_line, risk_action, risk_words, seen_risk
+from intake.core.vocabulary import Duty
 
 
 def _flags(row: QueueRow) -> str:
@@ -23,6 +24,8 @@ def _flags(row: QueueRow) -> str:
         flags.append("OVERRIDDEN")
     if row.awaiting_supervisor:
         flags.append("AWAITING-SUPERVISOR")
+    if row.still_monitored:
+        flags.append("STILL-MONITORED")
     if row.is_demo:
         flags.append("demo")
     return " ".join(flags)
@@ -126,12 +129,24 @@ def case_lines(view: CaseView, *, audit: bool = True) -> Iterator[str]:
         yield f"  recommendation {rec.id} [{state}] {plain(rec.text)} (due {rec.due})"
     if view.tracker:
         yield f"Tracker: logged {view.tracker.logged_at:%Y-%m-%d} by {view.tracker.logged_by}"
+    yield from _kept_informed_lines(view)
     yield from _earlier_case_lines(view)
     if audit:
         yield "Audit trail:"
         for e in view.audit:
             why = f" - {plain(e.reason)}" if e.reason else ""
             yield f"  {e.at:%Y-%m-%d %H:%M} {plain(e.actor)}: {e.action}{why}"
+
+
+def _kept_informed_lines(view: CaseView) -> Iterator[str]:
+    for t in view.tasks:
+        if t.duty == Duty.IMB_MONITORING.value and t.is_open:
+            yield f"IMB monitoring by {t.owner_organisation}: next review {t.due}"
+    updates = (Duty.INFORM_PARTNERS.value, Duty.INFORM_INTERNAL_LEAD.value)
+    for t in view.tasks:
+        if t.duty in updates and t.done_at:
+            note = f" - {plain(t.note)}" if t.note else ""
+            yield f"Kept informed {t.done_at:%Y-%m-%d}: {t.title}{note}"
 
 
 def _earlier_case_lines(view: CaseView) -> Iterator[str]:

@@ -89,6 +89,7 @@ class CaseScreen(Screen[None]):
         Binding("a", "show_actions", "Actions"),
         Binding("o", "override", "Override"),
         Binding("k", "link", "Link earlier case"),
+        Binding("m", "transfer", "Moved", show=False),
         Binding("r", "reload", "Reload"),
         *[Binding(str(n), f"take({n})", f"Action {n}", show=False) for n in range(1, 10)],
     ]
@@ -230,6 +231,23 @@ class CaseScreen(Screen[None]):
                         title="Recorded", timeout=8)  # fmt: skip
             self.show(view, self.actions)
             self.load()
+
+    def action_transfer(self) -> None:
+        if self.view is None:
+            return
+        from backoffice.tui.transfer_modal import TransferModal
+
+        self.app.push_screen(TransferModal(self.service, self.view), self._transferred)
+
+    def _transferred(self, view: CaseView | None) -> None:
+        if view is None:
+            return
+        self.notify(f"{view.summary.reference} moved to {view.summary.establishment}.",
+                    title="Transfer recorded", timeout=8)  # fmt: skip
+        try:
+            self.show(view, self.service.actions(view.summary.reference))
+        except SanctionsError:  # the case moved out of this user's sight (another Board)
+            self.dismiss()
 
     def action_reload(self) -> None:
         self.load()

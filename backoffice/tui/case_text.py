@@ -22,6 +22,7 @@ from backoffice.view_models import (
     TaskView,
 )
 from backoffice.wording import ASK_NOW, consent_line, risk_action, seen_risk
+from intake.core.vocabulary import Duty
 
 RISK_STYLES = {"immediate": "bold red", "high": "bold yellow", "standard": ""}
 ASK_NOW_STYLE = "bold black on yellow"
@@ -55,6 +56,8 @@ def flags(row: QueueRow) -> list[tuple[str, str]]:
         found.append(("OVERRIDDEN", "bold magenta"))
     if row.awaiting_supervisor:
         found.append(("AWAITING SUPERVISOR", "bold yellow"))
+    if row.still_monitored:
+        found.append(("STILL MONITORED", "bold yellow"))
     if row.is_demo:
         found.append(("DEMO", MUTED))
     return found
@@ -119,9 +122,28 @@ def summary_text(view: CaseView) -> Text:
         _line(text, f"logged {_when(t.logged_at)} by {t.logged_by or '-'}")
         _line(text, f"step dates: {dates or '-'}")
     _signposts(text, view)
+    _kept_informed(text, view)
     _earlier_cases(text, view)
     text.rstrip()
     return text
+
+
+def _kept_informed(text: Text, view: CaseView) -> None:
+    """IMB monitoring and the updates to the internal lead and the partners (para 23, 25)."""
+    monitoring = [t for t in view.tasks if t.duty == Duty.IMB_MONITORING.value and t.is_open]
+    updates = [t for t in view.tasks if t.duty in _UPDATE_DUTIES and t.done_at]
+    if not (monitoring or updates):
+        return
+    _line(text, ("Monitoring and updates", "bold underline"))
+    for t in monitoring:
+        _line(text, f"IMB monitoring by {t.owner_organisation}: next review {_when(t.due)}")
+    for t in updates:
+        _line(text, (f"{_when(t.done_at)} ", MUTED), t.title)
+        if t.note:
+            _line(text, ("  ", ""), (t.note, "italic"))
+
+
+_UPDATE_DUTIES = (Duty.INFORM_PARTNERS.value, Duty.INFORM_INTERNAL_LEAD.value)
 
 
 def _earlier_cases(text: Text, view: CaseView) -> None:

@@ -69,8 +69,18 @@ class TaskSpec(TaskRef):
             raise ValueError(f"unknown deadline {self.deadline!r} (see settings.deadlines)")
         return self
 
-    def owner_for(self, receiving: str) -> str:
-        return receiving if self.owner == RECEIVING else self.owner
+    def owner_for(self, receiving: str, *, board: bool = True) -> str:
+        """Who does the task; where no IMB monitors the place, the receiving organisation
+        does the IMB's part."""
+        if self.owner == RECEIVING or (self.owner == Organisation.IMB.value and not board):
+            return receiving
+        return self.owner
+
+    def title_for(self, receiving: str, *, board: bool = True) -> str:
+        """The task's title, saying so when the receiving organisation does the IMB's part."""
+        if self.owner == Organisation.IMB.value and not board and receiving != self.owner:
+            return f"{self.default_title} (no IMB here: {receiving} does it)"
+        return self.default_title
 
     @property
     def default_title(self) -> str:
@@ -131,8 +141,13 @@ class ActionSpec(_Frozen):
             raise ValueError("outcome_required needs a list of outcomes")
         return self
 
-    def organisations_for(self, receiving: str) -> tuple[Organisation, ...]:
-        found = [Organisation(receiving if o == RECEIVING else o) for o in self.organisations]
+    def organisations_for(self, receiving: str, *, board: bool = True) -> tuple[Organisation, ...]:
+        """Who may take it; where no IMB monitors the place (a secure training centre), the
+        receiving organisation takes the IMB's actions."""
+        found = [
+            Organisation(receiving if o == RECEIVING or (o == "IMB" and not board) else o)
+            for o in self.organisations
+        ]
         return tuple(dict.fromkeys(found))
 
     @property
@@ -150,6 +165,8 @@ class ActionSpec(_Frozen):
 
 class Workflow(_Frozen):
     actions: dict[str, ActionSpec]
+    #: Tasks opened whenever a case that had been confirmed closes (the last updates, para 23).
+    on_close: tuple[TaskSpec, ...] = ()
 
     def get(self, name: str) -> ActionSpec | None:
         return self.actions.get(name.strip().lower().replace("-", "_"))
@@ -167,7 +184,7 @@ class Workflow(_Frozen):
 
 
 #: The keys the data file may hold at its top level and under ``defaults``.
-_TOP_KEYS = ("defaults", "statuses", "actions")
+_TOP_KEYS = ("defaults", "statuses", "actions", "on_close")
 _DEFAULT_KEYS = ("roles", "organisations")
 
 
@@ -219,7 +236,14 @@ def parse_workflow(
             path = ("actions", name, *first["loc"])
             field = f" {where}" if where else ""
             raise refuse(path, f"action {name!r}{field}: {what}") from exc
-    return Workflow(actions=actions)
+    on_close = []
+    for n, raw in enumerate(data.get("on_close") or []):
+        try:
+            on_close.append(TaskSpec.model_validate(raw))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            raise refuse(("on_close", n), f"on_close: {first['msg']}") from exc
+    return Workflow(actions=actions, on_close=tuple(on_close))
 
 
 def load_workflow(*, guards: Collection[str], effects: Collection[str]) -> Workflow:

@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import date
 from functools import cache
 
+from sqlalchemy.orm import object_session
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, select
 
@@ -30,10 +31,11 @@ from intake.core.audit import record_case_event
 from intake.core.clock import today, utcnow
 from intake.core.db.models import SanctionCase, TrackerEntry, WorkflowTask
 from intake.core.errors import ConflictError, PermissionDenied, ValidationProblem
+from intake.core.establishments import establishment_has_board
 from intake.core.settings import Deadlines, Settings
 from intake.core.users import Actor
 from intake.core.validation import clean_text
-from intake.core.vocabulary import CaseStatus, RiskLevel
+from intake.core.vocabulary import CaseStatus, Organisation, RiskLevel
 
 MAX_NOTE = 20_000
 AT_RISK = (RiskLevel.IMMEDIATE.value, RiskLevel.HIGH.value)
@@ -63,15 +65,21 @@ def _state_problem(spec: ActionSpec, case: SanctionCase, tasks: list[WorkflowTas
     return None
 
 
+def _organisations(spec: ActionSpec, case: SanctionCase) -> tuple[Organisation, ...]:
+    session = object_session(case)
+    board = session is None or establishment_has_board(session, case.establishment_id)  # type: ignore[arg-type]
+    return spec.organisations_for(case.receiving_organisation, board=board)
+
+
 def who(spec: ActionSpec, case: SanctionCase) -> str:
-    orgs = "/".join(o.value for o in spec.organisations_for(case.receiving_organisation))
+    orgs = "/".join(o.value for o in _organisations(spec, case))
     return f"{orgs}: {', '.join(r.value for r in spec.roles)}"
 
 
 def _permission(actor: Actor, spec: ActionSpec, case: SanctionCase) -> None:
     what = f"take '{spec.name}'"
     require(actor, what=what, roles=spec.roles)
-    require(actor, what=what, organisations=spec.organisations_for(case.receiving_organisation))
+    require(actor, what=what, organisations=_organisations(spec, case))
 
 
 def _context(
@@ -183,7 +191,24 @@ def _apply(ctx: ActionContext) -> None:
     reason = (outcome_spec.propose_escalation if outcome_spec else None) or spec.propose_escalation
     if reason:
         propose(ctx, reason)
+    if _closes_a_confirmed_case(ctx):
+        for task_spec in ctx.workflow.on_close:
+            open_task_once(
+                ctx.session, ctx.case, task_spec, actor=ctx.actor, deadlines=ctx.deadlines
+            )
     _move(ctx)
+
+
+def _target_status(ctx: ActionContext) -> CaseStatus:
+    outcome_spec = ctx.outcome_spec
+    status = (outcome_spec.to if outcome_spec else None) or ctx.spec.to
+    return CaseStatus(ctx.changes.get("status", status or ctx.case.status))
+
+
+def _closes_a_confirmed_case(ctx: ActionContext) -> bool:
+    """A case the partners were told of (confirmed at step 2) is closing now."""
+    was = CaseStatus(ctx.case.status)
+    return was.is_open and was is not CaseStatus.RECEIVED and not _target_status(ctx).is_open
 
 
 def _move(ctx: ActionContext) -> None:
@@ -282,9 +307,10 @@ def take_action(
     if refusal is not None:
         raise refusal.exception(case.reference)
     reference = case.reference
+    was_open = CaseStatus(case.status).is_open
     try:
         _apply(ctx)
-        if not confirm_close and not CaseStatus(case.status).is_open:
+        if not confirm_close and was_open and not CaseStatus(case.status).is_open:
             session.rollback()
             raise ValidationProblem(
                 f"{reference}: {spec.name} closes the case; nothing was changed. "

@@ -16,6 +16,7 @@ from backoffice.workflow.definition import TaskRef, TaskSpec
 from intake.core.audit import record_case_event
 from intake.core.clock import today, utcnow
 from intake.core.db.models import SanctionCase, WorkflowTask
+from intake.core.establishments import establishment_has_board
 from intake.core.settings import Deadlines
 from intake.core.users import Actor
 from intake.core.vocabulary import Duty
@@ -49,12 +50,13 @@ def open_task(
 ) -> WorkflowTask:
     """Open a task from its spec; the due date is ``due`` or today plus the default deadline."""
     days = getattr(deadlines, spec.deadline)
+    board = establishment_has_board(session, case.establishment_id)
     task = WorkflowTask(
         case_id=case.id,  # type: ignore[arg-type]
         step=int(spec.step) if spec.step is not None else None,
         duty=spec.duty.value if spec.duty is not None else None,
-        title=spec.default_title,
-        owner_organisation=spec.owner_for(case.receiving_organisation),
+        title=spec.title_for(case.receiving_organisation, board=board),
+        owner_organisation=spec.owner_for(case.receiving_organisation, board=board),
         due=due or today() + timedelta(days=days),
         outcome=outcome,
         note=note,
@@ -91,7 +93,8 @@ def open_task_once(
     due: date | None = None,
 ) -> WorkflowTask | None:
     """Open the task unless the same one (step or duty, and title) is already open."""
-    title = spec.default_title
+    board = establishment_has_board(session, case.establishment_id)
+    title = spec.title_for(case.receiving_organisation, board=board)
     for task in open_tasks(session, case.id or 0):
         same_kind = task.step == (int(spec.step) if spec.step is not None else None) and (
             task.duty == (spec.duty.value if spec.duty is not None else None)

@@ -348,3 +348,9 @@ def resolve_establishment_id(session: Session, text: str) -> int:
     row = session.exec(select(Establishment).where(Establishment.name == record.name)).one()
     assert row.id is not None
     return row.id
+
+
+def establishment_has_board(session: Session, establishment_id: int | None) -> bool:
+    """Whether an IMB monitors the establishment (an unknown place is taken to have one)."""
+    place = session.get(Establishment, establishment_id) if establishment_id else None
+    return place is None or EstablishmentType(place.type).has_board

@@ -136,6 +136,12 @@ class EstablishmentType(StrEnum):
     HOLDING_ROOM = "holding"
 
     @property
+    def has_board(self) -> bool:
+        """An Independent Monitoring Board monitors it: not a secure training centre, whose
+        IMB steps the receiving organisation does instead (issue 15)."""
+        return self is not EstablishmentType.STC
+
+    @property
     def holds_detainees(self) -> bool:
         """Immigration detention: people are detainees with a Home Office reference."""
         return self in (

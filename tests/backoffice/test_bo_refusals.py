@@ -124,6 +124,17 @@ REFUSALS = [
     Refusal("the exception waits for the second person", _exception_proposed, "Ian Board",
             ("act", "{ref}", "refer_senior_manager", "--outcome", "named"), 3,
             "waits for a second person"),
+    # monitoring follows the person, and ends only by a Board member with a reason
+    Refusal("only a Board member ends IMB monitoring", _confirmed(), "Hana Triage",
+            ("act", "{ref}", "end_monitoring", "--note", "done"), 3, "IMB"),
+    Refusal("ending IMB monitoring needs a reason", _confirmed(), "Ian Board",
+            ("act", "{ref}", "end_monitoring"), 1, "note"),
+    Refusal("intake staff record no transfer", _confirmed(), "Ines Pector",
+            ("transfer", "{ref}", "--to", "HMP Belmarsh", "--note", "x"), 3, "intake"),
+    Refusal("another Board may not move a case it cannot see", _confirmed(), "Ivy Away",
+            ("transfer", "{ref}", "--to", "HMP Belmarsh", "--note", "x"), 1, "can see"),
+    Refusal("an update to the partners says what happened", _confirmed(), "Ian Board",
+            ("act", "{ref}", "update_partners"), 1, "note"),
     # linking is a person's decision, with a reason when set aside
     Refusal("setting an earlier case aside needs a reason", _two_cases, "Ian Board",
             ("link", "{ref}", "{earlier}", "--not-same"), 1, "reason"),

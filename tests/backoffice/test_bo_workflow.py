@@ -157,9 +157,12 @@ def test_confirming_opens_the_parallel_duties_with_deadlines(
     assert still_open == {"refer_senior_manager"}
 
 
-def test_standard_risk_opens_no_monitoring(act: ActFn, staff: Staff, submit: SubmitFn) -> None:
-    case = act(staff.hmip, submit(), "confirm_qualifies").case
-    assert not any(t.duty == "imb_monitoring" for t in case.tasks)
+def test_every_confirmed_allegation_gets_imb_monitoring(
+    act: ActFn, staff: Staff, submit: SubmitFn
+) -> None:
+    case = act(staff.hmip, submit(), "confirm_qualifies").case  # standard risk
+    monitoring = [t for t in case.tasks if t.duty == "imb_monitoring" and t.is_open]
+    assert len(monitoring) == 1 and monitoring[0].owner_organisation == "IMB"
 
 
 def test_escalation_is_proposed_for_an_exceptional_case(

@@ -47,7 +47,7 @@ async def test_resume_after_a_crash_brings_back_answers_and_unfinished_narrative
     second = make_app()
     async with second.run_test(size=(80, 24)) as pilot:
         await wait_until(pilot, lambda: isinstance(second.screen, ResumeModal))
-        assert "unfinished text" in screen_text(second)
+        await wait_until(pilot, lambda: "unfinished text" in screen_text(second))
         await pilot.press("r")
         question = await at_question(pilot)
         assert question.key == "narrative"

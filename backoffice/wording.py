@@ -3,16 +3,97 @@ same thing the same way (risk in words, never colour alone; a consent snapshot o
 
 from __future__ import annotations
 
+from typing import Any
+
 from backoffice.text import plain
-from backoffice.view_models import ClassificationRecord, ConsentView, QueueRow, RiskView
+from backoffice.view_models import (
+    ClassificationRecord,
+    ConsentView,
+    Disagreement,
+    QueueRow,
+    RiskView,
+)
+from intake.core.vocabulary import (
+    CaseStatus,
+    ClassificationSource,
+    ConsentGiver,
+    ConsentKind,
+    Outcome,
+    Qualifies,
+    RiskLevel,
+    Route,
+    SanctionCategory,
+    Severity,
+    label_of,
+    labels_of,
+)
 
 ASK_NOW = "ask now"
+
+#: A disagreement's field, and the codes its values are.
+_FIELD_KINDS: dict[str, Any] = {
+    "qualifies": Qualifies,
+    "categories": SanctionCategory,
+    "severity": Severity,
+    "route": Route,
+    "risk": RiskLevel,
+}
+
+
+def status_words(status: str) -> str:
+    return label_of(CaseStatus, status)
+
+
+def risk_level_words(level: str | None) -> str:
+    return label_of(RiskLevel, level)
+
+
+def route_words(route: str) -> str:
+    return label_of(Route, route)
+
+
+def categories_words(categories: list[str]) -> str:
+    return labels_of(SanctionCategory, categories)
+
+
+def outcome_words(outcome: str | None) -> str:
+    return label_of(Outcome, outcome)
+
+
+def source_words(source: str) -> str:
+    return label_of(ClassificationSource, source)
+
+
+def classification_words(c: QueueRow | ClassificationRecord, *, sep: str = " · ") -> str:
+    """Qualifies, severity and route, in words (the categories go on a line of their own)."""
+    return sep.join(
+        (
+            f"qualifies: {label_of(Qualifies, c.qualifies)}",
+            f"severity: {label_of(Severity, c.severity)}",
+            f"route: {route_words(c.route)}",
+        )
+    )
+
+
+def disagreement_words(d: Disagreement) -> str:
+    """Who said what on one field, in words: ``rules isolation; triage threats``."""
+    kind = _FIELD_KINDS.get(d.field)
+
+    def words(value: Any) -> str:
+        items = value if isinstance(value, list) else [value]
+        if kind is None:
+            return ", ".join(str(v) for v in items) or "-"
+        return labels_of(kind, [str(v) for v in items])
+
+    said = "; ".join(f"{source_words(k)}: {words(v)}" for k, v in d.values.items())
+    return plain(f"on {d.field}: {said}")
 
 
 def risk_words(row: QueueRow) -> str:
     """The risk level, with "ask now" beside it for a possible immediate risk: in words, so it
     never rests on colour alone."""
-    return f"{row.risk_level}, {ASK_NOW}" if row.ask_now else row.risk_level
+    level = risk_level_words(row.risk_level)
+    return f"{level}, {ASK_NOW}" if row.ask_now else level
 
 
 def seen_risk(c: ClassificationRecord) -> str | None:
@@ -37,9 +118,10 @@ def consent_line(c: ConsentView) -> str:
     if c.refer_without_consent:
         confirmed = f"confirmed by {c.confirmed_by}" if c.confirmed_by else "not yet confirmed"
         said += f"; WITHOUT consent ({confirmed})"
-    who = c.given_by.replace("_", " ")
+    who = c.given_by_label or label_of(ConsentGiver, c.given_by)
     note = f" - {c.note}" if c.note else ""
-    return plain(f"{c.recorded_at:%Y-%m-%d} {c.kind}, by {who}: {said}{note}")
+    kind = label_of(ConsentKind, c.kind)
+    return plain(f"{c.recorded_at:%Y-%m-%d} {kind}, by {who}: {said}{note}")
 
 
 def risk_action(r: RiskView) -> str | None:

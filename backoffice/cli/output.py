@@ -12,8 +12,21 @@ from backoffice.view_models import (
     QueueRow,
     TaskView,
 )
-from backoffice.wording import consent_line, risk_action, risk_words, seen_risk
-from intake.core.vocabulary import Duty
+from backoffice.wording import (
+    categories_words,
+    consent_line,
+    disagreement_words,
+    outcome_words,
+    risk_action,
+    risk_level_words,
+    risk_words,
+    route_words,
+    seen_risk,
+    source_words,
+    status_words,
+)
+from backoffice.workflow.words import audit_words
+from intake.core.vocabulary import Duty, Qualifies, Severity, label_of
 
 
 def _flags(row: QueueRow) -> str:
@@ -39,7 +52,7 @@ def queue_lines(page: QueuePage) -> Iterator[str]:
     for row in page.rows:
         place = plain(row.establishment or "-")[:28]
         yield (
-            f"{row.reference:15} {risk_words(row):17} {row.status:13} "
+            f"{row.reference:15} {risk_words(row):17} {status_words(row.status):13} "
             f"{row.receiving_organisation:4} {row.age_days:>3}d  {place}  {_flags(row)}".rstrip()
         )
     total = f" of {page.total}" if page.total is not None else ""
@@ -53,7 +66,7 @@ def _task_lines(task: TaskView) -> Iterator[str]:
 
 
 def _task_line(task: TaskView) -> str:
-    label = f"step {task.step}" if task.step and not task.duty else (task.duty or "")
+    label = f"step {task.step}" if task.step and not task.duty else "duty"
     state = "done" if not task.is_open else ("OVERDUE" if task.overdue else "open")
     if task.proposed:
         state += " PROPOSED"
@@ -82,20 +95,23 @@ def _consent_lines(view: CaseView) -> Iterator[str]:
 def case_lines(view: CaseView, *, audit: bool = True) -> Iterator[str]:
     s = view.summary
     flags = ("PSEUDONYMISED " if not view.identified else "") + _flags(s)
-    yield f"{s.reference}  version {s.version}  {s.status}  risk {risk_words(s)}  {flags}".rstrip()
+    status = status_words(s.status)
+    yield f"{s.reference}  version {s.version}  {status}  risk {risk_words(s)}  {flags}".rstrip()
     if view.identity_note:
         yield f"  {view.identity_note}"
     place = plain(s.establishment or "-")
     yield f"  received {s.created_at:%Y-%m-%d} by {s.receiving_organisation} at {place}"
-    routes = ", ".join(view.routes) if len(view.routes) > 1 else s.route
+    routes = "; ".join(route_words(r) for r in view.routes or [s.route])
     yield (
-        f"  qualifies {s.qualifies}; categories {', '.join(s.categories) or '-'}; "
-        f"severity {s.severity}; route{'s' if len(view.routes) > 1 else ''} {routes}"
+        f"  qualifies: {label_of(Qualifies, s.qualifies)}; "
+        f"categories: {categories_words(s.categories)}; "
+        f"severity: {label_of(Severity, s.severity)}; "
+        f"route{'s' if len(view.routes) > 1 else ''}: {routes}"
     )
     if view.current_step:
         yield f"  now at step {view.current_step}: {view.current_step_label}"
     if view.outcome:
-        yield f"  outcome: {view.outcome}"
+        yield f"  outcome: {outcome_words(view.outcome)}"
     yield _person_line(view)
     yield "Narrative:"
     yield from ("  " + line for line in plain(view.narrative).splitlines() or [""])
@@ -115,12 +131,13 @@ def case_lines(view: CaseView, *, audit: bool = True) -> Iterator[str]:
         reason = f" - {plain(c.reason)}" if c.reason else ""
         seen = seen_risk(c)
         yield (
-            f"  {c.source:12} qualifies {c.qualifies}, {', '.join(c.categories) or '-'}, "
-            f"severity {c.severity}, route {c.route}, risk {c.risk_level or '-'}"
-            f"{f', {seen}' if seen else ''}{reason}"
+            f"  {source_words(c.source):14} qualifies: {label_of(Qualifies, c.qualifies)}; "
+            f"categories: {categories_words(c.categories)}; "
+            f"severity: {label_of(Severity, c.severity)}; route: {route_words(c.route)}; "
+            f"risk: {risk_level_words(c.risk_level)}{f'; {seen}' if seen else ''}{reason}"
         )
     for d in view.disagreements:
-        yield f"  DISAGREE on {d.field}: " + "; ".join(f"{k} {v}" for k, v in d.values.items())
+        yield f"  DISAGREE {disagreement_words(d)}"
     yield "Tasks:"
     for task in view.tasks:
         yield from _task_lines(task)
@@ -135,7 +152,7 @@ def case_lines(view: CaseView, *, audit: bool = True) -> Iterator[str]:
         yield "Audit trail:"
         for e in view.audit:
             why = f" - {plain(e.reason)}" if e.reason else ""
-            yield f"  {e.at:%Y-%m-%d %H:%M} {plain(e.actor)}: {e.action}{why}"
+            yield f"  {e.at:%Y-%m-%d %H:%M} {plain(e.actor)}: {audit_words(e)}{why}"
 
 
 def _kept_informed_lines(view: CaseView) -> Iterator[str]:
@@ -154,7 +171,7 @@ def _earlier_case_lines(view: CaseView) -> Iterator[str]:
     for e in view.earlier_cases:
         yield (
             f"Possibly the same person as {e.reference} (received {e.received:%Y-%m-%d}, "
-            f"{e.status}): {', '.join(e.reasons)}"
+            f"{status_words(e.status)}): {', '.join(e.reasons)}"
         )
         yield (
             f"  link it: backoffice link {reference} {e.reference}; if not: backoffice link "
@@ -170,7 +187,7 @@ def action_lines(actions: list[AvailableAction]) -> Iterator[str]:
         yield "no action is possible now"
         return
     for a in actions:
-        where = f"step {a.step}" if a.step else f"duty {a.duty}"
+        where = f"step {a.step}" if a.step else "duty"
         mark = "you may" if a.allowed else f"refused: {a.why_not}"
         yield f"{where:>10}  {a.name:34} {a.label}"
         yield f"{'':12}who: {a.who}  [{mark}]"

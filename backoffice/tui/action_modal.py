@@ -17,7 +17,7 @@ from intake.core.clock import local_today
 
 
 def _who(action: AvailableAction) -> str:
-    where = f"step {action.step}: {action.step_label}" if action.step else f"duty {action.duty}"
+    where = f"step {action.step}: {action.step_label}" if action.step else "a parallel duty"
     return f"{where} · who: {action.who}"
 
 

@@ -38,7 +38,7 @@ TAB_ORDER = ("actions", *TEXT_TABS)
 
 
 def _action_option(number: int, action: AvailableAction) -> Option:
-    where = f"step {action.step}" if action.step else f"duty {action.duty}"
+    where = f"step {action.step}" if action.step else "duty"
     prompt = Text()
     prompt.append(f"{number} " if number <= 9 else "  ", style="bold")
     prompt.append(f"{action.label} ({where})", style="" if action.allowed else "dim")
@@ -57,7 +57,7 @@ class CaseCommands(Provider):
             return []
         found: list[tuple[str, str, Callable[[], object]]] = []
         for number, action in enumerate(screen.actions, start=1):
-            where = f"step {action.step}" if action.step else f"duty {action.duty}"
+            where = f"step {action.step}" if action.step else "duty"
             mark = "" if action.allowed else " (refused now)"
             found.append((f"{action.label}{mark}", f"{where} · {action.who}",
                           partial(screen.action_take, number)))  # fmt: skip

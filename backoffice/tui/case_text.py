@@ -21,8 +21,29 @@ from backoffice.view_models import (
     RecommendationView,
     TaskView,
 )
-from backoffice.wording import ASK_NOW, consent_line, risk_action, seen_risk
-from intake.core.vocabulary import Duty
+from backoffice.wording import (
+    ASK_NOW,
+    categories_words,
+    classification_words,
+    consent_line,
+    disagreement_words,
+    outcome_words,
+    risk_action,
+    risk_level_words,
+    route_words,
+    seen_risk,
+    source_words,
+    status_words,
+)
+from backoffice.workflow.words import audit_words
+from intake.core.vocabulary import (
+    Duty,
+    RaisedBy,
+    answer_label,
+    answer_labels,
+    evidence_words,
+    label_of,
+)
 
 RISK_STYLES = {"immediate": "bold red", "high": "bold yellow", "standard": ""}
 ASK_NOW_STYLE = "bold black on yellow"
@@ -70,8 +91,8 @@ def header_text(view: CaseView) -> Text:
     _line(
         text,
         (s.reference, "bold"),
-        f"  v{s.version}  {s.status}  risk ",
-        (s.risk_level, RISK_STYLES.get(s.risk_level, "")),
+        f"  v{s.version}  {status_words(s.status)}  risk ",
+        (risk_level_words(s.risk_level), RISK_STYLES.get(s.risk_level, "")),
         *((", ", (ASK_NOW, ASK_NOW_STYLE)) if s.ask_now else ()),
         *[part for flag in flags(s) for part in ("  ", flag)],
     )
@@ -81,7 +102,7 @@ def header_text(view: CaseView) -> Text:
         f"{s.receiving_organisation} · {place} · received {s.created_at:%Y-%m-%d} ({s.age_days}d)",
     )
     step = f"step {view.current_step}: {view.current_step_label}" if view.current_step else None
-    _line(text, (step or f"outcome: {view.outcome or '-'}", "italic"))
+    _line(text, (step or f"outcome: {outcome_words(view.outcome)}", "italic"))
     text.rstrip()
     return text
 
@@ -90,16 +111,15 @@ def summary_text(view: CaseView) -> Text:
     s, p = view.summary, view.person
     text = Text()
     _line(text, ("Classification (effective)", "bold underline"))
-    _line(text, f"qualifies {s.qualifies} · severity {s.severity} · route {s.route}")
+    _line(text, classification_words(s))
     if len(view.routes) > 1:
-        _line(text, f"routes: {', '.join(view.routes)}")
-    _line(text, f"categories: {', '.join(s.categories) or '-'}")
+        _line(text, f"routes: {'; '.join(route_words(r) for r in view.routes)}")
+    _line(text, f"categories: {categories_words(s.categories)}")
     for d in view.disagreements:
-        values = "; ".join(f"{k} {_value(v)}" for k, v in d.values.items())
-        _line(text, ("DISAGREE ", "bold yellow"), f"on {d.field}: {values}")
+        _line(text, ("DISAGREE ", "bold yellow"), disagreement_words(d))
     _line(text, "")
     _line(text, ("Person", "bold underline"))
-    age = f"age {p.age_band}" if p.age_band else None
+    age = f"age: {answer_label('age_band', p.age_band)}" if p.age_band else None
     if view.identified:
         known = [p.name or "name not given", p.prison_number or p.home_office_ref, age, p.location]
         _line(text, " · ".join(part for part in known if part))
@@ -108,8 +128,9 @@ def summary_text(view: CaseView) -> Text:
         _line(text, pseudonym, f" · {age}" if age else "")
         _line(text, (view.identity_note or "pseudonymised", MUTED))
     detail = f" ({p.raised_by_detail})" if p.raised_by_detail else ""
-    _line(text, f"raised by {p.raised_by}{detail}")
-    how = f" by {view.communication_channel}" if view.communication_channel else ""
+    _line(text, f"raised by {label_of(RaisedBy, p.raised_by)}{detail}")
+    channel = view.communication_channel
+    how = f" ({answer_label('channel', channel)})" if channel else ""
     when = f" on {_when(view.communication_when)}" if view.communication_when else ""
     _line(text, f"contacted {', '.join(view.bodies) or '-'}{how}{when}")
     _line(text, "")
@@ -151,7 +172,8 @@ def _earlier_cases(text: Text, view: CaseView) -> None:
         return
     _line(text, ("Earlier cases about the same person?", "bold underline"))
     for e in view.earlier_cases:
-        _line(text, (e.reference, "bold yellow"), f" received {_when(e.received)} · {e.status}")
+        received = f" received {_when(e.received)} · {status_words(e.status)}"
+        _line(text, (e.reference, "bold yellow"), received)
         _line(text, f"  {', '.join(e.reasons)}: press k to link it or set it aside")
     for link in view.links:
         why = f" - {link.reason}" if link.reason else ""
@@ -173,12 +195,6 @@ def _signposts(text: Text, view: CaseView) -> None:
 
 def _step_key(item: tuple[str, str]) -> int:
     return int(item[0]) if item[0].isdigit() else 99
-
-
-def _value(value: Any) -> str:
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or "-"
-    return str(value)
 
 
 def _yes(flag: bool) -> str:
@@ -222,7 +238,7 @@ def _risk(text: Text, view: CaseView) -> None:
             ": the words suggest a possible immediate risk; ask the person now",
         )
     if not view.risk:
-        _line(text, f"{view.summary.risk_level} (no assessment recorded)")
+        _line(text, f"{risk_level_words(view.summary.risk_level)} (no assessment recorded)")
     for r in view.risk:
         signs = [
             name
@@ -233,9 +249,10 @@ def _risk(text: Text, view: CaseView) -> None:
             )
             if on
         ]
-        _line(text, (r.level, RISK_STYLES.get(r.level, "")), f" · {', '.join(signs) or 'no signs'}")
+        level = (risk_level_words(r.level), RISK_STYLES.get(r.level, ""))
+        _line(text, level, f" · {', '.join(signs) or 'no signs'}")
         if r.vulnerabilities:
-            _line(text, f"vulnerabilities: {', '.join(r.vulnerabilities)}")
+            _line(text, f"vulnerabilities: {answer_labels('vulnerabilities', r.vulnerabilities)}")
         if r.notes:
             _line(text, r.notes)
         action = risk_action(r)
@@ -265,20 +282,20 @@ def transcript_text(view: CaseView) -> Text:
 
 def _evidence(item: dict[str, Any]) -> str:
     quote = item.get("matched") or item.get("text") or ""
-    words = item.get("stands_for") or item.get("label") or ""
+    words = item.get("stands_for") or evidence_words(str(item.get("label") or ""))
     return f'"{quote}" → {words}' if quote else str(words)
 
 
 def _classification(text: Text, c: ClassificationRecord) -> None:
     who = f" by {c.created_by}" if c.created_by else ""
     seen = seen_risk(c)
-    _line(text, (c.source.upper(), "bold"), (f"  {_when(c.created_at)}{who}", MUTED))
+    _line(text, (source_words(c.source).upper(), "bold"), (f"  {_when(c.created_at)}{who}", MUTED))
     _line(
         text,
-        f"  qualifies {c.qualifies} · severity {c.severity} · route {c.route} · "
-        f"risk {c.risk_level or '-'}{f' · {seen}' if seen else ''}",
+        f"  {classification_words(c)} · "
+        f"risk: {risk_level_words(c.risk_level)}{f' · {seen}' if seen else ''}",
     )
-    _line(text, f"  categories: {', '.join(c.categories) or '-'}")
+    _line(text, f"  categories: {categories_words(c.categories)}")
     if c.reason:
         _line(text, "  reason: ", (c.reason, "italic"))
     if c.rationale:
@@ -290,8 +307,7 @@ def _classification(text: Text, c: ClassificationRecord) -> None:
 def classifications_text(view: CaseView) -> Text:
     text = Text()
     for d in view.disagreements:
-        values = "; ".join(f"{k} {_value(v)}" for k, v in d.values.items())
-        _line(text, ("DISAGREE ", "bold yellow"), f"on {d.field}: {values}")
+        _line(text, ("DISAGREE ", "bold yellow"), disagreement_words(d))
     for record in reversed(view.classifications):
         _classification(text, record)
     text.rstrip()
@@ -299,7 +315,7 @@ def classifications_text(view: CaseView) -> Text:
 
 
 def _task(text: Text, task: TaskView) -> None:
-    label = f"step {task.step}" if task.step and not task.duty else (task.duty or "")
+    label = f"step {task.step}" if task.step and not task.duty else "duty"
     if not task.is_open:
         state, style = "done", MUTED
     elif task.overdue:
@@ -340,11 +356,8 @@ def tasks_text(view: CaseView) -> Text:
 def audit_text(view: CaseView) -> Text:
     text = Text()
     for event in reversed(view.audit):
-        after = event.after or {}
-        outcome = after.get("outcome")
-        extra = f" → {outcome}" if isinstance(outcome, str) and outcome else ""
         stamp = (f"{_when(event.at)} ", MUTED)
-        _line(text, stamp, (event.actor, "bold"), f" {event.action}{extra}")
+        _line(text, stamp, (event.actor, "bold"), f" {audit_words(event)}")
         if event.reason:
             _line(text, "    ", (event.reason, "italic"))
     text.rstrip()

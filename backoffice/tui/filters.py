@@ -19,7 +19,7 @@ OPEN, ALL, ANY = "open", "all", "any"
 STATUS_CHOICES = [
     ("open cases (any status)", OPEN),
     ("all, including closed", ALL),
-    *[(s.value, s.value) for s in CaseStatus],
+    *[(s.label, s.value) for s in CaseStatus],
 ]
 ORG_CHOICES = [("any organisation", ANY), *[(o.value, o.value) for o in Organisation]]
 OVERRIDDEN_CHOICES = [("overridden or not", ANY), ("overridden", "yes"), ("not overridden", "no")]

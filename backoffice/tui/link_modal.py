@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Static
 from backoffice.service import BackofficeService
 from backoffice.tui.dialog import ServiceDialog
 from backoffice.view_models import CaseView, EarlierCaseView
+from backoffice.wording import status_words
 from intake.core.vocabulary import LinkDecision
 
 REASON_NEEDED = "Say why they are not the same person: everyone who sees the case will read it."
@@ -36,7 +37,7 @@ class LinkModal(ServiceDialog[CaseView]):
         with Vertical(classes="dialog"):
             yield Static(f"{self.case.summary.reference} and {e.reference}", classes="dialog-title")
             yield Static(
-                f"{e.reference} was received {e.received:%d %b %Y} ({e.status}): "
+                f"{e.reference} was received {e.received:%d %b %Y} ({status_words(e.status)}): "
                 f"{', '.join(e.reasons)}. Linking records that they are about the same person "
                 "and matter; nothing is merged.",
                 classes="hint",

@@ -15,14 +15,23 @@ from textual.widgets import Button, Input, Label, Select, Static
 from backoffice.service import BackofficeService
 from backoffice.tui.dialog import ServiceDialog
 from backoffice.view_models import CaseView
-from intake.core.vocabulary import Qualifies, RiskLevel, Route, SanctionCategory, Severity
+from intake.core.vocabulary import (
+    Qualifies,
+    RiskLevel,
+    Route,
+    SanctionCategory,
+    Severity,
+    labels_of,
+)
 
-CHOICES = {
-    "qualifies": [q.value for q in Qualifies],
-    "severity": [s.value for s in Severity],
-    "risk": [r.value for r in RiskLevel],
-    "route": [r.value for r in Route],
+#: Each field's choices as (label, code): people read the labels, the service gets the codes.
+CHOICES: dict[str, list[tuple[str, str]]] = {
+    "qualifies": [(q.label, q.value) for q in Qualifies],
+    "severity": [(s.label, s.value) for s in Severity],
+    "risk": [(r.label, r.value) for r in RiskLevel],
+    "route": [(r.label, r.value) for r in Route],
 }
+_CATEGORY_CODES = {c.label.lower(): c.value for c in SanctionCategory}
 REASON_NEEDED = "An override needs a reason: say why. Everyone who sees the case will read it."
 
 
@@ -30,18 +39,22 @@ def current_values(case: CaseView) -> dict[str, str]:
     s = case.summary
     return {
         "qualifies": s.qualifies,
-        "categories": ", ".join(s.categories),
+        "categories": labels_of(SanctionCategory, s.categories, missing=""),
         "severity": s.severity,
         "risk": s.risk_level,
         "route": s.route,
     }
 
 
-def _same_categories(a: str, b: str) -> bool:
-    def items(text: str) -> set[str]:
-        return {p.strip().lower() for p in text.split(",") if p.strip()}
+def category_codes(text: str) -> list[str]:
+    """Categories typed by their labels (as shown) or codes, as codes; anything else is left
+    for the service to refuse."""
+    items = [p.strip().lower() for p in text.split(",") if p.strip()]
+    return [_CATEGORY_CODES.get(item, item) for item in items]
 
-    return items(a) == items(b)
+
+def _same_categories(a: str, b: str) -> bool:
+    return set(category_codes(a)) == set(category_codes(b))
 
 
 class OverrideModal(ServiceDialog[CaseView]):
@@ -66,14 +79,14 @@ class OverrideModal(ServiceDialog[CaseView]):
             with Grid(classes="fields"):
                 for name in ("qualifies", "severity", "risk", "route"):
                     yield Label(name.capitalize())
-                    yield Select([(v, v) for v in CHOICES[name]], value=self.before[name],
+                    yield Select(CHOICES[name], value=self.before[name],
                                  allow_blank=False, id=name, compact=True)  # fmt: skip
                 yield Label("Categories")
                 yield Input(self.before["categories"], id="categories", compact=True,
                             placeholder="comma-separated, or none")  # fmt: skip
                 yield Label("Reason")
                 yield Input(id="reason", placeholder="required: why you override", compact=True)
-            yield Static("categories: " + ", ".join(c.value for c in SanctionCategory),
+            yield Static("categories: " + "; ".join(c.label for c in SanctionCategory),
                          classes="hint")  # fmt: skip
             with Horizontal(classes="buttons"):
                 yield Button("Override", id="submit", variant="warning", compact=True)
@@ -91,7 +104,7 @@ class OverrideModal(ServiceDialog[CaseView]):
                 found[name] = value
         categories = self.query_one("#categories", Input).value
         if not _same_categories(categories, self.before["categories"]):
-            found["categories"] = categories.strip() or "none"
+            found["categories"] = ",".join(category_codes(categories)) or "none"
         return found
 
     @on(Button.Pressed, "#submit")

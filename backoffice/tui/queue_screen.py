@@ -21,7 +21,7 @@ from backoffice.live import ChangeMark
 from backoffice.service import BackofficeService, QueueQuery
 from backoffice.tui.case_text import ASK_NOW_STYLE, LATE, RISK_STYLES
 from backoffice.view_models import QueuePage, QueueRow
-from backoffice.wording import ASK_NOW
+from backoffice.wording import ASK_NOW, risk_level_words, status_words
 from intake.core.errors import SanctionsError
 
 SEARCH_DELAY = 0.3
@@ -48,7 +48,7 @@ def _cut(text: str, width: int) -> str:
 def risk_cell(row: QueueRow) -> Text:
     """The risk level, and "ask now" beside it for a possible immediate risk (words, not only
     colour)."""
-    cell = Text(row.risk_level, style=RISK_STYLES.get(row.risk_level, ""))
+    cell = Text(risk_level_words(row.risk_level), style=RISK_STYLES.get(row.risk_level, ""))
     if row.ask_now:
         cell.append(" ")
         cell.append(ASK_NOW, style=ASK_NOW_STYLE)
@@ -63,7 +63,7 @@ def row_cells(row: QueueRow) -> list[Text]:
         risk_cell(row),
         Text(f"{row.age_days}d", justify="right"),
         Text(_cut(row.establishment or "-", 13)),
-        Text(_cut(row.status, 10)),
+        Text(_cut(status_words(row.status), 10)),
         late,
         Text("OVR" if row.overridden else "", style="bold magenta"),
     ]

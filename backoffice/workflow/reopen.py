@@ -54,4 +54,5 @@ def reopen_case(ctx: ActionContext) -> None:
             open_task_once(
                 ctx.session, ctx.case, task_spec, actor=ctx.actor, deadlines=ctx.deadlines
             )
-    ctx.messages.append(f"reopened at status {status} (closed by {event.action})")
+    closed_by = spec.label if spec is not None else event.action.replace("_", " ")
+    ctx.messages.append(f"reopened at status {status} (closed by: {closed_by})")

@@ -1,8 +1,10 @@
 """`intake chat`: the interview in plain line mode, for screen readers and scripts.
 
-Each question ends with a prompt line ``> ``. A choice is answered by its number or its words.
-A narrative is typed over several lines and ends with an empty line. Every answer is saved as
-it is given; end of input leaves the draft to resume.
+Each question ends with a prompt line ``> ``, its instructions before it. A choice is answered
+by its number or its words (several: ``1 3`` or ``1, 3``). A narrative is typed over several
+lines and ends with an empty line. A refused answer is said with ``! `` and the same question is
+asked again, so the next line answers it. Nothing is wrapped at a fixed width. Every answer is
+saved as it is given; end of input leaves the draft to resume.
 """
 
 from __future__ import annotations
@@ -21,7 +23,13 @@ from intake.core.users import Actor
 from intake.core.validation import MAX_NARRATIVE_CHARS
 from intake.interview.drafts import DraftStore
 from intake.interview.engine import KEEP, Interview
-from intake.interview.line_text import assessment_lines, question_lines, review_lines
+from intake.interview.line_text import (
+    asked_again_lines,
+    assessment_lines,
+    question_lines,
+    reflow,
+    review_lines,
+)
 from intake.interview.outcome import build_submission, risk_level, routes_so_far
 from intake.interview.panel import closing_words, review_questions, risk_banner
 from intake.interview.script import Choice, Kind, Question
@@ -167,6 +175,8 @@ class ChatSession:
                 self.io.say(f"! {problem}")
                 if question.kind == Kind.NARRATIVE and text.strip():
                     self._keep_refused(question)
+                else:
+                    self._say_lines(asked_again_lines(question))
                 continue
             self._after_answer()
             return
@@ -181,7 +191,8 @@ class ChatSession:
         ]
         if choose(self.io, "What would you like to do now?", choices) == "stop":
             raise Stopped
-        self.io.say(f"{question.prompt} (at most {MAX_NARRATIVE_CHARS:,} characters)")
+        self.io.say(f"(at most {MAX_NARRATIVE_CHARS:,} characters; end with an empty line)")
+        self.io.say(question.prompt)
 
     def _read(self, question: Question) -> str:
         if question.kind != Kind.NARRATIVE:
@@ -214,41 +225,48 @@ class ChatSession:
         self.pending = None
         return prefix + typed if typed else recovered
 
+    def _say_lines(self, lines: list[str]) -> None:
+        for line in lines:
+            self.io.say(line)
+
+    def _say_words(self, text: str, *, mark: str = "") -> None:
+        """Words from prompts/ as the reader wraps them: a paragraph to a line."""
+        self.io.say(mark + reflow(text))
+
     def _say_text(self, name: str) -> None:
         if name == "assessment":
-            for line in assessment_lines(self.interview):
-                self.io.say(line)
+            self._say_lines(assessment_lines(self.interview))
             return
-        self.io.say(self.interview.say_text(name).rstrip())
+        self._say_words(self.interview.say_text(name))
 
     def _after_answer(self) -> None:
         interview = self.interview
         if interview.immediate_risk and not self._warned_risk:
             self._warned_risk = True
-            self.io.say("!! " + interview.texts.immediate_action.rstrip())
+            self._say_words(interview.texts.immediate_action, mark="!! ")
         elif interview.possible_risk and not self._warned_possible:
             self._warned_possible = True
-            self.io.say("!! " + interview.texts.possible_risk.rstrip())
+            self._say_words(interview.texts.possible_risk, mark="!! ")
         if interview.risk_acted_on() is False and not self._warned_not_yet:
             self._warned_not_yet = True
             self.io.say("!! " + risk_banner(interview, immediate=True))
         ending = interview.ending()
         if ending is not None and not self._shown_ending:
             self._shown_ending = True
-            self.io.say(ending.signpost.rstrip())
+            self._say_words(ending.signpost)
         self._shown_ending = ending is not None
         stop = interview.stopped()
         if stop is not None and not self._shown_stop:
-            self.io.say("!! " + interview.say_text(stop.say).rstrip())
+            self._say_words(interview.say_text(stop.say), mark="!! ")
         self._shown_stop = stop is not None
         for route in interview.extra_routes():
             if route not in self._shown_routes:
                 self._shown_routes.add(route)
                 self.io.say(f"Also — {route.label}")
-                self.io.say(interview.signpost(route).rstrip())
+                self._say_words(interview.signpost(route))
         closing = closing_words(interview)
         if closing is not None and not self._shown_closing:
-            self.io.say(interview.say_text(closing).rstrip())
+            self._say_words(interview.say_text(closing))
         self._shown_closing = closing is not None
 
     def _stopped(self) -> None:
@@ -263,8 +281,7 @@ class ChatSession:
         self._ask(self.interview.question(stop.resume), editing=True)
 
     def _review(self) -> str:
-        for line in review_lines(self.interview):
-            self.io.say(line)
+        self._say_lines(review_lines(self.interview))
         choices = [
             Choice(value="submit", label="Submit"),
             Choice(value="edit", label="Change an answer"),

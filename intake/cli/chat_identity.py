@@ -16,6 +16,7 @@ from intake.interview.profile import (
     board_establishment,
     current_interviewer,
     find_interviewer,
+    first_user_name,
     register_first_user,
     remember,
 )
@@ -59,8 +60,7 @@ def identify(io: LineIO, app: AppContext, as_user: str | None) -> Actor:
 def _first_start(io: LineIO, app: AppContext) -> Actor:
     io.say("First start on this computer: who will be interviewing?")
     while True:
-        io.say("Your name?")
-        name = io.ask().strip()
+        name = _first_name(io)
         organisation = choose(
             io,
             "Your organisation?",
@@ -81,6 +81,15 @@ def _first_start(io: LineIO, app: AppContext) -> Actor:
                 role=Role(role),
                 establishment_id=establishment_id,
             )
+        except ValidationProblem as problem:
+            io.say(f"! {problem}")
+
+
+def _first_name(io: LineIO) -> str:
+    while True:
+        io.say("Your name?")
+        try:
+            return first_user_name(io.ask())
         except ValidationProblem as problem:
             io.say(f"! {problem}")
 

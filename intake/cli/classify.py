@@ -17,6 +17,8 @@ import click
 
 from intake.classifier import MAX_TEXT_CHARS, Classification, ClassifierInputError, classify
 from intake.classifier.evaluate import evaluate, format_report, load_gold
+from intake.core.vocabulary import evidence_words
+from intake.interview.panel import MISSING_ELEMENTS
 
 _FIELDS = (
     "qualifies",
@@ -174,20 +176,24 @@ def _explanation(number: int, item_id: object, text: str, result: Classification
     cats = ", ".join(c.label for c in result.categories) or "none"
     bodies = ", ".join(b.value for b in result.body) or "none named"
     lines = [
-        f"{head}: {result.qualifies.value.upper()} -> route {result.route.value}",
-        f"  severity {result.severity.value}; immediate risk: "
+        f"{head}: qualifies {result.qualifies.label.upper()} -> route: {result.route.label}",
+        f"  severity {result.severity.label}; immediate risk: "
         + ("YES" if result.immediate_risk else "no")
         + ("; possible immediate risk: ASK NOW" if _ask_now(result) else ""),
         f"  detriments: {cats}",
         f"  bodies: {bodies}",
-        f"  still to ask: {', '.join(result.missing) or 'nothing'}",
+        f"  still to ask: {_still_to_ask(result)}",
         f"  why: {result.rationale}",
         "  evidence:" if result.evidence else "  evidence: none",
     ]
     for ev in result.evidence:
-        lines.append(f"    {ev.label:<32} {ev.matched!r}: {ev.stands_for}")
+        lines.append(f"    {evidence_words(ev.label):<32} {ev.matched!r}: {ev.stands_for}")
         lines.append(f"      ...{_context(text, ev.start, ev.end)}...")
     return "\n".join(lines) + "\n"
+
+
+def _still_to_ask(result: Classification) -> str:
+    return "; ".join(MISSING_ELEMENTS.get(m, m) for m in result.missing) or "nothing"
 
 
 def _ask_now(result: Classification) -> bool:

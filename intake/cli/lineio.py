@@ -90,7 +90,7 @@ class LineIO:
         An empty line before any text is ignored, unless ``may_be_empty`` (text recovered
         from a draft is already there, and an empty line keeps it as it is).
         """
-        self.stdout.write("> (end with an empty line)\n")
+        self.stdout.write("> \n")
         self.stdout.flush()
         lines: list[str] = []
         saved = 0

@@ -8,10 +8,13 @@ memoranda (routes elsewhere) and the NPM guidance (risk).
 from __future__ import annotations
 
 from enum import IntEnum, StrEnum
+from functools import cache
 from typing import Any
 
 from intake.core.protocol_words import PROTOCOL_FILE, protocol_words
-from prompts import PromptDataError
+from prompts import PromptDataError, load_yaml
+
+INTERVIEW_FILE = "interview.yaml"
 
 
 class Body(StrEnum):
@@ -101,6 +104,17 @@ class Qualifies(StrEnum):
     NO = "no"
     UNCLEAR = "unclear"
 
+    @property
+    def label(self) -> str:
+        return _QUALIFIES_LABELS[self]
+
+
+_QUALIFIES_LABELS = {
+    Qualifies.YES: "yes",
+    Qualifies.NO: "no",
+    Qualifies.UNCLEAR: "unclear (triage decides)",
+}
+
 
 class RiskLevel(StrEnum):
     """Triage result (NPM guidance 3.3)."""
@@ -114,6 +128,10 @@ class RiskLevel(StrEnum):
         """Sort key: 0 is the most urgent."""
         return _RISK_RANK[self]
 
+    @property
+    def label(self) -> str:
+        return self.value
+
 
 _RISK_RANK = {RiskLevel.IMMEDIATE: 0, RiskLevel.HIGH: 1, RiskLevel.STANDARD: 2}
 
@@ -122,6 +140,10 @@ class Severity(StrEnum):
     STANDARD = "standard"
     SERIOUS = "serious"
     EXCEPTIONAL = "exceptional"
+
+    @property
+    def label(self) -> str:
+        return self.value
 
 
 class EstablishmentType(StrEnum):
@@ -150,6 +172,19 @@ class EstablishmentType(StrEnum):
             EstablishmentType.HOLDING_ROOM,
         )
 
+    @property
+    def label(self) -> str:
+        return _ESTABLISHMENT_TYPE_LABELS[self]
+
+
+_ESTABLISHMENT_TYPE_LABELS = {
+    EstablishmentType.PRISON: "prison",
+    EstablishmentType.YOI: "young offender institution",
+    EstablishmentType.STC: "secure training centre",
+    EstablishmentType.IRC: "immigration removal centre",
+    EstablishmentType.STHF: "short-term holding facility",
+}
+
 
 class Role(StrEnum):
     INTAKE = "intake"
@@ -158,6 +193,10 @@ class Role(StrEnum):
     LEAD = "lead"
     ADMIN = "admin"
 
+    @property
+    def label(self) -> str:
+        return "administrator" if self is Role.ADMIN else self.value
+
 
 class RaisedBy(StrEnum):
     """Who is raising the concern (interview step 3)."""
@@ -165,6 +204,17 @@ class RaisedBy(StrEnum):
     PERSON = "person"
     ON_BEHALF = "on_behalf"
     STAFF_SELF = "staff_self"
+
+    @property
+    def label(self) -> str:
+        return _RAISED_BY_LABELS[self]
+
+
+_RAISED_BY_LABELS = {
+    RaisedBy.PERSON: "the person themselves",
+    RaisedBy.ON_BEHALF: "someone else, on their behalf",
+    RaisedBy.STAFF_SELF: "a member of staff, fearing sanctions against themselves",
+}
 
 
 class ConsentGiver(StrEnum):
@@ -199,6 +249,19 @@ class ConsentKind(StrEnum):
     EXCEPTION = "exception"  # a referral without consent proposed (immediate serious risk)
     EXCEPTION_CONFIRMED = "exception_confirmed"  # confirmed by a second person
 
+    @property
+    def label(self) -> str:
+        return _CONSENT_KIND_LABELS[self]
+
+
+_CONSENT_KIND_LABELS = {
+    ConsentKind.INTAKE: "at the interview",
+    ConsentKind.CONSULTATION: "consulted at step 4",
+    ConsentKind.CHANGE: "changed later",
+    ConsentKind.EXCEPTION: "referral without consent proposed",
+    ConsentKind.EXCEPTION_CONFIRMED: "referral without consent confirmed",
+}
+
 
 class CaseStatus(StrEnum):
     """Where a case stands in the flowchart."""
@@ -216,6 +279,10 @@ class CaseStatus(StrEnum):
     @property
     def is_open(self) -> bool:
         return self not in (CaseStatus.CLOSED, CaseStatus.SIGNPOSTED)
+
+    @property
+    def label(self) -> str:
+        return self.value
 
 
 class ProtocolStep(IntEnum):
@@ -256,6 +323,10 @@ class Duty(StrEnum):
         """The title of the duty's task (``title`` would hide ``str.title``)."""
         return _words("duties", self.value)
 
+    @property
+    def label(self) -> str:
+        return self.task_title
+
 
 class Outcome(StrEnum):
     """How a case ended."""
@@ -266,6 +337,19 @@ class Outcome(StrEnum):
     NOT_QUALIFYING = "not_qualifying"
     NOT_PURSUED = "not_pursued"  # logged, but the person did not consent to it being pursued
 
+    @property
+    def label(self) -> str:
+        return _OUTCOME_LABELS[self]
+
+
+_OUTCOME_LABELS = {
+    Outcome.NOT_INVESTIGATED: "not investigated",
+    Outcome.UNFOUNDED: "unfounded",
+    Outcome.PROVED: "proved",
+    Outcome.NOT_QUALIFYING: "does not qualify as a sanction",
+    Outcome.NOT_PURSUED: "logged, not pursued (no consent)",
+}
+
 
 class ClassificationSource(StrEnum):
     RULES = "rules"
@@ -273,6 +357,19 @@ class ClassificationSource(StrEnum):
     INTAKE_STAFF = "intake_staff"
     TRIAGE = "triage"
     OVERRIDE = "override"
+
+    @property
+    def label(self) -> str:
+        return _SOURCE_LABELS[self]
+
+
+_SOURCE_LABELS = {
+    ClassificationSource.RULES: "rules",
+    ClassificationSource.LLM: "language model",
+    ClassificationSource.INTAKE_STAFF: "intake staff",
+    ClassificationSource.TRIAGE: "triage",
+    ClassificationSource.OVERRIDE: "override",
+}
 
 
 def _words(kind: str, key: object) -> Any:
@@ -310,3 +407,82 @@ class LinkDecision(StrEnum):
         return (
             "linked: the same person and matter" if self is LinkDecision.LINKED else "not the same"
         )
+
+
+#: Every enum of stored codes; people read their labels, programs (``--json``, the tracker's
+#: machine columns, the audit data) the codes.
+LABELLED: tuple[type[StrEnum], ...] = (
+    SanctionCategory,
+    Route,
+    Qualifies,
+    RiskLevel,
+    Severity,
+    EstablishmentType,
+    Role,
+    RaisedBy,
+    ConsentGiver,
+    ConsentKind,
+    CaseStatus,
+    Duty,
+    Outcome,
+    ClassificationSource,
+    LinkDecision,
+)
+
+
+def label_of(kind: type[StrEnum], value: str | None, *, missing: str = "-") -> str:
+    """What a person reads for a stored code of ``kind``: its label; a code that is not (or no
+    longer) one of ``kind``'s, in words all the same; ``missing`` for none."""
+    if value is None or value == "":
+        return missing
+    member: Any = kind._value2member_map_.get(value)
+    if member is None:
+        return plain_words(value)
+    return str(member.label)
+
+
+def labels_of(kind: type[StrEnum], values: list[str], *, missing: str = "-") -> str:
+    """Several codes of ``kind`` as their labels, comma separated."""
+    return ", ".join(label_of(kind, v) for v in values) or missing
+
+
+def plain_words(code: str) -> str:
+    """A code no label names, readable at least (``some_code`` becomes ``some code``)."""
+    return code.replace("_", " ")
+
+
+def answer_label(question: str, value: str | None, *, missing: str = "-") -> str:
+    """What an interview answer stored as a code reads as (an age band, how the body was
+    contacted, a vulnerability): the label of that question's choice in prompts/interview.yaml."""
+    if value is None or value == "":
+        return missing
+    return choice_labels().get(question, {}).get(value) or plain_words(value)
+
+
+def answer_labels(question: str, values: list[str], *, missing: str = "-") -> str:
+    return ", ".join(answer_label(question, v) for v in values) or missing
+
+
+@cache
+def choice_labels() -> dict[str, dict[str, str]]:
+    """Each choice question's labels by value, read from the interview script (which the
+    interview validates; here only its choices are read)."""
+    script = load_yaml(INTERVIEW_FILE) or {}
+    return {
+        str(q["key"]): {str(c["value"]): str(c["label"]) for c in q.get("choices") or []}
+        for q in script.get("questions") or []
+        if isinstance(q, dict) and "key" in q
+    }
+
+
+def evidence_words(label: str) -> str:
+    """A piece of evidence's kind in words (``category:loss_of_employment`` → "category: loss
+    of employment", ``route:safer_custody`` → "route: " and its label)."""
+    kind, _, code = label.partition(":")
+    if kind == "category" and code:
+        return f"category: {label_of(SanctionCategory, code)}"
+    if kind == "route" and code:
+        return f"route: {label_of(Route, code)}"
+    if code:
+        return f"{plain_words(kind)}: {plain_words(code)}"
+    return plain_words(kind)

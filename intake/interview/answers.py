@@ -116,8 +116,19 @@ def _choice(question: Question, text: str, **_: Any) -> Parsed:
 EXCLUSIVE = {"none", "unsure"}
 
 
+def choice_parts(text: str) -> list[str]:
+    """The choices in one answer: separated by commas, semicolons, "and", & or +; numbers
+    also by spaces ("1 3", "1, 3" and "1,3" alike)."""
+    parts = [p.strip() for p in re.split(r"\s*(?:,|;|\band\b|&|\+)\s*", text) if p.strip()]
+    return [n for p in parts for n in (p.split() if _NUMBERS.fullmatch(p) else [p])]
+
+
+#: Numbers separated by spaces: several choices ("1 3").
+_NUMBERS = re.compile(r"[0-9]+(?:\s+[0-9]+)+")
+
+
 def _multi(question: Question, text: str, **_: Any) -> Parsed:
-    parts = [p for p in re.split(r"\s*(?:,|;|\band\b|&|\+)\s*", text) if p.strip()]
+    parts = choice_parts(text)
     if not parts:
         raise ValidationProblem("please choose at least one (numbers or words, comma-separated)")
     values: list[str] = []

@@ -1,4 +1,9 @@
-"""Plain-text rendering of questions, the assessment and the review (line mode and logs)."""
+"""Plain-text rendering of questions, the assessment and the review (line mode and logs).
+
+Nothing is wrapped at a fixed width: each paragraph is one line, for the terminal or the screen
+reader to wrap. A question's instructions come before it, so the question is the last thing
+read before the ``> `` prompt.
+"""
 
 from __future__ import annotations
 
@@ -10,18 +15,49 @@ from intake.interview.script import Kind, Question
 
 CONTEXT_CHARS = 30
 
+#: How each kind of question is answered, said before it.
+HOW_TO_ANSWER = {
+    Kind.MULTI: "(one or more: their numbers or words, such as 1 3 or 1, 3)",
+    Kind.YES_NO: "(yes / no)",
+    Kind.NARRATIVE: "(over several lines if you like; end with an empty line)",
+}
+
+
+def reflow(text: str) -> str:
+    """Join the hard-wrapped lines of a prompts/ text so it wraps to any width.
+
+    Blank lines separate paragraphs; a line starting with a bullet starts a new line.
+    """
+    lines: list[str] = []
+    for raw in text.strip().splitlines():
+        line = raw.strip()
+        starts_new = not line or line[0] in "•-*" or not lines or not lines[-1]
+        if starts_new:
+            lines.append(line)
+        else:
+            lines[-1] += " " + line
+    return "\n".join(lines)
+
+
+def instruction_lines(question: Question) -> list[str]:
+    """What to know before the question: its help, and how it is answered."""
+    lines = [reflow(question.help)] if question.help else []
+    how = HOW_TO_ANSWER.get(question.kind)
+    return [*lines, how] if how else lines
+
 
 def question_lines(question: Question) -> list[str]:
-    lines = [question.prompt]
+    """The instructions, the question, then its choices: the prompt line comes next."""
+    lines = [*instruction_lines(question), question.prompt]
     if question.kind in (Kind.CHOICE, Kind.MULTI):
         lines += [f"  {i}) {c.label}" for i, c in enumerate(question.choices, 1)]
-        if question.kind == Kind.MULTI:
-            lines.append("  (one or more: numbers or words, separated by commas)")
-    elif question.kind == Kind.YES_NO:
-        lines.append("  (yes / no)")
-    if question.help:
-        lines.append(f"  {question.help}")
     return lines
+
+
+def asked_again_lines(question: Question) -> list[str]:
+    """After a refused answer, the same question again (its choices are in the refusal)."""
+    how = HOW_TO_ANSWER.get(question.kind)
+    return [*([how] if how else []), question.prompt]
 
 
 def evidence_lines(result: Classification, text: str) -> list[str]:
@@ -36,11 +72,11 @@ def evidence_lines(result: Classification, text: str) -> list[str]:
 def classification_lines(result: Classification | None, text: str) -> list[str]:
     if result is None:
         return ["Assessment: no account yet."]
-    categories = ", ".join(c.value for c in result.categories) or "none"
+    categories = ", ".join(c.label for c in result.categories) or "none"
     bodies = ", ".join(b.value for b in result.body) or "not named"
     lines = [
-        f"Qualifies as a sanction: {result.qualifies.value}   Route: {result.route.label}",
-        f"Body: {bodies}   Categories: {categories}   Severity: {result.severity.value}",
+        f"Qualifies as a sanction: {result.qualifies.label}   Route: {result.route.label}",
+        f"Body: {bodies}   Categories: {categories}   Severity: {result.severity.label}",
         f"Risk in the account: {risk_words(result)}",
         f"Why: {result.rationale}",
     ]
@@ -52,7 +88,7 @@ def classification_lines(result: Classification | None, text: str) -> list[str]:
 
 def assessment_lines(interview: Interview) -> list[str]:
     return [
-        interview.texts.assessment.rstrip(),
+        reflow(interview.texts.assessment),
         *classification_lines(interview.classification, interview.account_text()),
     ]
 
@@ -62,7 +98,7 @@ def routes_lines(interview: Interview) -> list[str]:
     lines = ["-- Where it goes (proposed: a person in the office confirms it)"]
     for route in routes_so_far(interview):
         lines.append(f"* {route.label}")
-        lines += [f"  {line.strip()}" for line in interview.signpost(route).strip().splitlines()]
+        lines += [f"  {line}" for line in reflow(interview.signpost(route)).splitlines() if line]
     return lines
 
 
@@ -79,7 +115,7 @@ def review_lines(interview: Interview) -> list[str]:
     if interview.ending() is None:
         lines += ["-- Assessment"]
         lines += classification_lines(interview.classification, interview.account_text())
-    lines.append(f"Risk: {risk_level(interview).value}")
+    lines.append(f"Risk: {risk_level(interview).label}")
     banner = risk_banner(interview, immediate=interview.immediate_risk)
     if banner:
         lines.append(f"!! {banner}")

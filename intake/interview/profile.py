@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pydantic import ValidationError
 from sqlalchemy import Engine
 from sqlmodel import Session
 
@@ -87,6 +88,17 @@ def board_establishment(engine: Engine, text: str) -> int:
     ValidationProblem when nothing or more than one fits)."""
     with Session(engine) as session:
         return resolve_establishment_id(session, text)
+
+
+def first_user_name(text: str) -> str:
+    """The name typed at a first start, checked as it is typed (so a refused one is asked
+    again at once, before the questions after it)."""
+    try:
+        data = UserCreate(name=text, role=Role.INTAKE, organisation=Organisation.HMIP)
+    except ValidationError as exc:
+        why = exc.errors()[0]["msg"].removeprefix("Value error, ")
+        raise ValidationProblem(f"your name: {why}") from exc
+    return data.name
 
 
 def register_first_user(

@@ -142,7 +142,7 @@ def test_the_task_shows_with_what_to_ask_and_is_recorded_done_by_the_receiving_o
     shown = bo(settings, "--as", "Hana Triage", "show", ref)
     assert shown.returncode == 0, shown.stderr
     due = (utcnow().date() + timedelta(days=2)).isoformat()
-    assert f"[open] {PRESERVE}: Ask for evidence to be kept" in shown.stdout
+    assert "[open] duty: Ask for evidence to be kept" in shown.stdout
     assert f"(owner HMIP, due {due})" in shown.stdout
     assert "Ask healthcare to keep the record of the injuries" in shown.stdout
 
@@ -168,7 +168,7 @@ def test_the_task_shows_with_what_to_ask_and_is_recorded_done_by_the_receiving_o
     assert PRESERVE in actions and "task_closed" in actions
     assert case["summary"]["status"] == "received"  # it does not move the protocol's step
     again = bo(settings, "--as", "Hana Triage", "show", ref)
-    assert f"[done] {PRESERVE}" in again.stdout
+    assert "[done] duty: Ask for evidence to be kept" in again.stdout
     assert "Ask healthcare" not in again.stdout  # once done, what to ask is no longer shown
 
 
@@ -187,4 +187,4 @@ def test_overdue_in_the_queue_and_the_case(
     assert queue.returncode == 0, queue.stderr
     assert ref in queue.stdout and "OVERDUE(1)" in queue.stdout
     shown = bo(settings, "--as", "Hana Triage", "show", ref)
-    assert f"[OVERDUE] {PRESERVE}" in shown.stdout
+    assert "[OVERDUE] duty: Ask for evidence to be kept" in shown.stdout

@@ -75,7 +75,7 @@ async def test_a_case_shows_its_parts(make_app: AppFactory, reference: str) -> N
         assert "RULES" in history and '"segregation" → isolation' in history
         tasks = text_of(screen, "#tasks-text")
         assert "[open] step 2: Confirm it qualifies" in tasks and "due" in tasks
-        assert "case_submitted" in text_of(screen, "#audit-text")
+        assert "case submitted" in text_of(screen, "#audit-text")
         assert "interview transcript" in text_of(screen, "#transcript-text")
         assert "Confirm it qualifies" in screen_text(app)
 
@@ -105,7 +105,7 @@ async def test_taking_an_action_and_the_refusals(
         screen = await case_shown(pilot, reference)
         await wait_until(pilot, lambda: "confirmed" in text_of(screen, "#head"))
         audit = text_of(screen, "#audit-text")
-        assert "DEMO HMIP Triage confirm_qualifies" in audit
+        assert "DEMO HMIP Triage Confirm it qualifies as a sanction" in audit
         assert "Clear link to the IMB visit" in audit
         assert _now(demo_engine, reference).summary.status == "confirmed"
 

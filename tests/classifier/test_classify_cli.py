@@ -71,7 +71,7 @@ def test_explain_prints_a_readable_explanation(tmp_path: Path) -> None:
     done = run_cli("intake", "classify", "--explain", input=json.dumps(GOOD) + "\n")
     assert done.returncode == 0
     text = done.stdout
-    assert text.startswith("line 1 (id a1): YES -> route sanction_protocol")
+    assert text.startswith("line 1 (id a1): qualifies YES -> route: the sanctions protocol")
     assert "why: Qualifies" in text
     assert "[IMB]" in text and "[put me down the block]" in text
 

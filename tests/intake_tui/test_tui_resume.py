@@ -48,7 +48,7 @@ async def test_resume_after_a_crash_brings_back_answers_and_unfinished_narrative
     async with second.run_test(size=(80, 24)) as pilot:
         await wait_until(pilot, lambda: isinstance(second.screen, ResumeModal))
         await wait_until(pilot, lambda: "unfinished text" in screen_text(second))
-        await pilot.press("r")
+        await pilot.press("r", "enter")
         question = await at_question(pilot)
         assert question.key == "narrative"
         screen = interview_screen(second)
@@ -69,7 +69,7 @@ async def test_starting_new_keeps_the_draft_and_the_drafts_list_discards_it(
     second = make_app()
     async with second.run_test(size=(80, 24)) as pilot:
         await wait_until(pilot, lambda: isinstance(second.screen, ResumeModal))
-        await pilot.press("n")
+        await pilot.press("n", "enter")
         await at_question(pilot, "establishment")
         await pilot.press("f4")
         await wait_until(pilot, lambda: isinstance(second.screen, DraftsModal))

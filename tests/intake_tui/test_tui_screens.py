@@ -48,7 +48,7 @@ async def test_first_start_registers_and_remembers_the_interviewer(
         await pilot.press("enter")
         assert "Please type your name" in screen_text(app)
         await type_text(pilot, "Alex Moss")
-        await pilot.press("enter", "2", "3")
+        await pilot.press("enter", "2", "enter", "3", "enter")
         assert "Board" in screen_text(app)
         await type_text(pilot, "Atlantis")
         await pilot.press("enter")
@@ -200,7 +200,7 @@ async def test_an_answer_is_changed_from_the_review(
         listing.highlighted = listing.get_option_index("raised_by")
         await pilot.press("e")
         await wait_until(pilot, lambda: isinstance(app.screen, EditAnswerModal))
-        await pilot.press("1")
+        await pilot.press("1", "enter")
         # The whistleblowing signpost no longer applies: the questions carry on.
         await at_question(pilot, "concern_type")
         session = interview_screen(app).session

@@ -15,7 +15,13 @@ from intake.core.settings import load_settings
 from intake.core.validation import prison_number
 from intake.interview.answers import match_choice
 from intake.interview.script import Choice, Kind, Question
-from tests.support.chat import ANSWERS, run_conversation, script_answers, start_chat
+from tests.support.chat import (
+    ANSWERS,
+    asks_for_lines,
+    run_conversation,
+    script_answers,
+    start_chat,
+)
 
 DIGITS_NARRATIVE = (
     "I was aged ¹⁶ when I told the inspectors about the showers; ٣ days later the SO put me "
@@ -52,7 +58,7 @@ def _drive(
             answer = script_answers(seen, answers)
             assert answer is not None, seen[-600:]
             payload = answer.encode("utf-8") + b"\n"
-            if "(end with an empty line)" in line and answer:
+            if asks_for_lines(seen) and answer:
                 payload = bad + payload + b"\n"
             process.stdin.write(payload)
             process.stdin.flush()

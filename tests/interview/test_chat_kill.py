@@ -13,7 +13,13 @@ from intake.core.db.engine import open_database
 from intake.core.db.models import SanctionCase
 from intake.core.settings import load_settings
 from intake.interview.drafts import DraftStore
-from tests.support.chat import ANSWERS, run_conversation, script_answers, start_chat
+from tests.support.chat import (
+    ANSWERS,
+    asks_for_lines,
+    run_conversation,
+    script_answers,
+    start_chat,
+)
 
 FIRST_LINES = [
     "After I spoke to the IMB about the food, Officer Grey moved me to the seg unit.",
@@ -48,7 +54,7 @@ def test_a_killed_chat_resumes_with_the_narrative_lines_already_given(tmp_path: 
     try:
         for line in process.stdout:
             seen += line
-            if line.startswith("> (end with an empty line)"):
+            if line.startswith("> ") and asks_for_lines(seen):
                 break
             if line.startswith("> "):
                 answer = script_answers(seen, ANSWERS)

@@ -66,5 +66,6 @@ def test_stopping_keeps_it_and_a_shorter_account_replaces_it_only_when_chosen(
     assert status == 0, output[-2000:]
     assert "Recovered 6" in output and "characters from the last session" in output
     assert LONG[0] not in output  # too long to read back
-    assert f"own words? (at most {MAX_NARRATIVE_CHARS:,} characters)" in output
+    limit = f"(at most {MAX_NARRATIVE_CHARS:,} characters; end with an empty line)"
+    assert f"{limit}\nWhat happened, in their own words?" in output  # said before the prompt
     assert '"narrative": "' + NARRATIVE in output

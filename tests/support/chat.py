@@ -66,10 +66,21 @@ def script_answers(stdout_so_far: str, answers: dict[str, str | None]) -> str | 
     """The answer to the question last asked in ``stdout_so_far`` (None: none scripted)."""
     blocks = stdout_so_far.split("> ")
     question_block = blocks[-2] if len(blocks) >= 2 else ""
-    for words, answer in answers.items():
-        if answer is not None and words.lower() in question_block.lower():
-            return answer
+    # The question is the last line before its choices (indented), its instructions before
+    # it: the nearest line that names a question decides.
+    said = [x for x in question_block.splitlines() if x.strip() and not x.startswith("  ")]
+    for line in reversed(said):
+        for words, answer in answers.items():
+            if answer is not None and words.lower() in line.lower():
+                return answer
     return None
+
+
+def asks_for_lines(stdout_so_far: str) -> bool:
+    """Whether the question last asked is answered over several lines (a narrative): its
+    instructions, said before the ``> `` prompt, say to end with an empty line."""
+    blocks = stdout_so_far.split("> ")
+    return len(blocks) >= 2 and "end with an empty line" in blocks[-2]
 
 
 def run_conversation(
@@ -96,7 +107,7 @@ def run_conversation(
                 process.kill()
                 raise AssertionError(f"no scripted answer for:\n{seen[-400:]}")
             process.stdin.write(answer + "\n")
-            if "(end with an empty line)" in line and answer:
+            if asks_for_lines(seen) and answer:
                 process.stdin.write("\n")
             process.stdin.flush()
     process.wait(timeout=60)

@@ -129,7 +129,7 @@ async def give(pilot: Pilot[None], question: Question, answer: str) -> None:
     """Answer with the keys a person would press for this kind of question."""
     await wait_until(pilot, lambda: _answer_box_focused(pilot.app))
     if question.kind in (Kind.CHOICE, Kind.YES_NO):
-        await pilot.press(answer)
+        await pilot.press(answer, "enter")
     elif question.kind == Kind.MULTI:
         await pilot.press(*answer.split(), "enter")
     elif question.kind in (Kind.NARRATIVE, Kind.LONG_TEXT):
@@ -237,5 +237,5 @@ async def resume(pilot: Pilot[None], key: str | None = None) -> Question:
     (``key``, if given)."""
     app = pilot.app
     await wait_until(pilot, lambda: isinstance(app.screen, ResumeModal))
-    await pilot.press("r")
+    await pilot.press("r", "enter")
     return await at_question(pilot, key)

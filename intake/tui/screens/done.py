@@ -22,7 +22,7 @@ def summary(interview: Interview, reference: str) -> Text:
     banner = risk_banner(interview, immediate=interview.immediate_risk)
     if banner:
         text.append("\n\n" + banner, style="bold")
-    text.append(f"\n\nRisk level: {risk_level(interview).value}.")
+    text.append(f"\n\nRisk level: {risk_level(interview).label}.")
     if interview.value("refer_without_consent") is True:
         text.append(
             "\nTelling a senior manager without consent: recorded with your reason; a second "

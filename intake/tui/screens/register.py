@@ -49,10 +49,10 @@ class RegisterScreen(Screen[Actor]):
             )
             yield Static(Text("Your name"), markup=False)
             yield AnswerLine(placeholder="e.g. Sam Patel", id="name")
-            yield Static(Text("Your organisation (↑↓ then Enter, or its number)"), markup=False)
+            yield Static(Text("Your organisation (its number or ↑↓, then Enter)"), markup=False)
             labels = [f"{o.value}: {o.full_name}" for o in ORGANISATIONS]
             yield ChoicePicker(labels, id="organisation")
-            yield Static(Text("Your role (↑↓ then Enter, or its number)"), markup=False)
+            yield Static(Text("Your role (its number or ↑↓, then Enter)"), markup=False)
             yield ChoicePicker([label for _, label in FIRST_START_ROLES], id="role")
             yield Static(Text("Which establishment is your Board at?"), id="board-label")
             yield AnswerLine(placeholder="e.g. Wandsworth", id="board")
@@ -69,7 +69,7 @@ class RegisterScreen(Screen[Actor]):
     def _name_given(self, event: Input.Submitted) -> None:
         event.stop()
         if len(event.value.strip()) < 2:
-            self._problem("Please type your name (at least two letters).")
+            self._problem("Please type your name (at least two letters).", near="#name")
             return
         self._problem("")
         self.query_one("#organisation").focus()
@@ -88,7 +88,7 @@ class RegisterScreen(Screen[Actor]):
         event.stop()
         self.role = FIRST_START_ROLES[int(event.text) - 1][0]
         if self.organisation is None:
-            self._problem("Please choose your organisation first.")
+            self._problem("Please choose your organisation first.", near="#organisation")
             self.query_one("#organisation").focus()
         elif self.organisation == Organisation.IMB:
             self.query_one("#board").focus()
@@ -100,21 +100,30 @@ class RegisterScreen(Screen[Actor]):
         event.stop()
         self._register(event.value)
 
-    def _problem(self, message: str) -> None:
+    def _problem(self, message: str, near: str | None = None) -> None:
+        """The message just under the field it is about (``near``), scrolled into view: at
+        80x24 the end of the form is out of sight."""
         problem = self.query_one("#problem", Static)
         problem.update(Text(message))
         problem.set_class(bool(message), "shown")
-        if message:  # below the Board's question at 80x24: bring it into view once laid out
-            self.call_after_refresh(problem.scroll_visible, animate=False)
+        if not message:
+            return
+        if near is not None:
+            self.query_one("#register").move_child(problem, after=self.query_one(near))
+        self.call_after_refresh(problem.scroll_visible, animate=False)
+
+    def _field_of(self, organisation: Organisation) -> str:
+        """The field a refusal of the whole form is most likely about."""
+        return "#board" if organisation == Organisation.IMB else "#role"
 
     def _register(self, board: str) -> None:
         name = self.query_one("#name", Input).value
         if len(name.strip()) < 2:
-            self._problem("Please type your name (at least two letters).")
+            self._problem("Please type your name (at least two letters).", near="#name")
             self.query_one("#name").focus()
             return
         if self.organisation is None or self.role is None:
-            self._problem("Please choose your organisation and your role.")
+            self._problem("Please choose your organisation and your role.", near="#role")
             return
         self._save(name, self.organisation, self.role, board)
 
@@ -133,6 +142,6 @@ class RegisterScreen(Screen[Actor]):
                 establishment_id=establishment_id,
             )
         except (SanctionsError, SQLAlchemyError) as exc:
-            self.app.call_from_thread(self._problem, str(exc))
+            self.app.call_from_thread(self._problem, str(exc), self._field_of(organisation))
             return
         self.app.call_from_thread(self.dismiss, actor)

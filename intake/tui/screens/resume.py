@@ -57,7 +57,8 @@ class ResumeModal(ModalScreen[ResumeChoice]):
             yield Static(Text(describe(self.latest)), markup=False)
             shortcuts = {"r": 0, "n": 1, "d": 2}
             yield ChoicePicker([label for _, label in CHOICES], shortcuts=shortcuts)
-            yield Static(Text("r resume · n new · d discard"), classes="hint", markup=False)
+            hint = "r resume · n new · d discard, then Enter"
+            yield Static(Text(hint), classes="hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#resume-box").border_title = "Unfinished interview"

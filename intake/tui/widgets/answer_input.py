@@ -28,8 +28,8 @@ from intake.tui.widgets.controls import (
 PROSE = (Kind.NARRATIVE, Kind.LONG_TEXT)
 YES_NO_LABELS = ["Yes", "No"]
 HINTS = {
-    Kind.CHOICE: "↑↓ then Enter, or press its number",
-    Kind.YES_NO: "y or n, or ↑↓ then Enter",
+    Kind.CHOICE: "its number or ↑↓, then Enter",
+    Kind.YES_NO: "y or n (or ↑↓), then Enter",
     Kind.MULTI: "Space or a number ticks; Enter when done",
     Kind.NARRATIVE: "Enter = new line · F5 or Ctrl+S accepts · saved as you type",
     Kind.LONG_TEXT: "Enter = new line · F5 or Ctrl+S accepts",

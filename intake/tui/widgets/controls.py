@@ -94,7 +94,12 @@ def numbered(index: int, label: str) -> Text:
 
 
 class ChoicePicker(OptionList):
-    """One choice from a list: arrows and Enter, or its number (or y / n for yes and no)."""
+    """One choice from a list: its number (or y / n for yes and no) or the arrows pick it,
+    Enter (or a click) chooses it.
+
+    A key only picks: were it to choose at once, the Enter that often follows it ("2", Enter)
+    would reach the next question and answer it with whatever is picked there.
+    """
 
     BINDINGS = [Binding("enter", "select", "Choose", show=False)]  # noqa: RUF012
 
@@ -120,7 +125,6 @@ class ChoicePicker(OptionList):
             event.stop()
             event.prevent_default()
             self.highlighted = index
-            self.post_message(Accept(str(index + 1)))
 
     def _index_for(self, character: str | None) -> int | None:
         if not character:

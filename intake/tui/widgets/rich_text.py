@@ -10,6 +10,7 @@ from rich.text import Text
 
 from intake.classifier import Classification, Evidence
 from intake.core.vocabulary import RiskLevel
+from intake.interview.line_text import reflow
 from intake.interview.panel import risk_words
 
 EVIDENCE_STYLE = "bold black on #e3c567"
@@ -25,22 +26,6 @@ RISK_STYLES = {
     RiskLevel.HIGH: "bold black on #e0a458",
     RiskLevel.STANDARD: "black on #9cc5a1",
 }
-
-
-def reflow(text: str) -> str:
-    """Join the hard-wrapped lines of a prompts/ text so it wraps to any width.
-
-    Blank lines separate paragraphs; a line starting with a bullet starts a new line.
-    """
-    lines: list[str] = []
-    for raw in text.strip().splitlines():
-        line = raw.strip()
-        starts_new = not line or line[0] in "•-*" or not lines or not lines[-1]
-        if starts_new:
-            lines.append(line)
-        else:
-            lines[-1] += " " + line
-    return "\n".join(lines)
 
 
 def say_block(text: str) -> RenderableType:
@@ -132,7 +117,7 @@ def evidence_snippet(item: Evidence, text: str) -> Text:
 
 
 def risk_badge(level: RiskLevel) -> Text:
-    return Text(f" {level.value.upper()} ", style=RISK_STYLES[level])
+    return Text(f" {level.label.upper()} ", style=RISK_STYLES[level])
 
 
 def classification_summary(result: Classification) -> LabelledRows:
@@ -140,11 +125,11 @@ def classification_summary(result: Classification) -> LabelledRows:
     categories = ", ".join(c.label for c in result.categories) or "none found"
     bodies = ", ".join(b.value for b in result.body) or "not named"
     rows: list[tuple[str, RenderableType]] = [
-        ("Qualifies", result.qualifies.value),
+        ("Qualifies", result.qualifies.label),
         ("Route", result.route.label),
         ("Body", bodies),
         ("Category", categories),
-        ("Severity", result.severity.value),
+        ("Severity", result.severity.label),
         ("Risk", risk_words(result)),
     ]
     return facts_grid(rows, label_width=9)

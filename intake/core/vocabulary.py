@@ -183,6 +183,7 @@ _ESTABLISHMENT_TYPE_LABELS = {
     EstablishmentType.STC: "secure training centre",
     EstablishmentType.IRC: "immigration removal centre",
     EstablishmentType.STHF: "short-term holding facility",
+    EstablishmentType.HOLDING_ROOM: "holding room at an airport or port",
 }
 
 

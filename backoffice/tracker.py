@@ -1,9 +1,11 @@
 """The HMIP sanctions tracker export (protocol para 24): one row a case, fixed columns,
 marked OFFICIAL-SENSITIVE, as CSV or xlsx.
 
-Every case counts, including those that did not qualify (they show their route); demo cases
-never do (``backoffice demo``: demo data never enters the tracker), and the summary says how
-many it left out. Rows are
+It is the log the protocol describes: only cases logged on it at step 3, each with the bodies
+contacted and how, the consent state, every parallel duty with when it was first opened and last
+done (or that it is still open), IMB monitoring (started, last review, ongoing or ended) and the
+formal report's recommendations (how many, how many open and overdue). Demo cases never enter
+it (``backoffice demo``), and the summary says how many it left out. Rows are
 streamed from the database (``yield_per``) and written as they come (openpyxl write-only), so a
 100,000-case export never holds every case in memory. ``pseudonymise`` replaces names, prison
 numbers and Home Office references with stable pseudonyms (:mod:`backoffice.pseudonyms`) for
@@ -25,25 +27,29 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel
-from sqlalchemy import Engine, Row, Select, func, select
+from sqlalchemy import Engine, Row, Select, Subquery, and_, func, select
+from sqlalchemy import case as when
 from sqlmodel import Session, col
 
 from backoffice.access import EXPORT_ROLES, identified_filter, visible_cases_filter
 from backoffice.pseudonyms import Pseudonymiser, pseudonym_secret
+from intake.core.clock import today
 from intake.core.consent import SNAPSHOT_FIELDS, consent_state
 from intake.core.db.backup import check_output
 from intake.core.db.models import (
     AuditEvent,
     ConsentRecord,
     Establishment,
+    Recommendation,
     SanctionCase,
     TrackerEntry,
+    WorkflowTask,
     table_of,
 )
 from intake.core.errors import PermissionDenied, ValidationProblem
 from intake.core.files import encrypt_bytes, write_private_bytes
 from intake.core.users import Actor
-from intake.core.vocabulary import CaseStatus, Organisation, ProtocolStep, Role
+from intake.core.vocabulary import CaseStatus, Duty, Organisation, ProtocolStep, Role
 
 MARKING = "OFFICIAL-SENSITIVE"
 TITLE = "HMIP sanctions tracker"
@@ -51,11 +57,28 @@ BATCH = 1000
 Format = Literal["csv", "xlsx"]
 
 STEP_COLUMNS = [f"Step {int(s)}: {s.label}" for s in ProtocolStep]
+#: The parallel duties (para 23): when each was first opened, and last done or still open.
+TRACKED_DUTIES = (
+    Duty.REFER_SENIOR_MANAGER,
+    Duty.REPORT_BACK,
+    Duty.ESCALATE,
+    Duty.INFORM_INTERNAL_LEAD,
+    Duty.INFORM_PARTNERS,
+    Duty.PRESERVE_EVIDENCE,
+)
+DUTY_COLUMNS = [f"{d.task_title}: {what}" for d in TRACKED_DUTIES for what in ("opened", "done")]
+MONITORING_COLUMNS = ["IMB monitoring: started", "IMB monitoring: last review", "IMB monitoring"]
+RECOMMENDATION_COLUMNS = ["Recommendations", "Recommendations open", "Recommendations overdue"]
+#: What a duty still open reads as in its "done" column.
+STILL_OPEN = "open"
 COLUMNS = [
     "Reference",
     "Received",
+    "Logged",
     "Establishment",
     "Receiving organisation",
+    "Bodies contacted",
+    "Channel",
     "Person",
     "Prison number",
     "Home Office reference",
@@ -69,6 +92,9 @@ COLUMNS = [
     "Status",
     "Overridden",
     *STEP_COLUMNS,
+    *DUTY_COLUMNS,
+    *MONITORING_COLUMNS,
+    *RECOMMENDATION_COLUMNS,
     "Outcome",
     "Closed",
 ]
@@ -114,17 +140,23 @@ _CASE_COLUMNS = (
     "outcome",
     "closed_at",
     "routes",
+    "bodies",
+    "communication_channel",
 )
 
 
 def _query(actor: Actor, date_from: date | None, date_to: date | None) -> Select:
     """Plain columns, not ORM objects: cheaper to stream."""
     table = table_of(SanctionCase)
+    duties, recommendations = _duty_dates(), _recommendation_counts()
     query = (
         select(
             *(table.c[name] for name in _CASE_COLUMNS),
             col(Establishment.name).label("establishment"),
             col(TrackerEntry.step_dates).label("step_dates"),
+            col(TrackerEntry.logged_at).label("logged_at"),
+            *(c for c in duties.c if c.name != "case_id"),
+            *(c for c in recommendations.c if c.name != "case_id"),
             identified_filter(actor).label("identified"),
             *(
                 col(getattr(ConsentRecord, name)).label(f"consent_{name}")
@@ -132,13 +164,47 @@ def _query(actor: Actor, date_from: date | None, date_to: date | None) -> Select
             ),
         )
         .select_from(table)
+        .join(TrackerEntry, col(TrackerEntry.case_id) == table.c.id)  # logged at step 3
         .outerjoin(ConsentRecord, col(ConsentRecord.id) == _latest_consent(table))
         .outerjoin(Establishment, col(Establishment.id) == table.c.establishment_id)
-        .outerjoin(TrackerEntry, col(TrackerEntry.case_id) == table.c.id)
+        .outerjoin(duties, duties.c.case_id == table.c.id)
+        .outerjoin(recommendations, recommendations.c.case_id == table.c.id)
         .where(visible_cases_filter(actor), ~table.c.is_demo)
         .order_by(table.c.created_at, table.c.id)
     )
     return _received_between(query, date_from, date_to)
+
+
+def _duty_dates() -> Subquery:
+    """Per case and duty: first opened, last done, and how many are still open (one grouped
+    pass over the tasks, joined once: the export stays one streamed query)."""
+    task = table_of(WorkflowTask)
+    columns: list[Any] = [task.c.case_id]
+    for duty in (*TRACKED_DUTIES, Duty.IMB_MONITORING):
+        this = task.c.duty == duty.value
+        still_open = and_(this, task.c.done_at.is_(None))
+        columns += [
+            func.min(when((this, task.c.created_at))).label(f"{duty.value}_opened"),
+            func.max(when((this, task.c.done_at))).label(f"{duty.value}_done"),
+            func.sum(when((still_open, 1), else_=0)).label(f"{duty.value}_open"),
+        ]
+    return select(*columns).group_by(task.c.case_id).subquery("duty_dates")
+
+
+def _recommendation_counts() -> Subquery:
+    rec = table_of(Recommendation)
+    still_open = rec.c.done_at.is_(None)
+    late = and_(still_open, rec.c.due < today())
+    return (
+        select(
+            rec.c.case_id,
+            func.count().label("recommendations"),
+            func.sum(when((still_open, 1), else_=0)).label("recommendations_open"),
+            func.sum(when((late, 1), else_=0)).label("recommendations_overdue"),
+        )
+        .group_by(rec.c.case_id)
+        .subquery("recommendation_counts")
+    )
 
 
 def _received_between(query: Select, date_from: date | None, date_to: date | None) -> Select:
@@ -200,8 +266,34 @@ _FORMULA_STARTS = ("=", "+", "-", "@")
 _SKIPPED = ("Cc", "Cf", "Zs", "Zl", "Zp")
 
 
-def _day(value: datetime | None) -> str:
-    return value.date().isoformat() if value is not None else ""
+def _day(value: datetime | str | None) -> str:
+    """The date of a moment (an aggregate may come back as text on SQLite)."""
+    if value is None or value == "":
+        return ""
+    return value[:10] if isinstance(value, str) else value.date().isoformat()
+
+
+def _duties(case: Row[Any]) -> list[str]:
+    cells = []
+    for duty in TRACKED_DUTIES:
+        opened, done, still_open = (
+            getattr(case, f"{duty.value}_{what}") for what in ("opened", "done", "open")
+        )
+        cells += [_day(opened), STILL_OPEN if still_open else _day(done)]
+    return cells
+
+
+def _monitoring(case: Row[Any]) -> list[str]:
+    started = case.imb_monitoring_opened
+    if started is None:
+        return ["", "", ""]
+    state = "ongoing" if case.imb_monitoring_open else "ended"
+    return [_day(started), _day(case.imb_monitoring_done), state]
+
+
+def _recommendations(case: Row[Any]) -> list[str]:
+    counts = (case.recommendations, case.recommendations_open, case.recommendations_overdue)
+    return [str(int(n or 0)) for n in counts]
 
 
 def _step_dates(case: Row[Any]) -> list[str]:
@@ -221,8 +313,11 @@ def _row(case: Row[Any], pseudo: Pseudonymiser, pseudonymise_all: bool) -> list[
     return [
         case.reference,
         _day(case.created_at),
+        _day(case.logged_at),
         _safe(case.establishment or case.place_text),
         case.receiving_organisation,
+        ", ".join(case.bodies or []),
+        case.communication_channel or "",
         _safe(name),
         _safe(number),
         _safe(ho_ref),
@@ -236,6 +331,9 @@ def _row(case: Row[Any], pseudo: Pseudonymiser, pseudonymise_all: bool) -> list[
         case.status,
         "yes" if case.overridden else "no",
         *_step_dates(case),
+        *_duties(case),
+        *_monitoring(case),
+        *_recommendations(case),
         case.outcome or "",
         _day(case.closed_at),
     ]

@@ -37,6 +37,8 @@ def tracked(act: ActFn, staff: Staff, submit: SubmitFn) -> list[str]:
         person=PersonDetails(name="JORDAN  example", prison_number="A1234BC"),
         consent=ConsentAnswers(pursue=False),
     )
+    act(staff.hmip, same_person, "confirm_qualifies")
+    act(staff.hmip, same_person, "log_on_tracker")
     signposted = submit(route=Route.COMPLAINT, qualifies=Qualifies.NO)
     act(
         staff.imb, signposted, "does_not_qualify", outcome="complaint", note="Told on the wing",
@@ -50,7 +52,8 @@ def test_xlsx_has_the_marking_properties_and_fixed_columns(
 ) -> None:
     out = tmp_path / "tracker.xlsx"
     # the Board's supervisor: the IMB received these cases, so its staff see the names
-    assert _export(engine, staff.imb_home_supervisor, out, fmt="xlsx") == 3
+    # only cases logged at step 3: the signposted one never was
+    assert _export(engine, staff.imb_home_supervisor, out, fmt="xlsx") == 2
     book = load_workbook(out)
     props = book.properties
     assert "OFFICIAL-SENSITIVE" in (props.title or "")
@@ -75,8 +78,7 @@ def test_xlsx_has_the_marking_properties_and_fixed_columns(
     assert logged["Step 3: Inform HMIP, who log it on the HMIP sanctions tracker"]
     assert logged["Consent"] == "consents, named"
     assert data[tracked[1]]["Consent"] == "declined: logged only"
-    signposted = data[tracked[2]]
-    assert (signposted["Route"], signposted["Outcome"]) == ("complaint", "not_qualifying")
+    assert tracked[2] not in data
     assert os_mode(out) == 0o600
 
 
@@ -115,3 +117,26 @@ def test_date_range_and_who_may_export(
     with pytest.raises(PermissionDenied, match="may not export"):
         _export(engine, staff.ppo, tmp_path / "y.csv", fmt="csv")
     assert not (tmp_path / "y.csv").exists()
+
+
+def test_each_duty_monitoring_and_recommendations_with_their_dates(
+    engine: Engine, staff: Staff, act: ActFn, submit: SubmitFn, tmp_path: Path
+) -> None:
+    today = date.today().isoformat()
+    ref = submit()
+    act(staff.imb, ref, "confirm_qualifies")
+    act(staff.hmip, ref, "log_on_tracker")
+    act(staff.imb, ref, "inform_partners", note="Emailed both")
+    act(staff.imb, ref, "review_monitoring", note="Seen on the wing")
+    out = tmp_path / "t.csv"
+    assert _export(engine, staff.hmip_supervisor, out, fmt="csv") == 1
+    header, row = list(csv.reader(out.open(encoding="utf-8")))[1:3]
+    line = dict(zip(header, row, strict=True))
+    assert (line["Logged"], line["Bodies contacted"]) == (today, "IMB")
+    partners = "Inform the two other organisations"
+    assert (line[f"{partners}: opened"], line[f"{partners}: done"]) == (today, today)
+    lead = "Inform the internal sanctions lead"
+    assert (line[f"{lead}: opened"], line[f"{lead}: done"]) == (today, "open")
+    assert [line[c] for c in ("IMB monitoring: started", "IMB monitoring: last review",
+                              "IMB monitoring")] == [today, today, "ongoing"]  # fmt: skip
+    assert [line[c] for c in ("Recommendations", "Recommendations open")] == ["0", "0"]

@@ -34,6 +34,7 @@ from intake.core.db.models import (
     AuditEvent,
     Establishment,
     SanctionCase,
+    TrackerEntry,
     WorkflowTask,
 )
 from intake.core.identity import system_login
@@ -120,11 +121,29 @@ def _build(engine: Engine) -> None:
                 "owner_organisation": "HMIP",
                 "due": today - timedelta(days=1 if case_id % 10 == 0 else -5),
                 "created_at": datetime.now(UTC),
+                "duty": None,
+                "done_at": None,
             }
             for case_id in range(1, CASES + 1, 3)
         ]
+        # Every case logged on the tracker, with a duty done and IMB monitoring open: the
+        # export reads all of them (the tracker is the cases logged at step 3).
+        now = datetime.now(UTC)
+        tasks += [
+            {"case_id": case_id, "step": None, "duty": duty, "title": duty,
+             "owner_organisation": "IMB", "due": today, "created_at": now,
+             "done_at": now if duty == "inform_partners" else None}
+            for case_id in range(1, CASES + 1)
+            for duty in ("inform_partners", "imb_monitoring")
+        ]  # fmt: skip
         for start in range(0, len(tasks), BATCH):
             connection.execute(insert(WorkflowTask), tasks[start : start + BATCH])
+        logged = [
+            {"case_id": case_id, "logged_at": now, "step_dates": {"3": today.isoformat()}}
+            for case_id in range(1, CASES + 1)
+        ]
+        for start in range(0, len(logged), BATCH):
+            connection.execute(insert(TrackerEntry), logged[start : start + BATCH])
         _seal_first_events(connection)
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import Engine, func, update
 from sqlmodel import Session, col, select
 
 from backoffice.tracker import _safe
-from intake.core.db.models import SanctionCase
+from intake.core.db.models import SanctionCase, TrackerEntry
 from intake.core.identity import system_login
 from intake.core.settings import Settings
 from intake.core.users import UserCreate, create_user
@@ -143,6 +143,8 @@ def test_exported_spreadsheets_hold_no_formula(
                 .values(person_name=text, place_text=text, establishment_id=None)
                 .execution_options(skip_audit=True)
             )
+            case_id = session.exec(select(SanctionCase.id).where(SanctionCase.reference == ref))
+            session.add(TrackerEntry(case_id=case_id.one()))  # logged at step 3
         session.commit()
     out = tmp_path / f"t.{fmt}"
     args = ["tracker", "export", "--format", fmt, "--out", str(out), "--no-encrypt"]

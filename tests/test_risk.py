@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from intake.core import risk
-from intake.core.risk import AccountReading, RiskAnswers, risk_words, triage
+from intake.core.risk import AccountReading, RiskAnswers, reason_words, triage
 from intake.core.vocabulary import RiskLevel, Severity
 from intake.interview.script import load_script
 
@@ -27,7 +27,7 @@ STRIP_SEARCH = {
 FACTORS: list[tuple[str, RiskAnswers, AccountReading | None, str]] = [
     *(
         (value, RiskAnswers(vulnerabilities=[value]), None, words)
-        for value, words in risk_words().heightened.items()
+        for value, words in reason_words().heightened.items()
     ),
     (
         "release in 3 days",
@@ -98,7 +98,7 @@ def test_no_factor_lowers_an_immediate_risk(
     immediate = answers.model_copy(update={"immediate_danger": True})
     result = triage(immediate, account, today=TODAY)
     assert result.level == RiskLevel.IMMEDIATE
-    assert result.reasons[0] == risk_words().signs.immediate_danger
+    assert result.reasons[0] == reason_words().signs.immediate_danger
     assert reason in result.reasons
 
 
@@ -118,8 +118,8 @@ def test_only_a_move_due_within_the_window_raises_it(move_date: date | None, rai
 
 
 def test_the_window_is_data(monkeypatch: pytest.MonkeyPatch) -> None:
-    narrower = risk_words().model_copy(update={"imminent_move_days": 3})
-    monkeypatch.setattr(risk, "risk_words", lambda: narrower)
+    narrower = reason_words().model_copy(update={"imminent_move_days": 3})
+    monkeypatch.setattr(risk, "reason_words", lambda: narrower)
     answers = RiskAnswers(move_kind="transfer", move_date=TODAY + timedelta(days=5))
     assert triage(answers, today=TODAY).level == RiskLevel.STANDARD
     answers = RiskAnswers(move_kind="transfer", move_date=TODAY + timedelta(days=3))
@@ -157,7 +157,7 @@ def test_humiliation_without_a_strip_search_is_not_a_coercive_measure() -> None:
 
 def test_every_answer_the_interview_offers_has_its_reason_in_words() -> None:
     script = load_script()
-    words = risk_words()
+    words = reason_words()
     ticked = {c.value for c in script.question("vulnerabilities").choices} - {"none"}
     assert ticked <= set(words.heightened) and ticked <= set(risk.VULNERABILITIES)
     moves = {c.value for c in script.question("move_coming").choices} - {"none"}

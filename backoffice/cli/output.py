@@ -12,7 +12,15 @@ from backoffice.view_models import (
     QueueRow,
     TaskView,
 )
-from backoffice.wording import consent_line, risk_action, risk_words, seen_risk
+from backoffice.wording import (
+    consent_line,
+    hearing_words,
+    move_words,
+    risk_action,
+    risk_reasons,
+    risk_words,
+    seen_risk,
+)
 
 
 def _flags(row: QueueRow) -> str:
@@ -94,6 +102,9 @@ def case_lines(view: CaseView, *, audit: bool = True) -> Iterator[str]:
     if view.outcome:
         yield f"  outcome: {view.outcome}"
     yield _person_line(view)
+    hearing = hearing_words(view.out_of_hearing)
+    if hearing:
+        yield f"  {hearing}"
     yield "Narrative:"
     yield from ("  " + line for line in plain(view.narrative).splitlines() or [""])
     if view.signpost:
@@ -103,10 +114,7 @@ def case_lines(view: CaseView, *, audit: bool = True) -> Iterator[str]:
         yield plain(f"Signposted to {sp.route_label}: told {sp.told_on}{by}")
         yield "  " + " ".join(plain(sp.text).split())
     yield from _consent_lines(view)
-    for r in view.risk:
-        action = risk_action(r)
-        if action:
-            yield f"Immediate risk: action taken: {action}"
+    yield from _risk_lines(view)
     yield "Classifications:"
     for c in view.classifications:
         reason = f" - {plain(c.reason)}" if c.reason else ""
@@ -132,6 +140,19 @@ def case_lines(view: CaseView, *, audit: bool = True) -> Iterator[str]:
         for e in view.audit:
             why = f" - {plain(e.reason)}" if e.reason else ""
             yield f"  {e.at:%Y-%m-%d %H:%M} {plain(e.actor)}: {e.action}{why}"
+
+
+def _risk_lines(view: CaseView) -> Iterator[str]:
+    """Each risk assessment: its level, why, a move coming up, what was done at once."""
+    for r in view.risk:
+        yield f"Risk assessed: {r.level}"
+        yield from (f"  because: {reason}" for reason in risk_reasons(r))
+        move = move_words(r)
+        if move:
+            yield f"  {move}"
+        action = risk_action(r)
+        if action:
+            yield f"Immediate risk: action taken: {action}"
 
 
 def _earlier_case_lines(view: CaseView) -> Iterator[str]:

@@ -21,7 +21,15 @@ from backoffice.view_models import (
     RecommendationView,
     TaskView,
 )
-from backoffice.wording import ASK_NOW, consent_line, risk_action, seen_risk
+from backoffice.wording import (
+    ASK_NOW,
+    consent_line,
+    hearing_words,
+    move_words,
+    risk_action,
+    risk_reasons,
+    seen_risk,
+)
 
 RISK_STYLES = {"immediate": "bold red", "high": "bold yellow", "standard": ""}
 ASK_NOW_STYLE = "bold black on yellow"
@@ -106,6 +114,10 @@ def summary_text(view: CaseView) -> Text:
         _line(text, (view.identity_note or "pseudonymised", MUTED))
     detail = f" ({p.raised_by_detail})" if p.raised_by_detail else ""
     _line(text, f"raised by {p.raised_by}{detail}")
+    hearing = hearing_words(view.out_of_hearing)
+    if hearing:
+        style = "" if view.out_of_hearing else "bold yellow"
+        _line(text, (hearing, style))
     how = f" by {view.communication_channel}" if view.communication_channel else ""
     when = f" on {_when(view.communication_when)}" if view.communication_when else ""
     _line(text, f"contacted {', '.join(view.bodies) or '-'}{how}{when}")
@@ -212,8 +224,11 @@ def _risk(text: Text, view: CaseView) -> None:
             if on
         ]
         _line(text, (r.level, RISK_STYLES.get(r.level, "")), f" · {', '.join(signs) or 'no signs'}")
-        if r.vulnerabilities:
-            _line(text, f"vulnerabilities: {', '.join(r.vulnerabilities)}")
+        for reason in risk_reasons(r):
+            _line(text, ("because: ", "bold"), reason)
+        move = move_words(r)
+        if move:
+            _line(text, move)
         if r.notes:
             _line(text, r.notes)
         action = risk_action(r)

@@ -80,7 +80,7 @@ class RiskWords(BaseModel):
 
 
 @cache
-def risk_words() -> RiskWords:
+def reason_words() -> RiskWords:
     return load_validated(RiskWords, RISK_FILE)
 
 
@@ -125,7 +125,7 @@ Reason = tuple[RiskLevel, str]
 
 
 def _signs(answers: RiskAnswers, account: AccountReading) -> list[Reason]:
-    words = risk_words().signs
+    words = reason_words().signs
     found: list[Reason] = []
     if answers.immediate_danger:
         found.append((RiskLevel.IMMEDIATE, words.immediate_danger))
@@ -145,7 +145,7 @@ def _signs(answers: RiskAnswers, account: AccountReading) -> list[Reason]:
 
 
 def _heightened(answers: RiskAnswers) -> list[Reason]:
-    words = risk_words().heightened
+    words = reason_words().heightened
     return [(RiskLevel.HIGH, words.get(v, v.replace("_", " "))) for v in answers.vulnerabilities]
 
 
@@ -155,7 +155,7 @@ def _when(days: int) -> str:
 
 def imminent_move(answers: RiskAnswers, *, today: date) -> str | None:
     """The reason an imminent move gives: one due from today to ``imminent_move_days`` ahead."""
-    words = risk_words()
+    words = reason_words()
     if answers.move_kind not in MOVES or answers.move_date is None:
         return None
     days = (answers.move_date - today).days
@@ -172,7 +172,7 @@ def measures_in_account(
 ) -> list[str]:
     """Force, segregation or a strip-search the account describes, as the classification read
     it: its categories, and evidence entries whose plain words ``prompts/risk.yaml`` names."""
-    words = risk_words().account
+    words = reason_words().account
     chosen = set(categories)
     found = [reason for category, reason in words.categories.items() if category in chosen]
     items = list(evidence)

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import json
 import subprocess
+from datetime import UTC, datetime
 
 from sqlalchemy import Engine
 
+from backoffice.view_models import RiskView
+from backoffice.wording import hearing_words, move_words, risk_reasons
 from intake.core.settings import Settings
 from intake.core.users import Actor
 from intake.interview.drafts import DraftStore
@@ -92,3 +95,16 @@ def test_force_in_the_account_puts_the_case_before_standard_ones_in_the_queue(
     assert queue.index(forced) < queue.index(standard)
     shown = bo(settings, "show", forced).stdout
     assert "  because: force, restraint or assault described in the account" in shown
+
+
+def test_an_assessment_from_before_the_reasons_shows_its_factors_in_words() -> None:
+    old = RiskView(
+        level="high", immediate_danger=False, self_harm=False, injuries=False,
+        vulnerabilities=["disability", "on_acct"], notes=None, assessed_by=None,
+        assessed_at=datetime(2026, 1, 5, tzinfo=UTC),
+    )  # fmt: skip
+    assert risk_reasons(old) == [
+        "disability or serious illness",
+        "on an ACCT (self-harm support plan)",
+    ]
+    assert move_words(old) is None and hearing_words(None) is None

@@ -223,8 +223,10 @@ def _risk(text: Text, view: CaseView) -> None:
             )
             if on
         ]
-        _line(text, (r.level, RISK_STYLES.get(r.level, "")), f" · {', '.join(signs) or 'no signs'}")
-        for reason in risk_reasons(r):
+        reasons = risk_reasons(r)
+        shown = ", ".join(signs) or ("" if reasons else "no signs")
+        _line(text, (r.level, RISK_STYLES.get(r.level, "")), f" · {shown}" if shown else "")
+        for reason in reasons:
             _line(text, ("because: ", "bold"), reason)
         move = move_words(r)
         if move:

@@ -212,6 +212,9 @@ def _risk(row: RiskAssessment, names: _Names, mask: CaseRedactor) -> RiskView:
         assessed_at=row.assessed_at,
         action_taken=mask.optional(row.action_taken),
         action_at=mask.optional(row.action_at),
+        move_kind=row.move_kind,
+        move_date=row.move_date,
+        reasons=list(row.reasons or []),
     )
 
 
@@ -320,6 +323,7 @@ def build_case_view(session: Session, case: SanctionCase, actor: Actor) -> CaseV
         routes=list(case.routes or []) or [case.route],
         communication_channel=case.communication_channel,
         communication_when=case.communication_when,
+        out_of_hearing=case.out_of_hearing,
         person=_person(case, pseudo, hidden),
         narrative=mask.text(case.narrative),
         signpost=signpost_text(case.route) if case.status == CaseStatus.SIGNPOSTED else None,

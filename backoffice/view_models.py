@@ -187,6 +187,11 @@ class RiskView(View):
     #: With an immediate risk: what was done at once (who was told), and when.
     action_taken: str | None = None
     action_at: str | None = None
+    #: A removal, release or transfer coming up, and the day it is due (if known).
+    move_kind: str | None = None
+    move_date: date | None = None
+    #: Why the level is what it is, in words, as recorded at the time (NPM guidance 3.3).
+    reasons: list[str] = Field(default_factory=list)
 
 
 class TrackerView(View):
@@ -261,6 +266,9 @@ class CaseView(View):
     routes: list[str] = Field(default_factory=list)
     communication_channel: str | None
     communication_when: date | None
+    #: The interview was held out of the hearing of staff (False: the person may not have
+    #: spoken freely; None: not asked).
+    out_of_hearing: bool | None = None
     person: PersonView
     narrative: str
     signpost: str | None

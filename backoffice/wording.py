@@ -13,6 +13,7 @@ from backoffice.view_models import (
     QueueRow,
     RiskView,
 )
+from intake.core.risk import reason_words
 from intake.core.vocabulary import (
     CaseStatus,
     ClassificationSource,
@@ -130,3 +131,30 @@ def risk_action(r: RiskView) -> str | None:
         return None
     when = f" ({r.action_at})" if r.action_at else ""
     return plain(f"{r.action_taken}{when}")
+
+
+def hearing_words(out_of_hearing: bool | None) -> str | None:
+    """Whether the interview was held out of the hearing of staff (None: it was not asked)."""
+    if out_of_hearing is None:
+        return None
+    if out_of_hearing:
+        return "interview held out of the hearing of staff"
+    return "interview NOT held out of the hearing of staff: they may not have spoken freely"
+
+
+def move_words(r: RiskView) -> str | None:
+    """A removal, release or transfer coming up, and when it is due."""
+    if not r.move_kind:
+        return None
+    kind = reason_words().moves.get(r.move_kind, r.move_kind.replace("_", " "))
+    due = f"due {r.move_date.isoformat()}" if r.move_date else "date not known"
+    return f"{kind} coming up, {due}"
+
+
+def risk_reasons(r: RiskView) -> list[str]:
+    """Why the level is what it is; for an assessment recorded before the reasons were, the
+    heightened-risk factors it ticked."""
+    if r.reasons:
+        return [plain(reason) for reason in r.reasons]
+    words = reason_words().heightened
+    return [plain(words.get(v, v.replace("_", " "))) for v in r.vulnerabilities]

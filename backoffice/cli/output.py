@@ -16,9 +16,12 @@ from backoffice.wording import (
     categories_words,
     consent_line,
     disagreement_words,
+    hearing_words,
+    move_words,
     outcome_words,
     risk_action,
     risk_level_words,
+    risk_reasons,
     risk_words,
     route_words,
     seen_risk,
@@ -113,6 +116,9 @@ def case_lines(view: CaseView, *, audit: bool = True) -> Iterator[str]:
     if view.outcome:
         yield f"  outcome: {outcome_words(view.outcome)}"
     yield _person_line(view)
+    hearing = hearing_words(view.out_of_hearing)
+    if hearing:
+        yield f"  {hearing}"
     yield "Narrative:"
     yield from ("  " + line for line in plain(view.narrative).splitlines() or [""])
     if view.signpost:
@@ -122,10 +128,7 @@ def case_lines(view: CaseView, *, audit: bool = True) -> Iterator[str]:
         yield plain(f"Signposted to {sp.route_label}: told {sp.told_on}{by}")
         yield "  " + " ".join(plain(sp.text).split())
     yield from _consent_lines(view)
-    for r in view.risk:
-        action = risk_action(r)
-        if action:
-            yield f"Immediate risk: action taken: {action}"
+    yield from _risk_lines(view)
     yield "Classifications:"
     for c in view.classifications:
         reason = f" - {plain(c.reason)}" if c.reason else ""
@@ -164,6 +167,19 @@ def _kept_informed_lines(view: CaseView) -> Iterator[str]:
         if t.duty in updates and t.done_at:
             note = f" - {plain(t.note)}" if t.note else ""
             yield f"Kept informed {t.done_at:%Y-%m-%d}: {t.title}{note}"
+
+
+def _risk_lines(view: CaseView) -> Iterator[str]:
+    """Each risk assessment: its level, why, a move coming up, what was done at once."""
+    for r in view.risk:
+        yield f"Risk assessed: {risk_level_words(r.level)}"
+        yield from (f"  because: {reason}" for reason in risk_reasons(r))
+        move = move_words(r)
+        if move:
+            yield f"  {move}"
+        action = risk_action(r)
+        if action:
+            yield f"Immediate risk: action taken: {action}"
 
 
 def _earlier_case_lines(view: CaseView) -> Iterator[str]:

@@ -27,9 +27,12 @@ from backoffice.wording import (
     classification_words,
     consent_line,
     disagreement_words,
+    hearing_words,
+    move_words,
     outcome_words,
     risk_action,
     risk_level_words,
+    risk_reasons,
     route_words,
     seen_risk,
     source_words,
@@ -129,6 +132,10 @@ def summary_text(view: CaseView) -> Text:
         _line(text, (view.identity_note or "pseudonymised", MUTED))
     detail = f" ({p.raised_by_detail})" if p.raised_by_detail else ""
     _line(text, f"raised by {label_of(RaisedBy, p.raised_by)}{detail}")
+    hearing = hearing_words(view.out_of_hearing)
+    if hearing:
+        style = "" if view.out_of_hearing else "bold yellow"
+        _line(text, (hearing, style))
     channel = view.communication_channel
     how = f" ({answer_label('channel', channel)})" if channel else ""
     when = f" on {_when(view.communication_when)}" if view.communication_when else ""
@@ -249,8 +256,15 @@ def _risk(text: Text, view: CaseView) -> None:
             )
             if on
         ]
+        reasons = risk_reasons(r)
+        shown = ", ".join(signs) or ("" if reasons else "no signs")
         level = (risk_level_words(r.level), RISK_STYLES.get(r.level, ""))
-        _line(text, level, f" · {', '.join(signs) or 'no signs'}")
+        _line(text, level, f" · {shown}" if shown else "")
+        for reason in reasons:
+            _line(text, ("because: ", "bold"), reason)
+        move = move_words(r)
+        if move:
+            _line(text, move)
         if r.vulnerabilities:
             _line(text, f"vulnerabilities: {answer_labels('vulnerabilities', r.vulnerabilities)}")
         if r.notes:

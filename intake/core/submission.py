@@ -118,6 +118,10 @@ class CaseSubmission(BaseModel):
     consent: ConsentAnswers = Field(default_factory=ConsentAnswers)
     risk: RiskAnswers = Field(default_factory=RiskAnswers)
     risk_level: RiskLevel = RiskLevel.STANDARD
+    #: Why the risk level is what it is, in words (``intake.core.risk.triage``).
+    risk_reasons: list[str] = Field(default_factory=list)
+    #: The interview was held out of the hearing of staff (None: not asked).
+    out_of_hearing: bool | None = None
     #: Evidence the interview said is there: what expires gets a task to ask for it to be kept.
     evidence: EvidenceAnswers = Field(default_factory=EvidenceAnswers)
     is_demo: bool = False
@@ -184,6 +188,7 @@ def _case_from(submission: CaseSubmission, reference: str, actor: Actor) -> Sanc
         home_office_ref=person.home_office_ref,
         age_band=person.age_band,
         location=person.location,
+        out_of_hearing=submission.out_of_hearing,
         bodies=[b.value for b in submission.bodies or effective.body],
         communication_channel=submission.communication_channel,
         communication_when=submission.communication_when,
@@ -259,6 +264,9 @@ def _records(case: SanctionCase, submission: CaseSubmission, actor: Actor) -> li
             notes=risk.notes,
             action_taken=risk.action_taken,
             action_at=risk.action_at,
+            move_kind=risk.move_kind,
+            move_date=risk.move_date,
+            reasons=list(submission.risk_reasons),
             assessed_by_id=actor.id,
         )
     )

@@ -89,3 +89,49 @@ def past_date(text: str, *, today: date | None = None) -> date:
     if when > today:
         raise ValidationProblem(f"{when:%d %B %Y} is in the future; give a date that has passed")
     return when
+
+
+#: A day and month without a year read as next year's is refused as passed when this year's
+#: fell within this many days before today ("3/6" typed on 20 June meant 3 June, now gone).
+JUST_PASSED_DAYS = 60
+
+
+def _read_date(text: str, *, today: date, prefer: str) -> date | None:
+    import dateparser
+
+    base = datetime(today.year, today.month, today.day, 12, 0)
+    settings = {"DATE_ORDER": "DMY", "PREFER_DATES_FROM": prefer, "RELATIVE_BASE": base}
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    return parsed.date() if parsed is not None else None
+
+
+def coming_date(text: str, *, today: date | None = None) -> date:
+    """A day still to come, or today, as people say it: "next Friday", "in two weeks",
+    "24/12" (day first). A day that has passed is refused with a clear message."""
+    today = today or local_today()
+    cleaned = clean_text(text).strip()
+    if not cleaned:
+        raise ValidationProblem("a date is needed, such as 'next Friday' or '24/12'")
+    this_year = _read_date(cleaned, today=today, prefer="current_period")
+    ahead = _read_date(cleaned, today=today, prefer="future")
+    if this_year is None and ahead is None:
+        raise ValidationProblem(
+            f"{cleaned!r} is not a date I understand; try 'next Friday', 'in two weeks' or '24/12'"
+        )
+    if this_year == today:
+        return today
+    when = ahead if ahead is not None else this_year
+    assert when is not None
+    just_passed = (
+        this_year is not None
+        and this_year < today
+        and (today - this_year).days <= JUST_PASSED_DAYS
+        and when.year > today.year
+        and (when.month, when.day) == (this_year.month, this_year.day)
+    )
+    if when < today or just_passed:
+        gone = this_year if just_passed and this_year is not None else when
+        raise ValidationProblem(
+            f"{gone:%d %B %Y} has passed; give the date it is due (today or later)"
+        )
+    return when

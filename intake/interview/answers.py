@@ -145,7 +145,10 @@ def _multi(question: Question, text: str, **_: Any) -> Parsed:
 def _date(question: Question, text: str, *, today: date, **_: Any) -> Parsed:
     if not text and question.default_today:
         return Parsed(today.isoformat(), f"{today:%d %B %Y}")
-    when = validation.past_date(text, today=today)
+    if question.future:
+        when = validation.coming_date(text, today=today)
+    else:
+        when = validation.past_date(text, today=today)
     return Parsed(when.isoformat(), f"{when:%d %B %Y}")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from intake.classifier import Classification
 from intake.interview.engine import Interview
-from intake.interview.outcome import risk_level, routes_so_far, still_missing
+from intake.interview.outcome import risk_triage, routes_so_far, still_missing
 from intake.interview.panel import review_questions, risk_banner, risk_words
 from intake.interview.script import Kind, Question
 
@@ -115,7 +115,9 @@ def review_lines(interview: Interview) -> list[str]:
     if interview.ending() is None:
         lines += ["-- Assessment"]
         lines += classification_lines(interview.classification, interview.account_text())
-    lines.append(f"Risk: {risk_level(interview).label}")
+    triaged = risk_triage(interview)
+    lines.append(f"Risk: {triaged.level.label}")
+    lines += [f"  because: {reason}" for reason in triaged.reasons]
     banner = risk_banner(interview, immediate=interview.immediate_risk)
     if banner:
         lines.append(f"!! {banner}")

@@ -6,7 +6,7 @@ from datetime import date
 
 from intake.classifier import Classification
 from intake.core.evidence import EvidenceAnswers
-from intake.core.risk import RiskAnswers, assess_risk
+from intake.core.risk import AccountReading, RiskAnswers, RiskTriage, triage
 from intake.core.submission import (
     CaseSubmission,
     ClassificationView,
@@ -29,29 +29,62 @@ from intake.interview.engine import ON_BEHALF, Interview
 ROUTE_EVIDENCE = "route:"
 
 
+#: Heightened risk the interview knows from their age band (NPM: children and young adults).
+AGE_FACTORS = {"18_20": "young_adult"}
+
+
+def _heightened(interview: Interview) -> list[str]:
+    """The factors ticked, and those their age or establishment already gives."""
+    factors = list(interview.value("vulnerabilities") or [])
+    known = ["under_18"] if interview.under_18 else []
+    known += [f for band, f in AGE_FACTORS.items() if interview.value("age_band") == band]
+    return known + [f for f in factors if f not in known]
+
+
+def _move(interview: Interview) -> tuple[str | None, date | None]:
+    kind = interview.value("move_coming")
+    if kind in (None, "none"):
+        return None, None
+    due = interview.value("move_date")
+    return kind, date.fromisoformat(due) if due else None
+
+
 def risk_answers(interview: Interview) -> RiskAnswers:
     value = interview.value
-    vulnerabilities = list(value("vulnerabilities") or [])
-    if interview.under_18 and "under_18" not in vulnerabilities:
-        vulnerabilities.append("under_18")
+    move_kind, move_date = _move(interview)
     return RiskAnswers(
         immediate_danger=value("immediate_danger") is True,
         self_harm=value("self_harm") is True,
         injuries=value("injuries") is True,
         still_happening=value("still_happening") is True,
-        vulnerabilities=vulnerabilities,
+        vulnerabilities=_heightened(interview),
         action_taken=value("action_taken") if interview.immediate_risk else None,
         action_at=value("action_at") if interview.immediate_risk else None,
+        move_kind=move_kind,
+        move_date=move_date,
     )
+
+
+def account_reading(result: Classification | None) -> AccountReading | None:
+    """What the classification of the account says that bears on risk."""
+    if result is None:
+        return None
+    return AccountReading(
+        immediate_risk=result.immediate_risk,
+        severity=result.severity,
+        categories=[c.value for c in result.categories],
+        evidence=[e.model_dump() for e in result.evidence],
+    )
+
+
+def risk_triage(interview: Interview) -> RiskTriage:
+    """The risk level as it would be submitted now, and every reason for it."""
+    reading = account_reading(interview.classification)
+    return triage(risk_answers(interview), reading, today=interview.today)
 
 
 def risk_level(interview: Interview) -> RiskLevel:
-    result = interview.classification
-    return assess_risk(
-        risk_answers(interview),
-        classifier_immediate=bool(result and result.immediate_risk),
-        severity=result.severity if result else None,
-    )
+    return risk_triage(interview).level
 
 
 def evidence_routes(result: Classification) -> list[Route]:
@@ -151,6 +184,7 @@ def build_submission(
     raised = value("raised_by") or "person"
     result = interview.classification
     contact = value("contact_date")
+    triaged = risk_triage(interview)
     return CaseSubmission(
         draft_id=draft_id,
         receiving_organisation=organisation,
@@ -182,7 +216,9 @@ def build_submission(
             justification=value("justification"),
         ),
         risk=risk_answers(interview),
-        risk_level=risk_level(interview),
+        risk_level=triaged.level,
+        risk_reasons=list(triaged.reasons),
+        out_of_hearing=value("out_of_hearing"),
         evidence=evidence_answers(interview),
     )
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from intake.classifier import Classification
 from intake.core.vocabulary import RiskLevel
 from intake.interview.engine import Ending, Interview
-from intake.interview.outcome import risk_level, routes_so_far
+from intake.interview.outcome import risk_triage, routes_so_far
 from intake.interview.script import Question
 
 #: The classifier's missing elements, in the words an interviewer would use.
@@ -23,7 +23,14 @@ MISSING_ELEMENTS = {
 }
 
 SKIPPED = "(skipped)"
-RISK_KEYS = ("immediate_danger", "self_harm", "injuries", "vulnerabilities", "still_happening")
+RISK_KEYS = (
+    "immediate_danger",
+    "self_harm",
+    "injuries",
+    "vulnerabilities",
+    "move_coming",
+    "still_happening",
+)
 
 CONSENT_KEYS = (
     ("consent_pursue", "pursue"),
@@ -40,6 +47,8 @@ class CasePanelData:
     #: The triage level from what has been accepted so far (as it would be submitted);
     #: None until a risk question is answered or an account is given.
     risk: RiskLevel | None
+    #: Why the risk level is what it is, in words (empty while it is not yet assessed).
+    risk_reasons: list[str]
     #: Immediate risk from the answers, the accepted account or the narrative being typed.
     immediate_risk: bool
     classification: Classification | None
@@ -90,11 +99,19 @@ def _consent(interview: Interview) -> str | None:
     return "; ".join(parts) or None
 
 
+def _hearing(interview: Interview) -> str | None:
+    """A note while staff can hear the interview: the person may not speak freely."""
+    if interview.value("out_of_hearing") is not False:
+        return None
+    return interview.texts.overheard.strip()
+
+
 def facts(interview: Interview) -> list[tuple[str, str]]:
     """Label and words for each fact known so far (unknown ones left out)."""
     found = [
         ("Place", _display(interview, "establishment")),
         ("Visit", _display(interview, "visit_date")),
+        ("Hearing", _hearing(interview)),
         ("Language", _display(interview, "interpreter_language")),
         ("Raised by", _display(interview, "raised_by")),
         ("Person", _person(interview)),
@@ -155,9 +172,11 @@ def case_panel(interview: Interview, *, draft_text: str | None = None) -> CasePa
     text = draft_text if live and draft_text else interview.account_text()
     immediate = interview.immediate_risk or bool(preview and preview.immediate_risk)
     possible = bool(result and result.possible_immediate_risk) or interview.possible_risk
+    triaged = risk_triage(interview) if _risk_known(interview) else None
     return CasePanelData(
         facts=facts(interview),
-        risk=risk_level(interview) if _risk_known(interview) else None,
+        risk=triaged.level if triaged else None,
+        risk_reasons=list(triaged.reasons) if triaged else [],
         immediate_risk=immediate,
         possible_risk=possible and not immediate,
         classification=result,

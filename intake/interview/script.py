@@ -79,6 +79,8 @@ class Question(BaseModel):
     allow_skip: bool = False
     allow_unknown: bool = False
     default_today: bool = False
+    #: A date question about a day still to come (today or later); by default one that passed.
+    future: bool = False
     must_be_yes: str | None = None
 
     @model_validator(mode="after")
@@ -86,6 +88,8 @@ class Question(BaseModel):
         needs = self.kind in (Kind.CHOICE, Kind.MULTI)
         if needs != bool(self.choices):
             raise ValueError(f"{self.key}: choices are needed for choice and multi, only there")
+        if self.future and self.kind != Kind.DATE:
+            raise ValueError(f"{self.key}: only a date question may be about the future")
         return self
 
 
@@ -178,6 +182,8 @@ class Texts(BaseModel):
     risk_acted: str
     risk_not_acted: str
     assessment: str
+    #: The case panel's note when the interview is not held out of the hearing of staff.
+    overheard: str
     #: Said when an interpreter is needed but not available: the interview stops.
     interpreter_stop: str
     signposts: dict[str, str]

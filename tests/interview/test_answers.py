@@ -68,6 +68,41 @@ def test_dates_as_people_say_them_and_never_in_the_future() -> None:
         parse("contact_date", "01/01/2027")
 
 
+@pytest.mark.parametrize(
+    ("typed", "due"),
+    [
+        ("next Friday", "2026-11-27"),
+        ("in two weeks", "2026-12-07"),
+        ("24/12", "2026-12-24"),
+        ("today", "2026-11-23"),
+        ("23/11", "2026-11-23"),
+        ("5/1", "2027-01-05"),  # next January: this year's has long passed
+    ],
+)
+def test_a_move_is_due_on_a_day_still_to_come(typed: str, due: str) -> None:
+    assert parse("move_date", typed).value == due
+
+
+@pytest.mark.parametrize(
+    ("typed", "gone"),
+    [
+        ("yesterday", "22 November 2026"),
+        ("last week", "16 November 2026"),
+        ("01/06/2026", "01 June 2026"),
+        ("3/11", "03 November 2026"),  # this month's, just gone: never read as next year's
+    ],
+)
+def test_a_move_date_that_has_passed_is_refused_with_the_date(typed: str, gone: str) -> None:
+    with pytest.raises(ValidationProblem, match=f"{gone} has passed; give the date it is due"):
+        parse("move_date", typed)
+
+
+def test_a_move_date_may_be_unknown_but_not_empty() -> None:
+    assert parse("move_date", "unknown").value is None
+    with pytest.raises(ValidationProblem, match="a date is needed"):
+        parse("move_date", "")
+
+
 def test_establishment_fuzzy_and_out_of_scope() -> None:
     assert parse("establishment", "the scrubs").value["name"] == "HMP Wormwood Scrubs"
     place = parse("establishment", "Leeds police station").value

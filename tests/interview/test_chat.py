@@ -168,7 +168,20 @@ def test_immediate_risk_is_said_once_and_what_was_done_is_recorded(tmp_path: Pat
 
 
 def test_end_of_input_keeps_the_draft_to_resume(tmp_path: Path) -> None:
-    lines = ["Ines Pector", "HMIP", "1", "scrubs", "", "yes", "1", "1", "1", "Sam", "A1234BC"]
+    lines = [
+        "Ines Pector",
+        "HMIP",
+        "1",
+        "scrubs",
+        "",
+        "yes",
+        "yes",
+        "1",
+        "1",
+        "1",
+        "Sam",
+        "A1234BC",
+    ]
     first = run_cli("intake", "chat", env=chat_env(tmp_path), input="\n".join(lines) + "\n")
     assert first.returncode == 1
     assert "saved" in first.stdout

@@ -28,7 +28,7 @@ def drafts(tmp_path: Path) -> list[dict[str, object]]:
 def test_piped_interview_stops_without_an_interpreter_and_goes_on_with_one(
     tmp_path: Path,
 ) -> None:
-    stop_and_keep = [*FIRST_START, "wandsworth", "", "yes", "4", "Polish", "Jan Kowalski",
+    stop_and_keep = [*FIRST_START, "wandsworth", "", "yes", "yes", "4", "Polish", "Jan Kowalski",
                      "unknown", "2"]  # fmt: skip
     status, out = chat(tmp_path, stop_and_keep)
     assert status == 1

@@ -28,6 +28,7 @@ ACCOUNT = (
 ANSWERS = {
     "establishment": "Wandsworth",
     "visit_date": "",
+    "out_of_hearing": "y",
     "reassurance_given": "y",
     "interpreter": "1",
     "raised_by": "1",
@@ -52,7 +53,8 @@ ANSWERS = {
     "action_taken": "Told the duty governor",
     "action_at": "14:30 today",
     "injuries": "n",
-    "vulnerabilities": "8",
+    "vulnerabilities": "9",
+    "move_coming": "1",
     "consent_pursue": "y",
     "consent_share_identity": "y",
     "consent_imb_enquiries": "y",
@@ -217,7 +219,14 @@ def test_route_evidence_of_the_rules_is_a_proposed_route() -> None:
 
 def test_routes_are_shown_before_there_is_an_account() -> None:
     engine = Interview(today=TODAY)
-    for key in ("establishment", "visit_date", "reassurance_given", "interpreter", "raised_by"):
+    for key in (
+        "establishment",
+        "visit_date",
+        "out_of_hearing",
+        "reassurance_given",
+        "interpreter",
+        "raised_by",
+    ):
         engine.answer(ANSWERS[key])
     engine.answer("1, 2")
     assert routes_so_far(engine) == [Route.SANCTION_PROTOCOL, Route.DEATH_IN_CUSTODY]

@@ -27,6 +27,7 @@ ANSWERS = {
     "Your role?": "intake",
     "Which establishment": "wandsworth",
     "date of the visit": "",
+    "out of the hearing of staff": "yes",
     "Have you said this": "yes",
     "interpreter": "1",
     "Who is raising this": "the person themselves",
@@ -49,6 +50,7 @@ ANSWERS = {
     "spoken of self-harm": "no",
     "injuries": "no",
     "heightened risk": "none",
+    "removal, release or transfer": "no",
     "consent to it being pursued": "yes",
     "identity being shared": "yes",
     "IMB making enquiries": "yes",
@@ -116,7 +118,7 @@ def run_conversation(
 
 #: The answers before the narrative, in the order a first start asks them.
 BEFORE_NARRATIVE = [
-    "Ines Pector", "HMIP", "intake", "wandsworth", "", "yes", "1", "the person themselves",
+    "Ines Pector", "HMIP", "intake", "wandsworth", "", "yes", "yes", "1", "the person themselves",
     "1", "Sam Smith", "A1234BC", "21 or over", "B wing",
 ]  # fmt: skip
 

@@ -49,6 +49,7 @@ RISK = (
 COMMON = {
     "establishment": "Wandsworth",
     "visit_date": "",
+    "out_of_hearing": "y",
     "reassurance_given": "y",
     "interpreter": "1",
     "raised_by": "1",
@@ -72,7 +73,8 @@ COMMON = {
     "action_taken": "Told the duty governor, Ms Khan, in person",
     "action_at": "14:30 today",
     "injuries": "n",
-    "vulnerabilities": "8",
+    "vulnerabilities": "9",
+    "move_coming": "1",
     "consent_pursue": "y",
     "consent_share_identity": "y",
     "consent_imb_enquiries": "y",

@@ -143,8 +143,9 @@ def test_exported_spreadsheets_hold_no_formula(
                 .values(person_name=text, place_text=text, establishment_id=None)
                 .execution_options(skip_audit=True)
             )
-            case_id = session.exec(select(SanctionCase.id).where(SanctionCase.reference == ref))
-            session.add(TrackerEntry(case_id=case_id.one()))  # logged at step 3
+            case = session.exec(select(SanctionCase).where(SanctionCase.reference == ref)).one()
+            assert case.id is not None
+            session.add(TrackerEntry(case_id=case.id))  # logged at step 3
         session.commit()
     out = tmp_path / f"t.{fmt}"
     args = ["tracker", "export", "--format", fmt, "--out", str(out), "--no-encrypt"]

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from intake.core.errors import SanctionsError
 from intake.interview.engine import Interview
-from intake.interview.outcome import risk_level, routes_so_far
+from intake.interview.outcome import risk_triage, routes_so_far
 from intake.interview.panel import closing_words, review_questions, risk_banner
 from intake.interview.session import InterviewSession
 from intake.tui.widgets.case_panel import CasePanel
@@ -85,8 +85,11 @@ def review_options(interview: Interview) -> list[Option]:
         block = classification_block(interview.classification, interview.account_text())
         options.append(Option(block, id=f"{INFO}assessment"))
         options += where
+    triaged = risk_triage(interview)
     risk = Text("Risk level  ", style="bold")
-    risk.append_text(risk_badge(risk_level(interview)))
+    risk.append_text(risk_badge(triaged.level))
+    for reason in triaged.reasons:
+        risk.append(f"\n• {reason}")
     banner = risk_banner(interview, immediate=interview.immediate_risk)
     if banner:
         risk.append("\n" + banner, style="bold")

@@ -36,6 +36,7 @@ HINTS = {
     Kind.DATE: "Enter accepts · 'last Tuesday', 'two weeks ago', '12/10'",
     Kind.ESTABLISHMENT: "Enter accepts · name, local name or code",
 }
+FUTURE_DATE_HINT = "Enter accepts · 'next Friday', 'in two weeks', '24/12'"
 PLACEHOLDERS = {
     Kind.DATE: "today",
     Kind.PRISON_NUMBER: "A1234BC",
@@ -103,6 +104,8 @@ class AnswerInput(Vertical):
         yield Static(Text(self._hint()), id="hint", markup=False)
 
     def _hint(self) -> str:
+        if self.question.future:
+            return FUTURE_DATE_HINT
         if self.question.kind in HINTS:
             return HINTS[self.question.kind]
         extra = " · or 'skip'" if self.question.allow_skip else ""
@@ -125,7 +128,7 @@ class AnswerInput(Vertical):
             return MultiPicker(labels, selected=ticked, id="control")
         if question.kind in PROSE:
             return AnswerArea(self._text, id="control", soft_wrap=True)
-        placeholder = PLACEHOLDERS.get(question.kind, "")
+        placeholder = "e.g. next Friday" if question.future else PLACEHOLDERS.get(question.kind, "")
         return AnswerLine(self._text, placeholder=placeholder, id="control")
 
     def on_mount(self) -> None:

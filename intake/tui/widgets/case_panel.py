@@ -57,6 +57,8 @@ class CasePanel(VerticalScroll):
             risk.append(" immediate", style="bold #d46a6a")
         elif data.possible_risk:
             risk.append(" possible: ask now", style="bold #d4a24c")
+        for reason in data.risk_reasons:
+            risk.append(f"\n• {reason}")
         rows.append(("Risk", risk))
         parts: list[RenderableType] = [facts_grid(rows)]
         if not data.facts:

@@ -37,6 +37,9 @@ class SanctionCase(SQLModel, table=True):
     home_office_ref: str | None = Field(default=None, sa_type=String(32))
     age_band: str | None = Field(default=None, sa_type=String(16))
     location: str | None = Field(default=None, sa_type=String(120))
+    #: The interview was held out of the hearing of staff; False: staff could hear, so the
+    #: person may not have spoken freely (None: not asked, e.g. a case from before issue 15).
+    out_of_hearing: bool | None = None
     bodies: list[str] = json_column()
     communication_channel: str | None = Field(default=None, sa_type=String(64))
     communication_when: date | None = None
@@ -143,6 +146,11 @@ class RiskAssessment(SQLModel, table=True):
     #: With an immediate risk: what was done at once (who was told), and when, as staff said it.
     action_taken: str | None = text_column()
     action_at: str | None = Field(default=None, sa_type=String(120))
+    #: A removal, release or transfer coming up (``intake.core.risk.MOVES``), and its day.
+    move_kind: str | None = enum_column(None, length=16)
+    move_date: date | None = None
+    #: Why the level is what it is, in words, as staff saw them at the time (NPM 3.3).
+    reasons: list[str] = json_column()
     assessed_by_id: int | None = Field(default=None, foreign_key="app_user.id")
     assessed_at: datetime = Field(default_factory=utcnow)
 

@@ -81,7 +81,7 @@ async def test_first_start_says_why_a_board_establishment_is_not_taken(
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_until(pilot, lambda: isinstance(app.screen, RegisterScreen))
         await type_text(pilot, "Alex Moss")
-        await pilot.press("enter", "2", "3")
+        await pilot.press("enter", "2", "enter", "3", "enter")
         for typed, shown in [
             ("Isle of Man", "prison on the Isle of Man is not covered"),
             ("Brook", "could be several places: Brook House IRC; Colnbrook IRC"),

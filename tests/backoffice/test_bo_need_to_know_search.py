@@ -20,6 +20,7 @@ from backoffice.tracker import COLUMNS, export_tracker
 from intake.core.db.models import SanctionCase
 from intake.core.users import Actor
 from tests.backoffice.ntk_support import NAME, NUMBER, _listed
+from tests.support.factories import logged_on_tracker
 
 
 def _found(engine: Engine, actor: Actor, text: str) -> list[str]:
@@ -55,6 +56,7 @@ def _tracker(engine: Engine, actor: Actor, out: Path) -> dict[str, dict[str, str
 def test_tracker_export_pseudonymises_rows_the_exporter_is_not_identified_to(
     engine: Engine, people: dict[str, Actor], cases: dict[str, str], tmp_path: Path
 ) -> None:
+    logged_on_tracker(engine, cases.values())
     rows = _tracker(engine, people["hmip_supervisor"], tmp_path / "hmip.csv")
     assert rows[cases["hmip"]]["Person"] == NAME
     assert rows[cases["hmip"]]["Prison number"] == NUMBER

@@ -7,7 +7,7 @@ intake submits it (override any field); ``add_interviewer`` the intake user of t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -173,3 +173,19 @@ ViewFn = Callable[[str], CaseView]
 
 def open_titles(case: CaseView) -> list[str]:
     return [t.title for t in case.tasks if t.is_open]
+
+
+def logged_on_tracker(engine: Engine, references: Iterable[str]) -> None:
+    """Put cases on the HMIP sanctions tracker as step 3 would (rows only: for tests of the
+    export, whose cases need not go through the workflow)."""
+    from sqlmodel import select
+
+    from intake.core.db.models import SanctionCase, TrackerEntry
+
+    with Session(engine) as session:
+        for reference in references:
+            case = session.exec(select(SanctionCase).where(SanctionCase.reference == reference))
+            found = case.one()
+            assert found.id is not None
+            session.add(TrackerEntry(case_id=found.id))
+        session.commit()

@@ -320,6 +320,8 @@ def build_case_view(session: Session, case: SanctionCase, actor: Actor) -> CaseV
         routes=list(case.routes or []) or [case.route],
         communication_channel=case.communication_channel,
         communication_when=case.communication_when,
+        received_via=case.received_via,
+        reassurance_written_at=case.reassurance_written_at,
         person=_person(case, pseudo, hidden),
         narrative=mask.text(case.narrative),
         signpost=signpost_text(case.route) if case.status == CaseStatus.SIGNPOSTED else None,

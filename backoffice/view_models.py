@@ -261,6 +261,10 @@ class CaseView(View):
     routes: list[str] = Field(default_factory=list)
     communication_channel: str | None
     communication_when: date | None
+    #: How it reached the receiving organisation (a visit, a letter ...; None before 0011).
+    received_via: str | None = None
+    #: When the reassurance went back in writing (an allegation that came in writing).
+    reassurance_written_at: datetime | None = None
     person: PersonView
     narrative: str
     signpost: str | None

@@ -17,6 +17,7 @@ from backoffice.wording import (
     consent_line,
     disagreement_words,
     outcome_words,
+    reassurance_words,
     risk_action,
     risk_level_words,
     risk_words,
@@ -24,6 +25,7 @@ from backoffice.wording import (
     seen_risk,
     source_words,
     status_words,
+    way_in_words,
 )
 from backoffice.workflow.words import audit_words
 from intake.core.vocabulary import Duty, Qualifies, Severity, label_of
@@ -113,6 +115,9 @@ def case_lines(view: CaseView, *, audit: bool = True) -> Iterator[str]:
     if view.outcome:
         yield f"  outcome: {outcome_words(view.outcome)}"
     yield _person_line(view)
+    yield f"  {way_in_words(view)}"
+    if (reassurance := reassurance_words(view)) is not None:
+        yield f"  {reassurance}"
     yield "Narrative:"
     yield from ("  " + line for line in plain(view.narrative).splitlines() or [""])
     if view.signpost:

@@ -146,10 +146,15 @@ WRITTEN_WAYS_IN = frozenset(
 def way_in_words(view: CaseView) -> str:
     """How it reached us and who raised it, in words ("reached us by: A letter; raised by: A
     solicitor or advocate, on their behalf")."""
-    how = answer_label("received_via", view.received_via, missing="not recorded")
+    how = _lower_first(answer_label("received_via", view.received_via, missing="not recorded"))
     detail = view.person.raised_by_detail
     who = answer_label("raised_by", detail) if detail else label_of(RaisedBy, view.person.raised_by)
-    return f"reached us by: {how}; raised by: {who}"
+    return f"reached us by: {how}; raised by: {_lower_first(who)}"
+
+
+def _lower_first(words: str) -> str:
+    """A choice's label inside a sentence ("A letter" → "a letter")."""
+    return words[:1].lower() + words[1:]
 
 
 def reassurance_words(view: CaseView) -> str | None:

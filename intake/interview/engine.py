@@ -304,6 +304,8 @@ class Interview:
     def say_text(self, name: str) -> str:
         """A text staff say (prompts/texts.yaml), worded for whoever is in front of them."""
         variant = self.texts.on_behalf.get(name) if self.on_behalf else None
+        if self.written:
+            variant = self.texts.written.get(name) or variant
         text = variant or getattr(self.texts, name)
         return text.replace("{raiser}", self.raiser)
 

@@ -69,7 +69,15 @@ def reassurance_letter(
         organisation=organisation_words(organisation, establishment),
         received=received,
         received_on=f"{received_on:%-d %B %Y}",
+        signed=_signed(organisation, establishment),
     )
+
+
+def _signed(organisation: Organisation, establishment: str | None) -> str:
+    """The body's name under the letter."""
+    if organisation is Organisation.IMB and establishment:
+        return f"Independent Monitoring Board, {establishment}"
+    return organisation.full_name
 
 
 def letters_folder(data_dir: Path) -> Path:

@@ -51,7 +51,8 @@ def found_line(question: Question) -> str | None:
     found = question.found
     if found is None:
         return None
-    return f"{found.source}: {found.display}. Press Enter to confirm it, or type another answer."
+    shown = found.display.rstrip(".")
+    return f"{found.source}: {shown}. Press Enter to confirm it, or type another answer."
 
 
 def question_lines(question: Question) -> list[str]:

@@ -206,14 +206,16 @@ class Texts(BaseModel):
     signposts: dict[str, str]
     #: Words said to someone raising it for the person, replacing the text of the same name.
     on_behalf: dict[str, str] = Field(default_factory=dict)
+    #: Words for an allegation that came in writing, replacing the text of the same name.
+    written: dict[str, str] = Field(default_factory=dict)
     #: How each kind of raiser is named in those words (``{raiser}``), by `raised_by` value.
     raisers: dict[str, str] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _variants_replace_texts(self) -> Texts:
-        unknown = set(self.on_behalf) - set(type(self).model_fields)
+        unknown = (set(self.on_behalf) | set(self.written)) - set(type(self).model_fields)
         if unknown:
-            raise ValueError(f"on_behalf names texts that do not exist: {sorted(unknown)}")
+            raise ValueError(f"variants name texts that do not exist: {sorted(unknown)}")
         return self
 
 

@@ -22,6 +22,7 @@ from intake.core.vocabulary import Organisation, Role
 from intake.interview.drafts import DraftStore
 from intake.interview.engine import Interview
 from intake.interview.session import Imported, InterviewSession
+from tests.support.cli import cli_env, run_cli
 from tests.support.factories import make_user
 from tests.support.stories import (
     APPLICATION,
@@ -211,3 +212,19 @@ def test_any_pasted_narrative_is_kept_as_it_is(text: str) -> None:
     interview = Interview(today=TODAY)
     interview.answer(text, key="narrative")
     assert interview.value("narrative") == text
+
+
+def test_the_back_office_says_how_it_reached_us_and_when_the_reply_was_written(
+    engine: Engine, settings: Settings
+) -> None:
+    actor = interviewer(engine, LETTER)
+    count = run_story(engine, settings, LETTER, actor)
+    shown = run_cli(
+        "backoffice", "--as", actor.name, "show", count.reference, "--no-audit",
+        env=cli_env(settings),
+    )  # fmt: skip
+    assert shown.returncode == 0, shown.stderr
+    out = shown.stdout
+    assert "reached us by: a letter; raised by: a solicitor or advocate, on their behalf" in out
+    assert "reassurance in writing: written " in out
+    assert "Consent: consent not asked yet (it came in writing)" in out

@@ -45,6 +45,7 @@ SAY_TITLES = {
     "raise_later": "Tell them",
     "not_named": "Tell them",
     "interpreter_stop": "Stop: an interpreter is needed",
+    "in_writing": "It came in writing",
 }
 PREVIEW_SECONDS = 0.25
 ADVICE_SECONDS = 1.5  # the optional model reads the narrative after a pause in typing

@@ -324,6 +324,8 @@ def build_case_view(session: Session, case: SanctionCase, actor: Actor) -> CaseV
         communication_channel=case.communication_channel,
         communication_when=case.communication_when,
         out_of_hearing=case.out_of_hearing,
+        received_via=case.received_via,
+        reassurance_written_at=case.reassurance_written_at,
         person=_person(case, pseudo, hidden),
         narrative=mask.text(case.narrative),
         signpost=signpost_text(case.route) if case.status == CaseStatus.SIGNPOSTED else None,

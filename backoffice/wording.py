@@ -7,12 +7,14 @@ from typing import Any
 
 from backoffice.text import plain
 from backoffice.view_models import (
+    CaseView,
     ClassificationRecord,
     ConsentView,
     Disagreement,
     QueueRow,
     RiskView,
 )
+from intake.core.clock import local_time
 from intake.core.risk import reason_words
 from intake.core.vocabulary import (
     CaseStatus,
@@ -21,10 +23,12 @@ from intake.core.vocabulary import (
     ConsentKind,
     Outcome,
     Qualifies,
+    RaisedBy,
     RiskLevel,
     Route,
     SanctionCategory,
     Severity,
+    answer_label,
     label_of,
     labels_of,
 )
@@ -158,3 +162,35 @@ def risk_reasons(r: RiskView) -> list[str]:
         return [plain(reason) for reason in r.reasons]
     words = reason_words().heightened
     return [plain(words.get(v, v.replace("_", " "))) for v in r.vulnerabilities]
+
+
+#: Ways in with nobody in front of the interviewer: the reassurance goes back in writing.
+WRITTEN_WAYS_IN = frozenset(
+    {"letter", "email", "imb_application", "referral_hmip", "referral_imb", "referral_ppo",
+     "survey"}
+)  # fmt: skip
+
+
+def way_in_words(view: CaseView) -> str:
+    """How it reached us and who raised it, in words ("reached us by: A letter; raised by: A
+    solicitor or advocate, on their behalf")."""
+    how = _lower_first(answer_label("received_via", view.received_via, missing="not recorded"))
+    detail = view.person.raised_by_detail
+    who = answer_label("raised_by", detail) if detail else label_of(RaisedBy, view.person.raised_by)
+    return f"reached us by: {how}; raised by: {_lower_first(who)}"
+
+
+def _lower_first(words: str) -> str:
+    """A choice's label inside a sentence ("A letter" → "a letter")."""
+    return words[:1].lower() + words[1:]
+
+
+def reassurance_words(view: CaseView) -> str | None:
+    """For an allegation that came in writing: when the reassurance went back in writing."""
+    if view.received_via not in WRITTEN_WAYS_IN:
+        return None
+    if view.reassurance_written_at is None:
+        return "reassurance in writing: not written yet (to be sent)"
+    return (
+        f"reassurance in writing: written {local_time(view.reassurance_written_at):%d %B %Y %H:%M}"
+    )

@@ -19,6 +19,7 @@ from backoffice.wording import (
     hearing_words,
     move_words,
     outcome_words,
+    reassurance_words,
     risk_action,
     risk_level_words,
     risk_reasons,
@@ -27,6 +28,7 @@ from backoffice.wording import (
     seen_risk,
     source_words,
     status_words,
+    way_in_words,
 )
 from backoffice.workflow.words import audit_words
 from intake.core.vocabulary import Duty, Qualifies, Severity, label_of
@@ -116,6 +118,9 @@ def case_lines(view: CaseView, *, audit: bool = True) -> Iterator[str]:
     if view.outcome:
         yield f"  outcome: {outcome_words(view.outcome)}"
     yield _person_line(view)
+    yield f"  {way_in_words(view)}"
+    if (reassurance := reassurance_words(view)) is not None:
+        yield f"  {reassurance}"
     hearing = hearing_words(view.out_of_hearing)
     if hearing:
         yield f"  {hearing}"

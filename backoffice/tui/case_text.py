@@ -30,6 +30,7 @@ from backoffice.wording import (
     hearing_words,
     move_words,
     outcome_words,
+    reassurance_words,
     risk_action,
     risk_level_words,
     risk_reasons,
@@ -37,15 +38,14 @@ from backoffice.wording import (
     seen_risk,
     source_words,
     status_words,
+    way_in_words,
 )
 from backoffice.workflow.words import audit_words
 from intake.core.vocabulary import (
     Duty,
-    RaisedBy,
     answer_label,
     answer_labels,
     evidence_words,
-    label_of,
 )
 
 RISK_STYLES = {"immediate": "bold red", "high": "bold yellow", "standard": ""}
@@ -130,8 +130,9 @@ def summary_text(view: CaseView) -> Text:
         pseudonym = (p.pseudonym or "no identifier recorded", "bold cyan")
         _line(text, pseudonym, f" · {age}" if age else "")
         _line(text, (view.identity_note or "pseudonymised", MUTED))
-    detail = f" ({p.raised_by_detail})" if p.raised_by_detail else ""
-    _line(text, f"raised by {label_of(RaisedBy, p.raised_by)}{detail}")
+    _line(text, way_in_words(view))
+    if (reassurance := reassurance_words(view)) is not None:
+        _line(text, reassurance)
     hearing = hearing_words(view.out_of_hearing)
     if hearing:
         style = "" if view.out_of_hearing else "bold yellow"

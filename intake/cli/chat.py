@@ -33,7 +33,7 @@ from intake.interview.line_text import (
 from intake.interview.outcome import build_submission, risk_level, routes_so_far
 from intake.interview.panel import closing_words, review_questions, risk_banner
 from intake.interview.script import Choice, Kind, Question
-from intake.interview.session import InterviewSession
+from intake.interview.session import Imported, InterviewSession, imported_words
 
 
 class Stopped(EndOfInput):
@@ -74,15 +74,24 @@ def choose_draft(io: LineIO, store: DraftStore, actor: Actor) -> int | None:
     return None
 
 
-def run_chat(app: AppContext, io: LineIO, *, as_user: str | None, as_json: bool) -> int:
-    """The whole conversation; returns the exit status."""
+def run_chat(
+    app: AppContext,
+    io: LineIO,
+    *,
+    as_user: str | None,
+    as_json: bool,
+    imported: Imported | None = None,
+) -> int:
+    """The whole conversation; returns the exit status. With ``imported``, a new interview
+    whose account is that letter's text (drafts are left for another time)."""
     try:
         actor = identify(io, app, as_user)
         store = DraftStore(app.engine)
-        draft_id = choose_draft(io, store, actor)
+        draft_id = None if imported else choose_draft(io, store, actor)
         session = ChatSession(
-            io, store, actor, draft_id, today=local_today(), settings=app.settings
-        )
+            io, store, actor, draft_id, today=local_today(), settings=app.settings,
+            imported=imported,
+        )  # fmt: skip
         reference = session.run()
     except Stopped:
         io.say("Stopped. Everything said is kept in the draft; run `intake chat` to resume.")
@@ -119,12 +128,15 @@ class ChatSession:
         *,
         today: date,
         settings: Settings,
+        imported: Imported | None = None,
     ) -> None:
         self.io = io
         if draft_id is None:
             self.session = InterviewSession.start(
-                store, actor=actor, settings=settings, today=today
+                store, actor=actor, settings=settings, today=today, imported=imported
             )
+            if imported is not None:
+                io.say(imported_words(imported))
         else:
             self.session = InterviewSession.resume(
                 store, draft_id, actor=actor, settings=settings, today=today

@@ -4,41 +4,68 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from intake.cli.context import IntakeContext
 from intake.cli.support import AppContext, guarded, run_main
 
+if TYPE_CHECKING:
+    from intake.interview.session import Imported
+
+
+IMPORT_HELP = (
+    "A letter's text (a UTF-8 .txt file) to take, exactly as written, as the account of a new "
+    "interview."
+)
+
+
+def _imported(path: Path | None) -> Imported | None:
+    """The letter read before anything else is opened: a file refused changes nothing."""
+    if path is None:
+        return None
+    from intake.interview.imports import read_letter
+
+    return read_letter(path)
+
 
 @click.group(invoke_without_command=True)
 @click.version_option(package_name="sanctions-intake")
+@click.option("--import", "import_file", type=click.Path(path_type=Path), help=IMPORT_HELP)
 @click.pass_context
 @guarded
-def cli(ctx: click.Context) -> None:
+def cli(ctx: click.Context, import_file: Path | None) -> None:
     """Record an alleged sanction against a prisoner or detainee for contacting HMIP, an IMB
     or the PPO. Without a command, opens the guided interview."""
+    if import_file is not None and ctx.invoked_subcommand is not None:
+        raise click.UsageError("--import goes with the interview: intake --import FILE")
+    imported = _imported(import_file)
     ctx.obj = IntakeContext(offline_allowed=True)
     if ctx.invoked_subcommand is None:
         from intake.tui.app import run_intake_app
 
-        run_intake_app(ctx.obj.settings, ctx.obj.engine, ctx.obj.notices)
+        run_intake_app(ctx.obj.settings, ctx.obj.engine, ctx.obj.notices, imported)
 
 
 @cli.command()
 @click.option("--as", "as_user", metavar="NAME", help="The interviewer (a user's name).")
 @click.option("--json", "as_json", is_flag=True, help="Print the submitted case as JSON.")
+@click.option("--import", "import_file", type=click.Path(path_type=Path), help=IMPORT_HELP)
 @click.pass_obj
 @guarded
-def chat(app: IntakeContext, as_user: str | None, as_json: bool) -> None:
+def chat(app: IntakeContext, as_user: str | None, as_json: bool, import_file: Path | None) -> None:
     """The interview in plain line mode (screen readers, scripts)."""
     from intake.cli.chat import run_chat
     from intake.cli.lineio import LineIO
 
+    imported = _imported(import_file)
     app.engine  # noqa: B018 - open it now, so that offline notices come before the first question
     for notice in app.notices:
         click.echo(notice, err=True)
-    status = run_chat(app, LineIO(sys.stdin, sys.stdout), as_user=as_user, as_json=as_json)
+    io = LineIO(sys.stdin, sys.stdout)
+    status = run_chat(app, io, as_user=as_user, as_json=as_json, imported=imported)
     sys.exit(status)
 
 

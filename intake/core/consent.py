@@ -75,7 +75,7 @@ class ConsentState:
     def short(self) -> str:
         """A few words for a table column (the tracker)."""
         if self.given_by is None:
-            words = "not recorded"
+            words = "not asked yet: to be sought"
         elif self.awaiting_person:
             words = f"{self.given_by.value} consented: awaiting the person"
         elif not self.pursue:
@@ -91,7 +91,10 @@ class ConsentState:
     def summary(self) -> str:
         """One line for staff: what the person agreed to, and whose word it is."""
         if self.given_by is None:
-            return "consent not recorded"
+            return (
+                "consent not asked yet (it came in writing): the person's own is sought at "
+                "step 4, and nothing that needs consent goes ahead until then"
+            )
         if self.awaiting_person:
             base = (
                 f"consent given by {self.given_by.label}: not yet confirmed by the person, "

@@ -139,6 +139,17 @@ def write_private_bytes(path: Path, data: bytes) -> None:
     os.replace(partial, path)
 
 
+def write_new_private_text(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to a new file 0600; FileExistsError when it exists (never
+    replaced, not even by a race)."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.chmod(path, PRIVATE_FILE)
+
+
 def encrypt_file_in_place(path: Path, passphrase: str) -> None:
     """Replace a plain file by its encrypted form (the plain bytes never leave the folder)."""
     write_private_bytes(path, encrypt_bytes(path.read_bytes(), passphrase))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from pydantic import BaseModel, Field, model_validator
@@ -112,10 +112,17 @@ class CaseSubmission(BaseModel):
     bodies: list[Body] = Field(default_factory=list)
     communication_channel: str | None = None
     communication_when: date | None = None
+    #: How the allegation reached the receiving organisation (a visit, a letter, an email, an
+    #: IMB application, a referral, a survey; prompts/interview.yaml `received_via`).
+    received_via: str | None = None
+    #: When the reassurance went back in writing (a written allegation), if it has.
+    reassurance_written_at: datetime | None = None
     narrative: str = ""
     rules: ClassificationView | None = None
     staff_view: ClassificationView | None = None
-    consent: ConsentAnswers = Field(default_factory=ConsentAnswers)
+    #: None when nobody could be asked (it came in writing): no consent is recorded, and the
+    #: person's own is sought at step 4.
+    consent: ConsentAnswers | None = Field(default_factory=ConsentAnswers)
     risk: RiskAnswers = Field(default_factory=RiskAnswers)
     risk_level: RiskLevel = RiskLevel.STANDARD
     #: Why the risk level is what it is, in words (``intake.core.risk.triage``).
@@ -174,6 +181,7 @@ def _case_from(submission: CaseSubmission, reference: str, actor: Actor) -> Sanc
     effective = submission.effective
     routes = proposed_routes(submission)
     person = submission.person
+    consent = submission.consent
     return SanctionCase(
         uuid=submission.case_uuid or new_uuid(),
         reference=reference,
@@ -192,6 +200,8 @@ def _case_from(submission: CaseSubmission, reference: str, actor: Actor) -> Sanc
         bodies=[b.value for b in submission.bodies or effective.body],
         communication_channel=submission.communication_channel,
         communication_when=submission.communication_when,
+        received_via=submission.received_via,
+        reassurance_written_at=submission.reassurance_written_at,
         narrative=submission.narrative,
         qualifies=_qualifies(submission, routes).value,
         categories=list(effective.categories),
@@ -203,7 +213,7 @@ def _case_from(submission: CaseSubmission, reference: str, actor: Actor) -> Sanc
             submission.risk_level, possible_immediate_risk=effective.possible_immediate_risk
         ),
         possible_immediate_risk=effective.possible_immediate_risk,
-        awaiting_supervisor=submission.consent.refer_without_consent,
+        awaiting_supervisor=bool(consent and consent.refer_without_consent),
         is_demo=submission.is_demo,
         created_by_id=actor.id,
     )
@@ -243,15 +253,16 @@ def _records(case: SanctionCase, submission: CaseSubmission, actor: Actor) -> li
             )
         )
     consent = submission.consent
-    records.append(
-        ConsentRecord(
-            case_id=case.id,
-            kind=ConsentKind.INTAKE.value,
-            recorded_by_id=actor.id,
-            exception_by_id=actor.id if consent.refer_without_consent else None,
-            **consent.model_dump(),
+    if consent is not None:
+        records.append(
+            ConsentRecord(
+                case_id=case.id,
+                kind=ConsentKind.INTAKE.value,
+                recorded_by_id=actor.id,
+                exception_by_id=actor.id if consent.refer_without_consent else None,
+                **consent.model_dump(),
+            )
         )
-    )
     risk = submission.risk
     records.append(
         RiskAssessment(
@@ -385,8 +396,10 @@ def _open_task(
     )
 
 
-def may_name_to_establishment(consent: ConsentAnswers) -> bool:
+def may_name_to_establishment(consent: ConsentAnswers | None) -> bool:
     """The person agreed themselves to their identity being shared with the establishment."""
+    if consent is None:
+        return False
     return consent.given_by == ConsentGiver.PERSON and consent.pursue and consent.share_identity
 
 

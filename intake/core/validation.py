@@ -10,6 +10,8 @@ from intake.core.clock import local_today
 from intake.core.errors import ValidationProblem
 
 PRISON_NUMBER = re.compile(r"^[A-Z][0-9]{4}[A-Z]{2}$")  # [0-9]: \d also takes "١٢٣٤"
+#: A prison number written in a text (a letter gives it: "Mr Okafor (A4821KD)").
+PRISON_NUMBER_IN_TEXT = re.compile(r"\b[A-Z][0-9]{4}[A-Z]{2}\b")
 HOME_OFFICE_REF = re.compile(r"^[A-Z0-9][A-Z0-9/\-]{4,23}$")
 MAX_ANSWER_CHARS = 20_000
 MAX_NARRATIVE_CHARS = 50_000
@@ -34,6 +36,30 @@ def clean_text(text: str) -> str:
         else:
             out.append(char)
     return "".join(out).replace("\r", "")
+
+
+def clean_prose(text: str) -> str:
+    """Prose as written or pasted: terminal escape sequences and control characters (a pasted
+    terminal's codes) removed, Windows line ends (CR LF, a lone CR) read as line breaks;
+    everything else kept: tabs, blank lines, and the marks of right-to-left scripts."""
+    text = _ESCAPES.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc")
+
+
+def narrative_text(text: str, *, limit: int = MAX_NARRATIVE_CHARS) -> str:
+    """An account kept as it was written or pasted: every character, line breaks, tabs and
+    blank lines included. Only terminal escape sequences and invisible control characters go
+    (a pasted terminal's codes), and Windows line ends (CR LF, or a lone CR) read as line
+    breaks. An account with no words, or longer than ``limit``, is refused."""
+    kept = clean_prose(text)
+    if not kept.strip():
+        raise ValidationProblem("the account is needed: please type an answer")
+    if len(kept) > limit:
+        raise ValidationProblem(
+            f"the account is {len(kept):,} characters, more than the {limit:,} allowed; "
+            "shorten it or split it into notes"
+        )
+    return kept
 
 
 def required_text(text: str, *, what: str, limit: int = MAX_ANSWER_CHARS) -> str:

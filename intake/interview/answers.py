@@ -37,6 +37,9 @@ def parse_answer(
     question: Question, text: str, *, directory: EstablishmentDirectory, today: date
 ) -> Parsed:
     """Validate ``text`` as an answer to ``question``; raise ValidationProblem if it is not one."""
+    if question.kind == Kind.NARRATIVE:  # kept as written: every character, every line
+        value = validation.narrative_text(text)
+        return Parsed(value, value)
     cleaned = validation.clean_text(text).strip()
     lowered = cleaned.lower()
     if question.allow_skip and lowered in SKIP_WORDS | {""}:
@@ -48,11 +51,7 @@ def parse_answer(
 
 
 def _text(question: Question, text: str, **_: Any) -> Parsed:
-    if question.kind == Kind.NARRATIVE:
-        limit, what = validation.MAX_NARRATIVE_CHARS, "the account"
-    else:
-        limit, what = validation.MAX_ANSWER_CHARS, "an answer"
-    value = validation.required_text(text, what=what, limit=limit)
+    value = validation.required_text(text, what="an answer", limit=validation.MAX_ANSWER_CHARS)
     return Parsed(value, value)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from intake.classifier import Classification, Setting, classify
@@ -16,9 +17,11 @@ from intake.core.errors import ValidationProblem
 from intake.core.establishments import EstablishmentDirectory, default_directory
 from intake.core.vocabulary import EstablishmentType, Qualifies, Route
 from intake.interview.answers import Parsed, parse_answer
+from intake.interview.found import find_answer
 from intake.interview.script import (
     Choice,
     Flag,
+    Found,
     Kind,
     Question,
     Script,
@@ -45,6 +48,12 @@ NOT_YET = frozenset(
 )
 #: The choices of a stop's "what now?" question.
 GO_ON, KEEP = "go_on", "keep"
+#: Ways in with nobody in front of the interviewer: the reassurance goes back in writing and
+#: consent is sought from the person later (step 4).
+WRITTEN_WAYS_IN = frozenset(
+    {"letter", "email", "imb_application", "referral_hmip", "referral_imb", "referral_ppo",
+     "survey"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -91,8 +100,16 @@ class Interview:
         script: Script | None = None,
         texts: Texts | None = None,
         directory: EstablishmentDirectory | None = None,
+        home_establishment: str | None = None,
+        letters_folder: Path | None = None,
     ) -> None:
         self.today = today
+        #: An IMB member's own Board's establishment: it is offered as the establishment.
+        self.home_establishment = home_establishment
+        #: Where a reply letter goes unless the interviewer names another file.
+        self.letters_folder = letters_folder
+        #: The file a letter's text was imported from, if it was.
+        self.imported_from: str | None = None
         self.script = script or load_script()
         self.texts = texts or load_texts()
         self.directory = directory or default_directory()
@@ -117,7 +134,19 @@ class Interview:
         return None
 
     def is_known(self, question: Question) -> bool:
-        return question.key in self.answers or self.derived(question) is not None
+        """Answered already. What the account or an earlier answer gives is not known until
+        the interviewer confirms it (``found``)."""
+        return question.key in self.answers
+
+    def found(self, question: Question) -> Found | None:
+        """An answer the account, an earlier answer or the interviewer's own Board already
+        gives: shown with the question, and Enter (an empty answer) confirms it."""
+        return find_answer(self, question)
+
+    @property
+    def written(self) -> bool:
+        """It came in writing: nobody is in front of the interviewer."""
+        return self.value("received_via") in WRITTEN_WAYS_IN
 
     @property
     def establishment_type(self) -> EstablishmentType | None:
@@ -178,6 +207,8 @@ class Interview:
             flags.add(Flag.NO_CONSENT)
         if self.immediate_risk:
             flags.add(Flag.IMMEDIATE_RISK)
+        if self.written:
+            flags.add(Flag.WRITTEN)
         return flags
 
     @property
@@ -273,15 +304,26 @@ class Interview:
     def say_text(self, name: str) -> str:
         """A text staff say (prompts/texts.yaml), worded for whoever is in front of them."""
         variant = self.texts.on_behalf.get(name) if self.on_behalf else None
+        if self.written:
+            variant = self.texts.written.get(name) or variant
         text = variant or getattr(self.texts, name)
         return text.replace("{raiser}", self.raiser)
 
     def worded(self, question: Question) -> Question:
-        """The question as staff see it: its on-behalf wording when someone else raises it."""
-        if not (self.on_behalf and question.on_behalf):
-            return question
-        prompt = question.on_behalf.replace("{raiser}", self.raiser)
-        return question.model_copy(update={"prompt": prompt})
+        """The question as staff see it: its on-behalf wording when someone else raises it,
+        its wording for a written allegation when it came in writing."""
+        if self.on_behalf and question.on_behalf:
+            prompt = question.on_behalf.replace("{raiser}", self.raiser)
+            return question.model_copy(update={"prompt": prompt})
+        if self.written and question.in_writing:
+            return question.model_copy(update={"prompt": question.in_writing})
+        return question
+
+    def with_found(self, question: Question) -> Question:
+        """The question to ask now, with the answer already found (if any) to confirm."""
+        found = self.found(question)
+        worded = self.worded(question)
+        return worded.model_copy(update={"found": found}) if found is not None else worded
 
     def question(self, key: str) -> Question:
         return self.worded(self.script.question(key))
@@ -317,7 +359,7 @@ class Interview:
         """The next question to ask, or None when everything needed is known."""
         for question in self.script.questions:
             if not self.is_known(question) and self.applies(question):
-                return self.worded(question)
+                return self.with_found(question)
         return None
 
     def remaining(self) -> list[Question]:
@@ -336,7 +378,15 @@ class Interview:
         question = self.script.question(key) if key else self.current()
         if question is None:
             raise ValidationProblem("every question has been answered; review and submit")
-        parsed = parse_answer(question, text, directory=self.directory, today=self.today)
+        found = self.found(question) if not text.strip() else None
+        if found is not None:  # Enter confirms what was found
+            parsed = Parsed(found.value, found.display)
+        else:
+            parsed = parse_answer(question, text, directory=self.directory, today=self.today)
+        return self.accept(question, parsed)
+
+    def accept(self, question: Question, parsed: Parsed) -> Parsed:
+        """Record an answer already checked (a reply letter the session wrote, say)."""
         stop = self.stopped()
         self.answers[question.key] = parsed
         if stop is not None and self.stopped() is None:

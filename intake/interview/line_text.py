@@ -46,9 +46,20 @@ def instruction_lines(question: Question) -> list[str]:
     return [*lines, how] if how else lines
 
 
+def found_line(question: Question) -> str | None:
+    """An answer already found, to confirm with Enter: where it was found and what it is."""
+    found = question.found
+    if found is None:
+        return None
+    shown = found.display.rstrip(".")
+    return f"{found.source}: {shown}. Press Enter to confirm it, or type another answer."
+
+
 def question_lines(question: Question) -> list[str]:
-    """The instructions, the question, then its choices: the prompt line comes next."""
-    lines = [*instruction_lines(question), question.prompt]
+    """The instructions and any answer already found, the question, then its choices: the
+    prompt line comes next."""
+    found = found_line(question)
+    lines = [*instruction_lines(question), *([found] if found else []), question.prompt]
     if question.kind in (Kind.CHOICE, Kind.MULTI):
         lines += [f"  {i}) {c.label}" for i, c in enumerate(question.choices, 1)]
     return lines

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from intake.classifier import Classification
 from intake.core.evidence import EvidenceAnswers
@@ -173,6 +173,30 @@ def consent_giver(interview: Interview) -> ConsentGiver:
     return ConsentGiver(raised) if raised in ON_BEHALF else ConsentGiver.PERSON
 
 
+def consent_answers(interview: Interview) -> ConsentAnswers | None:
+    """Consent as said at the interview; None when it came in writing: nobody was asked, so
+    none is recorded and the office seeks the person's own at step 4 (consult the prisoner)."""
+    if interview.written:
+        return None
+    value = interview.value
+    return ConsentAnswers(
+        given_by=consent_giver(interview),
+        pursue=value("consent_pursue") is True,
+        share_identity=value("consent_share_identity") is True,
+        imb_enquiries=value("consent_imb_enquiries") is True,
+        refer_without_consent=value("refer_without_consent") is True,
+        justification=value("justification"),
+    )
+
+
+def reassurance_written_at(interview: Interview) -> datetime | None:
+    """When the reassurance letter was written (a written allegation), if it was."""
+    reply = interview.value("reply_letter")
+    if not interview.written or not isinstance(reply, dict) or "written_at" not in reply:
+        return None
+    return datetime.fromisoformat(reply["written_at"])
+
+
 def build_submission(
     interview: Interview,
     *,
@@ -207,14 +231,9 @@ def build_submission(
         narrative=interview.account_text(),
         rules=rules_view(result) if result else None,
         staff_view=staff_view(interview),
-        consent=ConsentAnswers(
-            given_by=consent_giver(interview),
-            pursue=value("consent_pursue") is True,
-            share_identity=value("consent_share_identity") is True,
-            imb_enquiries=value("consent_imb_enquiries") is True,
-            refer_without_consent=value("refer_without_consent") is True,
-            justification=value("justification"),
-        ),
+        received_via=value("received_via"),
+        reassurance_written_at=reassurance_written_at(interview),
+        consent=consent_answers(interview),
         risk=risk_answers(interview),
         risk_level=triaged.level,
         risk_reasons=list(triaged.reasons),

@@ -110,7 +110,8 @@ def facts(interview: Interview) -> list[tuple[str, str]]:
     """Label and words for each fact known so far (unknown ones left out)."""
     found = [
         ("Place", _display(interview, "establishment")),
-        ("Visit", _display(interview, "visit_date")),
+        ("Way in", _display(interview, "received_via")),
+        ("Received" if interview.written else "Visit", _display(interview, "visit_date")),
         ("Hearing", _hearing(interview)),
         ("Language", _display(interview, "interpreter_language")),
         ("Raised by", _display(interview, "raised_by")),
@@ -118,6 +119,7 @@ def facts(interview: Interview) -> list[tuple[str, str]]:
         ("Where held", _display(interview, "location")),
         ("Contact", _display(interview, "channel")),
         ("Consent", _consent(interview)),
+        ("Reply", _display(interview, "reply_letter")),
     ]
     return [(label, value) for label, value in found if value and value != SKIPPED]
 

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from intake.core.db.models import Establishment
 from intake.core.errors import PermissionDenied, ValidationProblem
 from intake.core.establishments import resolve_establishment_id
 from intake.core.identity import current_login, has_users, system_login, users_of
@@ -130,3 +131,13 @@ def register_first_user(
         session.commit()
     remember(settings, actor)
     return actor
+
+
+def home_establishment(engine: Engine, actor: Actor) -> str | None:
+    """An IMB member's own Board's establishment, by name (remembered from their first start
+    or set by an administrator); None for anyone else."""
+    if actor.organisation is not Organisation.IMB or actor.establishment_id is None:
+        return None
+    with Session(engine) as session:
+        place = session.get(Establishment, actor.establishment_id)
+        return place.name if place is not None else None

@@ -32,6 +32,9 @@ class Flag(StrEnum):
     LINK_WEAK = "link_weak"
     NO_CONSENT = "no_consent"
     IMMEDIATE_RISK = "immediate_risk"
+    #: It came in writing (a letter, an email, an IMB application, a referral, a survey):
+    #: nobody is in front of the interviewer to hear the reassurance or give consent.
+    WRITTEN = "written"
 
 
 class Condition(BaseModel):
@@ -59,6 +62,20 @@ class Choice(BaseModel):
 
     value: str
     label: str
+    #: Words that, in a sentence of the account naming the body, suggest this choice.
+    words: list[str] = Field(default_factory=list)
+
+
+class Found(BaseModel):
+    """An answer already given by the account, an earlier answer or the interviewer's own
+    Board: shown with the question, and confirmed with Enter (an empty answer)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    value: Any
+    display: str
+    #: Where it was found, in words: "From the account: “... the IMB ...”".
+    source: str
 
 
 class Question(BaseModel):
@@ -70,6 +87,8 @@ class Question(BaseModel):
     prompt: str
     #: The prompt when someone else raises it on the person's behalf; ``{raiser}`` names them.
     on_behalf: str | None = None
+    #: The prompt when it came in writing (nobody is in front of the interviewer).
+    in_writing: str | None = None
     help: str | None = None
     say: str | None = None
     choices: list[Choice] = Field(default_factory=list)
@@ -82,6 +101,8 @@ class Question(BaseModel):
     #: A date question about a day still to come (today or later); by default one that passed.
     future: bool = False
     must_be_yes: str | None = None
+    #: Set by the engine on the question it asks: the answer already found, to confirm.
+    found: Found | None = None
 
     @model_validator(mode="after")
     def _choices_match_kind(self) -> Question:
@@ -186,17 +207,21 @@ class Texts(BaseModel):
     overheard: str
     #: Said when an interpreter is needed but not available: the interview stops.
     interpreter_stop: str
+    #: Said when it came in writing: the reassurance goes back in writing, consent is sought.
+    in_writing: str
     signposts: dict[str, str]
     #: Words said to someone raising it for the person, replacing the text of the same name.
     on_behalf: dict[str, str] = Field(default_factory=dict)
+    #: Words for an allegation that came in writing, replacing the text of the same name.
+    written: dict[str, str] = Field(default_factory=dict)
     #: How each kind of raiser is named in those words (``{raiser}``), by `raised_by` value.
     raisers: dict[str, str] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _variants_replace_texts(self) -> Texts:
-        unknown = set(self.on_behalf) - set(type(self).model_fields)
+        unknown = (set(self.on_behalf) | set(self.written)) - set(type(self).model_fields)
         if unknown:
-            raise ValueError(f"on_behalf names texts that do not exist: {sorted(unknown)}")
+            raise ValueError(f"variants name texts that do not exist: {sorted(unknown)}")
         return self
 
 

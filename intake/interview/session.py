@@ -12,14 +12,28 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
+from intake.core.clock import local_time, utcnow
+from intake.core.errors import ValidationProblem
 from intake.core.settings import Settings
 from intake.core.users import Actor
 from intake.interview.answers import Parsed
 from intake.interview.drafts import DraftStore
 from intake.interview.engine import Interview
+from intake.interview.letters import (
+    letters_folder,
+    reassurance_letter,
+    wants_later,
+    write_letter,
+)
 from intake.interview.panel import CasePanelData, case_panel
+from intake.interview.profile import home_establishment
 from intake.interview.script import Question, Stop
+
+#: The question that writes the reply letter (a written allegation).
+REPLY_LETTER = "reply_letter"
+NOT_WRITTEN = "not written yet: to be sent later"
 
 #: The engine and classifier are used from the UI thread and from preview workers; one at a time.
 ENGINE_LOCK = threading.RLock()
@@ -29,6 +43,23 @@ def warm_up(today: date) -> None:
     """Load the classifier's vocabulary before the first narrative (call from a worker)."""
     with ENGINE_LOCK:
         Interview(today=today).preview("warming up")
+
+
+@dataclass(frozen=True)
+class Imported:
+    """The text of a letter read from a file, to be the account as it is."""
+
+    name: str
+    text: str
+
+
+def imported_words(imported: Imported) -> str:
+    """What the interviewer is told of an imported letter: all of it is the account."""
+    lines = imported.text.count("\n") + 1
+    return (
+        f"The account is the text of {imported.name}, as written: {len(imported.text):,} "
+        f"characters on {lines:,} lines, nothing left out. Change it at the review if need be."
+    )
 
 
 @dataclass(frozen=True)
@@ -60,25 +91,55 @@ class InterviewSession:
         self.interview = interview
         self.pending = pending
         self.resumed = resumed
+        #: The letter whose text is the account, when it was imported (``intake --import``).
+        self.imported: Imported | None = None
         self._lock = threading.Lock()
         self._pending_seq = 0
         self._written_seq = 0
         #: For each accepted answer, the last autosave number scheduled before it.
         self._accepted_at: dict[str, int] = {}
 
+    @staticmethod
+    def _interview(
+        store: DraftStore,
+        actor: Actor,
+        settings: Settings,
+        today: date,
+        answers: dict[str, dict[str, Any]] | None = None,
+    ) -> Interview:
+        return Interview(
+            today=today,
+            answers=answers,
+            home_establishment=home_establishment(store.engine, actor),
+            letters_folder=letters_folder(settings.data_dir),
+        )
+
     @classmethod
     def start(
-        cls, store: DraftStore, *, actor: Actor, settings: Settings, today: date
+        cls,
+        store: DraftStore,
+        *,
+        actor: Actor,
+        settings: Settings,
+        today: date,
+        imported: Imported | None = None,
     ) -> InterviewSession:
-        """A new interview with a new draft (database work: call from a worker)."""
+        """A new interview with a new draft (database work: call from a worker); with the
+        text of a letter ``imported`` as its account, kept as it is."""
         draft_id = store.start(user_id=actor.id)
-        return cls(
+        session = cls(
             store=store,
             actor=actor,
             settings=settings,
             draft_id=draft_id,
-            interview=Interview(today=today),
+            interview=cls._interview(store, actor, settings, today),
         )
+        if imported is not None:
+            session.imported = imported
+            session.interview.imported_from = imported.name
+            narrative = session.interview.script.question("narrative")
+            session.answer(narrative, imported.text, editing=True)
+        return session
 
     @classmethod
     def resume(
@@ -94,7 +155,7 @@ class InterviewSession:
             actor=actor,
             settings=settings,
             draft_id=draft_id,
-            interview=Interview(today=today, answers=data.answers),
+            interview=cls._interview(store, actor, settings, today, data.answers),
             pending=pending,
             resumed=True,
         )
@@ -103,7 +164,10 @@ class InterviewSession:
         """Give the engine an answer and save it at once; ValidationProblem changes nothing."""
         key = question.key if editing else None
         with ENGINE_LOCK:
-            parsed = self.interview.answer(text, key=key)
+            if question.key == REPLY_LETTER:
+                parsed = self._reply_letter(question, text)
+            else:
+                parsed = self.interview.answer(text, key=key)
             stop = self.interview.stopped()
             summary = self.interview.stop_summary(stop) if stop is not None else None
         with self._lock:
@@ -120,6 +184,38 @@ class InterviewSession:
             if self.pending is not None and self.pending.key == question.key:
                 self.pending = None
         return parsed
+
+    def _reply_letter(self, question: Question, text: str) -> Parsed:
+        """Write the reassurance in writing to a new file (Enter: the file offered), or record
+        that it is to be sent later; the answer keeps the file and when it was written."""
+        if wants_later(text):
+            return self.interview.accept(question, Parsed(None, NOT_WRITTEN))
+        found = self.interview.found(question)
+        path_text = text.strip() or (found.display if found else "")
+        if not path_text:
+            raise ValidationProblem("type a file path for the letter, or 'later'")
+        letter = self.reply_letter_text()
+        path = write_letter(path_text, letter, folder=letters_folder(self.settings.data_dir))
+        written = utcnow()
+        value = {"path": str(path), "written_at": written.isoformat()}
+        display = f"written {local_time(written):%d %B %Y %H:%M} to {path}"
+        return self.interview.accept(question, Parsed(value, display))
+
+    def reply_letter_text(self) -> str:
+        """The reassurance letter as it would be written now."""
+        interview = self.interview
+        place = interview.value("establishment")
+        establishment = place.get("name") or place.get("text") if isinstance(place, dict) else None
+        received = interview.value("visit_date")
+        return reassurance_letter(
+            name=str(interview.value("person_name") or "Sir or Madam"),
+            establishment=establishment or "the establishment",
+            organisation=self.actor.organisation,
+            received_via=str(interview.value("received_via") or ""),
+            raised_by=interview.value("raised_by"),
+            received_on=date.fromisoformat(received) if received else interview.today,
+            written_on=interview.today,
+        )
 
     @property
     def stop(self) -> Stop | None:

@@ -27,7 +27,7 @@ from intake.core.settings import Settings
 from intake.core.users import Actor
 from intake.interview.drafts import DraftStore
 from intake.interview.profile import active_users, current_interviewer, remember
-from intake.interview.session import InterviewSession, warm_up
+from intake.interview.session import Imported, InterviewSession, warm_up
 from intake.llm import Assistant, LlmError
 from intake.tui.screens.done import DoneScreen
 from intake.tui.screens.drafts import DraftsModal, DraftsOutcome
@@ -54,8 +54,17 @@ class IntakeApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
-    def __init__(self, *, settings: Settings, engine: Engine, today: date | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        settings: Settings,
+        engine: Engine,
+        today: date | None = None,
+        imported: Imported | None = None,
+    ) -> None:
         super().__init__()
+        #: A letter's text to take as the account of a new interview (``intake --import``).
+        self.imported = imported
         self.settings = settings
         self.engine = engine
         self.today = today or local_today()
@@ -96,7 +105,7 @@ class IntakeApp(App[None]):
             if self.actor is None:
                 self.actor = await self._identify()
             self.sub_title = f"{self.actor.name} · {self.actor.organisation.value}"
-            draft_id = await self._offer_drafts(self.actor)
+            draft_id = None if self.imported else await self._offer_drafts(self.actor)
             await self._open_interview(draft_id)
         except (SanctionsError, SQLAlchemyError) as exc:
             self._status(f"Could not start: {exc}")
@@ -131,7 +140,10 @@ class IntakeApp(App[None]):
             "today": self.today,
         }
         if draft_id is None:
-            session = await asyncio.to_thread(InterviewSession.start, self.store, **options)
+            imported, self.imported = self.imported, None  # one new interview takes it
+            session = await asyncio.to_thread(
+                partial(InterviewSession.start, self.store, imported=imported, **options)
+            )
         else:
             session = await asyncio.to_thread(
                 InterviewSession.resume, self.store, draft_id, **options
@@ -210,14 +222,26 @@ def _assistant(settings: Settings) -> tuple[Assistant | None, str | None]:
         return None, exc.notice
 
 
-def create_app(*, settings: Settings, engine: Engine, today: date | None = None) -> IntakeApp:
+def create_app(
+    *,
+    settings: Settings,
+    engine: Engine,
+    today: date | None = None,
+    imported: Imported | None = None,
+) -> IntakeApp:
     """The one way to build the app, for the CLI and the tests alike."""
-    return IntakeApp(settings=settings, engine=engine, today=today)
+    return IntakeApp(settings=settings, engine=engine, today=today, imported=imported)
 
 
-def run_intake_app(settings: Settings, engine: Engine, notices: Sequence[str] = ()) -> None:
-    """`intake` with no sub-command: run the interview on the opened (migrated) database."""
-    app = create_app(settings=settings, engine=engine)
+def run_intake_app(
+    settings: Settings,
+    engine: Engine,
+    notices: Sequence[str] = (),
+    imported: Imported | None = None,
+) -> None:
+    """`intake` with no sub-command: run the interview on the opened (migrated) database;
+    with ``imported``, a new interview whose account is that letter's text."""
+    app = create_app(settings=settings, engine=engine, imported=imported)
     for notice in notices:  # offline, or offline cases sent now the server is back
         app.call_later(app.notify, notice, timeout=20, severity="warning")
     app.run()

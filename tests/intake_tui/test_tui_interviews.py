@@ -150,7 +150,7 @@ async def test_police_custody_is_out_of_scope(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         asked = await answer_all(pilot, {**COMMON, "establishment": "police station"})
-        assert asked == ["establishment"]
+        assert asked == ["received_via", "establishment"]
         assert "not covered by the sanctions protocol" in screen_text(app)
         await submit_from_review(pilot, app)
     case = only_case(engine)

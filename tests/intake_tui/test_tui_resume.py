@@ -70,7 +70,7 @@ async def test_starting_new_keeps_the_draft_and_the_drafts_list_discards_it(
     async with second.run_test(size=(80, 24)) as pilot:
         await wait_until(pilot, lambda: isinstance(second.screen, ResumeModal))
         await pilot.press("n", "enter")
-        await at_question(pilot, "establishment")
+        await at_question(pilot, "received_via")
         await pilot.press("f4")
         await wait_until(pilot, lambda: isinstance(second.screen, DraftsModal))
         drafts_modal = second.screen
@@ -85,6 +85,6 @@ async def test_starting_new_keeps_the_draft_and_the_drafts_list_discards_it(
         await pilot.press("d")
         await wait_until(pilot, lambda: listing.option_count == 1)
         await pilot.press("escape")
-        await at_question(pilot, "establishment")
+        await at_question(pilot, "received_via")
     assert [d.id for d in store.open_drafts()] != [old]
     assert old not in [d.id for d in store.open_drafts()]

@@ -62,7 +62,7 @@ async def test_first_start_registers_and_remembers_the_interviewer(
         await pilot.press("ctrl+u")
         await type_text(pilot, "Wandsworth")
         await pilot.press("enter")
-        await at_question(pilot, "establishment")
+        await at_question(pilot, "received_via")
         assert app.actor is not None and app.actor.organisation == Organisation.IMB
         assert app.actor.role == Role.SUPERVISOR  # the role chosen, remembered with the name
     assert remembered_name(settings) == "Alex Moss"
@@ -96,7 +96,7 @@ async def test_first_start_says_why_a_board_establishment_is_not_taken(
             assert not has_users(session)  # nothing was registered
         await type_text(pilot, "Dungavel House")
         await pilot.press("enter")
-        await at_question(pilot, "establishment")
+        await at_question(pilot, "received_via")
         assert app.actor is not None and app.actor.establishment_id is not None
 
 
@@ -116,7 +116,7 @@ async def test_a_shared_database_lists_its_users(
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_until(pilot, lambda: isinstance(app.screen, PickUserScreen))
         await pilot.press("down", "enter")
-        await at_question(pilot, "establishment")
+        await at_question(pilot, "received_via")
         assert app.actor is not None and app.actor.name == "Cal Wu"
     assert remembered_name(settings) == "Cal Wu"
 
@@ -179,7 +179,7 @@ async def test_the_panel_can_be_hidden_at_80_columns(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await at_question(pilot, "establishment")
+        await at_question(pilot, "received_via")
         panel = app.screen.query_one(CasePanel)
         assert panel.display and panel.outer_size.width >= 28
         await pilot.press("f2")

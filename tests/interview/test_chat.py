@@ -172,6 +172,7 @@ def test_end_of_input_keeps_the_draft_to_resume(tmp_path: Path) -> None:
         "Ines Pector",
         "HMIP",
         "1",
+        "in person",
         "scrubs",
         "",
         "yes",
@@ -194,7 +195,7 @@ def test_end_of_input_keeps_the_draft_to_resume(tmp_path: Path) -> None:
 
 
 def test_bad_answers_are_explained_and_asked_again(tmp_path: Path) -> None:
-    lines = ["Ines Pector", "HMIP", "1", "narnia", "scrubs", "next friday", ""]
+    lines = ["Ines Pector", "HMIP", "1", "in person", "narnia", "scrubs", "next friday", ""]
     result = run_cli("intake", "chat", env=chat_env(tmp_path), input="\n".join(lines) + "\n")
     assert "! no establishment found for 'narnia'" in result.stdout
     assert "is in the future" in result.stdout
@@ -204,7 +205,7 @@ def test_bad_answers_are_explained_and_asked_again(tmp_path: Path) -> None:
 def test_an_establishment_is_never_guessed_in_line_mode(tmp_path: Path) -> None:
     board = ["Isle of Man", "Brook", "Isle of Dogs", "Dungavel House"]
     place = ["Heathrow", "the holding room at Heathrow"]
-    lines = ["Ines Pector", "IMB", "1", *board, *place, ""]
+    lines = ["Ines Pector", "IMB", "1", *board, "in person", *place, ""]
     result = run_cli("intake", "chat", env=chat_env(tmp_path), input="\n".join(lines) + "\n")
     out = result.stdout
     assert "! A prison on the Isle of Man is not covered by the sanctions protocol" in out

@@ -9,7 +9,7 @@ from pathlib import Path
 from tests.support.chat import chat_env
 from tests.support.cli import run_cli
 
-FIRST_START = ["Ines Pector", "HMIP", "intake"]
+FIRST_START = ["Ines Pector", "HMIP", "intake", "in person"]
 STOPPED = "Stopped: an interpreter is needed (Polish)"
 
 

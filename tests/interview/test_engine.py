@@ -26,6 +26,7 @@ ACCOUNT = (
     "segregation and said it was because I went to the IMB."
 )
 ANSWERS = {
+    "received_via": "1",
     "establishment": "Wandsworth",
     "visit_date": "",
     "out_of_hearing": "y",
@@ -150,6 +151,7 @@ def test_consent_is_recorded_as_the_word_of_whoever_gave_it(
     engine, _ = interview(raised_by=raised_by)
     assert consent_giver(engine) == giver
     submission = build_submission(engine, organisation=Organisation.HMIP, establishment_id=None)
+    assert submission.consent is not None
     assert submission.consent.given_by == giver
 
 
@@ -220,6 +222,7 @@ def test_route_evidence_of_the_rules_is_a_proposed_route() -> None:
 def test_routes_are_shown_before_there_is_an_account() -> None:
     engine = Interview(today=TODAY)
     for key in (
+        "received_via",
         "establishment",
         "visit_date",
         "out_of_hearing",

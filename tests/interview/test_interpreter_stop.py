@@ -70,7 +70,8 @@ def test_no_interpreter_stops_before_the_account_and_consent(
     session = start(engine, settings, interviewer)
     asked = answer_until_done(session, STOPPED_ANSWERS)
     assert asked == [
-        "establishment", "visit_date", "out_of_hearing", "reassurance_given", "interpreter",
+        "received_via", "establishment", "visit_date", "out_of_hearing", "reassurance_given",
+        "interpreter",
         "interpreter_language", "person_name", "prison_number",
     ]  # fmt: skip
     stop = session.stop

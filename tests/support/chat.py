@@ -25,6 +25,7 @@ ANSWERS = {
     "Your name?": "Ines Pector",
     "Your organisation?": "HMIP",
     "Your role?": "intake",
+    "How did this reach you": "in person",
     "Which establishment": "wandsworth",
     "date of the visit": "",
     "out of the hearing of staff": "yes",
@@ -118,7 +119,8 @@ def run_conversation(
 
 #: The answers before the narrative, in the order a first start asks them.
 BEFORE_NARRATIVE = [
-    "Ines Pector", "HMIP", "intake", "wandsworth", "", "yes", "yes", "1", "the person themselves",
+    "Ines Pector", "HMIP", "intake", "1", "wandsworth", "", "yes", "yes", "1",
+    "the person themselves",
     "1", "Sam Smith", "A1234BC", "21 or over", "B wing",
 ]  # fmt: skip
 

@@ -22,6 +22,7 @@ from textual.widgets import Static
 from intake.core.db.models import SanctionCase
 from intake.core.settings import Settings
 from intake.core.users import Actor
+from intake.interview.answers import parse_answer
 from intake.interview.drafts import DraftStore
 from intake.interview.script import Kind, Question
 from intake.interview.session import InterviewSession
@@ -47,6 +48,7 @@ RISK = (
 )
 
 COMMON = {
+    "received_via": "1",
     "establishment": "Wandsworth",
     "visit_date": "",
     "out_of_hearing": "y",
@@ -130,7 +132,9 @@ def _answer_box_focused(app: App[Any]) -> bool:
 async def give(pilot: Pilot[None], question: Question, answer: str) -> None:
     """Answer with the keys a person would press for this kind of question."""
     await wait_until(pilot, lambda: _answer_box_focused(pilot.app))
-    if question.kind in (Kind.CHOICE, Kind.YES_NO):
+    if confirms_found(pilot.app, question, answer):
+        await pilot.press("enter")  # shown as found: Enter confirms it
+    elif question.kind in (Kind.CHOICE, Kind.YES_NO):
         await pilot.press(answer, "enter")
     elif question.kind == Kind.MULTI:
         await pilot.press(*answer.split(), "enter")
@@ -144,6 +148,17 @@ async def give(pilot: Pilot[None], question: Question, answer: str) -> None:
         await type_text(pilot, answer)
         await pilot.press("enter")
     await pilot.pause()
+
+
+def confirms_found(app: App[Any], question: Question, answer: str) -> bool:
+    """The answer is the one the interview already shows as found (only Enter is needed; a
+    number pressed in a list of ticks would untick it)."""
+    if question.found is None or question.kind != Kind.MULTI:
+        return False
+    interview = app.screen.session.interview  # type: ignore[attr-defined]
+    text = accepted_text(question, answer)
+    parsed = parse_answer(question, text, directory=interview.directory, today=interview.today)
+    return bool(parsed.value == question.found.value)
 
 
 async def answer_all(
@@ -178,7 +193,8 @@ def shown_problem(app: App[Any]) -> str:
     if not boxes:
         return ""
     problem = boxes.first().query_one("#problem", Static)
-    return str(problem.render()) if problem.has_class("shown") else ""
+    shown = problem.has_class("shown") and not problem.has_class("note")
+    return str(problem.render()) if shown else ""
 
 
 def only_case(engine: Engine) -> SanctionCase:

@@ -28,8 +28,9 @@ from intake.interview.panel import (
     review_questions,
 )
 from intake.interview.script import Kind, Question, Stop
-from intake.interview.session import InterviewSession
+from intake.interview.session import InterviewSession, imported_words
 from intake.llm import Identifiers, LlmError
+from intake.tui.screens.edit import prefill
 from intake.tui.widgets.answer_input import AnswerInput
 from intake.tui.widgets.case_panel import CasePanel
 from intake.tui.widgets.conversation import ConversationLog
@@ -44,6 +45,7 @@ SAY_TITLES = {
     "raise_later": "Tell them",
     "not_named": "Tell them",
     "interpreter_stop": "Stop: an interpreter is needed",
+    "in_writing": "It came in writing",
 }
 PREVIEW_SECONDS = 0.25
 ADVICE_SECONDS = 1.5  # the optional model reads the narrative after a pause in typing
@@ -101,6 +103,9 @@ class InterviewScreen(Screen[None]):
         self.sub_title = f"{self.session.actor.name} · {self.session.actor.organisation.value}"
         if self.session.resumed:
             self._replay()
+        if self.session.imported is not None:
+            log = self.query_one(ConversationLog)
+            log.add_note(imported_words(self.session.imported))
 
     def on_screen_resume(self) -> None:
         """Shown (first, or back from the review): ask whatever the engine needs next."""
@@ -169,10 +174,14 @@ class InterviewScreen(Screen[None]):
         slot = self.query_one("#answer-slot")
         slot.remove_children()
         note = "Recovered the unfinished text from the last session: carry on." if text else ""
-        answer = AnswerInput(question, text=text, note=note)
+        chosen: list[str] = []
+        if question.found is not None and not text:  # found already: Enter confirms it
+            text, chosen = prefill(question, question.found.value, question.found.display)
+            note = f"{question.found.source}. Enter confirms it, or change it."
+        answer = AnswerInput(question, text=text, chosen=chosen, note=note)
         slot.mount(answer)
         self.call_after_refresh(answer.focus_control)
-        if text:
+        if text and question.found is None:
             self._draft = (question, text)
             if question.kind == Kind.NARRATIVE:
                 self._preview(text)

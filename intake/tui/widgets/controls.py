@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, SelectionList, TextArea
 from textual.widgets.option_list import Option
 
-from intake.core.validation import clean_text
+from intake.core.validation import clean_prose, clean_text
 from intake.tui.widgets.rich_text import hanging
 
 
@@ -78,8 +78,10 @@ class AnswerArea(TextArea):
         event.stop()
         if self.read_only:
             return
-        cleaned, removed = _clean_paste(event.text)
-        if removed:
+        # Prose keeps everything pasted (tabs, blank lines): only terminal codes go.
+        cleaned = clean_prose(event.text)
+        removed = len(event.text.replace("\r\n", "\n")) - len(cleaned)
+        if removed > 0:
             self.post_message(Cleaned(removed))
         start, end = self.selection
         result = self.replace(cleaned, start, end)

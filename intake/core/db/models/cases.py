@@ -43,6 +43,12 @@ class SanctionCase(SQLModel, table=True):
     bodies: list[str] = json_column()
     communication_channel: str | None = Field(default=None, sa_type=String(64))
     communication_when: date | None = None
+    #: How the allegation reached the receiving organisation (flowchart step 1: a visit, a
+    #: phone call, a letter, an email, an IMB application, a referral, a survey).
+    received_via: str | None = Field(default=None, sa_type=String(24))
+    #: When the protocol's reassurance went back in writing (an allegation that came in
+    #: writing); None when it has not (or was said in person).
+    reassurance_written_at: datetime | None = None
     narrative: str = text_column(nullable=False)
     qualifies: str = enum_column("unclear", length=8)
     categories: list[str] = json_column()

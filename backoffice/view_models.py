@@ -269,7 +269,7 @@ class CaseView(View):
     #: The interview was held out of the hearing of staff (False: the person may not have
     #: spoken freely; None: not asked).
     out_of_hearing: bool | None = None
-    #: How it reached the receiving organisation (a visit, a letter ...; None before 0011).
+    #: How it reached the receiving organisation (a visit, a letter ...; None before 0012).
     received_via: str | None = None
     #: When the reassurance went back in writing (an allegation that came in writing).
     reassurance_written_at: datetime | None = None

@@ -151,7 +151,7 @@ def require(
     if role_list is not None and actor.role not in role_list:
         raise PermissionDenied(
             f"{actor.name} ({actor.role.value}) may not {what}: "
-            f"this needs a {_names(role_list)} user"
+            f"this is for {_names(role_list)} users"
         )
     if org_list is not None and actor.organisation not in org_list:
         raise PermissionDenied(

@@ -96,7 +96,7 @@ async def test_taking_an_action_and_the_refusals(
         await pilot.press("o")  # a triager may not override
         await pilot.pause()
         assert isinstance(app.screen, CaseScreen)
-        assert "needs a supervisor user" in notifications(app)
+        assert "is for supervisor users" in notifications(app)
 
         names = [a.name for a in screen.actions]
         await pilot.press(str(names.index("confirm_qualifies") + 1))

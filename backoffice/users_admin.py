@@ -18,7 +18,7 @@ from intake.core.db.models import User
 from intake.core.errors import NotFoundError, PermissionDenied, ValidationProblem
 from intake.core.users import Actor, UserCreate, create_user
 from intake.core.validation import required_text
-from intake.core.vocabulary import Role
+from intake.core.vocabulary import Organisation, Role
 
 
 class UserRecord(BaseModel):
@@ -45,12 +45,31 @@ def require_admin(actor: Actor, *, what: str) -> None:
     require(actor, what=what, roles=[Role.ADMIN])
 
 
-def has_admin(session: Session) -> bool:
+def has_admin(session: Session, organisation: Organisation | None = None) -> bool:
     """An active administrator who can sign in (a database upgraded from before sign-in
-    mappings has users but nobody mapped: it gets its first administrator as a new one)."""
+    mappings has users but nobody mapped: it gets its first administrator as a new one), of
+    ``organisation`` when one is given."""
     signs_in = col(User.os_login).is_not(None) | col(User.db_role).is_not(None)
     query = select(User.id).where(User.role == Role.ADMIN.value, col(User.active), signs_in)
+    if organisation is not None:
+        query = query.where(User.organisation == organisation.value)
     return session.exec(query).first() is not None
+
+
+def _may_add(session: Session, actor: Actor, data: UserCreate) -> None:
+    """An administrator adds their own organisation's staff, and, on a database the three
+    bodies share, the first administrator of an organisation that has none yet (who then adds
+    that organisation's staff)."""
+    require_admin(actor, what="add users")
+    if data.organisation == actor.organisation:
+        return
+    first_of_theirs = data.role == Role.ADMIN and not has_admin(session, data.organisation)
+    if not first_of_theirs:
+        raise PermissionDenied(
+            f"{actor.name} ({actor.organisation.value}) may add only "
+            f"{actor.organisation.value} staff, and the first administrator of an "
+            "organisation that has none yet"
+        )
 
 
 def add_user(session: Session, *, actor: Actor | None, data: UserCreate) -> User:
@@ -64,12 +83,7 @@ def add_user(session: Session, *, actor: Actor | None, data: UserCreate) -> User
                 "administrator (--role admin), who then adds everyone else"
             )
     else:
-        require_admin(actor, what="add users")
-        if data.organisation != actor.organisation:
-            raise PermissionDenied(
-                f"{actor.name} ({actor.organisation.value}) may add only "
-                f"{actor.organisation.value} staff"
-            )
+        _may_add(session, actor, data)
     if not (data.os_login or data.db_role):
         raise ValidationProblem(
             "say how they sign in: --login (their computer login) or --db-role (their "

@@ -76,6 +76,12 @@ def test_fresh_install_first_admin_two_staff_and_a_leaver(
     _refused(bo(env, "--as", "Ada Admin", "users", "add", "Ivo", "--role", "triage",
                 "--organisation", "IMB", "--establishment", "Wandsworth", "--login", "ivo"),
              "may add only HMIP staff")  # fmt: skip
+    # a database the three bodies share: the first administrator of another body, then no more
+    first = bo(env, "--as", "Ada Admin", "users", "add", "Ivy Admin", "--role", "admin",
+               "--organisation", "IMB", "--login", "ivy")  # fmt: skip
+    assert first.returncode == 0, first.stderr
+    _refused(bo(env, "--as", "Ada Admin", "users", "add", "Ian Admin", "--role", "admin",
+                "--organisation", "IMB", "--login", "ian"), "may add only HMIP staff")  # fmt: skip
     left = bo(env, "--as", "Ada Admin", "users", "deactivate", "Tia Triage", "--reason", "left")
     assert left.returncode == 0, left.stderr
     _refused(bo(env, "--as", "Tia Triage", "queue"), "'Tia Triage' is not a user")
@@ -84,6 +90,7 @@ def test_fresh_install_first_admin_two_staff_and_a_leaver(
         "Ada Admin",
         "Tia Triage",
         "Otto Office",
+        "Ivy Admin",
     ]
     (gone,) = _actions(engine, "user_deactivated")
     assert gone.after is not None

@@ -72,7 +72,7 @@ async def test_not_out_of_staff_hearing_is_noted_in_the_panel(
     async with app.run_test(size=(80, 24)) as pilot:
         question = await resume(pilot, "out_of_hearing")
         assert question.help and "may not feel free to speak" in question.help
-        await pilot.press("n")
+        await pilot.press("n", "enter")
         assert (await at_question(pilot)).key == "reassurance_given"
         await wait_until(pilot, lambda: "Staff can hear" in panel_text(app))
         assert "they may not speak freely" in panel_text(app)
@@ -85,7 +85,7 @@ async def test_the_review_lists_why_the_risk_is_high(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await resume(pilot, "staff_agrees")
-        await pilot.press("y")
+        await pilot.press("y", "enter")
         await wait_until(pilot, lambda: isinstance(app.screen, ReviewScreen))
         shown = screen_text(app)
         assert "• pregnant" in shown

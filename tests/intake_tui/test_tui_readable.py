@@ -94,3 +94,22 @@ async def test_the_number_then_enter_on_a_yes_no_question_answers_it_once(
         interview = interview_screen(app).session.interview
         assert interview.value("reassurance_given") is True
         assert "interpreter" not in interview.answers
+
+
+async def test_a_stray_enter_never_answers_a_question_nothing_was_picked_in(
+    make_app: Callable[[], IntakeApp], draft_at: DraftAt
+) -> None:
+    draft_at("interpreter")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await resume(pilot, "interpreter")
+        picker = app.screen.query_one(AnswerInput).query_one(OptionList)
+        assert picker.highlighted is None  # nothing picked for them
+        await pilot.press("enter")  # e.g. one Enter too many after confirming a found answer
+        await pilot.pause()
+        interview = interview_screen(app).session.interview
+        assert "interpreter" not in interview.answers
+        assert "Pick one first" in " ".join(str(n.message) for n in app._notifications)
+        await pilot.press("down", "enter")  # the first option, chosen on purpose
+        await at_question(pilot, "raised_by")
+        assert interview.value("interpreter") == "none"

@@ -90,7 +90,7 @@ def test_out_of_hearing_is_asked_before_the_account_and_stored(
 
 def test_out_of_hearing_says_nothing_more_when_it_is() -> None:
     interview = Interview(today=TODAY)
-    for key in ("establishment", "visit_date", "out_of_hearing"):
+    for key in ("received_via", "establishment", "visit_date", "out_of_hearing"):
         interview.answer(accepted_text(interview.script.question(key), ANSWERS[key]))
     assert "Hearing" not in dict(facts(interview))
 

@@ -117,11 +117,17 @@ class AnswerInput(Vertical):
         if question.kind == Kind.CHOICE:
             first = next((values.index(v) for v in self._chosen if v in values), None)
             labels = [c.label for c in question.choices]
-            return ChoicePicker(labels, highlighted=first, id="control")
+            return ChoicePicker(labels, highlighted=first, pick_first=False, id="control")
         if question.kind == Kind.YES_NO:
             first = {"yes": 0, "no": 1}.get(self._chosen[0]) if self._chosen else None
             shortcuts = {"y": 0, "n": 1}
-            return ChoicePicker(YES_NO_LABELS, shortcuts=shortcuts, highlighted=first, id="control")
+            return ChoicePicker(
+                YES_NO_LABELS,
+                shortcuts=shortcuts,
+                highlighted=first,
+                pick_first=False,
+                id="control",
+            )
         if question.kind == Kind.MULTI:
             ticked = {values.index(v) + 1 for v in self._chosen if v in values}
             labels = [c.label for c in question.choices]

@@ -95,12 +95,17 @@ def numbered(index: int, label: str) -> Text:
     return line
 
 
+NOTHING_PICKED = "Pick one first: its number (or ↑↓), then Enter."
+
+
 class ChoicePicker(OptionList):
     """One choice from a list: its number (or y / n for yes and no) or the arrows pick it,
     Enter (or a click) chooses it.
 
     A key only picks: were it to choose at once, the Enter that often follows it ("2", Enter)
-    would reach the next question and answer it with whatever is picked there.
+    would reach the next question and answer it with whatever is picked there. With
+    ``pick_first`` False nothing is picked until the person picks: an Enter meant for the
+    question before (confirming a found answer) never answers this one ("yes" to consent).
     """
 
     BINDINGS = [Binding("enter", "select", "Choose", show=False)]  # noqa: RUF012
@@ -111,15 +116,23 @@ class ChoicePicker(OptionList):
         *,
         shortcuts: dict[str, int] | None = None,
         highlighted: int | None = None,
+        pick_first: bool = True,
         id: str | None = None,
     ) -> None:
         options = [Option(hanging(str(i), Text(label))) for i, label in enumerate(labels, 1)]
         super().__init__(*options, id=id)
         self._shortcuts = shortcuts or {}
-        self._initial = highlighted
+        self._initial = highlighted if highlighted is not None or not pick_first else 0
 
     def on_mount(self) -> None:
-        self.highlighted = self._initial if self._initial is not None else 0
+        self.highlighted = self._initial
+
+    def action_select(self) -> None:
+        if self.highlighted is None:
+            self.app.bell()
+            self.notify(NOTHING_PICKED, severity="warning", timeout=4)
+            return
+        super().action_select()
 
     def on_key(self, event: events.Key) -> None:
         index = self._index_for(event.character)

@@ -25,7 +25,7 @@ nothing and identifies no one, so, like the queue's pages, it is not audited.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -38,7 +38,6 @@ from sqlalchemy import (
     and_,
     cast,
     func,
-    or_,
     select,
     true,
 )
@@ -375,72 +374,78 @@ def _task_source() -> FromClause:
     return tasks.join(cases, cases.c.id == tasks.c.case_id)
 
 
+@dataclass
+class _Tally:
+    """One step's (or duty's) tasks as the grouped rows come in."""
+
+    opened: int = 0
+    done: int = 0
+    late: int = 0
+    open: int = 0
+    overdue: int = 0
+    stopped: int = 0
+    taken: dict[int, int] = field(default_factory=dict)
+    allowed: dict[int, int] = field(default_factory=dict)
+
+    def add(self, kind: str, taken: Any, allowed: Any, late: Any, overdue: Any, n: int) -> None:
+        self.opened += n
+        if kind == "open":
+            self.open += n
+            self.overdue += n if overdue else 0
+        elif kind == "stopped":
+            self.stopped += n
+        else:
+            self.done += n
+            self.late += n if late else 0
+            for histogram, days in ((self.taken, taken), (self.allowed, allowed)):
+                if days is not None:
+                    histogram[int(days)] = histogram.get(int(days), 0) + n
+
+
 def _steps(session: Session, scope: _Scope) -> list[StepTime]:
+    """One grouped scan of the period's tasks: by step and duty, state (open, stopped, done),
+    whole days taken and allowed, late and overdue; medians come from the day counts."""
     tasks = table_of(WorkflowTask)
-    where = (*scope.where, scope.current)
     is_open = tasks.c.done_at.is_(None)
-    stopped = and_(~is_open, tasks.c.outcome.in_(STOPPED_OUTCOMES))
-    done = and_(~is_open, or_(tasks.c.outcome.is_(None), tasks.c.outcome.not_in(STOPPED_OUTCOMES)))
-    late = and_(done, tasks.c.due.is_not(None), scope.sql.days(tasks.c.done_at, tasks.c.due) > 0)
-    overdue = and_(is_open, tasks.c.due < today())
-    keys = (tasks.c.step, tasks.c.duty)
-
-    def total(condition: ColumnElement[bool]) -> Any:
-        return func.sum(when((condition, 1), else_=0))
-
-    summary = (
-        select(*keys, func.count(), total(done), total(late), total(is_open), total(overdue),
-               total(stopped))
-        .select_from(_task_source()).where(*where).group_by(*keys)
-    )  # fmt: skip
-    taken = _histogram(session, keys, scope.sql.days(tasks.c.done_at, tasks.c.created_at), done,
-                       where)  # fmt: skip
-    allowed = _histogram(
-        session, keys, scope.sql.days(tasks.c.due, tasks.c.created_at),
-        and_(done, tasks.c.due.is_not(None)), where,
-    )  # fmt: skip
-    found = []
-    for step, duty, opened, n_done, n_late, n_open, n_overdue, n_stopped in session.execute(
-        summary
-    ):
-        key = (step, duty)
-        found.append(
-            StepTime(
-                step=step,
-                duty=duty,
-                label=_step_label(step, duty),
-                opened=int(opened),
-                done=int(n_done or 0),
-                median_days=_median(taken.get(key, {})),
-                median_allowed_days=_median(allowed.get(key, {})),
-                late=int(n_late or 0),
-                open=int(n_open or 0),
-                overdue=int(n_overdue or 0),
-                stopped=int(n_stopped or 0),
-            )
-        )
-    return sorted(found, key=_step_order)
-
-
-def _histogram(
-    session: Session,
-    keys: tuple[Any, ...],
-    days: Any,
-    condition: ColumnElement[bool],
-    where: tuple[ColumnElement[bool], ...],
-) -> dict[tuple[Any, Any], dict[int, int]]:
-    """For each step and duty, how many tasks took (or allowed) each number of whole days."""
-    query = (
-        select(*keys, days, func.count())
-        .select_from(_task_source())
-        .where(*where, condition)
-        .group_by(*keys, days)
+    state = when(
+        (is_open, "open"), (tasks.c.outcome.in_(STOPPED_OUTCOMES), "stopped"), else_="done"
     )
-    found: dict[tuple[Any, Any], dict[int, int]] = {}
-    for step, duty, value, n in session.execute(query):
-        if value is not None:
-            found.setdefault((step, duty), {})[int(value)] = int(n)
-    return found
+    finished = ~is_open
+    columns = (
+        tasks.c.step,
+        tasks.c.duty,
+        state,
+        when((finished, scope.sql.days(tasks.c.done_at, tasks.c.created_at))),
+        when((finished, scope.sql.days(tasks.c.due, tasks.c.created_at))),
+        when((finished, scope.sql.days(tasks.c.done_at, tasks.c.due) > 0), else_=False),
+        and_(is_open, tasks.c.due < today()),
+    )
+    query = (
+        select(*columns, func.count())
+        .select_from(_task_source())
+        .where(*scope.where, scope.current)
+        .group_by(*columns)
+    )
+    tallies: dict[tuple[Any, Any], _Tally] = {}
+    for step, duty, kind, taken, allowed, late, overdue, n in session.execute(query):
+        tallies.setdefault((step, duty), _Tally()).add(kind, taken, allowed, late, overdue, int(n))
+    found = [
+        StepTime(
+            step=step,
+            duty=duty,
+            label=_step_label(step, duty),
+            opened=t.opened,
+            done=t.done,
+            median_days=_median(t.taken),
+            median_allowed_days=_median(t.allowed),
+            late=t.late,
+            open=t.open,
+            overdue=t.overdue,
+            stopped=t.stopped,
+        )
+        for (step, duty), t in tallies.items()
+    ]
+    return sorted(found, key=_step_order)
 
 
 def _median(histogram: dict[int, int]) -> float | None:

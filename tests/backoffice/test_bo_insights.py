@@ -3,6 +3,7 @@ people who may see them and only over the cases they may see."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -23,9 +24,11 @@ from backoffice.workflow.consent_flow import STOPPED
 from intake.core.clock import today, utcnow
 from intake.core.db.models import SanctionCase, WorkflowTask, table_of
 from intake.core.errors import PermissionDenied, ValidationProblem
+from intake.core.settings import Settings
 from intake.core.submission import ConsentAnswers
 from intake.core.users import Actor
 from intake.core.vocabulary import Body, ConsentGiver, Organisation, RaisedBy, RiskLevel, Role
+from tests.support.cli import cli_env, run_cli
 from tests.support.factories import ActFn, Staff, SubmitFn
 
 DECLINES = ConsentAnswers(pursue=False)
@@ -265,3 +268,67 @@ def test_a_text_bar_grows_with_the_count() -> None:
     assert bar(10, 10, 20) == "█" * 20
     assert bar(1, 100, 20) == "█"  # never hidden
     assert bar(0, 10, 20) == ""
+
+
+# ---- the command line ------------------------------------------------------------------------
+
+
+def test_the_command_prints_a_table_a_dimension_in_words(
+    settings: Settings, varied: dict[str, str]
+) -> None:
+    result = run_cli("backoffice", "--as", "Dee Deputy", "insights", env=cli_env(settings))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("Insights: all establishments · received ")
+    for title in (
+        "By establishment",
+        "By category",
+        "By body contacted",
+        "By risk level",
+        "By outcome",
+        "Repeat establishments (3 or more",
+        "Consent",
+        "Time per step",
+    ):
+        assert title in out, title  # fmt: skip
+    rows: dict[str, str] = {}  # the first table a label appears in
+    for line in out.splitlines():
+        if "█" in line:
+            rows.setdefault(line.split("  ")[1].strip(), line)
+    assert rows["HMP Wandsworth"].rstrip().endswith(" 3       0     +3")  # this period, before
+    assert "Spoke to an inspector during an inspection" in rows
+    assert "spoke_to_inspector" not in out and "imb_application" not in out  # labels, not codes
+    assert "Step 2: Confirm it qualifies" in out
+
+
+def test_the_command_as_json_counts_only_what_the_user_may_see(
+    settings: Settings, varied: dict[str, str]
+) -> None:
+    env = cli_env(settings)
+    lead = run_cli("backoffice", "--as", "Dee Deputy", "insights", "--json", env=env)
+    board = run_cli("backoffice", "--as", "Ian Board", "insights", "--json", env=env)
+    assert lead.returncode == 0 and board.returncode == 0, (lead.stderr, board.stderr)
+    everything, own = json.loads(lead.stdout), json.loads(board.stdout)
+    assert (everything["total"], own["total"]) == (4, 3)
+    assert {c["key"]: c["count"] for c in own["by_category"]} == {"isolation": 2, "threats": 2}
+    assert own["scope"] == "HMP Wandsworth (your Board)"
+    assert everything["consent"]["declined_share"] is None  # none confirmed yet
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (("--from", "2026-13-01"), "--from '2026-13-01' is not a date like 2026-03-31"),
+        (
+            ("--from", "2026-05-01", "--to", "2026-04-01"),
+            "--from 2026-05-01 is after --to 2026-04-01",
+        ),
+    ],
+)
+def test_a_bad_date_is_refused_in_one_line(
+    settings: Settings, staff: Staff, args: tuple[str, ...], says: str
+) -> None:
+    result = run_cli("backoffice", "--as", "Dee Deputy", "insights", *args, env=cli_env(settings))
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"error: {says}"
+    assert result.stdout == ""

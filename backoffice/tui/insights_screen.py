@@ -141,8 +141,12 @@ class PeriodModal(ModalScreen[tuple[date | None, date | None] | None]):
     def on_mount(self) -> None:
         self.query_one("#from", Input).focus()
 
+    @on(Input.Submitted, "#from")
+    def _next(self) -> None:
+        self.query_one("#to", Input).focus()
+
     @on(Button.Pressed, "#apply")
-    @on(Input.Submitted)
+    @on(Input.Submitted, "#to")
     def action_apply(self) -> None:
         try:
             chosen = tuple(

@@ -108,7 +108,7 @@ async def test_the_period_is_chosen_and_a_bad_date_is_said(make_app: AppFactory)
         screen = _insights_shown(app)
         await pilot.press("p")
         await wait_until(pilot, lambda: isinstance(app.screen, PeriodModal))
-        await pilot.press(*"2020-02-30", "enter")
+        await pilot.press(*"2020-02-30", "enter", "enter")  # Enter: on to "To", then apply
         await wait_until(pilot, lambda: "not a date" in notifications(app))
         assert isinstance(app.screen, PeriodModal)  # still open, to correct it
         app.screen.query_one("#from", Input).value = "2020-01-01"

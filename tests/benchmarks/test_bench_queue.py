@@ -278,6 +278,8 @@ def test_tui_requests_at_100k(big: tuple[Engine, Actor, Actor], tmp_path: Path) 
     _timed("TUI: typed search 'segragation'", lambda: client.queue(typo))
     ref = first.rows[0].reference
     _timed("TUI: open a case (view + actions)", lambda: (client.case(ref), client.actions(ref)))
+    year = (date(2025, 1, 1), date(2025, 12, 31))
+    _timed("TUI: insights open (every case of 2025)", lambda: client.insights(*year))
     scoped = BackofficeService(engine=engine, settings=settings, actor=imb)
     _timed("TUI: IMB user's queue opens", lambda: scoped.queue(QueueQuery()))
     assert first.rows

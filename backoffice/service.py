@@ -20,6 +20,7 @@ from sqlmodel import Session
 from backoffice.access import get_visible_case
 from backoffice.case_view import build_case_view, show_case
 from backoffice.duplicates import decide_link
+from backoffice.insights import DEFAULT_REPEAT, Insights, build_insights
 from backoffice.live import ChangeMark, change_mark
 from backoffice.overrides import (
     override_classification,
@@ -117,6 +118,24 @@ class BackofficeService:
                 search=query.search or None,
                 page=query.page,
                 page_size=page_size or self.page_size,
+            )
+
+    def insights(
+        self,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        *,
+        repeat: int = DEFAULT_REPEAT,
+    ) -> Insights:
+        """Counts and trends over the cases this user may see (``backoffice.insights``)."""
+        with self._session() as session:
+            return build_insights(
+                session,
+                actor=self.actor,
+                date_from=date_from,
+                date_to=date_to,
+                repeat=repeat,
+                demo_database=self.settings.demo,
             )
 
     def change_mark(self) -> ChangeMark:

@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "users list": ("backoffice", *ADMIN, "users", "list"),
     "audit verify": ("backoffice", *LEAD, "audit", "verify"),
     "retention review": ("backoffice", *LEAD, "retention", "review"),
+    "insights": ("backoffice", *LEAD, "insights"),
     "tracker export": ("backoffice", *LEAD, "tracker", "export", "--format", "csv", "--out",
                        "{data}/tracker.csv"),
     "intake drafts list": ("intake", "drafts", "list"),

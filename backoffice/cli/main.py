@@ -15,6 +15,7 @@ from backoffice.cli.cases import COMMANDS
 from backoffice.cli.common import BackofficeContext
 from backoffice.cli.decrypt import decrypt_command
 from backoffice.cli.draft import draft_group
+from backoffice.cli.insights import insights_command
 from backoffice.cli.retention import retention_group
 from backoffice.cli.tracker import tracker_group
 from backoffice.cli.users import demo_command, users
@@ -55,6 +56,7 @@ def cli(ctx: click.Context, acting: str | None, demo: bool) -> None:
 for _command in COMMANDS:
     cli.add_command(guard(_command))
 cli.add_command(guard(tracker_group))
+cli.add_command(guard(insights_command))
 cli.add_command(backup_command)
 cli.add_command(restore_command)
 cli.add_command(guard(draft_group))

@@ -105,6 +105,7 @@ class QueueCommands(Provider):
                 "a supervisor changed the classification",
                 lambda: screen.set_request(QueueQuery(overridden=True, search=now.search)),
             ),
+            ("Insights", "counts and trends over the cases you may see", screen.action_insights),
             ("Next page", "", lambda: screen.action_page(1)),
             ("Previous page", "", lambda: screen.action_page(-1)),
         ]
@@ -131,6 +132,7 @@ class QueueScreen(Screen[None]):
         Binding("pagedown", "page(1)", "Next pg", priority=True),
         Binding("pageup", "page(-1)", "Prev pg", priority=True),
         Binding("r", "reload", "Reload"),
+        Binding("i", "insights", "Insights"),
         Binding("q", "app.quit", "Quit"),
     ]
     COMMANDS = {QueueCommands}  # noqa: RUF012
@@ -289,6 +291,11 @@ class QueueScreen(Screen[None]):
                 self.load(request)
 
         self.app.push_screen(FilterModal(self.service, self.request), chosen)
+
+    def action_insights(self) -> None:
+        from backoffice.tui.insights_screen import InsightsScreen
+
+        self.app.push_screen(InsightsScreen(self.service))
 
     def set_request(self, request: QueueQuery) -> None:
         """Show another request (the command palette's quick filters)."""

@@ -143,6 +143,11 @@ REFUSALS = [
     # demo data never enters the tracker
     Refusal("demo cases never go into a database holding real ones", _submitted(),
             "Dee Deputy", ("demo", "--main-database"), 2, "holds 1 real case"),
+    # insights: counts for those who may export the tracker, and IMB triage for their Board
+    Refusal("PPO triage may not see insights", _submitted(), "Pat Ombud", ("insights",), 3,
+            "may not see insights"),
+    Refusal("intake staff may not see insights", _submitted(), "Ines Pector", ("insights",), 3,
+            "may not see insights"),
     # closing is deliberate
     Refusal("closing needs --confirm", _submitted(qualifies=Qualifies.NO, route=Route.COMPLAINT),
             "Ian Board", ("act", "{ref}", "does_not_qualify", "--outcome", "complaint",

@@ -14,7 +14,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from sqlalchemy import Connection, Engine, func, insert, select
 from sqlmodel import Session, col
 
 from backoffice.case_view import show_case
+from backoffice.insights import build_insights
 from backoffice.queue import QueueFilters, list_queue
 from backoffice.service import BackofficeService, QueueQuery
 from backoffice.tracker import export_tracker
@@ -244,6 +245,15 @@ def test_queue_and_search_at_100k(big: tuple[Engine, Actor, Actor], tmp_path: Pa
         )
         ref = first.rows[0].reference
         _timed("case view", lambda: show_case(session, actor=hmip, reference=ref))
+        start, end = date(2025, 1, 1), date(2025, 12, 31)
+        seen = _timed(
+            "insights, every case of 2025 (HMIP lead)",
+            lambda: build_insights(session, actor=_lead(hmip), date_from=start, date_to=end),
+        )
+        _timed(
+            "insights, one Board's cases of 2025 (IMB triage)",
+            lambda: build_insights(session, actor=imb, date_from=start, date_to=end),
+        )
         _timed(
             "tracker export, CSV, all cases",
             lambda: export_tracker(session, actor=_lead(hmip), out=tmp_path / "t.csv", fmt="csv"),
@@ -252,7 +262,7 @@ def test_queue_and_search_at_100k(big: tuple[Engine, Actor, Actor], tmp_path: Pa
             "tracker export, xlsx, all cases",
             lambda: export_tracker(session, actor=_lead(hmip), out=tmp_path / "t.xlsx"),
         )
-    assert first.rows and found.rows  # the benchmark ran; timings are printed, not asserted
+    assert first.rows and found.rows and seen.total  # timings are printed, not asserted
 
 
 def test_tui_requests_at_100k(big: tuple[Engine, Actor, Actor], tmp_path: Path) -> None:
@@ -268,6 +278,8 @@ def test_tui_requests_at_100k(big: tuple[Engine, Actor, Actor], tmp_path: Path) 
     _timed("TUI: typed search 'segragation'", lambda: client.queue(typo))
     ref = first.rows[0].reference
     _timed("TUI: open a case (view + actions)", lambda: (client.case(ref), client.actions(ref)))
+    year = (date(2025, 1, 1), date(2025, 12, 31))
+    _timed("TUI: insights open (every case of 2025)", lambda: client.insights(*year))
     scoped = BackofficeService(engine=engine, settings=settings, actor=imb)
     _timed("TUI: IMB user's queue opens", lambda: scoped.queue(QueueQuery()))
     assert first.rows

@@ -20,6 +20,7 @@ from backoffice.access import get_visible_case, identity_note
 from backoffice.classification import compare_classifications
 from backoffice.deadlines import PROPOSED, is_overdue
 from backoffice.duplicates import case_links, possible_earlier_cases
+from backoffice.letters import case_letters
 from backoffice.pseudonyms import CaseRedactor, Pseudonymiser, Unredacted, pseudonym_secret
 from backoffice.queue import TaskStats, establishment_names, mask_for, queue_row, task_stats
 from backoffice.signposts import signpost_text
@@ -354,6 +355,7 @@ def build_case_view(session: Session, case: SanctionCase, actor: Actor) -> CaseV
             link.model_copy(update={"reason": mask.optional(link.reason)})
             for link in case_links(session, case)
         ],
+        letters=case_letters(session, case),
     )
 
 

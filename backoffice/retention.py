@@ -34,6 +34,7 @@ from intake.core.clock import utcnow
 from intake.core.db.models import (
     Answer,
     CaseClassification,
+    CaseLetter,
     ConsentRecord,
     InterviewDraft,
     PendingChunk,
@@ -74,6 +75,7 @@ RECORD_FIELDS: tuple[tuple[type[Any], tuple[str, ...]], ...] = (
     (Signpost, ("note",)),
     (Recommendation, ("text", "note")),
     (TrackerEntry, ("note",)),
+    (CaseLetter, ("text",)),
 )
 BEFORE_RESTORE = ".before-restore-"
 
@@ -241,8 +243,8 @@ def _scrub(session: Session, case: SanctionCase) -> dict[str, int]:
                 removed[key] = removed.get(key, 0) + 1
                 if name == "evidence":
                     setattr(row, name, [])
-                elif model is Recommendation and name == "text":
-                    setattr(row, name, DISPOSED_TEXT)  # the recommendation existed
+                elif model in (Recommendation, CaseLetter) and name == "text":
+                    setattr(row, name, DISPOSED_TEXT)  # the recommendation or letter existed
                 else:
                     setattr(row, name, None)
             session.add(row)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine
@@ -21,6 +22,16 @@ from backoffice.access import get_visible_case
 from backoffice.case_view import build_case_view, show_case
 from backoffice.duplicates import decide_link
 from backoffice.insights import DEFAULT_REPEAT, Insights, build_insights
+from backoffice.letters import (
+    LetterKind,
+    fill_letter,
+    letter_choices,
+    list_letters,
+    mark_letter_sent,
+    read_letter,
+    save_letter,
+    write_letter_file,
+)
 from backoffice.live import ChangeMark, change_mark
 from backoffice.overrides import (
     override_classification,
@@ -29,7 +40,14 @@ from backoffice.overrides import (
 )
 from backoffice.queue import QueueFilters, list_queue
 from backoffice.transfers import record_transfer
-from backoffice.view_models import ActionResult, AvailableAction, CaseView, QueuePage
+from backoffice.view_models import (
+    ActionResult,
+    AvailableAction,
+    CaseView,
+    LetterChoice,
+    LetterView,
+    QueuePage,
+)
 from backoffice.workflow import available_actions, take_action
 from intake.core.db.models import Establishment
 from intake.core.establishments import resolve_establishment_id
@@ -264,6 +282,51 @@ class BackofficeService:
             return build_case_view(session, case, actor)
 
         return self._committed(change)
+
+    # -- letters to the person (backoffice.letters) ------------------------------------------
+
+    def letter_choices(self, reference: str) -> list[LetterChoice]:
+        """Every letter kind and whether the case may have it now (identified writers only)."""
+        with self._session() as session:
+            return letter_choices(session, self.actor, reference)
+
+    def fill_letter(self, reference: str, kind: LetterKind) -> str:
+        """The letter filled from the case, for the writer to edit before saving."""
+        with self._session() as session:
+            return fill_letter(session, self.actor, reference, kind)
+
+    def save_letter(
+        self, reference: str, kind: LetterKind, text: str, *, sent: bool = False
+    ) -> LetterView:
+        """Save the letter on the case exactly as written; commits."""
+        return self._committed(save_letter, reference=reference, kind=kind, text=text, sent=sent)
+
+    def mark_letter_sent(self, reference: str, letter_id: int) -> LetterView:
+        return self._committed(mark_letter_sent, reference=reference, letter_id=letter_id)
+
+    def letters(self, reference: str) -> list[LetterView]:
+        """The case's letters, without their words."""
+        with self._session() as session:
+            return list_letters(session, self.actor, reference)
+
+    def letter(self, reference: str, letter_id: int) -> LetterView:
+        """One saved letter with its words (identified readers only; audited)."""
+        with self._session() as session:
+            return read_letter(session, self.actor, reference, letter_id)
+
+    def write_letter(self, letter: LetterView, out: Path, fmt: str, *, force: bool = False) -> Path:
+        """Write a saved letter (read with its words) as txt or pdf, 0600, never over the
+        database and over another file only with ``force``."""
+        from intake.core.db.backup import database_files
+
+        return write_letter_file(
+            letter,
+            out,
+            fmt,
+            author=self.actor.organisation.full_name,
+            force=force,
+            protected=database_files(self.settings),
+        )
 
     def _committed(self, change: Callable[..., T], **arguments: Any) -> T:
         """One change made as the acting user in its own session, committed once it succeeds."""

@@ -250,6 +250,31 @@ class CaseLinkView(View):
     decided_at: datetime
 
 
+class LetterView(View):
+    """A letter to the person saved on the case (``backoffice.letters``). ``text`` is given
+    only to a reader identified to the case (it holds the person's name), and only when asked
+    for one letter; the case view lists the letters without their words."""
+
+    id: int
+    kind: str
+    title: str
+    created_by: str | None
+    created_at: datetime
+    sent_at: datetime | None = None
+    sent_by: str | None = None
+    chars: int
+    text: str | None = None
+
+
+class LetterChoice(View):
+    """A letter kind, and whether the case may have it now (``why_not`` says why not)."""
+
+    kind: str
+    title: str
+    allowed: bool
+    why_not: str | None = None
+
+
 class CaseView(View):
     """Everything about one case a member of staff may see."""
 
@@ -292,6 +317,8 @@ class CaseView(View):
     #: Earlier cases that may be about the same person, for a person to link or set aside.
     earlier_cases: list[EarlierCaseView] = Field(default_factory=list)
     links: list[CaseLinkView] = Field(default_factory=list)
+    #: Letters to the person saved on the case, newest last (their words: ``letters`` REF).
+    letters: list[LetterView] = Field(default_factory=list)
 
 
 class OutcomeChoice(View):

@@ -6,78 +6,15 @@ protocol's reassurance goes back as a plain-language letter, from
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict
 
 from intake.core.errors import ValidationProblem
 from intake.core.files import private_dir, write_new_private_text
-from intake.core.vocabulary import Organisation
-from prompts import load_validated
+from intake.core.letter_words import reassurance_letter as reassurance_letter
 
 #: The answer that leaves the letter to be sent later (the case records it is not written).
 LATER_WORDS = frozenset({"later", "not now", "no", "n", "skip"})
 LETTERS_FOLDER = "letters"
-
-
-class LetterTemplate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    received: dict[str, str]
-    on_behalf: dict[str, str]
-    template: str
-
-
-@cache
-def load_letter() -> LetterTemplate:
-    return load_validated(LetterTemplate, "letters/reassurance.yaml")
-
-
-def organisation_words(organisation: Organisation, establishment: str | None) -> str:
-    """The body replying, as the person reads it."""
-    if organisation is Organisation.IMB and establishment:
-        return f"the Independent Monitoring Board at {establishment}"
-    if organisation is Organisation.IMB:
-        return "the Independent Monitoring Board"
-    return (
-        organisation.full_name
-        if organisation is Organisation.HMIP
-        else (f"the {organisation.full_name}")
-    )
-
-
-def reassurance_letter(
-    *,
-    name: str,
-    establishment: str,
-    organisation: Organisation,
-    received_via: str,
-    raised_by: str | None,
-    received_on: date,
-    written_on: date,
-) -> str:
-    """The reply, filled in: plain text, printable as it is."""
-    letter = load_letter()
-    received = letter.on_behalf.get(raised_by or "") or letter.received.get(
-        received_via, "what you sent us"
-    )
-    return letter.template.format(
-        date=f"{written_on:%-d %B %Y}",
-        name=name,
-        establishment=establishment,
-        organisation=organisation_words(organisation, establishment),
-        received=received,
-        received_on=f"{received_on:%-d %B %Y}",
-        signed=_signed(organisation, establishment),
-    )
-
-
-def _signed(organisation: Organisation, establishment: str | None) -> str:
-    """The body's name under the letter."""
-    if organisation is Organisation.IMB and establishment:
-        return f"Independent Monitoring Board, {establishment}"
-    return organisation.full_name
 
 
 def letters_folder(data_dir: Path) -> Path:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from intake.core.db.models.audit import AuditAcknowledgement, AuditChainHead, AuditEvent
 from intake.core.db.models.cases import (
     CaseClassification,
+    CaseLetter,
     CaseLink,
     ConsentRecord,
     RiskAssessment,
@@ -28,6 +29,7 @@ __all__ = [
     "AuditChainHead",
     "AuditEvent",
     "CaseClassification",
+    "CaseLetter",
     "CaseLink",
     "ConsentRecord",
     "Establishment",

@@ -175,3 +175,20 @@ class CaseLink(SQLModel, table=True):
     reason: str | None = text_column()
     decided_by_id: int | None = Field(default=None, foreign_key="app_user.id")
     decided_at: datetime = Field(default_factory=utcnow)
+
+
+class CaseLetter(SQLModel, table=True):
+    """A letter to the person, as saved on the case (issue 16): which letter (``kind``: the
+    file of ``prompts/letters/``), its words exactly as staff saved them, who and when, and
+    when it was marked sent. It goes to the person, never to the establishment."""
+
+    __tablename__ = "case_letter"
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="sanction_case.id", index=True)
+    kind: str = enum_column(length=24)
+    text: str = text_column(nullable=False)
+    created_by_id: int | None = Field(default=None, foreign_key="app_user.id")
+    created_at: datetime = Field(default_factory=utcnow)
+    sent_at: datetime | None = None
+    sent_by_id: int | None = Field(default=None, foreign_key="app_user.id")

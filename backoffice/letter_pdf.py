@@ -43,5 +43,6 @@ def letter_pdf(text: str, *, title: str, author: str) -> bytes:
     pdf.set_auto_page_break(True, margin=22)
     pdf.add_page()
     pdf.set_font(FONT, size=12)
-    pdf.multi_cell(0, 6.5, text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", TAB))
+    words = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", TAB)
+    pdf.multi_cell(0, 6.5, words, align="L")
     return bytes(pdf.output())

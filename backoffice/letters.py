@@ -56,6 +56,7 @@ from intake.core.letter_words import (
     organisation_words,
     received_words,
     signed_by,
+    unwrapped,
 )
 from intake.core.users import Actor
 from intake.core.vocabulary import CaseStatus, ProtocolStep, Route
@@ -166,7 +167,7 @@ def why_not(session: Session, case: SanctionCase, kind: LetterKind) -> str | Non
         if state.from_person:
             return (
                 "the reassurance promises that nothing needing consent goes ahead until the "
-                f"person answers themselves, and they have ({state.short()}): write another "
+                f"person answers themselves, and they have ({state.short()}): choose another "
                 "letter"
             )
         return None
@@ -267,14 +268,14 @@ def fill(session: Session, case: SanctionCase, actor: Actor, kind: LetterKind, *
         "signed": signed_by(organisation, establishment),
     }
     if kind is LetterKind.REASSURANCE:
-        return load_letter().template.format(**fields)
+        return unwrapped(load_letter().template.format(**fields))
     if kind is LetterKind.DOES_NOT_QUALIFY:
         fields["where_to_go"] = _where_to_go(session, case)
     else:
         fields["decided_on"] = long_date(_decided_on(session, case, kind))
     if kind is LetterKind.PROVED:
         fields["what_next"] = _what_next(session, case)
-    return letter_text(kind).template.format(**fields)
+    return unwrapped(letter_text(kind).template.format(**fields))
 
 
 def letter_choices(session: Session, actor: Actor, reference: str) -> list[LetterChoice]:

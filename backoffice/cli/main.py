@@ -16,6 +16,7 @@ from backoffice.cli.common import BackofficeContext
 from backoffice.cli.decrypt import decrypt_command
 from backoffice.cli.draft import draft_group
 from backoffice.cli.insights import insights_command
+from backoffice.cli.letters import letter_command, letters_command
 from backoffice.cli.retention import retention_group
 from backoffice.cli.tracker import tracker_group
 from backoffice.cli.users import demo_command, users
@@ -57,6 +58,8 @@ for _command in COMMANDS:
     cli.add_command(guard(_command))
 cli.add_command(guard(tracker_group))
 cli.add_command(guard(insights_command))
+cli.add_command(guard(letter_command))
+cli.add_command(guard(letters_command))
 cli.add_command(backup_command)
 cli.add_command(restore_command)
 cli.add_command(guard(draft_group))

@@ -1,7 +1,8 @@
 """One case: its header, the actions possible now, and tabs for every part of the record.
 
 Keys: tab / shift+tab change tab, 1-9 take the numbered action, a shows the actions, o opens
-the override dialog (supervisors), r reloads, esc goes back to the queue. The actions are also
+the override dialog (supervisors), l writes a letter to the person, r reloads, esc goes back
+to the queue. The actions are also
 in the command palette (ctrl+p).
 """
 
@@ -23,6 +24,7 @@ from textual.widgets.option_list import Option
 
 from backoffice.service import BackofficeService
 from backoffice.tui import case_text
+from backoffice.tui.letter_modal import SavedLetter
 from backoffice.view_models import ActionResult, AvailableAction, CaseView
 from intake.core.errors import NotFoundError, PermissionDenied, SanctionsError
 
@@ -62,6 +64,7 @@ class CaseCommands(Provider):
             found.append((f"{action.label}{mark}", f"{where} · {action.who}",
                           partial(screen.action_take, number)))  # fmt: skip
         found.append(("Override the classification…", "supervisors", screen.action_override))
+        found.append(("Write a letter to the person…", "identified staff", screen.action_letter))
         for key, (label, _) in TEXT_TABS.items():
             found.append((f"Show {label.lower()}", "", partial(screen.show_tab, key)))
         found.append(("Back to the queue", "", screen.action_back))
@@ -90,6 +93,7 @@ class CaseScreen(Screen[None]):
         Binding("o", "override", "Override"),
         Binding("k", "link", "Link earlier case"),
         Binding("m", "transfer", "Moved", show=False),
+        Binding("l", "letter", "Letter"),
         Binding("r", "reload", "Reload"),
         *[Binding(str(n), f"take({n})", f"Action {n}", show=False) for n in range(1, 10)],
     ]
@@ -248,6 +252,30 @@ class CaseScreen(Screen[None]):
             self.show(view, self.service.actions(view.summary.reference))
         except SanctionsError:  # the case moved out of this user's sight (another Board)
             self.dismiss()
+
+    def action_letter(self) -> None:
+        if self.view is None:
+            return
+        try:
+            choices = self.service.letter_choices(self.reference)
+        except SanctionsError as exc:
+            self.notify(str(exc), title="Not allowed", severity="error", timeout=8)
+            return
+        if not any(c.allowed for c in choices):
+            why = "; ".join(f"{c.kind}: {c.why_not}" for c in choices)
+            self.notify(f"No letter is possible now. {why}", title="No letter", timeout=12)
+            return
+        from backoffice.tui.letter_modal import LetterModal
+
+        self.app.push_screen(LetterModal(self.service, self.view, choices), self._lettered)
+
+    def _lettered(self, saved: SavedLetter | None) -> None:
+        if saved is None:
+            return
+        where = f"; written to {saved.written}" if saved.written else ""
+        self.notify(f"{saved.letter.title}: saved on the case{where}.", title="Letter saved",
+                    timeout=10)  # fmt: skip
+        self.load()
 
     def action_reload(self) -> None:
         self.load()

@@ -153,8 +153,20 @@ def summary_text(view: CaseView) -> Text:
     _signposts(text, view)
     _kept_informed(text, view)
     _earlier_cases(text, view)
+    _letters(text, view)
     text.rstrip()
     return text
+
+
+def _letters(text: Text, view: CaseView) -> None:
+    """Letters to the person saved on the case (their words: ``l``, or `backoffice letters`)."""
+    if not view.letters:
+        return
+    _line(text, ("Letters to the person", "bold underline"))
+    for letter in view.letters:
+        sent = f"sent {_when(letter.sent_at)}" if letter.sent_at else "not marked sent"
+        by = f" by {letter.created_by}" if letter.created_by else ""
+        _line(text, (letter.title, "bold"), (f" · {_when(letter.created_at)}{by} · {sent}", MUTED))
 
 
 def _kept_informed(text: Text, view: CaseView) -> None:

@@ -28,6 +28,20 @@ def load_letter() -> LetterTemplate:
     return load_validated(LetterTemplate, "letters/reassurance.yaml")
 
 
+def unwrapped(text: str) -> str:
+    """A filled template with its paragraphs on one line each, for the reader's screen, printer
+    or PDF to wrap: the templates are wrapped to fit an editor, and a line that goes on from the
+    one above (not blank, not a new "- " item) joins it."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        words = line.strip()
+        if lines and lines[-1].strip() and words and not words.startswith("- "):
+            lines[-1] = f"{lines[-1].rstrip()} {words}"
+        else:
+            lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
 def long_date(day: date) -> str:
     """A date as people write it in a letter: 5 March 2026."""
     return f"{day.day} {day:%B %Y}"
@@ -72,7 +86,7 @@ def reassurance_letter(
     written_on: date,
 ) -> str:
     """The reply, filled in: plain text, printable as it is."""
-    return load_letter().template.format(
+    filled = load_letter().template.format(
         date=long_date(written_on),
         name=name,
         establishment=establishment,
@@ -81,3 +95,4 @@ def reassurance_letter(
         received_on=long_date(received_on),
         signed=signed_by(organisation, establishment),
     )
+    return unwrapped(filled)

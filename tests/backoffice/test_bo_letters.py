@@ -100,7 +100,7 @@ AT_ITS_STEP: dict[LetterKind, tuple[Prepare, str, tuple[str, ...]]] = {
     LetterKind.NO_INVESTIGATION: (_not_investigated, "imb", (
         "decided not to start an", "keep an eye on how you are treated")),
     LetterKind.UNFOUNDED: (_concluded("unfounded"), "ppo", (
-        "We call this unfounded", "did\nnot find")),
+        "We call this unfounded", "did not find")),
     LetterKind.PROVED: (_concluded("proved"), "ppo", (
         "found that you were punished", *(f"- {r}" for r in RECOMMENDATIONS))),
 }  # fmt: skip

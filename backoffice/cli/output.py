@@ -156,6 +156,10 @@ def case_lines(view: CaseView, *, audit: bool = True) -> Iterator[str]:
         yield f"Tracker: logged {view.tracker.logged_at:%Y-%m-%d} by {view.tracker.logged_by}"
     yield from _kept_informed_lines(view)
     yield from _earlier_case_lines(view)
+    for letter in view.letters:
+        sent = f"sent {letter.sent_at:%Y-%m-%d}" if letter.sent_at else "not marked sent"
+        by = f" by {plain(letter.created_by)}" if letter.created_by else ""
+        yield f"Letter {letter.id}: {letter.title}, {letter.created_at:%Y-%m-%d}{by}, {sent}"
     if audit:
         yield "Audit trail:"
         for e in view.audit:

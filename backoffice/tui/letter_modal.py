@@ -65,7 +65,7 @@ class LetterModal(ServiceDialog[SavedLetter]):
             yield TextArea("", id="text", soft_wrap=True, show_line_numbers=False)
             yield Static(
                 "Edit it as you need; it is saved exactly as it is. Not now: "
-                + ", ".join(c.kind for c in refused),
+                + (", ".join(c.kind.replace("_", " ") for c in refused) or "-"),
                 classes="hint",
                 id="not-now",
                 markup=False,

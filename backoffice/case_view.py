@@ -18,7 +18,7 @@ from sqlmodel import Session, SQLModel, col, select
 
 from backoffice.access import get_visible_case, identity_note
 from backoffice.classification import compare_classifications
-from backoffice.deadlines import PROPOSED, is_overdue
+from backoffice.deadlines import PROPOSED, days_overdue, is_overdue
 from backoffice.duplicates import case_links, possible_earlier_cases
 from backoffice.pseudonyms import CaseRedactor, Pseudonymiser, Unredacted, pseudonym_secret
 from backoffice.queue import TaskStats, establishment_names, mask_for, queue_row, task_stats
@@ -67,7 +67,7 @@ def _rows(session: Session, model: type[_Row], case_id: int) -> list[_Row]:
     return list(session.exec(query).all())
 
 
-class _Names:
+class UserNames:
     """User names by id, read once per view."""
 
     def __init__(self, session: Session, ids: Iterable[int | None]) -> None:
@@ -79,7 +79,7 @@ class _Names:
         return self._names.get(user_id) if user_id is not None else None
 
 
-def _task(task: WorkflowTask, names: _Names, on: date, mask: CaseRedactor) -> TaskView:
+def _task(task: WorkflowTask, names: UserNames, on: date, mask: CaseRedactor) -> TaskView:
     is_open = task.done_at is None
     return TaskView(
         id=task.id or 0,
@@ -100,8 +100,8 @@ def _task(task: WorkflowTask, names: _Names, on: date, mask: CaseRedactor) -> Ta
     )
 
 
-def _recommendation(
-    row: Recommendation, names: _Names, on: date, mask: CaseRedactor
+def recommendation_view(
+    row: Recommendation, names: UserNames, on: date, mask: CaseRedactor
 ) -> RecommendationView:
     return RecommendationView(
         id=row.id or 0,
@@ -113,11 +113,20 @@ def _recommendation(
         done_by=names(row.done_by_id),
         note=mask.optional(row.note),
         overdue=is_overdue(row.due, row.done_at, on=on),
+        outcome=mask.optional(row.outcome),
+        status=row.status,
+        response=row.response,
+        response_reason=mask.optional(row.response_reason),
+        response_at=row.response_at,
+        response_by=names(row.response_by_id),
+        evidence=mask.optional(row.evidence),
+        days_overdue=days_overdue(row.due, row.done_at, on=on),
+        escalated_at=row.escalated_at,
     )
 
 
 def _classification(
-    row: CaseClassification, names: _Names, mask: CaseRedactor | None = None
+    row: CaseClassification, names: UserNames, mask: CaseRedactor | None = None
 ) -> ClassificationRecord:
     mask = mask or Unredacted()
     return ClassificationRecord(
@@ -145,7 +154,7 @@ def _giver_label(value: str | None) -> str | None:
     return ConsentGiver(value).label
 
 
-def _consent(row: ConsentRecord, names: _Names, mask: CaseRedactor) -> ConsentView:
+def _consent(row: ConsentRecord, names: UserNames, mask: CaseRedactor) -> ConsentView:
     return ConsentView(
         kind=row.kind,
         given_by=row.given_by,
@@ -164,7 +173,7 @@ def _consent(row: ConsentRecord, names: _Names, mask: CaseRedactor) -> ConsentVi
     )
 
 
-def _consent_state(state: ConsentState, names: _Names) -> ConsentStateView:
+def _consent_state(state: ConsentState, names: UserNames) -> ConsentStateView:
     giver = state.given_by
     return ConsentStateView(
         given_by=giver.value if giver is not None else None,
@@ -186,7 +195,7 @@ def _consent_state(state: ConsentState, names: _Names) -> ConsentStateView:
     )
 
 
-def _signpost(row: Signpost, names: _Names, mask: CaseRedactor) -> SignpostView:
+def _signpost(row: Signpost, names: UserNames, mask: CaseRedactor) -> SignpostView:
     route = row.route
     label = Route(route).label if route in Route._value2member_map_ else route
     return SignpostView(
@@ -200,7 +209,7 @@ def _signpost(row: Signpost, names: _Names, mask: CaseRedactor) -> SignpostView:
     )
 
 
-def _risk(row: RiskAssessment, names: _Names, mask: CaseRedactor) -> RiskView:
+def _risk(row: RiskAssessment, names: UserNames, mask: CaseRedactor) -> RiskView:
     return RiskView(
         level=row.level,
         immediate_danger=row.immediate_danger,
@@ -230,7 +239,7 @@ def _audit(row: AuditEvent, mask: CaseRedactor) -> AuditView:
     )
 
 
-def _tracker(row: TrackerEntry | None, names: _Names) -> TrackerView | None:
+def _tracker(row: TrackerEntry | None, names: UserNames) -> TrackerView | None:
     if row is None:
         return None
     return TrackerView(
@@ -293,10 +302,10 @@ def build_case_view(session: Session, case: SanctionCase, actor: Actor) -> CaseV
     risks = _rows(session, RiskAssessment, case.id)
     signposts = _rows(session, Signpost, case.id)
     tracker = session.exec(select(TrackerEntry).where(TrackerEntry.case_id == case.id)).first()
-    names = _Names(
+    names = UserNames(
         session,
         [t.done_by_id for t in tasks]
-        + [r.done_by_id for r in recommendations]
+        + [x for r in recommendations for x in (r.done_by_id, r.response_by_id)]
         + [c.created_by_id for c in classifications]
         + [x for c in consents for x in (c.recorded_by_id, c.confirmed_by_id, c.exception_by_id)]
         + [r.assessed_by_id for r in risks]
@@ -304,7 +313,7 @@ def build_case_view(session: Session, case: SanctionCase, actor: Actor) -> CaseV
         + [tracker.logged_by_id if tracker else None],
     )
     task_views = [_task(t, names, on, mask) for t in tasks]
-    rec_views = [_recommendation(r, names, on, mask) for r in recommendations]
+    rec_views = [recommendation_view(r, names, on, mask) for r in recommendations]
     class_views = [_classification(c, names, mask) for c in classifications]
     consent_views = [_consent(c, names, mask) for c in consents]
     stats = task_stats(session, [case.id], on).get(case.id, TaskStats())
@@ -374,6 +383,6 @@ def show_case(session: Session, *, actor: Actor, reference: str) -> CaseView:
 def disagreements(session: Session, case: SanctionCase) -> list[Disagreement]:
     """Where the rules, intake staff, triage and overrides differ, field by field."""
     assert case.id is not None
-    names = _Names(session, [])
+    names = UserNames(session, [])
     rows = _rows(session, CaseClassification, case.id)
     return compare_classifications([_classification(r, names) for r in rows])

@@ -170,7 +170,14 @@ _PROVED: tuple[_Step, ...] = (
     (
         "PPO",
         "submit_formal_report",
-        {"recommendations": ["DEMO: retrain wing staff", "DEMO: review segregation decisions"]},
+        {
+            "recommendations": [
+                "DEMO: retrain wing staff | owner: DEMO Governor | outcome: every wing officer "
+                "trained on the protocol, shown by the training record",
+                "DEMO: review segregation decisions | owner: DEMO Head of Safety | outcome: "
+                "each segregation in the last 6 months reviewed and reported to the Board",
+            ]
+        },
     ),
 )
 _DEPTH = {"received": 0, "confirmed": 1, "logged": 2, "consulted": 3, "briefed": 4, "referred": 1}

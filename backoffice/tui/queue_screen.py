@@ -57,7 +57,9 @@ def risk_cell(row: QueueRow) -> Text:
 
 def row_cells(row: QueueRow) -> list[Text]:
     """One queue row as the table shows it."""
-    late = Text(f"!{row.overdue_tasks}" if row.overdue else "", style=LATE)
+    # "R": one of the overdue items is a formal report's recommendation.
+    mark = "R" if row.overdue_recommendations else ""
+    late = Text(f"!{row.overdue_tasks}{mark}" if row.overdue else "", style=LATE)
     return [
         Text(row.reference),
         risk_cell(row),

@@ -62,7 +62,7 @@ from intake.core.vocabulary import ClassificationSource, Role
 SEE_ROLES = (Role.SUPERVISOR, Role.LEAD)
 RECORD_ROLES = (Role.LEAD,)
 #: Two described names this close (rapidfuzz ratio of the normalised names) are one person.
-SAME_STAFF = 85.0
+SAME_STAFF = 80.0
 #: A described name this close to a part of a person's name is taken to be theirs: dropped.
 PERSON_NAME_NEAR = 80.0
 MAX_NOTE = 4_000

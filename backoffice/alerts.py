@@ -96,7 +96,8 @@ class PatternAlert(View):
     key: str
     #: establishment, wing or staff.
     kind: str
-    #: In words, never a person's identity ("Staff described as Price at HMP Wandsworth").
+    #: In words, never a person's identity: "HMP Wandsworth", "B wing at HMP Wandsworth",
+    #: "Staff described as Price at HMP Wandsworth".
     label: str
     establishment: str | None
     count: int
@@ -404,7 +405,7 @@ def _alert(
     place = places.get(place_id, "an establishment")
     ordered = sorted(cases, key=lambda c: (c.received, c.reference))
     if kind == "establishment":
-        key, label = f"place-{place_id}", f"{len(ordered)} allegations at {place}"
+        key, label = f"place-{place_id}", place
     elif kind == "wing":
         key, label = f"wing-{place_id}-{_slug(name)}", f"{name} at {place}"
     else:

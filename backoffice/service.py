@@ -18,6 +18,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from backoffice.access import get_visible_case
+from backoffice.alerts import RECORD_ROLES as ALERT_RECORD_ROLES
 from backoffice.alerts import SEE_ROLES as ALERT_SEE_ROLES
 from backoffice.alerts import AlertList, PatternAlert, find_alerts, record_alert_action
 from backoffice.case_view import build_case_view, show_case
@@ -189,6 +190,14 @@ class BackofficeService:
     def may_see_alerts(self) -> bool:
         """Whether this user sees pattern alerts (the queue shows their count only then)."""
         return self.actor.role in ALERT_SEE_ROLES
+
+    def may_record_alerts(self) -> bool:
+        """Whether this user records what was done about an alert (leads)."""
+        return self.actor.role in ALERT_RECORD_ROLES
+
+    def may_review_recommendations(self) -> bool:
+        """Whether this user's app escalates overdue recommendations when it opens (leads)."""
+        return self.actor.role in REVIEW_ROLES
 
     def alerts(self, *, window_days: int | None = None, min_cases: int | None = None) -> AlertList:
         """The pattern alerts over the cases this user may see (``backoffice.alerts``)."""

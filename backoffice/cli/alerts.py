@@ -80,4 +80,4 @@ def one_alert(alert: PatternAlert) -> Iterator[str]:
         by = plain(action.recorded_by or "-")
         yield f"  done {action.recorded_at:%Y-%m-%d} by {by} ({action.organisation}): {note}"
     if not alert.actions:
-        yield f"  nothing recorded yet: backoffice alerts record {alert.key} --note '...'"
+        yield f"  nothing recorded yet (a lead: backoffice alerts record {alert.key} --note '...')"

@@ -78,6 +78,8 @@ def flags(row: QueueRow) -> list[tuple[str, str]]:
     found = [("PSEUDONYMISED", "bold cyan")] if not row.identified else []
     if row.overdue:
         found.append((f"OVERDUE({row.overdue_tasks})", LATE))
+    if row.overdue_recommendations:
+        found.append((f"RECOMMENDATION OVERDUE({row.overdue_recommendations})", LATE))
     if row.overridden:
         found.append(("OVERRIDDEN", "bold magenta"))
     if row.awaiting_supervisor:

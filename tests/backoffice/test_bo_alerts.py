@@ -102,7 +102,7 @@ def test_establishment_wing_and_staff_alerts_with_the_cases(
     refs = _home_pattern(engine, settings, staff)
     found = _alerts(settings, "Nia National")  # the IMB national lead: identified (IMB's cases)
     kinds = _by_kind(found)
-    assert kinds["establishment"] == ["4 allegations at HMP Wandsworth"]
+    assert kinds["establishment"] == ["HMP Wandsworth"]
     assert kinds["wing"] == ["B wing at HMP Wandsworth"]
     assert kinds["staff"] == ["Staff described as Price at HMP Wandsworth"]
     price = next(a for a in found["alerts"] if a["kind"] == "staff")
@@ -145,13 +145,13 @@ def test_an_imb_board_sees_alerts_about_its_establishment_only(
     for person in PEOPLE[:3]:
         _case(engine, settings, staff, person, establishment=staff.away_id)
     everyone = _by_kind(_alerts(settings, "Sam Super"))["establishment"]
-    assert everyone == ["4 allegations at HMP Wandsworth", "3 allegations at HMP Belmarsh"]
+    assert everyone == ["HMP Wandsworth", "HMP Belmarsh"]
     home = _alerts(settings, "Hugh Boardchair")
     assert home["scope"] == "HMP Wandsworth (your Board)"
     assert {a["establishment"] for a in home["alerts"]} == {"HMP Wandsworth"}
     away = _alerts(settings, "Isla Super")
     assert [a["label"] for a in away["alerts"]] == [  # Price only in the accounts there
-        "3 allegations at HMP Belmarsh",
+        "HMP Belmarsh",
         "Staff described as Price at HMP Belmarsh",
     ]
 
@@ -167,7 +167,7 @@ def test_the_window_and_the_number_are_settable(
             {"at": utcnow() - timedelta(days=100), "ref": refs[0]},
         )
     kinds = _by_kind(_alerts(settings, "Nia National"))  # 90 days by default
-    assert kinds == {"establishment": ["3 allegations at HMP Wandsworth"]}
+    assert kinds == {"establishment": ["HMP Wandsworth"]}
     longer = _alerts(settings, "Nia National", "--window", "120")
     assert len(longer["alerts"]) == 3 and longer["window_days"] == 120
 

@@ -18,7 +18,7 @@ from sqlmodel import Session, SQLModel, col, select
 
 from backoffice.access import get_visible_case, identity_note
 from backoffice.classification import compare_classifications
-from backoffice.deadlines import PROPOSED, is_overdue
+from backoffice.deadlines import PROPOSED, days_overdue, is_overdue
 from backoffice.duplicates import case_links, possible_earlier_cases
 from backoffice.letters import case_letters
 from backoffice.pseudonyms import CaseRedactor, Pseudonymiser, Unredacted, pseudonym_secret
@@ -68,7 +68,7 @@ def _rows(session: Session, model: type[_Row], case_id: int) -> list[_Row]:
     return list(session.exec(query).all())
 
 
-class _Names:
+class UserNames:
     """User names by id, read once per view."""
 
     def __init__(self, session: Session, ids: Iterable[int | None]) -> None:
@@ -80,7 +80,7 @@ class _Names:
         return self._names.get(user_id) if user_id is not None else None
 
 
-def _task(task: WorkflowTask, names: _Names, on: date, mask: CaseRedactor) -> TaskView:
+def _task(task: WorkflowTask, names: UserNames, on: date, mask: CaseRedactor) -> TaskView:
     is_open = task.done_at is None
     return TaskView(
         id=task.id or 0,
@@ -101,8 +101,8 @@ def _task(task: WorkflowTask, names: _Names, on: date, mask: CaseRedactor) -> Ta
     )
 
 
-def _recommendation(
-    row: Recommendation, names: _Names, on: date, mask: CaseRedactor
+def recommendation_view(
+    row: Recommendation, names: UserNames, on: date, mask: CaseRedactor
 ) -> RecommendationView:
     return RecommendationView(
         id=row.id or 0,
@@ -114,11 +114,20 @@ def _recommendation(
         done_by=names(row.done_by_id),
         note=mask.optional(row.note),
         overdue=is_overdue(row.due, row.done_at, on=on),
+        outcome=mask.optional(row.outcome),
+        status=row.status,
+        response=row.response,
+        response_reason=mask.optional(row.response_reason),
+        response_at=row.response_at,
+        response_by=names(row.response_by_id),
+        evidence=mask.optional(row.evidence),
+        days_overdue=days_overdue(row.due, row.done_at, on=on),
+        escalated_at=row.escalated_at,
     )
 
 
 def _classification(
-    row: CaseClassification, names: _Names, mask: CaseRedactor | None = None
+    row: CaseClassification, names: UserNames, mask: CaseRedactor | None = None
 ) -> ClassificationRecord:
     mask = mask or Unredacted()
     return ClassificationRecord(
@@ -146,7 +155,7 @@ def _giver_label(value: str | None) -> str | None:
     return ConsentGiver(value).label
 
 
-def _consent(row: ConsentRecord, names: _Names, mask: CaseRedactor) -> ConsentView:
+def _consent(row: ConsentRecord, names: UserNames, mask: CaseRedactor) -> ConsentView:
     return ConsentView(
         kind=row.kind,
         given_by=row.given_by,
@@ -165,7 +174,7 @@ def _consent(row: ConsentRecord, names: _Names, mask: CaseRedactor) -> ConsentVi
     )
 
 
-def _consent_state(state: ConsentState, names: _Names) -> ConsentStateView:
+def _consent_state(state: ConsentState, names: UserNames) -> ConsentStateView:
     giver = state.given_by
     return ConsentStateView(
         given_by=giver.value if giver is not None else None,
@@ -187,7 +196,7 @@ def _consent_state(state: ConsentState, names: _Names) -> ConsentStateView:
     )
 
 
-def _signpost(row: Signpost, names: _Names, mask: CaseRedactor) -> SignpostView:
+def _signpost(row: Signpost, names: UserNames, mask: CaseRedactor) -> SignpostView:
     route = row.route
     label = Route(route).label if route in Route._value2member_map_ else route
     return SignpostView(
@@ -201,7 +210,7 @@ def _signpost(row: Signpost, names: _Names, mask: CaseRedactor) -> SignpostView:
     )
 
 
-def _risk(row: RiskAssessment, names: _Names, mask: CaseRedactor) -> RiskView:
+def _risk(row: RiskAssessment, names: UserNames, mask: CaseRedactor) -> RiskView:
     return RiskView(
         level=row.level,
         immediate_danger=row.immediate_danger,
@@ -231,7 +240,7 @@ def _audit(row: AuditEvent, mask: CaseRedactor) -> AuditView:
     )
 
 
-def _tracker(row: TrackerEntry | None, names: _Names) -> TrackerView | None:
+def _tracker(row: TrackerEntry | None, names: UserNames) -> TrackerView | None:
     if row is None:
         return None
     return TrackerView(
@@ -294,10 +303,10 @@ def build_case_view(session: Session, case: SanctionCase, actor: Actor) -> CaseV
     risks = _rows(session, RiskAssessment, case.id)
     signposts = _rows(session, Signpost, case.id)
     tracker = session.exec(select(TrackerEntry).where(TrackerEntry.case_id == case.id)).first()
-    names = _Names(
+    names = UserNames(
         session,
         [t.done_by_id for t in tasks]
-        + [r.done_by_id for r in recommendations]
+        + [x for r in recommendations for x in (r.done_by_id, r.response_by_id)]
         + [c.created_by_id for c in classifications]
         + [x for c in consents for x in (c.recorded_by_id, c.confirmed_by_id, c.exception_by_id)]
         + [r.assessed_by_id for r in risks]
@@ -305,7 +314,7 @@ def build_case_view(session: Session, case: SanctionCase, actor: Actor) -> CaseV
         + [tracker.logged_by_id if tracker else None],
     )
     task_views = [_task(t, names, on, mask) for t in tasks]
-    rec_views = [_recommendation(r, names, on, mask) for r in recommendations]
+    rec_views = [recommendation_view(r, names, on, mask) for r in recommendations]
     class_views = [_classification(c, names, mask) for c in classifications]
     consent_views = [_consent(c, names, mask) for c in consents]
     stats = task_stats(session, [case.id], on).get(case.id, TaskStats())
@@ -376,6 +385,6 @@ def show_case(session: Session, *, actor: Actor, reference: str) -> CaseView:
 def disagreements(session: Session, case: SanctionCase) -> list[Disagreement]:
     """Where the rules, intake staff, triage and overrides differ, field by field."""
     assert case.id is not None
-    names = _Names(session, [])
+    names = UserNames(session, [])
     rows = _rows(session, CaseClassification, case.id)
     return compare_classifications([_classification(r, names) for r in rows])

@@ -14,3 +14,11 @@ PROPOSED = "proposed"
 def is_overdue(due: date | None, done: object, *, on: date | None = None) -> bool:
     """Open and past its due date (``on``: the UTC date to judge by, today by default)."""
     return done is None and due is not None and due < (on or today())
+
+
+def days_overdue(due: date | None, done: object, *, on: date | None = None) -> int:
+    """Whole days an open item is past its due date (0 when it is not overdue)."""
+    if not is_overdue(due, done, on=on):
+        return 0
+    assert due is not None
+    return ((on or today()) - due).days

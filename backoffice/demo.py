@@ -36,7 +36,14 @@ from backoffice.demo_data import (
 from backoffice.workflow.engine import take_action
 from intake.core.audit import change_case, record_case_event
 from intake.core.clock import local_today
-from intake.core.db.models import SanctionCase, User, WorkflowTask
+from intake.core.db.models import (
+    Answer,
+    InterviewDraft,
+    Recommendation,
+    SanctionCase,
+    User,
+    WorkflowTask,
+)
 from intake.core.errors import ConfigError
 from intake.core.establishments import resolve_establishment_id
 from intake.core.settings import Settings
@@ -170,7 +177,14 @@ _PROVED: tuple[_Step, ...] = (
     (
         "PPO",
         "submit_formal_report",
-        {"recommendations": ["DEMO: retrain wing staff", "DEMO: review segregation decisions"]},
+        {
+            "recommendations": [
+                "DEMO: retrain wing staff | owner: DEMO Governor | outcome: every wing officer "
+                "trained on the protocol, shown by the training record",
+                "DEMO: review segregation decisions | owner: DEMO Head of Safety | outcome: "
+                "each segregation in the last 6 months reviewed and reported to the Board",
+            ]
+        },
     ),
 )
 _DEPTH = {"received": 0, "confirmed": 1, "logged": 2, "consulted": 3, "briefed": 4, "referred": 1}
@@ -240,6 +254,50 @@ def _backdate(session: Session, case: SanctionCase, days: int, actor: Actor) -> 
             )  # fmt: skip
 
 
+#: The pattern the demo shows at its first establishment (HMP Wandsworth, every 6th case):
+#: the wing and the member of staff each case's interview named (pattern alerts, ``a``).
+_PATTERN = (
+    ("B wing (DEMO)", "Officer Price (DEMO)"),
+    ("B wing (DEMO)", "Mr Price, night shift (DEMO)"),
+    ("B-wing, landing 3 (DEMO)", "officer price (DEMO)"),
+    ("E wing (DEMO)", "Mr Dale (DEMO)"),
+    ("E wing (DEMO)", "skip"),
+)
+
+
+def _with_pattern(
+    session: Session, submission: CaseSubmission, intake: Actor, index: int
+) -> CaseSubmission:
+    """The demo's first establishment's cases with a location and the interview's "which
+    staff" answer, so the demo has a wing and a member of staff in several allegations."""
+    if index % len(ESTABLISHMENTS) or index // len(ESTABLISHMENTS) >= len(_PATTERN):
+        return submission
+    wing, described = _PATTERN[index // len(ESTABLISHMENTS)]
+    draft = InterviewDraft(user_id=intake.id)
+    session.add(draft)
+    session.flush()
+    session.add(
+        Answer(draft_id=draft.id or 0, seq=1, key="staff_involved",
+               question="Which staff were involved? (names, roles or descriptions; or 'skip')",
+               answer=described)
+    )  # fmt: skip
+    person = submission.person.model_copy(update={"location": wing})
+    return submission.model_copy(update={"draft_id": draft.id, "person": person})
+
+
+def _overdue_recommendations(session: Session, case: SanctionCase, actor: Actor) -> None:
+    """The demo's formal report fell due three weeks ago (past the grace: a lead's review
+    escalates it)."""
+    rows = session.exec(select(Recommendation).where(Recommendation.case_id == case.id)).all()
+    for rec in rows:
+        before = {"due": rec.due}
+        rec.due = local_today() - timedelta(days=21)
+        record_case_event(
+            session, case, actor=actor, action="demo_backdated", entity="recommendation",
+            entity_id=rec.id, before=before, after={"due": rec.due}, reason="demo data",
+        )  # fmt: skip
+
+
 def _existing_demo_cases(session: Session) -> int:
     query = select(func.count()).select_from(SanctionCase).where(col(SanctionCase.is_demo))
     return int(session.exec(query).one())
@@ -278,11 +336,14 @@ def seed_demo(session: Session, *, settings: Settings, os_login: str | None = No
     for index in range(CASE_COUNT):
         submission = _submission(session, index)
         intake = cast[(submission.receiving_organisation.value, Role.INTAKE.value)]
+        submission = _with_pattern(session, submission, intake, index)
         case = submit_case(session, submission=submission, actor=intake, settings=settings)
         stage = STAGES[index % len(STAGES)]
         if case.route != "sanction_protocol":  # a person decides at step 2; some still wait
             stage = "signposted" if index % 2 else "received"
         _advance(session, settings, cast, case.reference, stage)
+        if stage == "recommendations":
+            _overdue_recommendations(session, case, cast[("HMIP", Role.ADMIN.value)])
         days = (CASE_COUNT - index) % 17
         if days:
             _backdate(session, case, days, cast[("HMIP", Role.ADMIN.value)])

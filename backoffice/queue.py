@@ -131,6 +131,8 @@ class TaskStats:
     open: int = 0
     overdue: int = 0
     next_due: date | None = None
+    #: Of ``overdue``, recommendations of a formal report (shown as such).
+    overdue_recommendations: int = 0
 
 
 def task_stats(session: Session, case_ids: Iterable[int], on: date) -> dict[int, TaskStats]:
@@ -153,8 +155,12 @@ def task_stats(session: Session, case_ids: Iterable[int], on: date) -> dict[int,
         for case_id, count, late, first_due in session.exec(query).all():
             was = stats[case_id]
             dues = [d for d in (was.next_due, first_due) if d is not None]
+            late_recs = int(late or 0) if model is Recommendation else 0
             stats[case_id] = TaskStats(
-                was.open + int(count), was.overdue + int(late or 0), min(dues, default=None)
+                was.open + int(count),
+                was.overdue + int(late or 0),
+                min(dues, default=None),
+                was.overdue_recommendations + late_recs,
             )
     return stats
 
@@ -204,6 +210,7 @@ def queue_row(
         open_tasks=stats.open,
         overdue=stats.overdue > 0,
         overdue_tasks=stats.overdue,
+        overdue_recommendations=stats.overdue_recommendations,
         next_due=stats.next_due,
         is_demo=case.is_demo,
         still_monitored=not CaseStatus(case.status).is_open and stats.open > 0,

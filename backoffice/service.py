@@ -19,6 +19,9 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from backoffice.access import get_visible_case
+from backoffice.alerts import RECORD_ROLES as ALERT_RECORD_ROLES
+from backoffice.alerts import SEE_ROLES as ALERT_SEE_ROLES
+from backoffice.alerts import AlertList, PatternAlert, find_alerts, record_alert_action
 from backoffice.case_view import build_case_view, show_case
 from backoffice.duplicates import decide_link
 from backoffice.insights import DEFAULT_REPEAT, Insights, build_insights
@@ -39,6 +42,14 @@ from backoffice.overrides import (
     require_override_role,
 )
 from backoffice.queue import QueueFilters, list_queue
+from backoffice.recommendations import (
+    REVIEW_ROLES,
+    RecommendationList,
+    ReviewResult,
+    list_recommendations,
+    may_list,
+    review_overdue,
+)
 from backoffice.transfers import record_transfer
 from backoffice.view_models import (
     ActionResult,
@@ -155,6 +166,78 @@ class BackofficeService:
                 repeat=repeat,
                 demo_database=self.settings.demo,
             )
+
+    # ---- recommendations that bite and pattern alerts (issue 16, points 5 and 2) ------------
+
+    def recommendations(
+        self,
+        *,
+        overdue_only: bool = False,
+        made_from: date | None = None,
+        made_to: date | None = None,
+    ) -> RecommendationList:
+        """The recommendations on the cases this user may see; a lead's listing first runs the
+        review that escalates the overdue ones (idempotent, audited; commits)."""
+        review = None
+        with self._session() as session:
+            may_list(self.actor)
+            if self.actor.role in REVIEW_ROLES:
+                review = review_overdue(
+                    session, actor=self.actor, deadlines=self.settings.deadlines
+                )
+                session.commit()
+            rows = list_recommendations(
+                session,
+                actor=self.actor,
+                deadlines=self.settings.deadlines,
+                overdue_only=overdue_only,
+                made_from=made_from,
+                made_to=made_to,
+            )
+        return RecommendationList(
+            rows=rows,
+            overdue_only=overdue_only,
+            grace_days=self.settings.deadlines.recommendation_grace,
+            review=review,
+        )
+
+    def review_recommendations(self) -> ReviewResult:
+        """A lead escalates the recommendations overdue past the grace period; commits."""
+        return self._committed(review_overdue, deadlines=self.settings.deadlines)
+
+    def may_see_alerts(self) -> bool:
+        """Whether this user sees pattern alerts (the queue shows their count only then)."""
+        return self.actor.role in ALERT_SEE_ROLES
+
+    def may_record_alerts(self) -> bool:
+        """Whether this user records what was done about an alert (leads)."""
+        return self.actor.role in ALERT_RECORD_ROLES
+
+    def may_review_recommendations(self) -> bool:
+        """Whether this user's app escalates overdue recommendations when it opens (leads)."""
+        return self.actor.role in REVIEW_ROLES
+
+    def alerts(self, *, window_days: int | None = None, min_cases: int | None = None) -> AlertList:
+        """The pattern alerts over the cases this user may see (``backoffice.alerts``)."""
+        with self._session() as session:
+            return find_alerts(
+                session,
+                actor=self.actor,
+                settings=self.settings.alerts,
+                window_days=window_days,
+                min_cases=min_cases,
+                demo_database=self.settings.demo,
+            )
+
+    def record_alert_action(self, key: str, note: str) -> PatternAlert:
+        """A lead records what was done about an alert; audited; commits."""
+        return self._committed(
+            record_alert_action,
+            key=key,
+            note=note,
+            settings=self.settings.alerts,
+            demo_database=self.settings.demo,
+        )
 
     def change_mark(self) -> ChangeMark:
         """Where the database's history stands (moves on any change made anywhere)."""

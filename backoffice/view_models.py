@@ -39,6 +39,8 @@ class QueueRow(View):
     open_tasks: int = 0
     overdue: bool = False
     overdue_tasks: int = 0
+    #: Of ``overdue_tasks``, the recommendations of a formal report past their due date.
+    overdue_recommendations: int = 0
     next_due: date | None = None
     is_demo: bool = False
     #: Closed, but a duty that outlives the case (IMB monitoring) is still open.
@@ -96,6 +98,19 @@ class RecommendationView(View):
     done_by: str | None
     note: str | None
     overdue: bool
+    #: The measurable outcome that shows it is done (None: made before they were asked for).
+    outcome: str | None = None
+    #: made, accepted, partly, rejected, met (``RecommendationStatus``).
+    status: str = "made"
+    response: str | None = None
+    response_reason: str | None = None
+    response_at: datetime | None = None
+    response_by: str | None = None
+    evidence: str | None = None
+    #: Days past its due date (0 when not overdue).
+    days_overdue: int = 0
+    #: When the overdue recommendation was escalated to the lead (after the grace period).
+    escalated_at: datetime | None = None
 
 
 class ClassificationRecord(View):

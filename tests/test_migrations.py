@@ -232,3 +232,23 @@ def test_cases_from_before_possible_risk_read_false_and_keep_their_order(
         ranks = connection.execute(text("SELECT risk_level, risk_rank FROM sanction_case"))
         assert sorted(tuple(r) for r in ranks) == [("high", 1), ("immediate", 0), ("standard", 2)]
     engine.dispose()
+
+
+def test_recommendations_that_bite_go_down_and_up_again(settings: Settings) -> None:
+    """Migration 0014: the recommendation's outcome, response, evidence
+    and escalation, and the pattern alerts' actions, added, removed and added again."""
+    engine = open_database(settings)
+    config = alembic_config(engine)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0013")
+    columns = {c["name"] for c in inspect(engine).get_columns("recommendation")}
+    assert "outcome" not in columns and "escalated_at" not in columns
+    assert "pattern_alert_action" not in inspect(engine).get_table_names()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    columns = {c["name"] for c in inspect(engine).get_columns("recommendation")}
+    assert {"outcome", "status", "response", "evidence", "escalated_at"} <= columns
+    assert current_revision(engine) == head_revision()
+    engine.dispose()

@@ -107,8 +107,16 @@ def steps_command(app: BackofficeContext, reference: str, as_json: bool) -> None
 @click.option("--version", "expected_version", type=int, help="The version you read.")
 @click.option("--due", help="Report-back or review date, YYYY-MM-DD.")
 @click.option("--told", help="The date the person was told (a signpost), YYYY-MM-DD.")
-@click.option("--recommendation", "recommendations", multiple=True, help="Repeat for each.")
-@click.option("--recommendation-id", type=int, help="The recommendation done.")
+@click.option(
+    "--recommendation",
+    "recommendations",
+    multiple=True,
+    help="One a recommendation: 'TEXT | owner: WHO | outcome: WHAT SHOWS IT IS DONE | "
+    "due: YYYY-MM-DD' (outcome required; owner and due have defaults).",
+)
+@click.option(
+    "--recommendation-id", type=int, help="The recommendation answered or done (its number)."
+)
 @click.option("--confirm", is_flag=True, help="Confirm an action that closes the case.")
 @json_option
 @pass_app

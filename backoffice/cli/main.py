@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import click
 
+from backoffice.cli.alerts import alerts_group
 from backoffice.cli.audit import audit_group, check_before, guard
 from backoffice.cli.backup import backup_command, restore_command
 from backoffice.cli.cases import COMMANDS
@@ -17,6 +18,7 @@ from backoffice.cli.decrypt import decrypt_command
 from backoffice.cli.draft import draft_group
 from backoffice.cli.insights import insights_command
 from backoffice.cli.letters import letter_command, letters_command
+from backoffice.cli.recommendations import recommendations_group
 from backoffice.cli.retention import retention_group
 from backoffice.cli.tracker import tracker_group
 from backoffice.cli.users import demo_command, users
@@ -60,6 +62,8 @@ cli.add_command(guard(tracker_group))
 cli.add_command(guard(insights_command))
 cli.add_command(guard(letter_command))
 cli.add_command(guard(letters_command))
+cli.add_command(guard(recommendations_group))
+cli.add_command(guard(alerts_group))
 cli.add_command(backup_command)
 cli.add_command(restore_command)
 cli.add_command(guard(draft_group))

@@ -10,6 +10,7 @@ from backoffice.view_models import (
     CaseView,
     QueuePage,
     QueueRow,
+    RecommendationView,
     TaskView,
 )
 from backoffice.wording import (
@@ -31,13 +32,15 @@ from backoffice.wording import (
     way_in_words,
 )
 from backoffice.workflow.words import audit_words
-from intake.core.vocabulary import Duty, Qualifies, Severity, label_of
+from intake.core.vocabulary import Duty, Qualifies, RecommendationStatus, Severity, label_of
 
 
 def _flags(row: QueueRow) -> str:
     flags = []
     if row.overdue:
         flags.append(f"OVERDUE({row.overdue_tasks})")
+    if row.overdue_recommendations:
+        flags.append(f"RECOMMENDATION-OVERDUE({row.overdue_recommendations})")
     if row.overridden:
         flags.append("OVERRIDDEN")
     if row.awaiting_supervisor:
@@ -77,6 +80,35 @@ def _task_line(task: TaskView) -> str:
         state += " PROPOSED"
     due = task.due.isoformat() if task.due else "-"
     return f"  [{state}] {label}: {plain(task.title)} (owner {task.owner_organisation}, due {due})"
+
+
+def recommendation_state(rec: RecommendationView) -> str:
+    """Done, overdue (by how many days, escalated or not) or open, in words."""
+    if rec.done_at:
+        return "done"
+    if rec.overdue:
+        escalated = f", escalated {rec.escalated_at:%Y-%m-%d}" if rec.escalated_at else ""
+        return f"OVERDUE {rec.days_overdue}d{escalated}"
+    return "open"
+
+
+def recommendation_lines(rec: RecommendationView) -> Iterator[str]:
+    """A recommendation: what, its state, owner and due date; its measurable outcome; the
+    establishment's response; the evidence it was met."""
+    yield (
+        f"  recommendation {rec.id} [{recommendation_state(rec)}] {plain(rec.text)} "
+        f"(owner {plain(rec.owner or '-')}, due {rec.due or '-'})"
+    )
+    if rec.outcome:
+        yield f"      outcome to show: {plain(rec.outcome)}"
+    response = label_of(RecommendationStatus, rec.response, missing="no response yet")
+    when = f" {rec.response_at:%Y-%m-%d}" if rec.response_at else ""
+    by = f" (recorded by {plain(rec.response_by)})" if rec.response_by else ""
+    reason = f": {plain(rec.response_reason)}" if rec.response_reason else ""
+    yield f"      establishment's response: {response}{when}{by}{reason}"
+    if rec.done_at:
+        evidence = plain(rec.evidence or rec.note or "-")
+        yield f"      met {rec.done_at:%Y-%m-%d} by {plain(rec.done_by or '-')}: {evidence}"
 
 
 def _person_line(view: CaseView) -> str:
@@ -150,8 +182,7 @@ def case_lines(view: CaseView, *, audit: bool = True) -> Iterator[str]:
     for task in view.tasks:
         yield from _task_lines(task)
     for rec in view.recommendations:
-        state = "done" if rec.done_at else ("OVERDUE" if rec.overdue else "open")
-        yield f"  recommendation {rec.id} [{state}] {plain(rec.text)} (due {rec.due})"
+        yield from recommendation_lines(rec)
     if view.tracker:
         yield f"Tracker: logged {view.tracker.logged_at:%Y-%m-%d} by {view.tracker.logged_by}"
     yield from _kept_informed_lines(view)

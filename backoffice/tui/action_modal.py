@@ -59,7 +59,8 @@ class ActionModal(ServiceDialog[ActionResult]):
             yield Label(note)
             yield TextArea(id="note", compact=True)
             if self._wants("recommendations"):
-                yield Label("Recommendations, one a line")
+                yield Label("Recommendations, one a line: text | owner: who | "
+                            "outcome: what shows it is done | due: YYYY-MM-DD")  # fmt: skip
                 yield TextArea(id="recommendations", compact=True)
             yield Static("ctrl+s take the action · esc cancel", classes="hint")
             with Horizontal(classes="buttons"):
@@ -84,7 +85,7 @@ class ActionModal(ServiceDialog[ActionResult]):
             open_ones = [(f"{r.seq}. {r.text}", r.id) for r in self.case.recommendations
                          if r.done_at is None]  # fmt: skip
             yield Label("Recommendation")
-            yield Select(open_ones, prompt="which one is done", id="recommendation",
+            yield Select(open_ones, prompt="which recommendation", id="recommendation",
                          compact=True)  # fmt: skip
 
     def on_mount(self) -> None:

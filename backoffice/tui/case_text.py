@@ -43,9 +43,11 @@ from backoffice.wording import (
 from backoffice.workflow.words import audit_words
 from intake.core.vocabulary import (
     Duty,
+    RecommendationStatus,
     answer_label,
     answer_labels,
     evidence_words,
+    label_of,
 )
 
 RISK_STYLES = {"immediate": "bold red", "high": "bold yellow", "standard": ""}
@@ -76,6 +78,8 @@ def flags(row: QueueRow) -> list[tuple[str, str]]:
     found = [("PSEUDONYMISED", "bold cyan")] if not row.identified else []
     if row.overdue:
         found.append((f"OVERDUE({row.overdue_tasks})", LATE))
+    if row.overdue_recommendations:
+        found.append((f"RECOMMENDATION OVERDUE({row.overdue_recommendations})", LATE))
     if row.overridden:
         found.append(("OVERRIDDEN", "bold magenta"))
     if row.awaiting_supervisor:
@@ -361,10 +365,19 @@ def _task(text: Text, task: TaskView) -> None:
 
 def _recommendation(text: Text, r: RecommendationView) -> None:
     state, style = ("done", MUTED) if r.done_at else (
-        ("OVERDUE", LATE) if r.overdue else ("open", "green")
+        (f"OVERDUE {r.days_overdue}d", LATE) if r.overdue else ("open", "green")
     )  # fmt: skip
+    if r.escalated_at and not r.done_at:
+        state += " escalated"
     _line(text, (f"[{state}] ", style), f"recommendation {r.id}: {r.text}")
     _line(text, (f"    {r.owner or '-'} · due {_when(r.due)}", style))
+    if r.outcome:
+        _line(text, ("    outcome: ", MUTED), r.outcome)
+    response = label_of(RecommendationStatus, r.response, missing="no response yet")
+    reason = f": {r.response_reason}" if r.response_reason else ""
+    _line(text, ("    response: ", MUTED), f"{response}{reason}")
+    if r.done_at:
+        _line(text, (f"    met {_when(r.done_at)}: ", MUTED), r.evidence or r.note or "-")
 
 
 def tasks_text(view: CaseView) -> Text:

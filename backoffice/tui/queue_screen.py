@@ -57,7 +57,9 @@ def risk_cell(row: QueueRow) -> Text:
 
 def row_cells(row: QueueRow) -> list[Text]:
     """One queue row as the table shows it."""
-    late = Text(f"!{row.overdue_tasks}" if row.overdue else "", style=LATE)
+    # "R": one of the overdue items is a formal report's recommendation.
+    mark = "R" if row.overdue_recommendations else ""
+    late = Text(f"!{row.overdue_tasks}{mark}" if row.overdue else "", style=LATE)
     return [
         Text(row.reference),
         risk_cell(row),
@@ -106,6 +108,11 @@ class QueueCommands(Provider):
                 lambda: screen.set_request(QueueQuery(overridden=True, search=now.search)),
             ),
             ("Insights", "counts and trends over the cases you may see", screen.action_insights),
+            (
+                "Pattern alerts",
+                "one place, wing or member of staff in several allegations",
+                screen.action_alerts,
+            ),
             ("Next page", "", lambda: screen.action_page(1)),
             ("Previous page", "", lambda: screen.action_page(-1)),
         ]
@@ -133,6 +140,7 @@ class QueueScreen(Screen[None]):
         Binding("pageup", "page(-1)", "Prev pg", priority=True),
         Binding("r", "reload", "Reload"),
         Binding("i", "insights", "Insights"),
+        Binding("a", "alerts", "Alerts", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
     COMMANDS = {QueueCommands}  # noqa: RUF012
@@ -152,6 +160,7 @@ class QueueScreen(Screen[None]):
             id="search",
             compact=True,
         )
+        yield Static("", id="alerts-banner", markup=False)
         yield Static("loading…", id="summary", markup=False)
         table: DataTable[Text] = DataTable(id="queue", cursor_type="row", zebra_stripes=True)
         for label, key, width in COLUMNS:
@@ -163,6 +172,40 @@ class QueueScreen(Screen[None]):
         self.query_one(DataTable).focus()
         self._mark: ChangeMark | None = None
         self.set_interval(LIVE_SECONDS, self._watch)
+        self.query_one("#alerts-banner", Static).display = False
+        if self.service.may_review_recommendations():
+            self._review_recommendations()
+        elif self.service.may_see_alerts():
+            self._count_alerts()
+
+    @work(exclusive=True, group="review", exit_on_error=False)
+    async def _review_recommendations(self) -> None:
+        """A lead's app escalates the recommendations overdue past the grace period as it opens
+        (no daemon: ``backoffice.recommendations``), then counts the alerts."""
+        try:
+            done = await asyncio.to_thread(self.service.review_recommendations)
+        except SanctionsError as exc:
+            self.notify(str(exc), title="Recommendations", severity="error")
+        else:
+            if done.escalated:
+                self.notify(
+                    f"{len(done.escalated)} overdue recommendation(s) escalated to the lead",
+                    title="Recommendations",
+                    timeout=6,
+                )
+        self._count_alerts()
+
+    @work(exclusive=True, group="alerts", exit_on_error=False)
+    async def _count_alerts(self) -> None:
+        """The banner above the queue: how many pattern alerts (supervisors and leads)."""
+        try:
+            found = await asyncio.to_thread(self.service.alerts)
+        except SanctionsError:
+            return
+        banner = self.query_one("#alerts-banner", Static)
+        count = len(found.alerts)
+        banner.update(f"⚑ {count} pattern alert{'s' if count != 1 else ''}: a to see them")
+        banner.display = count > 0
 
     @work(exclusive=True, group="live", exit_on_error=False)
     async def _watch(self) -> None:
@@ -291,6 +334,14 @@ class QueueScreen(Screen[None]):
                 self.load(request)
 
         self.app.push_screen(FilterModal(self.service, self.request), chosen)
+
+    def action_alerts(self) -> None:
+        if not self.service.may_see_alerts():
+            self.notify("Pattern alerts are for supervisors and leads.", timeout=4)
+            return
+        from backoffice.tui.alerts_screen import AlertsScreen
+
+        self.app.push_screen(AlertsScreen(self.service))
 
     def action_insights(self) -> None:
         from backoffice.tui.insights_screen import InsightsScreen

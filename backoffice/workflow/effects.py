@@ -15,6 +15,7 @@ from backoffice.classification import add_classification
 from backoffice.signposts import signpost_text
 from backoffice.workflow.consent_flow import resume_after_consent, stop_without_consent
 from backoffice.workflow.context import ActionContext
+from backoffice.workflow.recommendation_input import parse_recommendation
 from backoffice.workflow.reopen import reopen_case
 from backoffice.workflow.tasks import close_task, propose_escalation
 from intake.core.audit import record_case_event
@@ -39,6 +40,7 @@ from intake.core.vocabulary import (
     Organisation,
     Outcome,
     Qualifies,
+    RecommendationStatus,
     Route,
     Severity,
 )
@@ -299,19 +301,27 @@ def _establishment_name(ctx: ActionContext) -> str | None:
 
 
 def _create_recommendations(ctx: ActionContext) -> None:
-    texts = [required_text(t, what="a recommendation") for t in ctx.recommendations]
-    if not texts:
+    """Each recommendation with its owner, measurable outcome and due date (NPM para 4)."""
+    if not ctx.recommendations:
         raise ValidationProblem("a formal report needs at least one recommendation")
-    if len(texts) > MAX_RECOMMENDATIONS:
+    if len(ctx.recommendations) > MAX_RECOMMENDATIONS:
         raise ValidationProblem(f"at most {MAX_RECOMMENDATIONS} recommendations per report")
-    owner = _establishment_name(ctx)
-    due = today() + timedelta(days=ctx.deadlines.recommendation)
-    for seq, text in enumerate(texts, start=1):
+    given = [parse_recommendation(line, seq=seq) for seq, line in enumerate(ctx.recommendations, 1)]
+    place = _establishment_name(ctx)
+    default_due = today() + timedelta(days=ctx.deadlines.recommendation)
+    for seq, item in enumerate(given, start=1):
+        if item.due is not None and item.due < today():
+            raise ValidationProblem(
+                f"the due date of recommendation {seq}, {item.due.isoformat()}, is in the past"
+            )
+    for seq, item in enumerate(given, start=1):
+        owner, due = item.owner or place, item.due or default_due
         row = Recommendation(
             case_id=ctx.case_id,
             seq=seq,
-            text=text,
+            text=item.text,
             owner=owner,
+            outcome=item.outcome,
             establishment_id=ctx.case.establishment_id,
             due=due,
             created_by_id=ctx.actor.id,
@@ -325,12 +335,13 @@ def _create_recommendations(ctx: ActionContext) -> None:
             action="recommendation_made",
             entity="recommendation",
             entity_id=row.id,
-            after={"seq": seq, "text": text, "owner": owner, "due": due},
-        )
-    ctx.messages.append(f"{len(texts)} recommendation(s) to track to done")
+            after={"seq": seq, "text": item.text, "owner": owner, "outcome": item.outcome,
+                   "due": due},
+        )  # fmt: skip
+    ctx.messages.append(f"{len(given)} recommendation(s) to track to done")
 
 
-def _complete_recommendation(ctx: ActionContext) -> None:
+def _chosen_recommendation(ctx: ActionContext) -> Recommendation:
     row = ctx.session.get(Recommendation, ctx.recommendation_id or 0)
     if row is None or row.case_id != ctx.case_id:
         raise ValidationProblem(
@@ -338,9 +349,18 @@ def _complete_recommendation(ctx: ActionContext) -> None:
         )
     if row.done_at is not None:
         raise ValidationProblem(f"recommendation {row.id} is already done")
+    return row
+
+
+def _complete_recommendation(ctx: ActionContext) -> None:
+    """Done: the note is the evidence that its measurable outcome was met."""
+    row = _chosen_recommendation(ctx)
+    before = {"done_at": None, "status": row.status}
     row.done_at = utcnow()
     row.done_by_id = ctx.actor.id
     row.note = ctx.note
+    row.evidence = ctx.note
+    row.status = RecommendationStatus.MET.value
     ctx.session.flush()
     record_case_event(
         ctx.session,
@@ -349,10 +369,38 @@ def _complete_recommendation(ctx: ActionContext) -> None:
         action="recommendation_done",
         entity="recommendation",
         entity_id=row.id,
-        before={"done_at": None},
-        after={"done_at": row.done_at, "seq": row.seq},
+        before=before,
+        after={"done_at": row.done_at, "seq": row.seq, "status": row.status,
+               "evidence": row.evidence},
         reason=ctx.note,
-    )
+    )  # fmt: skip
+
+
+def _record_recommendation_response(ctx: ActionContext) -> None:
+    """The establishment's response: accepted, partly or rejected, with its reason, when and
+    by whom (a rejection also proposes an escalation: workflow.yaml)."""
+    row = _chosen_recommendation(ctx)
+    response = RecommendationStatus(ctx.outcome or "")
+    before = {"response": row.response, "status": row.status, "reason": row.response_reason}
+    row.response = response.value
+    row.status = response.value
+    row.response_reason = ctx.note
+    row.response_at = utcnow()
+    row.response_by_id = ctx.actor.id
+    ctx.session.flush()
+    record_case_event(
+        ctx.session,
+        ctx.case,
+        actor=ctx.actor,
+        action="recommendation_response",
+        entity="recommendation",
+        entity_id=row.id,
+        before=before,
+        after={"response": row.response, "status": row.status, "reason": row.response_reason,
+               "seq": row.seq},
+        reason=ctx.note,
+    )  # fmt: skip
+    ctx.messages.append(f"recommendation {row.seq}: {response.label.lower()}")
 
 
 def _close_when_done(ctx: ActionContext) -> None:
@@ -416,6 +464,7 @@ EFFECT_FUNCTIONS: dict[str, Effect] = {
     "consent_from_consultation": _consent_from_consultation,
     "create_recommendations": _create_recommendations,
     "complete_recommendation": _complete_recommendation,
+    "record_recommendation_response": _record_recommendation_response,
     "close_when_recommendations_done": _close_when_done,
     "propose_escalation_from_note": _propose_from_note,
     "record_without_consent": _record_without_consent,

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from sqlmodel import Session, col, select
 
 from backoffice.deadlines import PROPOSED
-from backoffice.workflow.definition import TaskRef, TaskSpec
+from backoffice.workflow.definition import RECEIVING, OrgRef, TaskRef, TaskSpec
 from intake.core.audit import record_case_event
 from intake.core.clock import today, utcnow
 from intake.core.db.models import SanctionCase, WorkflowTask
@@ -139,16 +139,21 @@ def propose_escalation(
     actor: Actor,
     deadlines: Deadlines,
     reason: str,
+    owner: OrgRef = RECEIVING,
+    title: str | None = None,
 ) -> WorkflowTask | None:
-    """Open a proposed escalation unless one is already open; returns the new task."""
+    """Open a proposed escalation unless one is already open; returns the new task.
+
+    ``owner``: whose (the receiving organisation's by default); ``title``: instead of
+    "Escalate (proposed: REASON)"."""
     existing = [t for t in open_tasks(session, case.id or 0) if t.duty == Duty.ESCALATE.value]
     if existing:
         return None
     spec = TaskSpec(
         duty=Duty.ESCALATE,
-        owner="receiving",
+        owner=owner,
         deadline="escalate",
-        title=f"Escalate (proposed: {reason})",
+        title=title or f"Escalate (proposed: {reason})",
     )
     return open_task(
         session, case, spec, actor=actor, deadlines=deadlines, outcome=PROPOSED, note=reason

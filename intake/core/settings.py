@@ -63,7 +63,25 @@ class Deadlines(BaseModel):
     inform_partners: int = Field(2, ge=0, description="Inform the two partner organisations.")
     imb_monitoring: int = Field(28, ge=0, description="IMB monitoring review.")
     recommendation: int = Field(90, ge=0, description="Each recommendation of a formal report.")
+    recommendation_grace: int = Field(
+        14,
+        ge=0,
+        description="Days a recommendation may be overdue before it is escalated to the lead.",
+    )
     signpost: int = Field(7, ge=0, description="Tell the person where to go instead (a route).")
+
+
+class Alerts(BaseModel):
+    """Pattern alerts (``backoffice.alerts``): how far back, and how many allegations make one."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    window_days: int = Field(
+        90, ge=1, le=3660, description="Days back (by receipt) an alert's allegations count."
+    )
+    min_cases: int = Field(
+        3, ge=2, le=1000, description="Allegations about one place or person that make an alert."
+    )
 
 
 class Retention(BaseModel):
@@ -114,6 +132,7 @@ class Settings(BaseSettings):
     )
     retention: Retention = Field(default_factory=Retention)
     deadlines: Deadlines = Field(default_factory=Deadlines)
+    alerts: Alerts = Field(default_factory=Alerts)
 
     @field_validator("llm_url")
     @classmethod

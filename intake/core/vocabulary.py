@@ -410,6 +410,26 @@ class LinkDecision(StrEnum):
         )
 
 
+class RecommendationStatus(StrEnum):
+    """Where a formal report's recommendation stands (NPM guidance para 4)."""
+
+    MADE = "made"
+    ACCEPTED = "accepted"
+    PARTLY = "partly"
+    REJECTED = "rejected"
+    MET = "met"
+
+    @property
+    def label(self) -> str:
+        return {
+            "made": "Made: no response yet",
+            "accepted": "Accepted",
+            "partly": "Partly accepted",
+            "rejected": "Rejected",
+            "met": "Met (done)",
+        }[self.value]
+
+
 #: Every enum of stored codes; people read their labels, programs (``--json``, the tracker's
 #: machine columns, the audit data) the codes.
 LABELLED: tuple[type[StrEnum], ...] = (
@@ -428,6 +448,7 @@ LABELLED: tuple[type[StrEnum], ...] = (
     Outcome,
     ClassificationSource,
     LinkDecision,
+    RecommendationStatus,
 )
 
 

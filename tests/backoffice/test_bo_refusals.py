@@ -161,6 +161,22 @@ REFUSALS = [
             ("letter", "{ref}", "proved"), 1, "follows the Ombudsman's conclusion"),
     Refusal("the reassurance is not sent once the person answered on consent", _submitted(),
             "Ian Board", ("letter", "{ref}", "reassurance"), 1, "they have (consents, named)"),
+    # pattern alerts: supervisors and leads see them (need to know), leads record what was done
+    Refusal("triage may not see pattern alerts", _submitted(), "Hana Triage", ("alerts",), 3,
+            "may not see pattern alerts"),
+    Refusal("intake staff may not see pattern alerts", _submitted(), "Ines Pector",
+            ("alerts",), 3, "may not see pattern alerts"),
+    Refusal("a supervisor may not record what was done about an alert", _submitted(),
+            "Sam Super", ("alerts", "record", "place-1", "--note", "x"), 3, "lead users"),
+    Refusal("what was done about an alert needs a note", _submitted(), "Dee Deputy",
+            ("alerts", "record", "place-1", "--note", " "), 1, "note saying what was done"),
+    Refusal("an alert the lead cannot see is not found", _submitted(), "Dee Deputy",
+            ("alerts", "record", "place-1", "--note", "x"), 1, "no pattern alert"),
+    # recommendations: supervisors and leads list them, leads escalate the overdue ones
+    Refusal("triage may not list the recommendations", _submitted(), "Ian Board",
+            ("recommendations",), 3, "may not list the recommendations"),
+    Refusal("a supervisor may not escalate overdue recommendations", _submitted(), "Sam Super",
+            ("recommendations", "review"), 3, "may not escalate overdue recommendations"),
     # closing is deliberate
     Refusal("closing needs --confirm", _submitted(qualifies=Qualifies.NO, route=Route.COMPLAINT),
             "Ian Board", ("act", "{ref}", "does_not_qualify", "--outcome", "complaint",

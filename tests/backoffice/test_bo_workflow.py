@@ -71,24 +71,30 @@ def test_proved_branch_tracks_each_recommendation_to_done(
         staff.ppo,
         ref,
         "submit_formal_report",
-        recommendations=["Retrain wing staff on the protocol", "Apologise to the prisoner"],
+        recommendations=[
+            "Retrain wing staff on the protocol | outcome: every wing officer trained",
+            "Apologise to the prisoner | owner: Governor | outcome: a written apology",
+        ],
     )
     recs = report.case.recommendations
     assert [r.text for r in recs] == [
         "Retrain wing staff on the protocol",
         "Apologise to the prisoner",
     ]
-    assert all(r.owner == "HMP Wandsworth" and r.due for r in recs)
+    assert [r.owner for r in recs] == ["HMP Wandsworth", "Governor"] and all(r.due for r in recs)
+    assert [r.outcome for r in recs] == ["every wing officer trained", "a written apology"]
     assert report.status == "concluded" and report.case.current_step == 11
-    first = act(staff.hmip, ref, "complete_recommendation", recommendation_id=recs[0].id)
+    seen = "Seen on inspection"
+    first = act(staff.hmip, ref, "complete_recommendation", recommendation_id=recs[0].id, note=seen)
     assert first.status == "concluded"
     with pytest.raises(ValidationProblem, match="already done"):
-        act(staff.hmip, ref, "complete_recommendation", recommendation_id=recs[0].id)
+        act(staff.hmip, ref, "complete_recommendation", recommendation_id=recs[0].id, note=seen)
     with pytest.raises(ValidationProblem, match="closes the case; nothing was changed"):
-        act(staff.imb, ref, "complete_recommendation", recommendation_id=recs[1].id)
+        act(staff.imb, ref, "complete_recommendation", recommendation_id=recs[1].id, note=seen)
     last = act(
-        staff.imb, ref, "complete_recommendation", recommendation_id=recs[1].id, confirm_close=True
-    )
+        staff.imb, ref, "complete_recommendation", recommendation_id=recs[1].id, note=seen,
+        confirm_close=True,
+    )  # fmt: skip
     assert (last.status, last.case.outcome) == ("closed", "proved")
     assert all(r.done_at for r in last.case.recommendations)
     assert "case closed (proved)" in last.message

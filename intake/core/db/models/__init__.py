@@ -20,7 +20,13 @@ from intake.core.db.models.columns import new_uuid, table_of
 from intake.core.db.models.interview import Answer, InterviewDraft, PendingChunk
 from intake.core.db.models.reference import Establishment, ReferenceCounter, User
 from intake.core.db.models.system import AppSecret, OutboxEntry
-from intake.core.db.models.workflow import Recommendation, Signpost, TrackerEntry, WorkflowTask
+from intake.core.db.models.workflow import (
+    PatternAlertAction,
+    Recommendation,
+    Signpost,
+    TrackerEntry,
+    WorkflowTask,
+)
 
 __all__ = [
     "Answer",
@@ -35,6 +41,7 @@ __all__ = [
     "Establishment",
     "InterviewDraft",
     "OutboxEntry",
+    "PatternAlertAction",
     "PendingChunk",
     "Recommendation",
     "ReferenceCounter",

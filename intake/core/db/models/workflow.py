@@ -65,7 +65,14 @@ class TrackerEntry(SQLModel, table=True):
 
 
 class Recommendation(SQLModel, table=True):
-    """One recommendation of a PPO formal report (step 11), tracked until it is done."""
+    """One recommendation of a PPO formal report (step 11), tracked until it is done.
+
+    Recommendations that bite (NPM guidance para 4): each has an owner, a measurable outcome and
+    a due date; the establishment's response (accepted, partly, rejected with a reason) is
+    recorded with when and by whom; ``evidence`` says how the outcome was seen to be met.
+    ``status`` is ``made``, then ``accepted`` / ``partly`` / ``rejected``, then ``met``. An
+    overdue one is escalated once after the grace period (``escalated_at``).
+    """
 
     id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="sanction_case.id", index=True)
@@ -79,3 +86,31 @@ class Recommendation(SQLModel, table=True):
     done_at: datetime | None = None
     done_by_id: int | None = Field(default=None, foreign_key="app_user.id")
     note: str | None = text_column()
+    #: The measurable outcome that shows it was done (None: made before migration 0014).
+    outcome: str | None = text_column()
+    status: str = enum_column("made", length=12)
+    #: The establishment's response: accepted, partly or rejected (None: not yet given).
+    response: str | None = enum_column(None, length=12)
+    response_reason: str | None = text_column()
+    response_at: datetime | None = None
+    response_by_id: int | None = Field(default=None, foreign_key="app_user.id")
+    #: How the outcome was seen to be met (recorded with ``done_at``).
+    evidence: str | None = text_column()
+    #: When the overdue recommendation was escalated to the lead (once, after the grace period).
+    escalated_at: datetime | None = None
+
+
+class PatternAlertAction(SQLModel, table=True):
+    """What a lead did about a pattern alert (``backoffice.alerts``): the alert's key, the case
+    references it listed for them then, and their note. Never a person's identity."""
+
+    __tablename__ = "pattern_alert_action"
+
+    id: int | None = Field(default=None, primary_key=True)
+    alert_key: str = Field(sa_type=String(160), index=True)
+    label: str = Field(sa_type=String(240))
+    organisation: str = enum_column(length=8)
+    references: list[str] = json_column()
+    note: str = text_column(nullable=False)
+    recorded_by_id: int | None = Field(default=None, foreign_key="app_user.id")
+    recorded_at: datetime = Field(default_factory=utcnow)

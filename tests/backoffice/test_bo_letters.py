@@ -45,7 +45,11 @@ from tests.support.readability import readability
 MAX_GRADE = 5.0
 #: No sentence of a letter's body may be longer than this many words.
 MAX_SENTENCE = 25
-RECOMMENDATIONS = ["Retrain wing staff on the protocol", "Say sorry to Mr Example in writing"]
+RECOMMENDATION_TEXTS = ["Retrain wing staff on the protocol", "Say sorry to Mr Example in writing"]
+#: As step 11 takes them: each with the measurable outcome that shows it is done.
+RECOMMENDATIONS = [
+    f"{text} | outcome: shown in the Governor's reply" for text in RECOMMENDATION_TEXTS
+]
 
 Prepare = Callable[[ActFn, Staff, SubmitFn], str]
 
@@ -102,7 +106,7 @@ AT_ITS_STEP: dict[LetterKind, tuple[Prepare, str, tuple[str, ...]]] = {
     LetterKind.UNFOUNDED: (_concluded("unfounded"), "ppo", (
         "We call this unfounded", "did not find")),
     LetterKind.PROVED: (_concluded("proved"), "ppo", (
-        "found that you were punished", *(f"- {r}" for r in RECOMMENDATIONS))),
+        "found that you were punished", *(f"- {r}" for r in RECOMMENDATION_TEXTS))),
 }  # fmt: skip
 
 

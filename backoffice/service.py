@@ -50,6 +50,7 @@ from backoffice.recommendations import (
     may_list,
     review_overdue,
 )
+from backoffice.share import SharePeriod, ShareSummary, share_log, share_reminder
 from backoffice.transfers import record_transfer
 from backoffice.view_models import (
     ActionResult,
@@ -236,6 +237,34 @@ class BackofficeService:
             key=key,
             note=note,
             settings=self.settings.alerts,
+            demo_database=self.settings.demo,
+        )
+
+    # ---- the regular share of the log (issue 16, point 3) -------------------------------------
+
+    def share_reminder(self) -> str | None:
+        """For an HMIP lead: the last ended six-monthly period's log is due to be shared."""
+        with self._session() as session:
+            return share_reminder(session, self.actor)
+
+    def share(
+        self,
+        period: SharePeriod,
+        folder: Path,
+        *,
+        passphrase: str | None = None,
+        overwrite: bool = False,
+        protected: Sequence[Path] = (),
+    ) -> ShareSummary:
+        """Write the period's pack for the IMB and PPO leads and record the share; commits."""
+        return self._committed(
+            share_log,
+            period=period,
+            folder=folder,
+            deadlines=self.settings.deadlines,
+            passphrase=passphrase,
+            overwrite=overwrite,
+            protected=protected,
             demo_database=self.settings.demo,
         )
 

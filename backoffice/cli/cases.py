@@ -64,6 +64,9 @@ def queue_command(
     if as_json:
         emit_json(result)
         return
+    reminder = service.share_reminder()  # an HMIP lead's: the log is due to be shared
+    if reminder:
+        click.echo(reminder)
     for line in queue_lines(result):
         click.echo(line)
 

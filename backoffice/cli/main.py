@@ -20,6 +20,7 @@ from backoffice.cli.insights import insights_command
 from backoffice.cli.letters import letter_command, letters_command
 from backoffice.cli.recommendations import recommendations_group
 from backoffice.cli.retention import retention_group
+from backoffice.cli.share import share_command
 from backoffice.cli.tracker import tracker_group
 from backoffice.cli.users import demo_command, users
 from intake.cli.support import guarded, run_main
@@ -64,6 +65,7 @@ cli.add_command(guard(letter_command))
 cli.add_command(guard(letters_command))
 cli.add_command(guard(recommendations_group))
 cli.add_command(guard(alerts_group))
+cli.add_command(guard(share_command))
 cli.add_command(backup_command)
 cli.add_command(restore_command)
 cli.add_command(guard(draft_group))

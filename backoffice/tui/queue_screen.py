@@ -160,6 +160,7 @@ class QueueScreen(Screen[None]):
             id="search",
             compact=True,
         )
+        yield Static("", id="share-banner", markup=False)
         yield Static("", id="alerts-banner", markup=False)
         yield Static("loading…", id="summary", markup=False)
         table: DataTable[Text] = DataTable(id="queue", cursor_type="row", zebra_stripes=True)
@@ -173,6 +174,8 @@ class QueueScreen(Screen[None]):
         self._mark: ChangeMark | None = None
         self.set_interval(LIVE_SECONDS, self._watch)
         self.query_one("#alerts-banner", Static).display = False
+        self.query_one("#share-banner", Static).display = False
+        self._share_reminder()
         if self.service.may_review_recommendations():
             self._review_recommendations()
         elif self.service.may_see_alerts():
@@ -194,6 +197,17 @@ class QueueScreen(Screen[None]):
                     timeout=6,
                 )
         self._count_alerts()
+
+    @work(exclusive=True, group="share", exit_on_error=False)
+    async def _share_reminder(self) -> None:
+        """An HMIP lead's banner: the last six-monthly period's log is due to be shared."""
+        try:
+            reminder = await asyncio.to_thread(self.service.share_reminder)
+        except SanctionsError:
+            return
+        banner = self.query_one("#share-banner", Static)
+        banner.update(reminder or "")
+        banner.display = reminder is not None
 
     @work(exclusive=True, group="alerts", exit_on_error=False)
     async def _count_alerts(self) -> None:

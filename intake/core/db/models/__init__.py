@@ -21,6 +21,7 @@ from intake.core.db.models.interview import Answer, InterviewDraft, PendingChunk
 from intake.core.db.models.reference import Establishment, ReferenceCounter, User
 from intake.core.db.models.system import AppSecret, OutboxEntry
 from intake.core.db.models.workflow import (
+    LogShare,
     PatternAlertAction,
     Recommendation,
     Signpost,
@@ -40,6 +41,7 @@ __all__ = [
     "ConsentRecord",
     "Establishment",
     "InterviewDraft",
+    "LogShare",
     "OutboxEntry",
     "PatternAlertAction",
     "PendingChunk",

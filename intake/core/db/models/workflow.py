@@ -114,3 +114,18 @@ class PatternAlertAction(SQLModel, table=True):
     note: str = text_column(nullable=False)
     recorded_by_id: int | None = Field(default=None, foreign_key="app_user.id")
     recorded_at: datetime = Field(default_factory=utcnow)
+
+
+class LogShare(SQLModel, table=True):
+    """The regular share of the tracker log with the IMB and PPO leads (para 24;
+    ``backoffice.share``): which six-monthly period, who shared it, when, and the files written
+    (their names, never their contents)."""
+
+    __tablename__ = "log_share"
+
+    id: int | None = Field(default=None, primary_key=True)
+    #: ``2026H1`` (1 January to 30 June) or ``2026H2`` (1 July to 31 December).
+    period: str = Field(sa_type=String(8), index=True)
+    shared_by_id: int | None = Field(default=None, foreign_key="app_user.id")
+    shared_at: datetime = Field(default_factory=utcnow)
+    files: list[str] = json_column()

@@ -114,7 +114,9 @@ def last_ended_period(on: date | None = None) -> SharePeriod:
     return SharePeriod(on.year, 1) if on.month >= 7 else SharePeriod(on.year - 1, 2)
 
 
-def _check_ended(period: SharePeriod, on: date) -> None:
+def check_ended(period: SharePeriod, on: date | None = None) -> None:
+    """A period is shared once it has ended (a pack made earlier would miss cases)."""
+    on = on or today()
     if period.end >= on:
         after = date(period.end.year + 1, 1, 1) if period.half == 2 else date(period.year, 7, 1)
         raise ValidationProblem(
@@ -208,7 +210,7 @@ def share_log(
     """Write the period's pack into ``folder`` (made 0700 if missing) and record the share;
     the caller commits."""
     may_share(actor)
-    _check_ended(period, on or today())
+    check_ended(period, on or today())
     check_pack(folder, period, force=overwrite, protected=protected)
     private_dir(folder)
     insights = build_insights(

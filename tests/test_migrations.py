@@ -252,3 +252,20 @@ def test_recommendations_that_bite_go_down_and_up_again(settings: Settings) -> N
     assert {"outcome", "status", "response", "evidence", "escalated_at"} <= columns
     assert current_revision(engine) == head_revision()
     engine.dispose()
+
+
+def test_the_log_share_goes_down_and_up_again(settings: Settings) -> None:
+    """Migration 0015: the record of the regular share of the log, removed and added again."""
+    engine = open_database(settings)
+    config = alembic_config(engine)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0014")
+    assert "log_share" not in inspect(engine).get_table_names()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    columns = {c["name"] for c in inspect(engine).get_columns("log_share")}
+    assert {"period", "shared_by_id", "shared_at", "files"} <= columns
+    assert current_revision(engine) == head_revision()
+    engine.dispose()

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from backoffice.cli.common import BackofficeContext, emit_json, json_option, pass_app
-from backoffice.share import check_pack, may_share, parse_period
+from backoffice.share import check_ended, check_pack, may_share, parse_period
 from intake.cli.support import guarded
 from intake.core.db.backup import database_files
 from intake.core.files import choose_encryption
@@ -46,6 +46,7 @@ def share_command(
     wanted = parse_period(period)
     service = app.service()
     may_share(service.actor)
+    check_ended(wanted)
     protected = database_files(app.settings)
     check_pack(out, wanted, force=force, protected=protected)  # before asking the passphrase
     secret = choose_encryption(out / "pack", app.settings.data_dir, encrypt, prompt=click.prompt)

@@ -49,7 +49,7 @@ def share_command(
     check_ended(wanted)
     protected = database_files(app.settings)
     check_pack(out, wanted, force=force, protected=protected)  # before asking the passphrase
-    secret = choose_encryption(out / "pack", app.settings.data_dir, encrypt, prompt=click.prompt)
+    secret = choose_encryption(out, app.settings.data_dir, encrypt, prompt=click.prompt)
     summary = service.share(wanted, out, passphrase=secret, overwrite=force, protected=protected)
     if as_json:
         emit_json(summary)

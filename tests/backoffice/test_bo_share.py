@@ -5,6 +5,7 @@ report with pypdf), recorded as shared, and the HMIP lead's queue reminding them
 from __future__ import annotations
 
 import io
+import json
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
@@ -245,3 +246,20 @@ def test_the_command_writes_the_encrypted_pack_and_the_queue_reminds_the_lead_un
     assert again.returncode == 1 and "already exists" in again.stderr
     queue = run_cli("backoffice", "--as", "Dee Deputy", "queue", env=env)
     assert reminder not in queue.stdout
+
+
+def test_inside_the_data_folder_the_pack_is_plain_and_json_says_what_was_written(
+    settings: Settings, cases: dict[str, str]
+) -> None:
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    out = settings.data_dir / "share"
+    done = run_cli(
+        "backoffice", "--as", "Dee Deputy", "share", "--period", PERIOD.name.lower(),
+        "--out", str(out), "--json", env=cli_env(settings),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    said = json.loads(done.stdout)
+    assert (said["period"], said["encrypted"], said["marking"]) == (PERIOD.name, False, MARKING)
+    sheets = _cells(Path(said["files"][0]))
+    assert sheets["Log"][0][0] == MARKING
+    assert mode_of(out) == 0o700

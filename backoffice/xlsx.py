@@ -14,7 +14,8 @@ writes what the tracker needs, as Excel itself writes it:
 - document properties (title, subject, keywords, category, creator), a centred header and
   footer, and frozen panes.
 
-An empty string is no cell at all (a reader gets an empty cell, as from openpyxl before).
+An empty string is no cell at all, but for the last of a row, written empty (as openpyxl did):
+a reader that goes row by row (openpyxl's read-only mode) gets every row at its full width.
 """
 
 from __future__ import annotations
@@ -132,6 +133,8 @@ def _sheet_data(part: IO[bytes], rows: Iterable[Sequence[str]]) -> int:
                 text = escape(text)
             space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
             block.append(f'<c r="{letter}{number}" t="inlineStr"><is><t{space}>{text}</t></is></c>')
+        if row and not row[-1]:  # the row's last cell, empty: readers keep every row's width
+            block.append(f'<c r="{letters[len(row) - 1]}{number}" t="inlineStr"/>')
         block.append("</row>")
         if number % BLOCK == 0:
             write("".join(block).encode())

@@ -398,8 +398,10 @@ class _Lines:
         ]
 
 
-#: Where the consent snapshot and the duties' columns start in a row of :func:`_query`.
-_FIXED = len(_TEXT_COLUMNS) + len(_RAW_COLUMNS) + 4 + 3
+#: Where the consent snapshot and the duties' columns start in a row of :func:`_query`: after
+#: the case's columns, establishment, step dates, logged, identified and the three
+#: recommendation counts.
+_FIXED = len(_TEXT_COLUMNS) + len(_RAW_COLUMNS) + 4 + len(RECOMMENDATION_COLUMNS)
 _DUTIES = _FIXED + len(SNAPSHOT_FIELDS)
 
 

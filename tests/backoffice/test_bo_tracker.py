@@ -20,7 +20,7 @@ from sqlmodel import Session, col, select
 from backoffice import xlsx
 from backoffice.tracker import COLUMNS, MARKING, _safe, export_tracker
 from intake.core.db.models import AuditEvent, SanctionCase
-from intake.core.errors import PermissionDenied
+from intake.core.errors import PermissionDenied, ValidationProblem
 from intake.core.submission import ConsentAnswers, PersonDetails
 from intake.core.users import Actor
 from intake.core.vocabulary import Qualifies, Route
@@ -246,3 +246,15 @@ def test_any_name_or_place_is_exported_as_the_text_never_a_formula(
         cell = line[column]
         assert cell.data_type == "s"
         assert _excel_text(str(cell.value)) == _safe(text) in (text, "'" + text)
+
+
+def test_more_rows_than_a_sheet_holds_is_refused_and_nothing_is_written(
+    engine: Engine, staff: Staff, tracked: list[str], tmp_path: Path, monkeypatch: Any
+) -> None:
+    monkeypatch.setattr(xlsx, "MAX_ROWS", 3)  # the marking, the header and one case
+    folder = tmp_path / "out"
+    folder.mkdir()
+    with pytest.raises(ValidationProblem, match="too large for one xlsx sheet"):
+        _export(engine, staff.imb_home_supervisor, folder / "t.xlsx", fmt="xlsx")
+    assert list(folder.iterdir()) == []  # neither the file nor its temporary copy
+    assert _export(engine, staff.imb_home_supervisor, folder / "t.csv", fmt="csv") == 2

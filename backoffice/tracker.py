@@ -5,18 +5,22 @@ It is the log the protocol describes: only cases logged on it at step 3, each wi
 contacted and how, the consent state, every parallel duty with when it was first opened and last
 done (or that it is still open), IMB monitoring (started, last review, ongoing or ended) and the
 formal report's recommendations (how many, how many open and overdue). Demo cases never enter
-it (``backoffice demo``), and the summary says how many it left out. Rows are
-streamed from the database (``yield_per``) and written as they come (openpyxl write-only), so a
-100,000-case export never holds every case in memory. ``pseudonymise`` replaces names, prison
-numbers and Home Office references with stable pseudonyms (:mod:`backoffice.pseudonyms`) for
-the periodic share with the IMB and PPO leads. Need to know holds without it too: every row of
-a case the exporting user is not identified to (:func:`backoffice.access.identified_filter`,
-computed in the same query) is pseudonymised. Each export is recorded in the audit trail.
+it (``backoffice demo``), and the summary says how many it left out. Rows are streamed from the
+database (``yield_per``) and written as they come (:mod:`backoffice.xlsx`, every cell a text
+cell), so a 100,000-case export never holds every case in memory; what repeats from one case to
+the next (joined lists, consent words, pseudonyms) is worked out once. ``pseudonymise``
+replaces names, prison numbers and Home Office references with stable pseudonyms
+(:mod:`backoffice.pseudonyms`) for the periodic share with the IMB and PPO leads. Need to know
+holds without it too: every row of a case the exporting user is not identified to
+(:func:`backoffice.access.identified_filter`, computed in the same query) is pseudonymised.
+Each export is recorded in the audit trail.
 """
 
 from __future__ import annotations
 
 import csv
+import itertools
+import json
 import os
 import tempfile
 import unicodedata
@@ -27,10 +31,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel
-from sqlalchemy import Engine, Row, Select, Subquery, and_, func, select
+from sqlalchemy import Engine, Select, String, Subquery, and_, func, select, type_coerce
 from sqlalchemy import case as when
 from sqlmodel import Session, col
 
+from backoffice import xlsx
 from backoffice.access import EXPORT_ROLES, identified_filter, visible_cases_filter
 from backoffice.pseudonyms import Pseudonymiser, pseudonym_secret
 from intake.core.clock import today
@@ -122,15 +127,14 @@ def may_export(actor: Actor) -> None:
     )
 
 
-_CASE_COLUMNS = (
+#: The case's own columns, in the order :meth:`_Lines.line` unpacks them.
+_TEXT_COLUMNS = (
     "reference",
-    "created_at",
     "place_text",
     "receiving_organisation",
     "person_name",
     "prison_number",
     "home_office_ref",
-    "categories",
     "qualifies",
     "route",
     "risk_level",
@@ -138,30 +142,31 @@ _CASE_COLUMNS = (
     "status",
     "overridden",
     "outcome",
-    "closed_at",
-    "routes",
-    "bodies",
     "communication_channel",
 )
+#: Read as the database holds them, never parsed into objects: the tracker shows a date and
+#: joined words, which the text gives directly (SQLite) or the driver's value (PostgreSQL).
+_RAW_COLUMNS = ("created_at", "closed_at", "categories", "routes", "bodies")
 
 
 def _query(actor: Actor, date_from: date | None, date_to: date | None) -> Select:
-    """Plain columns, not ORM objects: cheaper to stream."""
+    """Plain columns in a fixed order, not ORM objects: cheaper to stream."""
     table = table_of(SanctionCase)
     duties, recommendations = _duty_dates(), _recommendation_counts()
     query = (
         select(
-            *(table.c[name] for name in _CASE_COLUMNS),
+            *(table.c[name] for name in _TEXT_COLUMNS),
+            *(type_coerce(table.c[name], String).label(name) for name in _RAW_COLUMNS),
             col(Establishment.name).label("establishment"),
-            col(TrackerEntry.step_dates).label("step_dates"),
-            col(TrackerEntry.logged_at).label("logged_at"),
-            *(c for c in duties.c if c.name != "case_id"),
-            *(c for c in recommendations.c if c.name != "case_id"),
+            type_coerce(col(TrackerEntry.step_dates), String).label("step_dates"),
+            type_coerce(col(TrackerEntry.logged_at), String).label("logged_at"),
             identified_filter(actor).label("identified"),
+            *(c for c in recommendations.c if c.name != "case_id"),
             *(
                 col(getattr(ConsentRecord, name)).label(f"consent_{name}")
                 for name in SNAPSHOT_FIELDS
             ),
+            *(c for c in duties.c if c.name != "case_id"),
         )
         .select_from(table)
         .join(TrackerEntry, col(TrackerEntry.case_id) == table.c.id)  # logged at step 3
@@ -177,18 +182,29 @@ def _query(actor: Actor, date_from: date | None, date_to: date | None) -> Select
 
 def _duty_dates() -> Subquery:
     """Per case and duty: first opened, last done, and how many are still open (one grouped
-    pass over the tasks, joined once: the export stays one streamed query)."""
+    pass over the duties' tasks, joined once: the export stays one streamed query).
+
+    Aggregates with ``FILTER (WHERE ...)`` (SQLite 3.30+, PostgreSQL) skip the rows of other
+    duties instead of feeding each aggregate a NULL: about half the time of ``CASE`` at
+    100,000 cases."""
     task = table_of(WorkflowTask)
+    duties = (*TRACKED_DUTIES, Duty.IMB_MONITORING)
     columns: list[Any] = [task.c.case_id]
-    for duty in (*TRACKED_DUTIES, Duty.IMB_MONITORING):
+    for duty in duties:
         this = task.c.duty == duty.value
-        still_open = and_(this, task.c.done_at.is_(None))
         columns += [
-            func.min(when((this, task.c.created_at))).label(f"{duty.value}_opened"),
-            func.max(when((this, task.c.done_at))).label(f"{duty.value}_done"),
-            func.sum(when((still_open, 1), else_=0)).label(f"{duty.value}_open"),
+            type_coerce(func.min(task.c.created_at).filter(this), String).label(
+                f"{duty.value}_opened"
+            ),
+            type_coerce(func.max(task.c.done_at).filter(this), String).label(f"{duty.value}_done"),
+            func.count().filter(this, task.c.done_at.is_(None)).label(f"{duty.value}_open"),
         ]
-    return select(*columns).group_by(task.c.case_id).subquery("duty_dates")
+    return (
+        select(*columns)
+        .where(task.c.duty.in_([duty.value for duty in duties]))
+        .group_by(task.c.case_id)
+        .subquery("duty_dates")
+    )
 
 
 def _recommendation_counts() -> Subquery:
@@ -238,10 +254,11 @@ def _latest_consent(table: Any) -> Any:
     )
 
 
-def _consent(case: Row[Any]) -> str:
-    if case.consent_given_by is None:
+def _consent_of(snapshot: tuple[Any, ...]) -> str:
+    """The consent column from the newest snapshot's fields (all None: none recorded)."""
+    if snapshot[0] is None:
         return consent_state([]).short()
-    row = ConsentRecord(case_id=0, **{n: getattr(case, f"consent_{n}") for n in SNAPSHOT_FIELDS})
+    row = ConsentRecord(case_id=0, **dict(zip(SNAPSHOT_FIELDS, snapshot, strict=True)))
     return consent_state([row]).short()
 
 
@@ -253,6 +270,8 @@ def _safe(value: str | None) -> str:
     NFKC form; the text itself is kept exactly as typed, behind an apostrophe.
     """
     text = value or ""
+    if not text or (text[0].isascii() and text[0].isalnum()):
+        return text  # the usual case, and nothing a spreadsheet reads as a formula
     start = 0
     while start < len(text) and (
         text[start].isspace() or unicodedata.category(text[start]) in _SKIPPED
@@ -267,76 +286,154 @@ _SKIPPED = ("Cc", "Cf", "Zs", "Zl", "Zp")
 
 
 def _day(value: datetime | str | None) -> str:
-    """The date of a moment (an aggregate may come back as text on SQLite)."""
-    if value is None or value == "":
+    """The date (UTC) of a moment: SQLite gives the stored text, PostgreSQL a datetime."""
+    if not value:
         return ""
-    return value[:10] if isinstance(value, str) else value.date().isoformat()
+    if isinstance(value, str):
+        return value[:10]
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC)
+    return value.date().isoformat()
 
 
-def _duties(case: Row[Any]) -> list[str]:
+def _json(value: Any) -> Any:
+    """A JSON column read raw: text on SQLite, already decoded on PostgreSQL."""
+    return json.loads(value) if isinstance(value, str) else value
+
+
+#: How many distinct values each cache of :class:`_Lines` keeps before starting again.
+CACHED = 4096
+
+
+class _CachingPseudonymiser(Pseudonymiser):
+    """Each pseudonym's HMAC once per distinct value: a person's pseudonym and their prison
+    number's share one, and a person with several cases gets it once."""
+
+    def __init__(self, secret: bytes) -> None:
+        super().__init__(secret)
+        self._codes: dict[tuple[str, str], str] = {}
+
+    def _code(self, kind: str, value: str) -> str:
+        code = self._codes.get((kind, value))
+        if code is None:
+            if len(self._codes) >= CACHED:
+                self._codes.clear()
+            code = self._codes[kind, value] = super()._code(kind, value)
+        return code
+
+
+class _Lines:
+    """Builds tracker lines from the query's rows, remembering what repeats from one case to
+    the next (joined lists, consent words, pseudonyms) so that each row costs little."""
+
+    def __init__(self, pseudo: Pseudonymiser, pseudonymise_all: bool) -> None:
+        self._pseudo = pseudo
+        self._pseudonymise_all = pseudonymise_all
+        self._joined: dict[Any, str] = {}
+        self._consent: dict[tuple[Any, ...], str] = {}
+
+    def _join(self, value: Any, leave_out: str | None = None) -> str:
+        """A JSON list as "a, b" (without ``leave_out``), remembered by its raw value."""
+        key = (value, leave_out) if isinstance(value, str) else None
+        words = self._joined.get(key) if key else None
+        if words is None:
+            words = ", ".join(w for w in _json(value) or [] if w != leave_out)
+            if key:
+                if len(self._joined) >= CACHED:
+                    self._joined.clear()
+                self._joined[key] = words
+        return words
+
+    def _consent_words(self, snapshot: tuple[Any, ...]) -> str:
+        words = self._consent.get(snapshot)
+        if words is None:
+            if len(self._consent) >= CACHED:
+                self._consent.clear()
+            words = self._consent[snapshot] = _consent_of(snapshot)
+        return words
+
+    def line(self, row: Sequence[Any]) -> list[str]:
+        """One tracker line; pseudonymised when asked or when the exporter is not identified."""
+        (
+            reference, place, organisation, name, number, ho_ref, qualifies, route, risk,
+            severity, status, overridden, outcome, channel,
+            created_at, closed_at, categories, routes, bodies,
+            establishment, step_dates, logged_at, identified,
+            recommendations, recommendations_open, recommendations_overdue,
+        ) = row[:_FIXED]  # fmt: skip
+        if self._pseudonymise_all or not identified:
+            pseudo = self._pseudo
+            name = pseudo.person(name, number, ho_ref)
+            number, ho_ref = pseudo.prison_number(number), pseudo.home_office_ref(ho_ref)
+        consent = tuple(row[_FIXED:_DUTIES])
+        duties = row[_DUTIES:]
+        return [
+            reference,
+            _day(created_at),
+            _day(logged_at),
+            _safe(establishment or place),
+            organisation,
+            self._join(bodies),
+            channel or "",
+            _safe(name),
+            _safe(number),
+            _safe(ho_ref),
+            self._join(categories),
+            qualifies,
+            route,
+            self._join(routes, route),
+            self._consent_words(consent),
+            risk,
+            severity,
+            status,
+            "yes" if overridden else "no",
+            *_step_dates(step_dates, created_at, status, closed_at),
+            *_duties(duties),
+            *_monitoring(duties[-3:]),
+            str(int(recommendations or 0)),
+            str(int(recommendations_open or 0)),
+            str(int(recommendations_overdue or 0)),
+            outcome or "",
+            _day(closed_at),
+        ]
+
+
+#: Where the consent snapshot and the duties' columns start in a row of :func:`_query`: after
+#: the case's columns, establishment, step dates, logged, identified and the three
+#: recommendation counts.
+_FIXED = len(_TEXT_COLUMNS) + len(_RAW_COLUMNS) + 4 + len(RECOMMENDATION_COLUMNS)
+_DUTIES = _FIXED + len(SNAPSHOT_FIELDS)
+
+
+def _duties(values: Sequence[Any]) -> list[str]:
+    """Opened and done (or still open) of each tracked duty, from (opened, done, open)s."""
     cells = []
-    for duty in TRACKED_DUTIES:
-        opened, done, still_open = (
-            getattr(case, f"{duty.value}_{what}") for what in ("opened", "done", "open")
-        )
-        cells += [_day(opened), STILL_OPEN if still_open else _day(done)]
+    triples = iter(values[: 3 * len(TRACKED_DUTIES)])
+    for opened, done, still_open in zip(triples, triples, triples, strict=True):
+        cells += [
+            _day(opened) if opened else "",
+            STILL_OPEN if still_open else _day(done) if done else "",
+        ]
     return cells
 
 
-def _monitoring(case: Row[Any]) -> list[str]:
-    started = case.imb_monitoring_opened
+def _monitoring(values: Sequence[Any]) -> list[str]:
+    started, last, still_open = values
     if started is None:
         return ["", "", ""]
-    state = "ongoing" if case.imb_monitoring_open else "ended"
-    return [_day(started), _day(case.imb_monitoring_done), state]
+    return [_day(started), _day(last), "ongoing" if still_open else "ended"]
 
 
-def _recommendations(case: Row[Any]) -> list[str]:
-    counts = (case.recommendations, case.recommendations_open, case.recommendations_overdue)
-    return [str(int(n or 0)) for n in counts]
+_STEPS = [str(int(step)) for step in ProtocolStep]
+_SIGNPOSTED = CaseStatus.SIGNPOSTED.value
 
 
-def _step_dates(case: Row[Any]) -> list[str]:
-    found = dict(case.step_dates or {})
-    found.setdefault("1", _day(case.created_at))
-    if case.status == CaseStatus.SIGNPOSTED.value and case.closed_at is not None:
-        found.setdefault("2", _day(case.closed_at))
-    return [found.get(str(int(step)), "") for step in ProtocolStep]
-
-
-def _row(case: Row[Any], pseudo: Pseudonymiser, pseudonymise_all: bool) -> list[str]:
-    """One tracker line; pseudonymised when asked or when the exporter is not identified."""
-    name, number, ho_ref = case.person_name, case.prison_number, case.home_office_ref
-    if pseudonymise_all or not case.identified:
-        name = pseudo.person(name, number, ho_ref)
-        number, ho_ref = pseudo.prison_number(number), pseudo.home_office_ref(ho_ref)
-    return [
-        case.reference,
-        _day(case.created_at),
-        _day(case.logged_at),
-        _safe(case.establishment or case.place_text),
-        case.receiving_organisation,
-        ", ".join(case.bodies or []),
-        case.communication_channel or "",
-        _safe(name),
-        _safe(number),
-        _safe(ho_ref),
-        ", ".join(case.categories or []),
-        case.qualifies,
-        case.route,
-        ", ".join(r for r in case.routes or [] if r != case.route),
-        _consent(case),
-        case.risk_level,
-        case.severity,
-        case.status,
-        "yes" if case.overridden else "no",
-        *_step_dates(case),
-        *_duties(case),
-        *_monitoring(case),
-        *_recommendations(case),
-        case.outcome or "",
-        _day(case.closed_at),
-    ]
+def _step_dates(raw: Any, created_at: Any, status: str, closed_at: Any) -> list[str]:
+    found = dict(_json(raw) or {})
+    found.setdefault("1", _day(created_at))
+    if status == _SIGNPOSTED and closed_at is not None:
+        found.setdefault("2", _day(closed_at))
+    return [found.get(step, "") for step in _STEPS]
 
 
 def tracker_rows(
@@ -355,10 +452,12 @@ def tracker_rows(
     may_export(actor)
     if date_from and date_to and date_from > date_to:
         raise ValidationProblem("--from must not be after --to")
-    pseudo = Pseudonymiser(pseudonym_secret(session))
-    result = session.execute(_query(actor, date_from, date_to).execution_options(yield_per=BATCH))
-    for case in result:
-        yield _row(case, pseudo, pseudonymise)
+    lines = _Lines(_CachingPseudonymiser(pseudonym_secret(session)), pseudonymise)
+    query = _query(actor, date_from, date_to).execution_options(yield_per=BATCH)
+    # The session's own connection, but a Core result: plain rows, without the ORM's loading
+    # (a second a 100,000 cases).
+    for row in session.connection().execute(query):
+        yield lines.line(row)
 
 
 def _marking_row(actor: Actor, pseudonymised: bool) -> list[str]:
@@ -414,27 +513,25 @@ def _write_csv(path: Path, head: list[str], rows: Iterator[list[str]]) -> int:
 
 
 def _write_xlsx(path: Path, head: list[str], rows: Iterator[list[str]], actor: Actor) -> int:
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    props = book.properties
-    props.title = f"{TITLE} ({MARKING})"
-    props.subject = f"{MARKING}: alleged sanctions for contact with HMIP, IMB or PPO"
-    props.keywords = f"{MARKING}; sanctions; tracker"
-    props.category = MARKING
-    props.creator = actor.name
-    sheet = book.create_sheet("Tracker")
-    sheet.oddHeader.center.text = MARKING
-    sheet.oddFooter.center.text = MARKING
-    sheet.freeze_panes = "B3"
-    sheet.append(head)
-    sheet.append(COLUMNS)
-    count = 0
-    for row in rows:
-        sheet.append(row)
-        count += 1
-    book.save(path)
-    return count
+    """Every cell a text cell (:mod:`backoffice.xlsx`): nothing is ever read as a formula."""
+    properties = xlsx.Properties(
+        title=f"{TITLE} ({MARKING})",
+        subject=f"{MARKING}: alleged sanctions for contact with HMIP, IMB or PPO",
+        keywords=f"{MARKING}; sanctions; tracker",
+        category=MARKING,
+        creator=actor.name,
+    )
+    try:
+        written = xlsx.write_sheet(
+            path, itertools.chain([head, COLUMNS], rows), sheet="Tracker",
+            properties=properties, header_footer=MARKING, freeze=(2, 1),
+        )  # fmt: skip
+    except xlsx.TooLarge as error:
+        raise ValidationProblem(
+            f"the tracker is too large for one xlsx sheet ({error}): export it as CSV, or a "
+            "shorter period with --from and --to"
+        ) from error
+    return written - 2
 
 
 def export_tracker(

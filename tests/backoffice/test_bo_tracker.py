@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import csv
+import re
+import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
-from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlalchemy import Engine, update
+from sqlmodel import Session, col, select
 
-from backoffice.tracker import COLUMNS, export_tracker
-from intake.core.db.models import AuditEvent
-from intake.core.errors import PermissionDenied
+from backoffice import xlsx
+from backoffice.tracker import COLUMNS, MARKING, _safe, export_tracker
+from intake.core.db.models import AuditEvent, SanctionCase
+from intake.core.errors import PermissionDenied, ValidationProblem
 from intake.core.submission import ConsentAnswers, PersonDetails
 from intake.core.users import Actor
 from intake.core.vocabulary import Qualifies, Route
@@ -140,3 +146,115 @@ def test_each_duty_monitoring_and_recommendations_with_their_dates(
     assert [line[c] for c in ("IMB monitoring: started", "IMB monitoring: last review",
                               "IMB monitoring")] == [today, today, "ongoing"]  # fmt: skip
     assert [line[c] for c in ("Recommendations", "Recommendations open")] == ["0", "0"]
+
+
+def _excel_text(value: str) -> str:
+    """A cell's text as Excel reads it: ``_xHHHH_`` is a character, ``_x005F_`` an underscore
+    (openpyxl leaves these escapes as they are)."""
+    return re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m.group(1), 16)), value)
+
+
+def test_xlsx_round_trip_matches_the_csv_with_marking_and_properties(
+    engine: Engine, staff: Staff, tracked: list[str], tmp_path: Path
+) -> None:
+    """The xlsx opens in openpyxl with the header, marking, properties, print marking, frozen
+    panes and the very rows of the CSV; every cell is text, none a formula."""
+    actor = staff.imb_home_supervisor
+    assert _export(engine, actor, tmp_path / "t.csv", fmt="csv") == 2
+    assert _export(engine, actor, tmp_path / "t.xlsx", fmt="xlsx") == 2
+    book = load_workbook(tmp_path / "t.xlsx")
+    props = book.properties
+    assert props.title == "HMIP sanctions tracker (OFFICIAL-SENSITIVE)"
+    assert props.subject == (
+        "OFFICIAL-SENSITIVE: alleged sanctions for contact with HMIP, IMB or PPO"
+    )
+    assert props.keywords == "OFFICIAL-SENSITIVE; sanctions; tracker"
+    assert props.category == MARKING and props.creator == actor.name
+    sheet = book.active
+    assert sheet is not None and sheet.title == "Tracker"
+    header, footer = sheet.oddHeader, sheet.oddFooter
+    assert header is not None and header.center.text == MARKING
+    assert footer is not None and footer.center.text == MARKING
+    assert sheet.freeze_panes == "B3"
+    cells = list(sheet.iter_rows())
+    assert all(cell.data_type == "s" for row in cells for cell in row if cell.value is not None)
+    read = [["" if c.value is None else str(c.value) for c in row] for row in cells]
+    with (tmp_path / "t.csv").open(encoding="utf-8", newline="") as handle:
+        written = list(csv.reader(handle))
+    assert read[0][0] == written[0][0] == MARKING
+    assert read[0][1].startswith("HMIP sanctions tracker, exported ")
+    assert read[1] == written[1] == COLUMNS
+    assert read[2:] == written[2:]
+    assert {row[0] for row in read[2:]} == set(tracked[:2])
+
+
+#: Any text a person's name or a place may hold (a database keeps no NUL nor half a surrogate).
+ANY_TEXT = st.text(
+    st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00"),
+    min_size=1,
+    max_size=120,
+)
+
+
+@given(texts=st.lists(ANY_TEXT, min_size=1, max_size=5))
+@hypothesis_settings(max_examples=200, deadline=None)
+def test_the_xlsx_writer_keeps_any_text_as_a_text_cell(texts: list[str]) -> None:
+    props = xlsx.Properties(title="t", subject="s", keywords="k", category="c", creator="me")
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "t.xlsx"
+        rows = [texts, ["=1+1", *texts]]
+        assert xlsx.write_sheet(out, rows, sheet="S", properties=props, header_footer="M") == 2
+        sheet = load_workbook(out).active
+        assert sheet is not None
+        for row, cells in zip(rows, sheet.iter_rows(), strict=False):
+            assert all(c.data_type == "s" for c in cells if c.value is not None)
+            assert [_excel_text(str(c.value)) for c in cells[: len(row)]] == row
+
+
+@pytest.fixture
+def one_logged(engine: Engine, act: ActFn, staff: Staff, submit: SubmitFn) -> str:
+    ref = submit()
+    act(staff.hmip, ref, "confirm_qualifies")
+    act(staff.hmip, ref, "log_on_tracker")
+    return ref
+
+
+@given(name=ANY_TEXT, place=ANY_TEXT)
+@hypothesis_settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_any_name_or_place_is_exported_as_the_text_never_a_formula(
+    engine: Engine, staff: Staff, one_logged: str, tmp_path: Path, name: str, place: str
+) -> None:
+    with Session(engine) as session:
+        session.execute(
+            update(SanctionCase)
+            .where(col(SanctionCase.reference) == one_logged)
+            .values(person_name=name, place_text=place, establishment_id=None)
+            .values(receiving_organisation="HMIP")
+            .execution_options(skip_audit=True)
+        )
+        session.commit()
+    out = tmp_path / "t.xlsx"
+    # HMIP received it: its lead sees the case (no establishment) and who the person is
+    assert _export(engine, staff.hmip_lead, out, fmt="xlsx") == 1
+    sheet = load_workbook(out).active
+    assert sheet is not None
+    header = [c.value for c in sheet[2]]
+    line = {h: c for h, c in zip(header, sheet[3], strict=False)}
+    for column, text in (("Person", name), ("Establishment", place)):
+        cell = line[column]
+        assert cell.data_type == "s"
+        assert _excel_text(str(cell.value)) == _safe(text) in (text, "'" + text)
+
+
+def test_more_rows_than_a_sheet_holds_is_refused_and_nothing_is_written(
+    engine: Engine, staff: Staff, tracked: list[str], tmp_path: Path, monkeypatch: Any
+) -> None:
+    monkeypatch.setattr(xlsx, "MAX_ROWS", 3)  # the marking, the header and one case
+    folder = tmp_path / "out"
+    folder.mkdir()
+    with pytest.raises(ValidationProblem, match="too large for one xlsx sheet"):
+        _export(engine, staff.imb_home_supervisor, folder / "t.xlsx", fmt="xlsx")
+    assert list(folder.iterdir()) == []  # neither the file nor its temporary copy
+    assert _export(engine, staff.imb_home_supervisor, folder / "t.csv", fmt="csv") == 2

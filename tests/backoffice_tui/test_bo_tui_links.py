@@ -9,9 +9,7 @@ from textual.widgets import Button, Input
 
 from backoffice.case_view import show_case
 from backoffice.tui.link_modal import LinkModal
-from intake.core.establishments import resolve_establishment_id
 from intake.core.settings import Settings
-from intake.core.submission import submit_case
 from tests.support.backoffice_tui import (
     HMIP_SUPERVISOR,
     HMIP_TRIAGE,
@@ -19,32 +17,19 @@ from tests.support.backoffice_tui import (
     demo_actor,
     notifications,
     open_case,
+    submit_at_wandsworth,
     text_of,
     wait_until,
 )
-from tests.support.factories import make_submission
 
 SIZE = (80, 24)
-
-
-def _submit(engine: Engine, settings: Settings) -> str:
-    with Session(engine) as session:
-        place = resolve_establishment_id(session, "HMP Wandsworth")
-        case = submit_case(
-            session,
-            submission=make_submission(place),
-            actor=demo_actor(session, "DEMO IMB Intake"),
-            settings=settings,
-        )
-        session.commit()
-        return case.reference
 
 
 async def test_an_earlier_case_is_offered_and_set_aside_only_with_a_reason(
     make_app: AppFactory, demo_engine: Engine, settings: Settings
 ) -> None:
-    earlier = _submit(demo_engine, settings)
-    later = _submit(demo_engine, settings)
+    earlier = submit_at_wandsworth(demo_engine, settings)
+    later = submit_at_wandsworth(demo_engine, settings)
     app = make_app(HMIP_TRIAGE)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_case(pilot, later)
@@ -71,7 +56,7 @@ async def test_an_earlier_case_is_offered_and_set_aside_only_with_a_reason(
 async def test_k_with_nothing_offered_says_so(
     make_app: AppFactory, demo_engine: Engine, settings: Settings
 ) -> None:
-    only = _submit(demo_engine, settings)
+    only = submit_at_wandsworth(demo_engine, settings)
     app = make_app(HMIP_TRIAGE)
     async with app.run_test(size=SIZE) as pilot:
         await open_case(pilot, only)

@@ -9,9 +9,7 @@ from textual.widgets import Input
 
 from backoffice.case_view import show_case
 from backoffice.tui.transfer_modal import TransferModal
-from intake.core.establishments import resolve_establishment_id
 from intake.core.settings import Settings
-from intake.core.submission import submit_case
 from tests.support.backoffice_tui import (
     HMIP_SUPERVISOR,
     HMIP_TRIAGE,
@@ -19,31 +17,18 @@ from tests.support.backoffice_tui import (
     demo_actor,
     notifications,
     open_case,
+    submit_at_wandsworth,
     text_of,
     wait_until,
 )
-from tests.support.factories import make_submission
 
 SIZE = (80, 24)
-
-
-def _submit(engine: Engine, settings: Settings) -> str:
-    with Session(engine) as session:
-        place = resolve_establishment_id(session, "HMP Wandsworth")
-        case = submit_case(
-            session,
-            submission=make_submission(place),
-            actor=demo_actor(session, "DEMO IMB Intake"),
-            settings=settings,
-        )
-        session.commit()
-        return case.reference
 
 
 async def test_a_move_is_recorded_and_an_unclear_place_changes_nothing(
     make_app: AppFactory, demo_engine: Engine, settings: Settings
 ) -> None:
-    reference = _submit(demo_engine, settings)
+    reference = submit_at_wandsworth(demo_engine, settings)
     app = make_app(HMIP_TRIAGE)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_case(pilot, reference)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from sqlalchemy import Engine
 from sqlmodel import Session, select
 from textual.pilot import Pilot
 from textual.screen import Screen
@@ -15,6 +16,7 @@ from backoffice.tui.app import BackofficeApp
 from backoffice.tui.case_screen import CaseScreen
 from backoffice.tui.queue_screen import QueueScreen
 from intake.core.db.models import User
+from intake.core.settings import Settings
 from intake.core.users import Actor
 from tests.support import tui
 from tests.support.tui import plain
@@ -89,3 +91,22 @@ async def case_shown(pilot: Pilot[None], reference: str) -> CaseScreen:
     await wait_until(pilot, loaded)
     assert isinstance(app.screen, CaseScreen)
     return app.screen
+
+
+def submit_at_wandsworth(engine: Engine, settings: Settings) -> str:
+    """A new case at HMP Wandsworth from the demo's IMB intake user (the person of
+    ``make_submission``: each call is the same person again); returns its reference."""
+    from intake.core.establishments import resolve_establishment_id
+    from intake.core.submission import submit_case
+    from tests.support.factories import make_submission
+
+    with Session(engine) as session:
+        place = resolve_establishment_id(session, "HMP Wandsworth")
+        case = submit_case(
+            session,
+            submission=make_submission(place),
+            actor=demo_actor(session, "DEMO IMB Intake"),
+            settings=settings,
+        )
+        session.commit()
+        return case.reference

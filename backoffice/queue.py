@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import ColumnElement, and_, case, func, or_, union
+from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_, union
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
@@ -133,6 +134,8 @@ class TaskStats:
     next_due: date | None = None
     #: Of ``overdue``, recommendations of a formal report (shown as such).
     overdue_recommendations: int = 0
+    #: Of ``open``, IMB monitoring tasks (para 25): a closed case with one is still monitored.
+    monitoring: int = 0
 
 
 def task_stats(session: Session, case_ids: Iterable[int], on: date) -> dict[int, TaskStats]:
@@ -141,18 +144,20 @@ def task_stats(session: Session, case_ids: Iterable[int], on: date) -> dict[int,
     if not ids:
         return {}
     stats = {i: TaskStats() for i in ids}
+    monitoring = func.sum(case((col(WorkflowTask.duty) == Duty.IMB_MONITORING.value, 1), else_=0))
     for model in (WorkflowTask, Recommendation):
         query = (
-            select(
+            sa_select(
                 col(model.case_id),
                 func.count(),
                 func.sum(case((col(model.due) < on, 1), else_=0)),
                 func.min(col(model.due)),
+                monitoring if model is WorkflowTask else literal_column("0"),
             )
             .where(col(model.case_id).in_(ids), col(model.done_at).is_(None))
             .group_by(col(model.case_id))
         )
-        for case_id, count, late, first_due in session.exec(query).all():
+        for case_id, count, late, first_due, monitored in session.execute(query).all():
             was = stats[case_id]
             dues = [d for d in (was.next_due, first_due) if d is not None]
             late_recs = int(late or 0) if model is Recommendation else 0
@@ -161,6 +166,7 @@ def task_stats(session: Session, case_ids: Iterable[int], on: date) -> dict[int,
                 was.overdue + int(late or 0),
                 min(dues, default=None),
                 was.overdue_recommendations + late_recs,
+                was.monitoring + int(monitored or 0),
             )
     return stats
 
@@ -213,7 +219,7 @@ def queue_row(
         overdue_recommendations=stats.overdue_recommendations,
         next_due=stats.next_due,
         is_demo=case.is_demo,
-        still_monitored=not CaseStatus(case.status).is_open and stats.open > 0,
+        still_monitored=not CaseStatus(case.status).is_open and stats.monitoring > 0,
         snippet=snippet(narrative),
         score=score,
         identified=mask is None,

@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from backoffice.case_view import show_case
+from backoffice.queue import QueueFilters, list_queue
 from backoffice.view_models import CaseView
 from intake.core.db.models import AuditEvent
 from intake.core.establishments import resolve_establishment_id
@@ -62,6 +63,24 @@ def test_monitoring_outlives_the_case_until_a_board_member_ends_it(
     act(staff.imb, ref, "end_monitoring", note="Released on Friday; the risk has passed")
     assert not _open(view(ref), "imb_monitoring")
     assert ref not in _queue_refs(settings, "Ian Board")
+
+
+def test_a_closed_case_is_still_monitored_only_while_its_imb_monitoring_is_open(
+    act: ActFn, staff: Staff, submit: SubmitFn, view: ViewFn, engine: Engine
+) -> None:
+    """STILL MONITORED comes from an open IMB monitoring task, not from any open task: closing
+    leaves the last updates to the internal lead and the partners open after monitoring ends."""
+    monitored = _closed_not_pursued(act, staff, submit)
+    ended = _closed_not_pursued(act, staff, submit)
+    act(staff.imb, ended, "end_monitoring", note="Released on Friday; the risk has passed")
+    assert _open(view(ended), "inform_partners") and not _open(view(ended), "imb_monitoring")
+    assert view(monitored).summary.still_monitored
+    assert not view(ended).summary.still_monitored
+    with Session(engine) as session:
+        page = list_queue(session, actor=staff.imb, filters=QueueFilters(open_only=False))
+    rows = {row.reference: row for row in page.rows}
+    assert rows[monitored].still_monitored
+    assert rows[ended].open_tasks == 2 and not rows[ended].still_monitored
 
 
 def test_updates_are_a_thread_and_closing_opens_the_last(

@@ -13,11 +13,12 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from backoffice.access import WORKFLOW_ROLES, get_visible_case, require
+from backoffice.queue import establishment_names
 from backoffice.workflow import workflow
 from backoffice.workflow.definition import TaskRef
 from backoffice.workflow.tasks import close_task, open_task, open_tasks
 from intake.core.audit import change_case
-from intake.core.db.models import Establishment, SanctionCase
+from intake.core.db.models import SanctionCase
 from intake.core.errors import ValidationProblem
 from intake.core.establishments import resolve_establishment_id
 from intake.core.settings import Deadlines
@@ -40,9 +41,10 @@ def record_transfer(
     case = get_visible_case(session, actor, reference)
     why = required_text(note, what="a note of the move (when, and what is known of why)")
     new_id = resolve_establishment_id(session, to)
+    names = establishment_names(session)
     if new_id == case.establishment_id:
-        raise ValidationProblem(f"{case.reference} is already at {_name(session, new_id)}")
-    old_name, new_name = _name(session, case.establishment_id), _name(session, new_id)
+        raise ValidationProblem(f"{case.reference} is already at {_name(names, new_id)}")
+    old_name, new_name = _name(names, case.establishment_id), _name(names, new_id)
     change_case(
         session,
         case,
@@ -73,6 +75,7 @@ def _monitoring_follows(
         open_task(session, case, spec, actor=actor, deadlines=deadlines)
 
 
-def _name(session: Session, establishment_id: int | None) -> str:
-    place = session.get(Establishment, establishment_id) if establishment_id else None
-    return place.name if place is not None else "no establishment recorded"
+def _name(names: dict[int, str], establishment_id: int | None) -> str:
+    """The establishment's name (:func:`backoffice.queue.establishment_names`), or that none is
+    recorded."""
+    return names.get(establishment_id or 0) or "no establishment recorded"

@@ -7,7 +7,7 @@ writes what the tracker needs, as Excel itself writes it:
 
 - every cell is an inline string (``t="inlineStr"``): nothing written is ever read as a formula,
   a number, a date or a link, whatever the text (a formula is escaped by the caller too, with
-  the apostrophe of ``backoffice.tracker._safe``);
+  the apostrophe of ``backoffice.tracker.cells._safe``);
 - text is escaped as Excel escapes it: ``& < >`` for XML, a control character as ``_xHHHH_``
   and a literal ``_xHHHH_`` as ``_x005F_xHHHH_``, so every character comes back as written;
 - rows go into the zip entry as they come, in blocks: memory stays flat whatever the count;

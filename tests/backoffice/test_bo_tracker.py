@@ -18,7 +18,8 @@ from sqlalchemy import Engine, update
 from sqlmodel import Session, col, select
 
 from backoffice import xlsx
-from backoffice.tracker import COLUMNS, MARKING, _safe, export_tracker
+from backoffice.tracker import COLUMNS, MARKING, export_tracker
+from backoffice.tracker.cells import _safe
 from intake.core.db.models import AuditEvent, SanctionCase
 from intake.core.errors import PermissionDenied, ValidationProblem
 from intake.core.submission import ConsentAnswers, PersonDetails

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from sqlalchemy import Engine, func, update
 from sqlmodel import Session, col, select
 
-from backoffice.tracker import _safe
+from backoffice.tracker.cells import _safe
 from intake.core.db.models import SanctionCase, TrackerEntry
 from intake.core.identity import system_login
 from intake.core.settings import Settings

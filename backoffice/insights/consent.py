@@ -15,9 +15,6 @@ from intake.core.vocabulary import CaseStatus, ConsentGiver
 NOT_CONFIRMED = (CaseStatus.RECEIVED.value, CaseStatus.SIGNPOSTED.value)
 
 
-# ---- consent ---------------------------------------------------------------------------------
-
-
 def _consent(session: Session, scope: _Scope) -> ConsentFigures:
     cases, consent = table_of(SanctionCase), table_of(ConsentRecord)
     newest = (

@@ -22,9 +22,6 @@ from intake.core.vocabulary import Duty, ProtocolStep, label_of
 STOPPED_OUTCOMES = ("stopped: no consent", "not needed: case closed")
 
 
-# ---- time per step ---------------------------------------------------------------------------
-
-
 def _task_source() -> FromClause:
     cases, tasks = table_of(SanctionCase), table_of(WorkflowTask)
     return tasks.join(cases, cases.c.id == tasks.c.case_id)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from backoffice.insights.figures import Insights
 
-# ---- words both front ends use ---------------------------------------------------------------
-
 BAR = "█"
 
 

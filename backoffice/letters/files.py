@@ -11,8 +11,6 @@ from intake.core.db.backup import check_output
 from intake.core.errors import ValidationProblem
 from intake.core.files import write_private_bytes
 
-# ---- files ----------------------------------------------------------------------------------
-
 LETTER_FORMATS = ("txt", "pdf")
 
 

@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from itertools import pairwise
 
 import pytest
-from alembic import command
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, select
@@ -24,12 +23,12 @@ from intake.core.audit_chain import (
     verify_chain,
 )
 from intake.core.db.engine import create_db_engine, open_database
-from intake.core.db.migrate import alembic_config
 from intake.core.db.models import AuditChainHead, AuditEvent, SanctionCase
 from intake.core.settings import Settings
 from intake.core.users import Actor, UserCreate, create_user
 from intake.core.vocabulary import Organisation, Role
 from tests.support.database import ON_POSTGRES
+from tests.support.migrations import migrate
 
 
 def _actor(engine: Engine) -> Actor:
@@ -112,11 +111,9 @@ def test_a_changed_event_is_found_by_the_quick_check_of_its_case(
 def test_upgrading_a_database_with_events_chains_them(settings: Settings) -> None:
     url = settings.effective_database_url
     old = create_db_engine(url)
-    config = alembic_config(old)
     now = datetime.now(UTC)
+    migrate(old, "0005")
     with old.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0005")
         for action in ("one", "two"):
             connection.execute(
                 text(

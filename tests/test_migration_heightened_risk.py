@@ -6,26 +6,23 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from alembic import command
 from sqlalchemy import inspect, text
 from sqlmodel import Session, select
 
 from intake.core.db.engine import create_db_engine, open_database
-from intake.core.db.migrate import alembic_config
 from intake.core.db.models import RiskAssessment, SanctionCase
 from intake.core.settings import Settings
 from intake.core.vocabulary import RiskLevel
+from tests.support.migrations import migrate
 
 
 def test_assessments_from_before_read_no_reasons_and_cases_were_not_asked(
     settings: Settings,
 ) -> None:
     old = create_db_engine(settings.effective_database_url)
-    config = alembic_config(old)
     now = datetime.now(UTC)
+    migrate(old, "0010")
     with old.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0010")
         connection.execute(
             text(
                 "INSERT INTO app_user (name, role, organisation, active, is_demo, created_at)"
@@ -63,10 +60,7 @@ def test_assessments_from_before_read_no_reasons_and_cases_were_not_asked(
         assert risk.reasons == [] and risk.move_kind is None and risk.move_date is None
         assert risk.level == RiskLevel.HIGH.value
 
-    config = alembic_config(engine)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0010")
+    migrate(engine, "0010", down=True)
     assert "out_of_hearing" not in {c["name"] for c in inspect(engine).get_columns("sanction_case")}
     columns = {c["name"] for c in inspect(engine).get_columns("risk_assessment")}
     assert not {"move_kind", "move_date", "reasons"} & columns

@@ -4,7 +4,6 @@ import json
 from pathlib import Path
 
 import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect
@@ -12,8 +11,9 @@ from sqlmodel import SQLModel
 
 import intake.core.db.models  # noqa: F401
 from intake.core.db.engine import create_db_engine, open_database
-from intake.core.db.migrate import alembic_config, current_revision, head_revision
+from intake.core.db.migrate import current_revision, head_revision
 from intake.core.settings import Settings
+from tests.support.migrations import migrate
 
 
 def test_upgrade_from_empty_creates_every_table(engine: Engine) -> None:
@@ -32,10 +32,7 @@ def test_models_and_migrations_agree(engine: Engine) -> None:
 def test_older_database_is_brought_up_to_date(tmp_path: Path, settings: Settings) -> None:
     url = settings.effective_database_url
     old = create_db_engine(url)
-    config = alembic_config(old)
-    with old.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0001")
+    migrate(old, "0001")
     old.dispose()
     engine = open_database(settings)
     assert current_revision(engine) == head_revision()
@@ -72,11 +69,9 @@ def test_cases_from_before_several_routes_keep_their_route(settings: Settings) -
 
     url = settings.effective_database_url
     old = create_db_engine(url)
-    config = alembic_config(old)
     now = datetime.now(UTC)
+    migrate(old, "0003")
     with old.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0003")
         connection.execute(
             text(
                 "INSERT INTO app_user (name, role, organisation, active, is_demo, created_at)"
@@ -124,11 +119,9 @@ def test_unfinished_text_from_before_pieces_is_kept(settings: Settings) -> None:
     from intake.interview.drafts import DraftStore
 
     old = create_db_engine(settings.effective_database_url)
-    config = alembic_config(old)
     now = datetime.now(UTC)
+    migrate(old, "0007")
     with old.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0007")
         for uuid, pending in (("d-1", "They took my letter ¹⁶ é\nto the IMB"), ("d-2", "")):
             connection.execute(
                 text(
@@ -166,11 +159,9 @@ def test_cases_from_before_possible_risk_read_false_and_keep_their_order(
 
     url = settings.effective_database_url
     old = create_db_engine(url)
-    config = alembic_config(old)
     now = datetime.now(UTC)
+    migrate(old, "0008")
     with old.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0008")
         connection.execute(
             text(
                 "INSERT INTO app_user (name, role, organisation, active, is_demo, created_at)"
@@ -222,10 +213,7 @@ def test_cases_from_before_possible_risk_read_false_and_keep_their_order(
         ("high", risk_rank(RiskLevel.HIGH), False),
         ("standard", risk_rank(RiskLevel.STANDARD), False),
     ]
-    config = alembic_config(engine)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0008")
+    migrate(engine, "0008", down=True)
     columns = {c["name"] for c in inspect(engine).get_columns("sanction_case")}
     assert "possible_immediate_risk" not in columns
     with engine.connect() as connection:
@@ -238,16 +226,11 @@ def test_recommendations_that_bite_go_down_and_up_again(settings: Settings) -> N
     """Migration 0014: the recommendation's outcome, response, evidence
     and escalation, and the pattern alerts' actions, added, removed and added again."""
     engine = open_database(settings)
-    config = alembic_config(engine)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0013")
+    migrate(engine, "0013", down=True)
     columns = {c["name"] for c in inspect(engine).get_columns("recommendation")}
     assert "outcome" not in columns and "escalated_at" not in columns
     assert "pattern_alert_action" not in inspect(engine).get_table_names()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    migrate(engine, "head")
     columns = {c["name"] for c in inspect(engine).get_columns("recommendation")}
     assert {"outcome", "status", "response", "evidence", "escalated_at"} <= columns
     assert current_revision(engine) == head_revision()
@@ -257,14 +240,9 @@ def test_recommendations_that_bite_go_down_and_up_again(settings: Settings) -> N
 def test_the_log_share_goes_down_and_up_again(settings: Settings) -> None:
     """Migration 0015: the record of the regular share of the log, removed and added again."""
     engine = open_database(settings)
-    config = alembic_config(engine)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0014")
+    migrate(engine, "0014", down=True)
     assert "log_share" not in inspect(engine).get_table_names()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    migrate(engine, "head")
     columns = {c["name"] for c in inspect(engine).get_columns("log_share")}
     assert {"period", "shared_by_id", "shared_at", "files"} <= columns
     assert current_revision(engine) == head_revision()

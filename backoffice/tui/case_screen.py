@@ -248,10 +248,17 @@ class CaseScreen(Screen[None]):
             return
         self.notify(f"{view.summary.reference} moved to {view.summary.establishment}.",
                     title="Transfer recorded", timeout=8)  # fmt: skip
+        self._show_moved(view)
+
+    @work(exclusive=True, group="case")
+    async def _show_moved(self, view: CaseView) -> None:
+        """The moved case with the actions now possible, read off the UI thread."""
         try:
-            self.show(view, self.service.actions(view.summary.reference))
+            actions = await asyncio.to_thread(self.service.actions, view.summary.reference)
         except SanctionsError:  # the case moved out of this user's sight (another Board)
             self.dismiss()
+            return
+        self.show(view, actions)
 
     def action_letter(self) -> None:
         if self.view is None:

@@ -5,7 +5,7 @@ The labels are prompts/workflow.yaml's; the audit data keeps the codes."""
 from __future__ import annotations
 
 from backoffice.view_models import AuditView
-from backoffice.workflow.engine import workflow
+from backoffice.workflow.shipped import workflow
 from intake.core.vocabulary import Outcome, label_of, plain_words
 
 

@@ -2,6 +2,7 @@
 
 - ``cli``: run the installed console scripts as a user would (``run_cli``, ``cli_env``).
 - ``database``: whether the suite runs on SQLite or a PostgreSQL test server.
+- ``migrations``: a test database moved up or down its migrations (``migrate``).
 - ``factories``: staff, users and submitted cases made directly in the database.
 - ``tui``: what both TUI drivers share (waiting for the app to settle, the words on screen).
 - ``intake_tui``: the intake TUI driver; unfinished interviews saved to resume at a question.

@@ -128,13 +128,13 @@ def test_a_connection_dropped_mid_action_saves_nothing_and_a_retry_works(
     _, env = _laptop(settings, relay, tmp_path)
     relay.start()
 
-    apply = workflow_engine._apply
+    apply = workflow_engine.apply_action
 
     def network_goes(ctx: ActionContext) -> None:
         relay.cut()
         apply(ctx)
 
-    monkeypatch.setattr(workflow_engine, "_apply", network_goes)
+    monkeypatch.setattr(workflow_engine, "apply_action", network_goes)
     args = ["--as", "Tara Triage", "act", reference, "confirm_qualifies", "--note", "seen"]
     dropped = CliRunner().invoke(cli, args, env=env)
     assert dropped.exit_code == 1

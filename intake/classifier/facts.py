@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from intake.classifier.addressee import addressed_contacts
+from intake.classifier.denials import standing_denials
 from intake.classifier.document import Document
 from intake.classifier.matcher import Hit
 from intake.core.vocabulary import Body, SanctionCategory
@@ -84,7 +86,7 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     negation = _by_label(hits.get("negation", []))
     categories_lex = hits.get("categories", [])
     facts = Facts()
-    facts.denials = negation.get("denial", [])
+    facts.denials = standing_denials(doc, negation.get("denial", []))
     facts.contact_denials = negation.get("contact_denial", [])
     facts.prospective = negation.get("prospective", [])
     facts.doubts = negation.get("doubt", [])
@@ -95,6 +97,7 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     facts.links = _links_near_contacts(doc, facts, links)
     _read_routes(facts, hits.get("routes", []))
     _read_categories(doc, facts, categories_lex, hits.get("staff", []), topic)
+    _read_harm_denials(facts, standing_denials(doc, negation.get("harm_denial", [])))
     facts.links += _threats_naming_contact(doc, facts)
     people = _by_label(hits.get("staff", []))
     facts.staff = people.get("staff", [])
@@ -105,6 +108,15 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     facts.possible_risks = [h for h in risks if h.label.startswith("possible:")]
     facts.severity = [h for h in hits.get("severity", []) if h.first not in topic]
     return facts
+
+
+def _read_harm_denials(facts: Facts, denials: list[Hit]) -> None:
+    """"No one's touched me" takes away physical abuse only; with nothing else, it is a denial."""
+    if not denials:
+        return
+    facts.categories.pop(SanctionCategory.PHYSICAL_ABUSE, None)
+    if not facts.categories:
+        facts.denials += denials
 
 
 def _by_label(hits: list[Hit]) -> dict[str, list[Hit]]:
@@ -174,6 +186,8 @@ def _read_bodies(doc: Document, facts: Facts, hits: list[Hit], doubts: list[Hit]
             facts.vague.append(hit)
         elif hit.label.startswith("other:"):
             facts.others.append(hit)
+    for body, hit in addressed_contacts(hits, denied | wanted):
+        facts.bodies.setdefault(body, []).append(hit)
     # Keep only the "wants to contact" cues that actually held a body back (for the evidence).
     facts.prospective = [
         cue

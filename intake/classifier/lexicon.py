@@ -23,13 +23,13 @@ _BODIES = "|".join(b.value for b in Body)
 
 #: Each vocabulary file and the labels its entries may carry.
 LEXICON_LABELS: dict[str, str] = {
-    "bodies": rf"body:(?:{_BODIES})|vague|other:[a-z_]+",
+    "bodies": rf"body:(?:{_BODIES})|addressee:(?:{_BODIES})|you_contact|vague|other:[a-z_]+",
     "links": r"link:(?:cause|forward|back|remark|attempt)|topic|contact",
     "categories": rf"(?:{_CATEGORIES})",
     "risk": r"risk:[a-z_]+|possible:[a-z_]+|soon",
     "routes": r"death|out_of_scope:[a-z_]+|in_scope|whistle:(?:speaker|fear|prisoner)|imb_person"
     r"|imb_complaint",
-    "negation": r"denial|contact_denial|doubt|body_doubt|prospective|past|risk_denial",
+    "negation": r"denial|harm_denial|contact_denial|doubt|body_doubt|prospective|past|risk_denial",
     "staff": r"staff|peer|subject|tolerated|exposed|present|child",
     "severity": r"severity:(?:threat_to_life|injury|urgent_medical|sexualised)",
 }

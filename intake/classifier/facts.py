@@ -293,10 +293,12 @@ def _read_categories(
     # Insults and threats from other prisoners count when staff tolerate or stir them up
     # (telling others the person informed sets them on the person).
     tolerated = bool(exposures) or any(p.label == "tolerated" for p in people)
+    threatened: list[Hit] = []
     for hit in hits:
         category = SanctionCategory(hit.label)
         if category in _THREATENABLE and hit.first in threat_clauses:
             facts.not_done.add(category)
+            threatened.append(hit)
             continue
         if category is SanctionCategory.VERBAL_ABUSE and hit.first in threat_after:
             continue
@@ -304,6 +306,30 @@ def _read_categories(
             continue
         facts.categories.setdefault(category, []).append(hit)
     facts.not_done -= set(facts.categories)
+    _drop_carried_out(doc, facts, threatened)
+
+
+def _drop_carried_out(doc: Document, facts: Facts, threatened: list[Hit]) -> None:
+    """A threat whose act was then done is labelled by the act ("talk to the Board again and
+    you'll be on the van" ... "two days later he was moved"): the threat no longer counts. A
+    threat told after the act ("dropped to standard; one more word and he'd be on basic") is a
+    further threat and stays."""
+    threats = facts.categories.get(SanctionCategory.THREATS)
+    if not threats or not threatened:
+        return
+    kept = []
+    for threat in threats:
+        reach = range(_clause_start(doc, threat.first), _threat_end(doc, threat.last) + 1)
+        acts = {SanctionCategory(h.label) for h in threatened if h.first in reach}
+        done_later = any(
+            h.first > reach[-1] for c in acts for h in facts.categories.get(c, ())
+        )
+        if not done_later:
+            kept.append(threat)
+    if kept:
+        facts.categories[SanctionCategory.THREATS] = kept
+    else:
+        del facts.categories[SanctionCategory.THREATS]
 
 
 #: Words before "told the landing ..." that leave staff (named earlier) as who told.

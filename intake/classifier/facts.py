@@ -111,7 +111,7 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
 
 
 def _read_harm_denials(facts: Facts, denials: list[Hit]) -> None:
-    """"No one's touched me" takes away physical abuse only; with nothing else, it is a denial."""
+    """ "No one's touched me" takes away physical abuse only; with nothing else, it is a denial."""
     if not denials:
         return
     facts.categories.pop(SanctionCategory.PHYSICAL_ABUSE, None)
@@ -321,9 +321,7 @@ def _drop_carried_out(doc: Document, facts: Facts, threatened: list[Hit]) -> Non
     for threat in threats:
         reach = range(_clause_start(doc, threat.first), _threat_end(doc, threat.last) + 1)
         acts = {SanctionCategory(h.label) for h in threatened if h.first in reach}
-        done_later = any(
-            h.first > reach[-1] for c in acts for h in facts.categories.get(c, ())
-        )
+        done_later = any(h.first > reach[-1] for c in acts for h in facts.categories.get(c, ()))
         if not done_later:
             kept.append(threat)
     if kept:

@@ -97,8 +97,11 @@ def _staff_report_of_sanction(doc: Document, facts: Facts, route: Route) -> bool
     """A whistleblower's note that also tells of a prisoner's sanction (the prisoner named in
     the detriment's sentence or up to three before: "Pr J." ends a sentence, "he" follows)
     keeps its qualifies; the route stays whistleblowing (rule 3 comes first)."""
-    if route is not Route.WHISTLEBLOWING:
-        return False
+    return route is Route.WHISTLEBLOWING and prisoner_in_sanction(doc, facts)
+
+
+def prisoner_in_sanction(doc: Document, facts: Facts) -> bool:
+    """A prisoner named (``subject``) in a detriment's sentence or up to three before it."""
     named = {doc.sentences[h.first] + d for h in facts.subjects for d in range(4)}
     return any(doc.sentences[h.first] in named for hs in facts.categories.values() for h in hs)
 

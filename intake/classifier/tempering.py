@@ -57,15 +57,18 @@ class RulesReading:
     linked: bool = False
     #: Categories read only as threatened or as what a contact was about: never added.
     not_done: frozenset[SanctionCategory] = frozenset()
+    #: A staff member's note names the prisoner a detriment hit ("Pr J. was put on basic").
+    prisoner_in_sanction: bool = False
 
     @classmethod
-    def of(cls, facts: Facts) -> RulesReading:
+    def of(cls, facts: Facts, prisoner_in_sanction: bool = False) -> RulesReading:
         return cls(
             denied=bool(facts.denials),
             risk_discounted=bool(facts.risks_set_aside or facts.risk_denials),
             prisoner_voice=bool(facts.prisoner_voice),
             linked=bool(facts.links),
             not_done=frozenset(facts.not_done),
+            prisoner_in_sanction=prisoner_in_sanction,
         )
 
 
@@ -94,6 +97,11 @@ def temper(decision: Decision, opinion: Opinion, rules: RulesReading = RulesRead
         decision.route = Route.WHISTLEBLOWING
         decision.learned_route = True
         acted.append("whistleblowing")
+        if decision.qualifies is Qualifies.YES and not rules.prisoner_in_sanction:
+            # The detriment may be the staff member's own (then it is not a sanction to a
+            # prisoner): a person decides at step 2.
+            decision.qualifies = Qualifies.UNCLEAR
+            decision.reason = "whose_detriment"
     if not decision.possible_risk and not rules.risk_discounted and opinion.says("risk"):
         decision.possible_risk = True
         acted.append("risk")

@@ -130,10 +130,20 @@ def test_a_staff_members_own_fear_read_by_the_model_goes_to_whistleblowing(
 ) -> None:
     before = decision(YES, "yes", route)
     said = opinion(whistleblowing=0.9)
-    temper(before, said)
+    temper(before, said, RulesReading(prisoner_in_sanction=True))
     assert before.route is after
-    assert before.qualifies is YES  # what qualifies stays the rules'
+    assert before.qualifies is YES  # a prisoner's sanction told by staff still qualifies
     assert before.learned_route is (after is not route)
+
+
+def test_a_staff_members_own_detriment_read_by_the_model_is_left_to_a_person() -> None:
+    """No prisoner is named in the detriment: it may be the staff member's own, so "yes" becomes
+    "unclear" (never "no": a person decides at step 2)."""
+    before = decision(YES, "yes", PROTOCOL)
+    temper(before, opinion(whistleblowing=0.9))
+    assert before.route is Route.WHISTLEBLOWING
+    assert before.qualifies is UNCLEAR
+    assert before.reason == "whose_detriment"
 
 
 def test_in_a_prisoners_own_voice_the_model_never_routes_to_whistleblowing() -> None:

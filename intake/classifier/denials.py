@@ -11,7 +11,7 @@ from __future__ import annotations
 from intake.classifier.document import Document
 from intake.classifier.matcher import Hit
 
-_CONTRAST = frozenset({"but", "however", "though", "except", "apart", "yet"})
+_CONTRAST = frozenset({"but", "however", "except", "apart"})
 
 
 def standing_denials(doc: Document, denials: list[Hit]) -> list[Hit]:

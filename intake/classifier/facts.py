@@ -149,7 +149,8 @@ def _topic_mask(doc: Document, links: list[Hit], bodies: list[Hit]) -> set[int]:
     "told the IMB about the showers" and "wrote to the Ombudsman because they stopped my visits"
     describe the reason for the contact, not a detriment that followed it.
     """
-    contacts = _by_sentence(doc, [h for h in links if h.label == "link:attempt"] + bodies)
+    named = [h for h in bodies if not h.label.startswith("addressee:")]  # "Dear IMB" is no contact
+    contacts = _by_sentence(doc, [h for h in links if h.label == "link:attempt"] + named)
     mask: set[int] = set()
     for cue in links:
         i = cue.first

@@ -46,6 +46,9 @@ def decide(doc: Document, facts: Facts, setting: Setting, rules: SeverityRules) 
     if route in _PREEMPTING and not _staff_report_of_sanction(doc, facts, route):
         qualifies = Qualifies.NO
         reason = route.value
+    if route is Route.DEATH_IN_CUSTODY:  # the PPO investigates every death, not as a sanction
+        qualifies = Qualifies.NO
+        reason = "death"
     categories = [c for c in SanctionCategory if c in facts.categories]
     if qualifies is Qualifies.NO:
         categories = []

@@ -53,12 +53,12 @@ def decide(doc: Document, facts: Facts, setting: Setting, rules: SeverityRules) 
     if qualifies is Qualifies.NO:
         categories = []
     risk = bool(facts.risks)
+    possible = risk or bool(facts.possible_risks)
     if route is not Route.SANCTION_PROTOCOL and qualifies is Qualifies.NO:
-        route = _fallback_route(route, risk)
+        route = _fallback_route(route, possible)
     bodies = [b for b in Body if b in facts.bodies]
     severity = _severity(facts, setting, rules, categories, risk)
     missing = _missing(facts, route, categories)
-    possible = risk or bool(facts.possible_risks)
     return Decision(qualifies, categories, bodies, route, risk, severity, reason, missing, possible)
 
 
@@ -110,6 +110,7 @@ def prisoner_in_sanction(doc: Document, facts: Facts) -> bool:
 
 
 def _fallback_route(route: Route, risk: bool) -> Route:
+    """A complaint with a risk in it, clear or possible, goes to Safer Custody today."""
     if route is Route.COMPLAINT and risk:
         return Route.SAFER_CUSTODY
     return route

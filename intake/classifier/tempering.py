@@ -105,6 +105,8 @@ def temper(decision: Decision, opinion: Opinion, rules: RulesReading = RulesRead
     if not decision.possible_risk and not rules.risk_discounted and opinion.says("risk"):
         decision.possible_risk = True
         acted.append("risk")
+        if decision.route is Route.COMPLAINT:  # a possible risk goes to Safer Custody today
+            decision.route = Route.SAFER_CUSTODY
     return acted
 
 
@@ -113,7 +115,8 @@ def _reopens(decision: Decision, opinion: Opinion, rules: RulesReading) -> bool:
         return False
     if decision.route not in _REOPEN_ROUTES:  # whistleblowing, deaths, places stay the rules'
         return False
-    if decision.route is Route.SAFER_CUSTODY and not (rules.linked and _names_a_detriment(opinion)):
+    clear_risk = decision.route is Route.SAFER_CUSTODY and decision.immediate_risk
+    if clear_risk and not (rules.linked and _names_a_detriment(opinion)):
         return False  # a risk told to a body, with no link or detriment, stays with safer custody
     return opinion.says("sanction")
 

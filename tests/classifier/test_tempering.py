@@ -6,7 +6,7 @@ which "no" it may reopen, what it adds, and what it never touches.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pytest
@@ -36,7 +36,8 @@ def opinion(**probabilities: float) -> Opinion:
 
 def decision(qualifies: Qualifies, reason: str, route: Route = COMPLAINT) -> Decision:
     cats = [] if qualifies is NO else [SanctionCategory.ISOLATION]
-    return Decision(qualifies, cats, [Body.IMB], route, False, Severity.STANDARD, reason)
+    clear_risk = route is CUSTODY  # the rules send a complaint with a clear risk to safer custody
+    return Decision(qualifies, cats, [Body.IMB], route, clear_risk, Severity.STANDARD, reason)
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,13 @@ ROWS = [
     Row("no body contacted at all: never", decision(NO, "no_contact"), 0.9, NO, COMPLAINT),
     Row("contact with someone else: never", decision(NO, "other_contact"), 0.9, NO, COMPLAINT),
     Row("safer custody, no detriment", decision(NO, "no_detriment", CUSTODY), 0.9, NO, CUSTODY),
+    Row(
+        "safer custody on a possible risk only: reopened as a complaint would be",
+        replace(decision(NO, "no_detriment", CUSTODY), immediate_risk=False, possible_risk=True),
+        0.9,
+        UNCLEAR,
+        PROTOCOL,
+    ),
     Row("a staff member's own fear stays", decision(NO, "whistleblowing", STAFF), 0.9, NO, STAFF),
     Row("a death stays the rules'", decision(NO, "no_detriment", DEATH), 0.9, NO, DEATH),
     Row("a yes is never lowered", decision(YES, "yes", PROTOCOL), 0.0, YES, PROTOCOL),
@@ -64,9 +72,10 @@ ROWS = [
 
 @pytest.mark.parametrize("row", ROWS, ids=[r.name for r in ROWS])
 def test_what_the_second_opinion_may_change(row: Row) -> None:
+    risk_before = row.before.immediate_risk
     temper(row.before, opinion(sanction=row.sanction))
     assert (row.before.qualifies, row.before.route) == (row.qualifies, row.route)
-    assert not row.before.immediate_risk  # never set by the model
+    assert row.before.immediate_risk is risk_before  # never set or cleared by the model
 
 
 @pytest.mark.parametrize(

@@ -215,3 +215,19 @@ def test_a_death_investigation_or_a_threat_of_death_is_not_a_death_told_of(text:
     result = _rules(text)
     assert result.route is not Route.DEATH_IN_CUSTODY
     assert result.qualifies is not NO, result.rationale
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My cellmate gave away his radio and his trainers last night and wrote letters to his "
+        "kids. It's nothing to do with staff, he had bad news from home.",
+        "A lad I owe money to said 'accidents happen on the stairs'. Nothing to do with the "
+        "officers, they're alright.",
+    ],
+)
+def test_a_possible_risk_with_no_sanction_goes_to_safer_custody(text: str) -> None:
+    result = _rules(text)
+    assert result.qualifies is NO
+    assert result.possible_immediate_risk
+    assert result.route is Route.SAFER_CUSTODY

@@ -308,6 +308,35 @@ def _read_categories(
         facts.categories.setdefault(category, []).append(hit)
     facts.not_done -= set(facts.categories)
     _drop_carried_out(doc, facts, threatened)
+    _drop_punished_nickings(doc, facts)
+
+
+NICKING = "a nicking after the contact, no punishment stated"
+#: Punishments a nicking brings that, when stated, label it instead (eval README, "Nickings").
+_PUNISHMENTS = frozenset(SanctionCategory) - {
+    SanctionCategory.THREATS,
+    SanctionCategory.PSYCHOLOGICAL_ABUSE,
+    SanctionCategory.VERBAL_ABUSE,
+}
+
+
+def _drop_punished_nickings(doc: Document, facts: Facts) -> None:
+    """A nicking whose punishment is stated in its sentence or the next ("nicked for a fight I
+    wasn't in and I've lost enhanced") is labelled by the punishment, not as harassment."""
+    hits = facts.categories.get(SanctionCategory.PSYCHOLOGICAL_ABUSE)
+    if not hits:
+        return
+    near = {
+        doc.sentences[h.first] + d
+        for c in _PUNISHMENTS
+        for h in facts.categories.get(c, ())
+        for d in (0, -1)
+    }
+    kept = [h for h in hits if h.stands_for != NICKING or doc.sentences[h.first] not in near]
+    if kept:
+        facts.categories[SanctionCategory.PSYCHOLOGICAL_ABUSE] = kept
+    else:
+        del facts.categories[SanctionCategory.PSYCHOLOGICAL_ABUSE]
 
 
 def _drop_carried_out(doc: Document, facts: Facts, threatened: list[Hit]) -> None:

@@ -59,6 +59,8 @@ class RulesReading:
     not_done: frozenset[SanctionCategory] = frozenset()
     #: A staff member's note names the prisoner a detriment hit ("Pr J. was put on basic").
     prisoner_in_sanction: bool = False
+    #: The detriments the rules read (dropped from a "no"; restored when the model reopens it).
+    read: frozenset[SanctionCategory] = frozenset()
 
     @classmethod
     def of(cls, facts: Facts, prisoner_in_sanction: bool = False) -> RulesReading:
@@ -69,6 +71,7 @@ class RulesReading:
             linked=bool(facts.links),
             not_done=frozenset(facts.not_done),
             prisoner_in_sanction=prisoner_in_sanction,
+            read=frozenset(facts.categories),
         )
 
 
@@ -80,6 +83,7 @@ def temper(decision: Decision, opinion: Opinion, rules: RulesReading = RulesRead
         decision.qualifies = Qualifies.UNCLEAR
         decision.reason = "second_opinion"
         decision.route = Route.SANCTION_PROTOCOL
+        decision.categories = [c for c in SanctionCategory if c in rules.read]
         acted.append("sanction")
     if decision.qualifies is not Qualifies.NO:
         for cat in SanctionCategory:

@@ -181,3 +181,12 @@ def test_only_a_risk_put_in_the_past_or_denied_holds_back_the_models_risk(
     # A date in the past elsewhere in the account does not hold back "ask about risk now".
     facts = _facts(text)
     assert bool(facts.risks_set_aside or facts.risk_denials) is set_aside
+
+
+def test_a_reopened_no_gets_back_the_detriments_the_rules_read() -> None:
+    """The rules drop a "no"'s categories; reopening it restores them (never removes them)."""
+    before = decision(NO, "vague_no_link")
+    psych = SanctionCategory.PSYCHOLOGICAL_ABUSE
+    temper(before, opinion(sanction=0.9), RulesReading(read=frozenset({psych})))
+    assert before.qualifies is UNCLEAR
+    assert psych in before.categories

@@ -231,3 +231,47 @@ def test_a_possible_risk_with_no_sanction_goes_to_safer_custody(text: str) -> No
     assert result.qualifies is NO
     assert result.possible_immediate_risk
     assert result.route is Route.SAFER_CUSTODY
+
+
+# ---- harassment by nickings, private things told, the same thing said again and again
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since I wrote to the ombudsman the SO has written me up for 'attitude' twice.",
+        "After my IMB app I had four nickings in a week, all thrown out at the hearing.",
+        "Since I spoke to the inspectors an officer told the lads on the main wing what my charge "
+        "is.",
+        "After the Board saw me, my keyworker asks me every session whether I've dropped it yet.",
+        "Since my complaint to the PPO security have put me on the E list for no reason.",
+        "After I went to the IMB an officer tipped a jug of water over my mattress at bang up.",
+    ],
+)
+def test_harassment_in_more_words_is_psychological_abuse(text: str) -> None:
+    assert "psychological_abuse" in _named(text)
+
+
+def test_a_nicking_whose_punishment_is_stated_is_the_punishment() -> None:
+    text = (
+        "I saw the Board on Monday. On Wednesday I got nicked for a fight I wasn't in and lost "
+        "my enhanced."
+    )
+    named = _named(text)
+    assert "recategorisation" in named
+    assert "psychological_abuse" not in named
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After I wrote to the IMB the SO pinned my application on the landing noticeboard.",
+        "Since my ombudsman complaint an officer announced at the servery that I'd been writing "
+        "to the ombudsman about everyone.",
+    ],
+)
+def test_a_complaint_shown_to_others_exposes_the_person(text: str) -> None:
+    assert "psychological_abuse" in _named(text)
+
+
+def test_reading_a_private_letter_out_is_not_exposing_an_informant() -> None:
+    text = "After my IMB app the officer read my letter from my girlfriend out loud on the landing."
+    assert "psychological_abuse" not in _named(text)

@@ -109,8 +109,6 @@ def temper(decision: Decision, opinion: Opinion, rules: RulesReading = RulesRead
     if not decision.possible_risk and not rules.risk_discounted and opinion.says("risk"):
         decision.possible_risk = True
         acted.append("risk")
-        if decision.route is Route.COMPLAINT:  # a possible risk goes to Safer Custody today
-            decision.route = Route.SAFER_CUSTODY
     return acted
 
 

@@ -227,11 +227,9 @@ CASES = [
         "complaint",
     ),
     case(
-        # Not a sanction (an MP), but a fresh assault is a possible risk to ask about: a complaint
-        # with a risk in it goes to Safer Custody first.
         "A prisoner alleged that he had been assaulted by officers after he complained to his MP.",
         "no",
-        "safer_custody",
+        "complaint",
     ),
     case(
         "A member of staff told inspectors that she feared being disciplined by managers if she "

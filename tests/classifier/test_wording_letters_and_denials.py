@@ -226,11 +226,11 @@ def test_a_death_investigation_or_a_threat_of_death_is_not_a_death_told_of(text:
         "officers, they're alright.",
     ],
 )
-def test_a_possible_risk_with_no_sanction_goes_to_safer_custody(text: str) -> None:
+def test_a_possible_risk_with_no_sanction_is_asked_about_and_stays_a_complaint(text: str) -> None:
     result = _rules(text)
     assert result.qualifies is NO
     assert result.possible_immediate_risk
-    assert result.route is Route.SAFER_CUSTODY
+    assert result.route is Route.COMPLAINT
 
 
 # ---- harassment by nickings, private things told, the same thing said again and again

@@ -285,7 +285,10 @@ def _read_categories(
     # is the whistleblower's, not a threat to the prisoner.
     fear = {doc.sentences[h.first] for h in facts.whistle_fear}
     hits = [
-        h for h in hits if h.label != SanctionCategory.THREATS or doc.sentences[h.first] not in fear
+        h
+        for h in hits
+        if h.label != SanctionCategory.THREATS
+        or (doc.sentences[h.first] not in fear and not _own_fear(doc, facts, h))
     ]
     threats = [h for h in hits if h.label == SanctionCategory.THREATS]
     threat_clauses, threat_after = _threat_masks(doc, threats)
@@ -337,6 +340,21 @@ def _drop_punished_nickings(doc: Document, facts: Facts) -> None:
         facts.categories[SanctionCategory.PSYCHOLOGICAL_ABUSE] = kept
     else:
         del facts.categories[SanctionCategory.PSYCHOLOGICAL_ABUSE]
+
+
+#: How a staff member's note speaks of what may happen to its writer ("she'll be moved", "if I
+#: report it I'll ..."): in a whistleblower's account these are their own fears.
+_OWN_FUTURE = frozenset({"she'll", "she'd", "i'll", "i'd", "if", "she"})
+
+
+def _own_fear(doc: Document, facts: Facts, threat: Hit) -> bool:
+    """In a staff member's account, a threat phrase about the writer (she, I) is their fear."""
+    if not facts.whistle_speaker:
+        return False
+    first = doc.words[threat.first]
+    if first == "if" and threat.first + 1 < len(doc):
+        first = doc.words[threat.first + 1]
+    return first in _OWN_FUTURE - {"if"} or first == "i"
 
 
 def _drop_carried_out(doc: Document, facts: Facts, threatened: list[Hit]) -> None:

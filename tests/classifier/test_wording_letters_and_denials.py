@@ -275,3 +275,22 @@ def test_a_complaint_shown_to_others_exposes_the_person(text: str) -> None:
 def test_reading_a_private_letter_out_is_not_exposing_an_informant() -> None:
     text = "After my IMB app the officer read my letter from my girlfriend out loud on the landing."
     assert "psychological_abuse" not in _named(text)
+
+
+# ---- threats: whose they are
+def test_being_accused_of_threatening_staff_is_not_a_threat() -> None:
+    text = (
+        "Two days after I saw the Board I was restrained and put down the block. They say I "
+        "threatened an officer, which I never did."
+    )
+    assert "threats" not in _named(text)
+
+
+def test_a_staff_writers_fear_for_themselves_is_not_a_threat_to_the_prisoner() -> None:
+    text = (
+        "Night OSG, wants to stay anonymous. She saw an officer refuse to let a lad ring the IMB "
+        "freephone. She says she'll lose her shifts if she is named."
+    )
+    named = _named(text)
+    assert "threats" not in named
+    assert "communication_limits" in named

@@ -21,7 +21,7 @@ from intake.classifier.result import (
     Evidence,
     Setting,
 )
-from intake.classifier.rules import decide
+from intake.classifier.rules import decide, prisoner_in_sanction
 from intake.classifier.tempering import RulesReading, opinion_evidence, temper
 
 __all__ = [
@@ -48,7 +48,7 @@ def classify(text: str, *, setting: Setting | None = None, learned: bool = True)
     acted: list[str] = []
     if learned:
         opinion = second_opinion().read(clean)
-        acted = temper(decision, opinion, RulesReading.of(facts))
+        acted = temper(decision, opinion, RulesReading.of(facts, prisoner_in_sanction(doc, facts)))
     return Classification(
         qualifies=decision.qualifies,
         categories=decision.categories,

@@ -127,6 +127,9 @@ def rationale(doc: Document, facts: Facts, decision: Decision, route_names: dict
         "out_of_scope": f"Outside the protocol: the place{_quote(doc, facts.out_of_scope)} is"
         " covered by another body",
         "whistleblowing": staff_fear,
+        "death": "Not a sanction for the protocol: the PPO investigates every death in custody",
+        "whose_detriment": f"unclear: {cats} linked to contact with {bodies}, but whether they"
+        " fell on the staff member or on a prisoner is for a person to decide at step 2",
         "second_opinion": f"Unclear: the rules found no sanction, but the learned second opinion"
         f" reads one{' (' + cats + ')' if cats else ''}; a person decides at step 2",
         "imb_member_complaint": "A complaint about an IMB member's own conduct"

@@ -23,13 +23,13 @@ _BODIES = "|".join(b.value for b in Body)
 
 #: Each vocabulary file and the labels its entries may carry.
 LEXICON_LABELS: dict[str, str] = {
-    "bodies": rf"body:(?:{_BODIES})|vague|other:[a-z_]+",
+    "bodies": rf"body:(?:{_BODIES})|addressee:(?:{_BODIES})|you_contact|vague|other:[a-z_]+",
     "links": r"link:(?:cause|forward|back|remark|attempt)|topic|contact",
     "categories": rf"(?:{_CATEGORIES})",
     "risk": r"risk:[a-z_]+|possible:[a-z_]+|soon",
     "routes": r"death|out_of_scope:[a-z_]+|in_scope|whistle:(?:speaker|fear|prisoner)|imb_person"
     r"|imb_complaint",
-    "negation": r"denial|contact_denial|doubt|body_doubt|prospective|past|risk_denial",
+    "negation": r"denial|harm_denial|contact_denial|doubt|body_doubt|prospective|past|risk_denial",
     "staff": r"staff|peer|subject|tolerated|exposed|present|child",
     "severity": r"severity:(?:threat_to_life|injury|urgent_medical|sexualised)",
 }
@@ -48,6 +48,30 @@ class LexiconFile(BaseModel):
 
     description: str = Field(min_length=1)
     entries: list[Entry] = Field(min_length=1)
+
+
+class FamiliesFile(BaseModel):
+    """Word families (``families.yaml``): a concept's words, named once, used as ``{name}``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    description: str = Field(min_length=1)
+    families: dict[str, list[str]] = Field(min_length=1)
+
+
+_FAMILY_RE = re.compile(r"\{([a-z_]+)\}")
+
+
+def expand_families(source: str, families: dict[str, list[str]]) -> str:
+    """``{medicine}`` in a pattern becomes the choice ``(meds|medication|...)``."""
+
+    def one(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in families:
+            raise PatternError(f"unknown word family {{{name}}}")
+        return "(" + "|".join(families[name]) + ")"
+
+    return _FAMILY_RE.sub(one, source)
 
 
 class SeverityRules(BaseModel):
@@ -98,6 +122,15 @@ def _parse(name: str, model: type[LexiconFile]) -> LexiconFile:
         raise PromptDataError(f"prompts/{path}: {exc}") from exc
 
 
+@cache
+def _families() -> dict[str, list[str]]:
+    try:
+        parsed = FamiliesFile.model_validate(load_yaml("classifier/families.yaml"))
+    except ValidationError as exc:
+        raise PromptDataError(f"prompts/classifier/families.yaml: {exc}") from exc
+    return parsed.families
+
+
 def _compile_file(name: str, parsed: LexiconFile) -> list[Phrase]:
     labels = LEXICON_LABELS[name]
     # Any file may shadow (hide) phrases: all of them, or one of its own labels.
@@ -110,7 +143,7 @@ def _compile_file(name: str, parsed: LexiconFile) -> list[Phrase]:
             )
         for source in entry.patterns:
             try:
-                flats = compile_pattern(source)
+                flats = compile_pattern(expand_families(source, _families()))
             except PatternError as exc:
                 raise PromptDataError(
                     f"prompts/classifier/{name}.yaml entry {n} ({entry.label}): {exc}"

@@ -57,15 +57,21 @@ class RulesReading:
     linked: bool = False
     #: Categories read only as threatened or as what a contact was about: never added.
     not_done: frozenset[SanctionCategory] = frozenset()
+    #: A staff member's note names the prisoner a detriment hit ("Pr J. was put on basic").
+    prisoner_in_sanction: bool = False
+    #: The detriments the rules read (dropped from a "no"; restored when the model reopens it).
+    read: frozenset[SanctionCategory] = frozenset()
 
     @classmethod
-    def of(cls, facts: Facts) -> RulesReading:
+    def of(cls, facts: Facts, prisoner_in_sanction: bool = False) -> RulesReading:
         return cls(
             denied=bool(facts.denials),
             risk_discounted=bool(facts.risks_set_aside or facts.risk_denials),
             prisoner_voice=bool(facts.prisoner_voice),
             linked=bool(facts.links),
             not_done=frozenset(facts.not_done),
+            prisoner_in_sanction=prisoner_in_sanction,
+            read=frozenset(facts.categories),
         )
 
 
@@ -77,6 +83,7 @@ def temper(decision: Decision, opinion: Opinion, rules: RulesReading = RulesRead
         decision.qualifies = Qualifies.UNCLEAR
         decision.reason = "second_opinion"
         decision.route = Route.SANCTION_PROTOCOL
+        decision.categories = [c for c in SanctionCategory if c in rules.read]
         acted.append("sanction")
     if decision.qualifies is not Qualifies.NO:
         for cat in SanctionCategory:
@@ -94,6 +101,11 @@ def temper(decision: Decision, opinion: Opinion, rules: RulesReading = RulesRead
         decision.route = Route.WHISTLEBLOWING
         decision.learned_route = True
         acted.append("whistleblowing")
+        if decision.qualifies is Qualifies.YES and not rules.prisoner_in_sanction:
+            # The detriment may be the staff member's own (then it is not a sanction to a
+            # prisoner): a person decides at step 2.
+            decision.qualifies = Qualifies.UNCLEAR
+            decision.reason = "whose_detriment"
     if not decision.possible_risk and not rules.risk_discounted and opinion.says("risk"):
         decision.possible_risk = True
         acted.append("risk")
@@ -105,7 +117,8 @@ def _reopens(decision: Decision, opinion: Opinion, rules: RulesReading) -> bool:
         return False
     if decision.route not in _REOPEN_ROUTES:  # whistleblowing, deaths, places stay the rules'
         return False
-    if decision.route is Route.SAFER_CUSTODY and not (rules.linked and _names_a_detriment(opinion)):
+    clear_risk = decision.route is Route.SAFER_CUSTODY and decision.immediate_risk
+    if clear_risk and not (rules.linked and _names_a_detriment(opinion)):
         return False  # a risk told to a body, with no link or detriment, stays with safer custody
     return opinion.says("sanction")
 

@@ -84,6 +84,7 @@ def test_it_was_never_trained_on_the_held_out_half() -> None:
         "train/written3.jsonl",
         "train/written4.jsonl",
         "train/written5.jsonl",
+        "train/written6.jsonl",
     }
 
 

@@ -6,7 +6,7 @@ which "no" it may reopen, what it adds, and what it never touches.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pytest
@@ -36,7 +36,8 @@ def opinion(**probabilities: float) -> Opinion:
 
 def decision(qualifies: Qualifies, reason: str, route: Route = COMPLAINT) -> Decision:
     cats = [] if qualifies is NO else [SanctionCategory.ISOLATION]
-    return Decision(qualifies, cats, [Body.IMB], route, False, Severity.STANDARD, reason)
+    clear_risk = route is CUSTODY  # the rules send a complaint with a clear risk to safer custody
+    return Decision(qualifies, cats, [Body.IMB], route, clear_risk, Severity.STANDARD, reason)
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,13 @@ ROWS = [
     Row("no body contacted at all: never", decision(NO, "no_contact"), 0.9, NO, COMPLAINT),
     Row("contact with someone else: never", decision(NO, "other_contact"), 0.9, NO, COMPLAINT),
     Row("safer custody, no detriment", decision(NO, "no_detriment", CUSTODY), 0.9, NO, CUSTODY),
+    Row(
+        "safer custody on a possible risk only: reopened as a complaint would be",
+        replace(decision(NO, "no_detriment", CUSTODY), immediate_risk=False, possible_risk=True),
+        0.9,
+        UNCLEAR,
+        PROTOCOL,
+    ),
     Row("a staff member's own fear stays", decision(NO, "whistleblowing", STAFF), 0.9, NO, STAFF),
     Row("a death stays the rules'", decision(NO, "no_detriment", DEATH), 0.9, NO, DEATH),
     Row("a yes is never lowered", decision(YES, "yes", PROTOCOL), 0.0, YES, PROTOCOL),
@@ -64,9 +72,10 @@ ROWS = [
 
 @pytest.mark.parametrize("row", ROWS, ids=[r.name for r in ROWS])
 def test_what_the_second_opinion_may_change(row: Row) -> None:
+    risk_before = row.before.immediate_risk
     temper(row.before, opinion(sanction=row.sanction))
     assert (row.before.qualifies, row.before.route) == (row.qualifies, row.route)
-    assert not row.before.immediate_risk  # never set by the model
+    assert row.before.immediate_risk is risk_before  # never set or cleared by the model
 
 
 @pytest.mark.parametrize(
@@ -130,10 +139,20 @@ def test_a_staff_members_own_fear_read_by_the_model_goes_to_whistleblowing(
 ) -> None:
     before = decision(YES, "yes", route)
     said = opinion(whistleblowing=0.9)
-    temper(before, said)
+    temper(before, said, RulesReading(prisoner_in_sanction=True))
     assert before.route is after
-    assert before.qualifies is YES  # what qualifies stays the rules'
+    assert before.qualifies is YES  # a prisoner's sanction told by staff still qualifies
     assert before.learned_route is (after is not route)
+
+
+def test_a_staff_members_own_detriment_read_by_the_model_is_left_to_a_person() -> None:
+    """No prisoner is named in the detriment: it may be the staff member's own, so "yes" becomes
+    "unclear" (never "no": a person decides at step 2)."""
+    before = decision(YES, "yes", PROTOCOL)
+    temper(before, opinion(whistleblowing=0.9))
+    assert before.route is Route.WHISTLEBLOWING
+    assert before.qualifies is UNCLEAR
+    assert before.reason == "whose_detriment"
 
 
 def test_in_a_prisoners_own_voice_the_model_never_routes_to_whistleblowing() -> None:
@@ -162,3 +181,12 @@ def test_only_a_risk_put_in_the_past_or_denied_holds_back_the_models_risk(
     # A date in the past elsewhere in the account does not hold back "ask about risk now".
     facts = _facts(text)
     assert bool(facts.risks_set_aside or facts.risk_denials) is set_aside
+
+
+def test_a_reopened_no_gets_back_the_detriments_the_rules_read() -> None:
+    """The rules drop a "no"'s categories; reopening it restores them (never removes them)."""
+    before = decision(NO, "vague_no_link")
+    psych = SanctionCategory.PSYCHOLOGICAL_ABUSE
+    temper(before, opinion(sanction=0.9), RulesReading(read=frozenset({psych})))
+    assert before.qualifies is UNCLEAR
+    assert psych in before.categories

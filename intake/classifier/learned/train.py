@@ -37,6 +37,7 @@ TRAINING = (
     "train/written3.jsonl",
     "train/written4.jsonl",
     "train/written5.jsonl",
+    "train/written6.jsonl",
 )
 OUT = Path(__file__).with_name("model.npz")
 C = 10.0

@@ -1,0 +1,61 @@
+"""Turn raw vocabulary hits into the facts the decision rules use.
+
+Scopes are measured in words of the document and applied by concept:
+
+- ``contacts``: who was contacted (a letter's "you" is its addressee), a *topic* ("told the IMB
+  about the showers") is not a detriment, a *denial* ("nothing to do with the Board") takes the
+  body away, and links count near a contact;
+- ``detriments``: a *threat* ("if you go to the Board again you'll be shipped out") is
+  threatened, not done, unless the act then follows; a nicking's stated punishment; a staff
+  writer's own fears; "no one's touched me" denies harm only;
+- ``people``: staff telling other prisoners the person informed, and other prisoners' words;
+- ``risks``: routes read from the vocabulary, and risks set aside (past, denied, about a death).
+"""
+
+from __future__ import annotations
+
+from intake.classifier.denials import standing_denials
+from intake.classifier.document import Document
+from intake.classifier.facts.contacts import links_near_contacts, read_bodies, topic_mask
+from intake.classifier.facts.detriments import (
+    read_categories,
+    read_harm_denials,
+    threats_naming_contact,
+)
+from intake.classifier.facts.model import Facts
+from intake.classifier.facts.risks import read_risks, read_routes
+from intake.classifier.facts.scope import by_label
+from intake.classifier.matcher import Hit
+
+__all__ = ["Facts", "read_facts"]
+
+
+def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
+    """Apply scopes and filters to the hits of every vocabulary file."""
+    links = hits.get("links", [])
+    bodies_lex = hits.get("bodies", [])
+    negation = by_label(hits.get("negation", []))
+    categories_lex = hits.get("categories", [])
+    facts = Facts()
+    facts.denials = standing_denials(doc, negation.get("denial", []))
+    facts.contact_denials = negation.get("contact_denial", [])
+    facts.prospective = negation.get("prospective", [])
+    facts.doubts = negation.get("doubt", [])
+    facts.past = negation.get("past", [])
+    facts.risk_denials = negation.get("risk_denial", [])
+    topic = topic_mask(doc, links, bodies_lex)
+    read_bodies(doc, facts, bodies_lex, negation.get("body_doubt", []))
+    facts.links = links_near_contacts(doc, facts, links)
+    read_routes(facts, hits.get("routes", []))
+    read_categories(doc, facts, categories_lex, hits.get("staff", []), topic)
+    read_harm_denials(facts, standing_denials(doc, negation.get("harm_denial", [])))
+    facts.links += threats_naming_contact(doc, facts)
+    people = by_label(hits.get("staff", []))
+    facts.staff = people.get("staff", [])
+    facts.subjects = people.get("subject", [])
+    facts.children = people.get("child", [])
+    risks = read_risks(doc, facts, hits.get("risk", []), negation, topic)
+    facts.risks = [h for h in risks if not h.label.startswith("possible:")]
+    facts.possible_risks = [h for h in risks if h.label.startswith("possible:")]
+    facts.severity = [h for h in hits.get("severity", []) if h.first not in topic]
+    return facts

@@ -1,0 +1,118 @@
+"""Who was contacted and how it is linked to what followed.
+
+- a *topic* ("told the IMB about the showers"): what a contact was about is not a detriment;
+- a *denial* ("nothing to do with the Board"): the body it names does not count;
+- a link counts near a contact: a reason, a time, or a remark naming it.
+"""
+
+from __future__ import annotations
+
+from intake.classifier.addressee import addressed_contacts
+from intake.classifier.document import Document
+from intake.classifier.facts.model import Facts
+from intake.classifier.facts.scope import by_sentence, clause_end
+from intake.classifier.matcher import Hit
+from intake.core.vocabulary import Body
+
+_TOPIC_REACH = 6  # words between a contact and "about"
+
+
+_TOPIC_SPAN = 12  # longest topic masked
+
+
+_DENIAL_REACH = 12  # words after a contact denial whose bodies do not count
+
+
+_LINK_SENTENCES = 2  # a link counts within this many sentences of a body
+
+
+_FORWARD_REACH = 10  # words from "since" / "because" to the contact it introduces
+
+
+def topic_mask(doc: Document, links: list[Hit], bodies: list[Hit]) -> set[int]:
+    """Words that say what a contact was about, or why it was made.
+
+    "told the IMB about the showers" and "wrote to the Ombudsman because they stopped my visits"
+    describe the reason for the contact, not a detriment that followed it.
+    """
+    named = [h for h in bodies if not h.label.startswith("addressee:")]  # "Dear IMB" is no contact
+    contacts = by_sentence(doc, [h for h in links if h.label == "link:attempt"] + named)
+    mask: set[int] = set()
+    for cue in links:
+        i = cue.first
+        if cue.label not in ("topic", "link:forward") or i == 0:
+            continue
+        for c in contacts.get(doc.sentences[i], ()):
+            if not 0 < i - c.last <= _TOPIC_REACH:
+                continue
+            # "because" must follow the contact's own clause; "about" may be a clause on.
+            if cue.label == "link:forward" and doc.clauses[c.last] != doc.clauses[i - 1]:
+                continue
+            mask.update(range(i, clause_end(doc, i, _TOPIC_SPAN) + 1))
+            break
+    return mask
+
+
+def read_bodies(doc: Document, facts: Facts, hits: list[Hit], doubts: list[Hit]) -> None:
+    denied: set[int] = set()
+    for cue in facts.contact_denials:
+        sent = doc.sentences[cue.first]
+        stop = min(len(doc) - 1, cue.last + _DENIAL_REACH)
+        denied.update(j for j in range(cue.first, stop + 1) if doc.sentences[j] == sent)
+    doubted = {doc.sentences[h.first] for h in doubts}
+    wanted = {j for cue in facts.prospective for j in range(cue.first, cue.last + 1)}
+    for hit in hits:
+        if hit.label.startswith("body:"):
+            if hit.first in denied or hit.first in wanted:
+                continue
+            if doc.sentences[hit.first] in doubted:
+                facts.vague.append(hit)
+                continue
+            facts.bodies.setdefault(Body(hit.label.split(":", 1)[1]), []).append(hit)
+        elif hit.label == "vague":
+            facts.vague.append(hit)
+        elif hit.label.startswith("other:"):
+            facts.others.append(hit)
+    for body, hit in addressed_contacts(hits, denied | wanted):
+        facts.bodies.setdefault(body, []).append(hit)
+    # Keep only the "wants to contact" cues that actually held a body back (for the evidence).
+    facts.prospective = [
+        cue
+        for cue in facts.prospective
+        if any(h.label.startswith("body:") and cue.first <= h.first <= cue.last for h in hits)
+    ]
+    # A vague word beside another named contact ("made a complaint to my MP") is that contact.
+    other_clauses = {doc.clauses[h.first] for h in facts.others}
+    facts.vague = [
+        h for h in facts.vague if h.label != "vague" or doc.clauses[h.first] not in other_clauses
+    ]
+
+
+def links_near_contacts(doc: Document, facts: Facts, links: list[Hit]) -> list[Hit]:
+    """Link cues that point at a contact: forward ("since I saw the IMB"), back ("since then"
+    after a contact), or naming it themselves ("for grassing", a remark), near a body."""
+    named = [h for hs in facts.bodies.values() for h in hs] + facts.vague
+    contacts = by_sentence(
+        doc, named + [h for h in links if h.label in ("contact", "link:attempt")]
+    )
+    named_sentences = {doc.sentences[h.first] for h in named}
+    reach = range(-_LINK_SENTENCES, _LINK_SENTENCES + 1)
+    near = []
+    for hit in links:
+        if not hit.label.startswith("link:"):
+            continue
+        sent = doc.sentences[hit.first]
+        if hit.label != "link:remark" and not any(sent + d in named_sentences for d in reach):
+            continue
+        if hit.label == "link:forward" and not any(
+            0 < c.first - hit.last <= _FORWARD_REACH for c in contacts.get(sent, ())
+        ):
+            continue
+        if hit.label == "link:back" and not any(
+            c.last < hit.first
+            for back in range(_LINK_SENTENCES + 1)
+            for c in contacts.get(sent - back, ())
+        ):
+            continue
+        near.append(hit)
+    return near

@@ -1,0 +1,189 @@
+"""The detriments: what was done, not what was threatened or what a contact was about.
+
+- a *threat* ("if you go to the Board again you'll be shipped out"): the act is threatened, not
+  done, so only ``threats`` counts for that clause; a threat whose act was then done is the act;
+- a nicking whose punishment is stated is that punishment;
+- a staff writer's fear for themselves is not a threat to the prisoner;
+- "no one's touched me" takes away physical abuse only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from intake.classifier.document import Document
+from intake.classifier.facts.model import Facts
+from intake.classifier.facts.people import exposures as find_exposures
+from intake.classifier.facts.people import read_exposures, said_by_peer
+from intake.classifier.facts.scope import clause_end, clause_start
+from intake.classifier.matcher import Hit
+from intake.core.vocabulary import SanctionCategory
+
+#: Words that open a new statement after "and" (a threat's list of acts stops there).
+_NEW_SUBJECT = frozenset(
+    {"i", "i'm", "im", "i've", "ive", "he", "he's", "hes", "she", "she's", "shes", "they"}
+    | {"they're", "theyre", "they've", "we", "we're", "you", "it", "it's", "its", "then", "now"}
+    | {"the", "my", "his", "her", "their", "officers", "staff", "screws", "this", "that"}
+)
+
+
+# An insult or threat from another prisoner is not a staff sanction (an assault staff permit is).
+_PEER_EXCLUDED = frozenset({SanctionCategory.VERBAL_ABUSE, SanctionCategory.THREATS})
+
+
+# Threatened acts: these categories in a threat's clause are not counted as done.
+_THREATENABLE = frozenset(SanctionCategory) - {
+    SanctionCategory.THREATS,
+    SanctionCategory.PSYCHOLOGICAL_ABUSE,
+    SanctionCategory.VERBAL_ABUSE,
+}
+
+
+def read_harm_denials(facts: Facts, denials: list[Hit]) -> None:
+    """ "No one's touched me" takes away physical abuse only; with nothing else, it is a denial."""
+    if not denials:
+        return
+    facts.categories.pop(SanctionCategory.PHYSICAL_ABUSE, None)
+    if not facts.categories:
+        facts.denials += denials
+
+
+def threats_naming_contact(doc: Document, facts: Facts) -> list[Hit]:
+    """A threat in the same sentence as a contact ("go to the Board again and ...") is a link."""
+    contact_sentences = {doc.sentences[h.first] for hs in facts.bodies.values() for h in hs}
+    contact_sentences |= {doc.sentences[h.first] for h in facts.vague}
+    return [
+        replace(hit, stands_for="a threat tied to the contact")
+        for hit in facts.categories.get(SanctionCategory.THREATS, [])
+        if doc.sentences[hit.first] in contact_sentences
+    ]
+
+
+def _threat_masks(doc: Document, threats: list[Hit]) -> tuple[set[int], set[int]]:
+    """(whole clauses holding a threat, words from each threat to its clause end)."""
+    clauses: set[int] = set()
+    after: set[int] = set()
+    for hit in threats:
+        end = _threat_end(doc, hit.last)
+        clauses.update(range(clause_start(doc, hit.first), end + 1))
+        after.update(range(hit.first, end + 1))
+    return clauses, after
+
+
+def _threat_end(doc: Document, index: int) -> int:
+    """Last word a threat reaches: its clause, and any "and ..." / "or ..." that goes on
+    listing what was threatened ("I'll be down the block and shipped out") rather than
+    starting a new sentence of its own ("and they moved me")."""
+    end = clause_end(doc, index, 40)
+    while (
+        end + 2 < len(doc)
+        and doc.words[end + 1] in ("and", "or")
+        and doc.sentences[end + 1] == doc.sentences[index]
+        and doc.words[end + 2] not in _NEW_SUBJECT
+    ):
+        end = clause_end(doc, end + 1, 40)
+    return end
+
+
+def read_categories(
+    doc: Document, facts: Facts, hits: list[Hit], people: list[Hit], topic: set[int]
+) -> None:
+    facts.not_done |= {SanctionCategory(h.label) for h in hits if h.first in topic}
+    hits = [h for h in hits if h.first not in topic]
+    # A member of staff's fear for their own job ("she'll be finished here if she writes it up")
+    # is the whistleblower's, not a threat to the prisoner.
+    fear = {doc.sentences[h.first] for h in facts.whistle_fear}
+    hits = [
+        h
+        for h in hits
+        if h.label != SanctionCategory.THREATS
+        or (doc.sentences[h.first] not in fear and not _own_fear(doc, facts, h))
+    ]
+    threats = [h for h in hits if h.label == SanctionCategory.THREATS]
+    threat_clauses, threat_after = _threat_masks(doc, threats)
+    exposures = find_exposures(doc, people, topic)
+    read_exposures(doc, facts, exposures, people)
+    # Insults and threats from other prisoners count when staff tolerate or stir them up
+    # (telling others the person informed sets them on the person).
+    tolerated = bool(exposures) or any(p.label == "tolerated" for p in people)
+    threatened: list[Hit] = []
+    for hit in hits:
+        category = SanctionCategory(hit.label)
+        if category in _THREATENABLE and hit.first in threat_clauses:
+            facts.not_done.add(category)
+            threatened.append(hit)
+            continue
+        if category is SanctionCategory.VERBAL_ABUSE and hit.first in threat_after:
+            continue
+        if category in _PEER_EXCLUDED and not tolerated and said_by_peer(doc, hit, people):
+            continue
+        facts.categories.setdefault(category, []).append(hit)
+    facts.not_done -= set(facts.categories)
+    _drop_carried_out(doc, facts, threatened)
+    _drop_punished_nickings(doc, facts)
+
+
+NICKING = "a nicking after the contact, no punishment stated"
+
+
+#: Punishments a nicking brings that, when stated, label it instead (eval README, "Nickings").
+_PUNISHMENTS = frozenset(SanctionCategory) - {
+    SanctionCategory.THREATS,
+    SanctionCategory.PSYCHOLOGICAL_ABUSE,
+    SanctionCategory.VERBAL_ABUSE,
+}
+
+
+def _drop_punished_nickings(doc: Document, facts: Facts) -> None:
+    """A nicking whose punishment is stated in its sentence or the next ("nicked for a fight I
+    wasn't in and I've lost enhanced") is labelled by the punishment, not as harassment."""
+    hits = facts.categories.get(SanctionCategory.PSYCHOLOGICAL_ABUSE)
+    if not hits:
+        return
+    near = {
+        doc.sentences[h.first] + d
+        for c in _PUNISHMENTS
+        for h in facts.categories.get(c, ())
+        for d in (0, -1)
+    }
+    kept = [h for h in hits if h.stands_for != NICKING or doc.sentences[h.first] not in near]
+    if kept:
+        facts.categories[SanctionCategory.PSYCHOLOGICAL_ABUSE] = kept
+    else:
+        del facts.categories[SanctionCategory.PSYCHOLOGICAL_ABUSE]
+
+
+#: How a staff member's note speaks of what may happen to its writer ("she'll be moved", "if I
+#: report it I'll ..."): in a whistleblower's account these are their own fears.
+_OWN_FUTURE = frozenset({"she'll", "she'd", "i'll", "i'd", "if", "she"})
+
+
+def _own_fear(doc: Document, facts: Facts, threat: Hit) -> bool:
+    """In a staff member's account, a threat phrase about the writer (she, I) is their fear."""
+    if not facts.whistle_speaker:
+        return False
+    first = doc.words[threat.first]
+    if first == "if" and threat.first + 1 < len(doc):
+        first = doc.words[threat.first + 1]
+    return first in _OWN_FUTURE - {"if"} or first == "i"
+
+
+def _drop_carried_out(doc: Document, facts: Facts, threatened: list[Hit]) -> None:
+    """A threat whose act was then done is labelled by the act ("talk to the Board again and
+    you'll be on the van" ... "two days later he was moved"): the threat no longer counts. A
+    threat told after the act ("dropped to standard; one more word and he'd be on basic") is a
+    further threat and stays."""
+    threats = facts.categories.get(SanctionCategory.THREATS)
+    if not threats or not threatened:
+        return
+    kept = []
+    for threat in threats:
+        reach = range(clause_start(doc, threat.first), _threat_end(doc, threat.last) + 1)
+        acts = {SanctionCategory(h.label) for h in threatened if h.first in reach}
+        done_later = any(h.first > reach[-1] for c in acts for h in facts.categories.get(c, ()))
+        if not done_later:
+            kept.append(threat)
+    if kept:
+        facts.categories[SanctionCategory.THREATS] = kept
+    else:
+        del facts.categories[SanctionCategory.THREATS]

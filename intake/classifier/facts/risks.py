@@ -1,0 +1,61 @@
+"""Routes read from the vocabulary (deaths, places, whistleblowers, IMB members); risks in scope."""
+
+from __future__ import annotations
+
+from intake.classifier.document import Document
+from intake.classifier.facts.model import Facts
+from intake.classifier.matcher import Hit
+
+
+def read_routes(facts: Facts, hits: list[Hit]) -> None:
+    for hit in hits:
+        label = hit.label
+        if label == "death":
+            facts.deaths.append(hit)
+        elif label.startswith("out_of_scope:"):
+            facts.out_of_scope.append(hit)
+        elif label == "whistle:speaker":
+            facts.whistle_speaker.append(hit)
+        elif label == "whistle:fear":
+            facts.whistle_fear.append(hit)
+        elif label == "whistle:prisoner":
+            facts.prisoner_voice.append(hit)
+        elif label == "imb_person":
+            facts.imb_person.append(hit)
+        elif label == "imb_complaint":
+            facts.imb_complaint.append(hit)
+
+
+_NEEDS_PRESENT = ("risk:injury", "risk:medical", "risk:self_harm")
+
+
+_NEEDS_HARM = ("soon",)  # "tonight" only beside a harm in the same sentence
+
+
+def read_risks(
+    doc: Document,
+    facts: Facts,
+    hits: list[Hit],
+    negation: dict[str, list[Hit]],
+    topic: set[int],
+) -> list[Hit]:
+    past_sentences = {doc.sentences[h.first] for h in negation.get("past", [])}
+    # The person who died is not at risk: nothing in a sentence about a death counts.
+    death_sentences = {doc.sentences[h.first] for h in facts.deaths}
+    denied_clauses = {doc.clauses[h.first] for h in negation.get("risk_denial", [])}
+    harm_sentences = {doc.sentences[h.first] for h in hits if h.label.startswith("risk:")}
+    kept = []
+    for hit in hits:
+        sent = doc.sentences[hit.first]
+        if hit.first in topic:
+            continue
+        if doc.clauses[hit.first] in denied_clauses or sent in death_sentences:
+            facts.risks_set_aside.append(hit)
+            continue
+        if hit.label in _NEEDS_PRESENT and sent in past_sentences:
+            facts.risks_set_aside.append(hit)
+            continue
+        if hit.label in _NEEDS_HARM and sent not in harm_sentences:
+            continue
+        kept.append(hit)
+    return kept

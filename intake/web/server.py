@@ -13,6 +13,7 @@ shell, with this server's environment plus the terminal's size). This subclass a
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import html
 import logging
 import shlex
@@ -49,6 +50,16 @@ class SessionAppService(AppService):
         environment.update(self.session_environment)
         return environment
 
+    async def end(self, timeout: float = 5) -> None:
+        """Ask the app to quit (as textual-serve does when the page goes); kill it if it has
+        not within ``timeout`` seconds."""
+        with contextlib.suppress(TimeoutError, OSError):
+            await asyncio.wait_for(self.stop(), timeout)
+        process = self._process
+        if process is not None and process.returncode is None:
+            process.kill()
+            await process.wait()
+
 
 def refusal_page(refused: Refused, title: str) -> web.Response:
     body = (
@@ -72,7 +83,8 @@ class SanctionsServer(Server):
         options: ServeOptions,
         acting: str | None = None,
     ) -> None:
-        command = shlex.join([sys.executable, "-m", *argv])
+        # exec: the shell textual-serve starts becomes the app, so stopping it stops the app
+        command = "exec " + shlex.join([sys.executable, "-m", *argv])
         super().__init__(
             command, host=options.host, port=options.port, title=title, public_url=options.url
         )
@@ -82,6 +94,7 @@ class SanctionsServer(Server):
         self.acting = acting
         self.cookie = f"sanctions-serve-{options.port}"
         self.server_key: served.ServerKey | None = None
+        self.sessions: set[SessionAppService] = set()
 
     @property
     def open_url(self) -> str:
@@ -140,6 +153,8 @@ class SanctionsServer(Server):
         print("Press Ctrl+C to stop.", flush=True)
 
     async def on_shutdown(self, app: web.Application) -> None:
+        """No session outlives the server, nor its key."""
+        await asyncio.gather(*(session.end() for session in list(self.sessions)))
         if self.server_key is not None:
             self.server_key.remove()
 
@@ -149,7 +164,7 @@ class SanctionsServer(Server):
         width = to_int(request.query.get("width", "80"), 80)
         height = to_int(request.query.get("height", "24"), 24)
         environment = self.session_environment(Admitted(request.get(_LOGIN)))
-        app_service: AppService | None = None
+        app_service: SessionAppService | None = None
         try:
             await websocket.prepare(request)
             app_service = SessionAppService(
@@ -161,6 +176,7 @@ class SanctionsServer(Server):
                 download_manager=self.download_manager,
                 debug=self.debug,
             )
+            self.sessions.add(app_service)
             await app_service.start(width, height)
             try:
                 await self._process_messages(websocket, app_service)
@@ -172,5 +188,6 @@ class SanctionsServer(Server):
             log.exception(error)
         finally:
             if app_service is not None:
-                await app_service.stop()
+                await app_service.end()
+                self.sessions.discard(app_service)
         return websocket

@@ -20,6 +20,7 @@ from backoffice.cli.insights import insights_command
 from backoffice.cli.letters import letter_command, letters_command
 from backoffice.cli.recommendations import recommendations_group
 from backoffice.cli.retention import retention_group
+from backoffice.cli.serve import serve_command
 from backoffice.cli.share import share_command
 from backoffice.cli.tracker import tracker_group
 from backoffice.cli.users import demo_command, users
@@ -76,7 +77,12 @@ cli.add_command(users)
 cli.add_command(demo_command)
 cli.add_command(guard(retention_group))
 cli.add_command(decrypt_command)
+cli.add_command(serve_command)
 
 
 def main() -> None:
     run_main(cli)
+
+
+if __name__ == "__main__":  # `python -m backoffice.cli.main`: each browser session's process
+    main()

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from intake.cli.context import IntakeContext
+from intake.cli.serve import run_server, serve_options
 from intake.cli.support import AppContext, guarded, run_main
 
 if TYPE_CHECKING:
@@ -104,6 +105,16 @@ def sync(app: AppContext, as_json: bool) -> None:
     sys.exit(1 if report.problems else 0)
 
 
+@cli.command()
+@serve_options(default_port=8000)
+@click.pass_obj
+@guarded
+def serve(app: AppContext, **options: Any) -> None:
+    """The interview in a browser: one app process per session, as the person signed in (this
+    computer's login, or the one the organisation's proxy names)."""
+    run_server(app.settings, title="Sanctions intake", argv=["intake.cli.main"], options=options)
+
+
 @cli.group()
 def drafts() -> None:
     """Unfinished interviews."""
@@ -168,3 +179,7 @@ _register_classifier()
 
 def main() -> None:
     run_main(cli)
+
+
+if __name__ == "__main__":  # `python -m intake.cli.main`: each browser session's process
+    main()

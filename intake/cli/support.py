@@ -14,6 +14,7 @@ import click
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError
 
+from intake.core import served
 from intake.core.db.problems import describe
 from intake.core.errors import SanctionsError
 from intake.core.settings import Settings, load_settings
@@ -37,6 +38,7 @@ class AppContext:
     def settings(self) -> Settings:
         if self._settings is None:
             self._settings = load_settings(**self.overrides)
+            served.sign_in(self._settings)  # a browser session's login, checked (intake serve)
         return self._settings
 
     @property

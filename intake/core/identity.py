@@ -6,6 +6,9 @@
 - **SQLite (the embedded default):** the operating-system login; the users mapped to it
   (``os_login``). When one login serves several people (a shared office laptop), they choose
   among themselves with ``--as NAME`` (an exact name), and the choice is audited.
+- **A browser session behind the organisation's proxy** (``intake serve``): the login the proxy
+  signed in, verified by ``intake.core.served``; never on PostgreSQL, where each person has
+  their own role.
 
 A name that is not one of the users of this login is refused with exit status 3 and no list
 of names; deactivated users (leavers) are never found.
@@ -22,12 +25,15 @@ from sqlmodel import Session, col, func, select
 
 from intake.core.db.models import User
 from intake.core.errors import PermissionDenied
+from intake.core.served import served_login
 from intake.core.users import Actor
 
 
 def system_login() -> str:
-    """The operating-system login running this process."""
-    return getpass.getuser()
+    """The operating-system login running this process, or the one a browser session behind
+    the organisation's proxy was verified for (``intake.core.served``)."""
+    served = served_login()
+    return served if served is not None else getpass.getuser()
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,11 @@ def current_login(session: Session) -> Login:
         role, superuser = session.execute(
             text("SELECT current_user, rolsuper FROM pg_roles WHERE rolname = current_user")
         ).one()
+        if served_login() is not None:
+            raise PermissionDenied(
+                "a browser session behind a proxy works on the embedded SQLite database only: "
+                "on a team's PostgreSQL server each person signs in with their own role"
+            )
         if not superuser:
             return Login("db", str(role))
     return Login("os", system_login())

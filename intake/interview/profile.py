@@ -13,6 +13,7 @@ from intake.core.db.models import Establishment
 from intake.core.errors import PermissionDenied, ValidationProblem
 from intake.core.establishments import resolve_establishment_id
 from intake.core.identity import current_login, has_users, system_login, users_of
+from intake.core.served import served_login
 from intake.core.settings import Settings
 from intake.core.users import Actor, UserCreate, create_user
 from intake.core.vocabulary import Organisation, Role
@@ -28,7 +29,9 @@ FIRST_START_ROLES: list[tuple[Role, str]] = [
 
 
 def _profile_file(settings: Settings) -> Path:
-    return settings.data_dir / "profile.json"
+    """This laptop's remembered user; a browser server remembers one for each login it serves."""
+    served = served_login()
+    return settings.data_dir / (f"profile-{served}.json" if served else "profile.json")
 
 
 def remembered_name(settings: Settings) -> str | None:

@@ -191,6 +191,13 @@ REFUSALS = [
     Refusal("a period is shared once it has ended", _submitted(), "Dee Deputy",
             ("share", "--period", f"{date.today().year}H{1 if date.today().month < 7 else 2}",
              "--out", "never-written"), 1, "has not ended"),
+    # the browser server (backoffice serve): nothing listens that would not know who people are
+    Refusal("a browser server for other computers needs the organisation's proxy", _submitted(),
+            "Ian Board", ("serve", "--host", "0.0.0.0"), 2,
+            "must sit behind the organisation's HTTPS proxy"),
+    Refusal("behind a proxy nobody chooses who they are with --as", _submitted(), "Ian Board",
+            ("serve", "--trust-proxy-header", "X-Remote-User", "--public-url",
+             "https://sanctions.example.org"), 2, "--as is not used behind a proxy"),
     # closing is deliberate
     Refusal("closing needs --confirm", _submitted(qualifies=Qualifies.NO, route=Route.COMPLAINT),
             "Ian Board", ("act", "{ref}", "does_not_qualify", "--outcome", "complaint",

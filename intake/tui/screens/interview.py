@@ -21,7 +21,7 @@ from intake.classifier import classify
 from intake.core.errors import SanctionsError, ValidationProblem
 from intake.core.vocabulary import Route
 from intake.interview.answers import match_choice
-from intake.interview.engine import KEEP, Interview
+from intake.interview.engine import Interview
 from intake.interview.panel import (
     CasePanelData,
     closing_words,
@@ -29,6 +29,7 @@ from intake.interview.panel import (
 )
 from intake.interview.script import Kind, Question, Stop
 from intake.interview.session import InterviewSession, imported_words
+from intake.interview.stops import KEEP
 from intake.llm import Identifiers, LlmError
 from intake.tui.screens.edit import prefill
 from intake.tui.widgets.answer_input import AnswerInput

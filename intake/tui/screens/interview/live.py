@@ -126,6 +126,8 @@ class LiveCaseScreen(Screen[None]):
             self._llm_warned = True
             self.notify(notice, severity="warning", timeout=8)
 
+    # -- kept as it is typed (autosave) ---------------------------------------------------
+
     def _start_autosave(self) -> None:
         self._autosave_timer = None
         if self._draft is not None:

@@ -22,7 +22,7 @@ from intake.core.settings import Settings
 from intake.core.users import Actor
 from intake.core.validation import MAX_NARRATIVE_CHARS
 from intake.interview.drafts import DraftStore
-from intake.interview.engine import KEEP, Interview
+from intake.interview.engine import Interview
 from intake.interview.line_text import (
     asked_again_lines,
     assessment_lines,
@@ -34,6 +34,7 @@ from intake.interview.outcome import build_submission, risk_level, routes_so_far
 from intake.interview.panel import closing_words, review_questions, risk_banner
 from intake.interview.script import Choice, Kind, Question
 from intake.interview.session import Imported, InterviewSession, imported_words
+from intake.interview.stops import KEEP
 
 
 class Stopped(EndOfInput):

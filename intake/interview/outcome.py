@@ -24,7 +24,8 @@ from intake.core.vocabulary import (
     Route,
     Severity,
 )
-from intake.interview.engine import ON_BEHALF, Interview
+from intake.interview.engine import Interview
+from intake.interview.known import ON_BEHALF
 
 ROUTE_EVIDENCE = "route:"
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from intake.classifier import Classification
 from intake.core.vocabulary import RiskLevel
-from intake.interview.engine import Ending, Interview
+from intake.interview.engine import Interview
+from intake.interview.known import Ending
 from intake.interview.outcome import risk_triage, routes_so_far
 from intake.interview.script import Question
 

@@ -32,7 +32,7 @@ from intake.llm import Assistant, LlmError
 from intake.tui.screens.done import DoneScreen
 from intake.tui.screens.drafts import DraftsModal, DraftsOutcome
 from intake.tui.screens.identify import PickUserScreen
-from intake.tui.screens.interview import InterviewScreen
+from intake.tui.screens.interview.screen import InterviewScreen
 from intake.tui.screens.register import RegisterScreen
 from intake.tui.screens.resume import ResumeChoice, ResumeModal
 

@@ -16,7 +16,8 @@ from intake.core.vocabulary import (
     Route,
     Severity,
 )
-from intake.interview.engine import Interview, is_not_yet
+from intake.interview.engine import Interview
+from intake.interview.known import is_not_yet
 from intake.interview.outcome import build_submission, consent_giver, routes_so_far, rules_view
 from intake.interview.panel import case_panel, closing_words, risk_banner
 

@@ -14,10 +14,10 @@ from intake.core.settings import Settings
 from intake.core.users import Actor
 from intake.core.vocabulary import Organisation, Role
 from intake.interview.drafts import DraftStore
-from intake.interview.engine import GO_ON, KEEP
 from intake.interview.panel import case_panel
 from intake.interview.script import Question, load_script, load_texts
 from intake.interview.session import InterviewSession
+from intake.interview.stops import GO_ON, KEEP
 from tests.support.factories import make_user
 from tests.support.intake_tui import COMMON, QUALIFYING, TODAY, accepted_text
 

@@ -28,7 +28,7 @@ from intake.interview.script import Kind, Question
 from intake.interview.session import InterviewSession
 from intake.tui.app import IntakeApp
 from intake.tui.screens.done import DoneScreen
-from intake.tui.screens.interview import InterviewScreen
+from intake.tui.screens.interview.screen import InterviewScreen
 from intake.tui.screens.resume import ResumeModal
 from intake.tui.screens.review import ReviewScreen
 from intake.tui.widgets.answer_input import AnswerInput

@@ -2,9 +2,10 @@
 counting the questions asked (issue 15 point 2: an interview for a clear case is no longer than
 a paper form).
 
-Each story gives the answer to every question it may be asked, by key. A question the
-interview shows with an answer already found (from the account, an earlier answer or the IMB
-member's own Board) is confirmed with Enter, an empty answer, and counted as confirmed.
+Each story gives the answer to every question it may be asked, by key: the answers all three
+give alike (``SHARED_ANSWERS``), then its own. A question the interview shows with an answer
+already found (from the account, an earlier answer or the IMB member's own Board) is confirmed
+with Enter, an empty answer, and counted as confirmed.
 
 Run ``python -m tests.support.stories`` from a checkout to print the counts.
 """
@@ -45,6 +46,28 @@ class Story:
     answers: dict[str, str] = field(default_factory=dict)
 
 
+#: The answers all three stories give alike; each story lists only its own besides.
+SHARED_ANSWERS = {
+    "visit_date": "",
+    "reassurance_given": "y",
+    "interpreter": "none",
+    "concern_type": "sanction",
+    "witnesses": "skip",
+    "still_happening": "y",
+    "immediate_danger": "n",
+    "self_harm": "n",
+    "action_taken": "Told the duty governor, Ms Khan",
+    "action_at": "10:30 today",
+    "injuries": "n",
+    "vulnerabilities": "none",
+    "move_coming": "1",
+    "out_of_hearing": "y",
+    "consent_pursue": "y",
+    "consent_share_identity": "y",
+    "consent_imb_enquiries": "y",
+    "staff_agrees": "y",
+}
+
 VISIT = Story(
     title="A visit: moved to a worse cell after speaking to the IMB",
     organisation=Organisation.HMIP,
@@ -55,13 +78,10 @@ VISIT = Story(
         "and said that is what you get for going running to the Board."
     ),
     answers={
+        **SHARED_ANSWERS,
         "received_via": "visit",
         "establishment": "Wandsworth",
-        "visit_date": "",
-        "reassurance_given": "y",
-        "interpreter": "none",
         "raised_by": "person",
-        "concern_type": "sanction",
         "person_name": "Darren Hollis",
         "prison_number": "A1234BC",
         "age_band": "21 or over",
@@ -72,21 +92,7 @@ VISIT = Story(
         "link_reason": "The officer said so when he moved him.",
         "when_where": "The day after the application, on B wing",
         "staff_involved": "Officer Price",
-        "witnesses": "skip",
         "evidence": "none",
-        "still_happening": "y",
-        "immediate_danger": "n",
-        "self_harm": "n",
-        "action_taken": "Told the duty governor, Ms Khan",
-        "action_at": "10:30 today",
-        "injuries": "n",
-        "vulnerabilities": "none",
-        "move_coming": "1",
-        "out_of_hearing": "y",
-        "consent_pursue": "y",
-        "consent_share_identity": "y",
-        "consent_imb_enquiries": "y",
-        "staff_agrees": "y",
     },
 )
 
@@ -104,13 +110,10 @@ LETTER = Story(
         "Yours faithfully,\nR. Mistry, Mistry & Co Solicitors"
     ),
     answers={
+        **SHARED_ANSWERS,
         "received_via": "letter",
         "establishment": "Pentonville",
-        "visit_date": "",
-        "reassurance_given": "y",
-        "interpreter": "none",
         "raised_by": "lawyer",
-        "concern_type": "sanction",
         "person_name": "Daniel Okafor",
         "prison_number": "A4821KD",
         "age_band": "unknown",
@@ -121,21 +124,7 @@ LETTER = Story(
         "link_reason": "An officer told him so.",
         "when_where": "skip",
         "staff_involved": "Officer Dale",
-        "witnesses": "skip",
         "evidence": "documents",
-        "still_happening": "y",
-        "immediate_danger": "n",
-        "self_harm": "n",
-        "action_taken": "Told the duty governor, Ms Khan",
-        "action_at": "10:30 today",
-        "injuries": "n",
-        "vulnerabilities": "none",
-        "move_coming": "1",
-        "out_of_hearing": "y",
-        "consent_pursue": "y",
-        "consent_share_identity": "y",
-        "consent_imb_enquiries": "y",
-        "staff_agrees": "y",
     },
 )
 
@@ -149,13 +138,10 @@ APPLICATION = Story(
         "kicking for grassing to the inspectors. I am scared to go to association."
     ),
     answers={
+        **SHARED_ANSWERS,
         "received_via": "imb application",
         "establishment": "Leeds",
-        "visit_date": "",
-        "reassurance_given": "y",
-        "interpreter": "none",
         "raised_by": "person",
-        "concern_type": "sanction",
         "person_name": "Kyle Barton",
         "prison_number": "B7723CD",
         "age_band": "18 to 20",
@@ -166,21 +152,7 @@ APPLICATION = Story(
         "link_reason": "The officer says it is for grassing to the inspectors.",
         "when_where": "skip",
         "staff_involved": "Officer Reid",
-        "witnesses": "skip",
         "evidence": "none",
-        "still_happening": "y",
-        "immediate_danger": "n",
-        "self_harm": "n",
-        "action_taken": "Told the duty governor, Ms Khan",
-        "action_at": "10:30 today",
-        "injuries": "n",
-        "vulnerabilities": "none",
-        "move_coming": "1",
-        "out_of_hearing": "y",
-        "consent_pursue": "y",
-        "consent_share_identity": "y",
-        "consent_imb_enquiries": "y",
-        "staff_agrees": "y",
     },
 )
 

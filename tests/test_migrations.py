@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -245,5 +247,28 @@ def test_the_log_share_goes_down_and_up_again(settings: Settings) -> None:
     migrate(engine, "head")
     columns = {c["name"] for c in inspect(engine).get_columns("log_share")}
     assert {"period", "shared_by_id", "shared_at", "files"} <= columns
+    assert current_revision(engine) == head_revision()
+    engine.dispose()
+
+
+def _open_together(settings: Settings, barrier: Any) -> None:
+    barrier.wait()
+    open_database(settings).dispose()
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_two_processes_opening_a_new_database_at_once_both_succeed(
+    settings: Settings, attempt: int
+) -> None:
+    """Two terminals started together on a new database take turns to create it."""
+    context = multiprocessing.get_context("spawn")
+    barrier = context.Barrier(2)
+    starts = [context.Process(target=_open_together, args=(settings, barrier)) for _ in "ab"]
+    for process in starts:
+        process.start()
+    for process in starts:
+        process.join(120)
+    assert [p.exitcode for p in starts] == [0, 0]
+    engine = open_database(settings)
     assert current_revision(engine) == head_revision()
     engine.dispose()

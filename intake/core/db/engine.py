@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
+from filelock import FileLock
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
 from sqlalchemy.engine.interfaces import DBAPIConnection
@@ -98,10 +100,11 @@ def _check_sqlite_file(url: URL) -> None:
 
 
 def open_database(settings: Settings, *, migrate: bool = True) -> Engine:
-    """Check the settings, connect, bring the schema up to date and load reference data."""
-    from intake.core.db.migrate import upgrade_to_head
-    from intake.core.establishments import ensure_establishments
+    """Check the settings, connect, bring the schema up to date and load reference data.
 
+    On SQLite, processes opening the same file take turns (a lock file beside it) until the
+    schema is ready: two terminals started together on a new database would otherwise both
+    switch it to WAL and create its tables."""
     url = parse_url(settings.effective_database_url)
     if settings.uses_default_database:
         check_data_dir(settings.data_dir)
@@ -109,8 +112,21 @@ def open_database(settings: Settings, *, migrate: bool = True) -> Engine:
     elif url.get_backend_name() == "sqlite":
         _check_sqlite_file(url)
     database = _sqlite_path(url)
+    turns: AbstractContextManager[object] = nullcontext()
     if database is not None and database.parent.is_dir():
         create_private(database)  # 0600 before SQLite makes it; its -wal/-shm take its mode
+        turns = FileLock(database.with_name(database.name + ".lock"), mode=0o600)
+    with turns:
+        engine = _connect(settings, url, migrate=migrate)
+    if database is not None:
+        make_private(*sqlite_files(database))
+    return engine
+
+
+def _connect(settings: Settings, url: URL, *, migrate: bool) -> Engine:
+    from intake.core.db.migrate import schema_lock, upgrade_to_head
+    from intake.core.establishments import ensure_establishments
+
     engine = create_db_engine(settings.effective_database_url)
     shown = url.render_as_string(hide_password=True)
     try:
@@ -118,30 +134,32 @@ def open_database(settings: Settings, *, migrate: bool = True) -> Engine:
             pass
     except DatabaseError as exc:  # OperationalError, or a file that is not a database
         engine.dispose()
-        if url.get_backend_name() == "sqlite":
-            message = f"SANCTIONS_DATABASE_URL: cannot open {shown} ({error_reason(exc)})"
-            if not isinstance(exc, OperationalError):
-                message += "; if the file is damaged, restore a backup (backoffice restore FILE)"
-            raise ConfigError(message) from exc
-        if not isinstance(exc, OperationalError):
-            reason = error_reason(exc)
-            raise ConfigError(f"SANCTIONS_DATABASE_URL: cannot use {shown} ({reason})") from exc
-        raise DatabaseUnreachable(
-            f"SANCTIONS_DATABASE_URL: cannot reach {shown} ({error_reason(exc)}); "
-            "check the server is running and reachable"
-        ) from exc
+        raise _unusable(url, shown, exc) from exc
     try:
         if migrate:
-            upgrade_to_head(engine)
-            ensure_establishments(engine)
+            with schema_lock(engine):
+                upgrade_to_head(engine)
+                ensure_establishments(engine)
     except SQLAlchemyError as exc:
         engine.dispose()
         raise ConfigError(
             f"SANCTIONS_DATABASE_URL: cannot use {shown} ({error_reason(exc)})"
         ) from exc
-    if database is not None:
-        make_private(*sqlite_files(database))
     return engine
+
+
+def _unusable(url: URL, shown: str, exc: DatabaseError) -> ConfigError | DatabaseUnreachable:
+    if url.get_backend_name() == "sqlite":
+        message = f"SANCTIONS_DATABASE_URL: cannot open {shown} ({error_reason(exc)})"
+        if not isinstance(exc, OperationalError):
+            message += "; if the file is damaged, restore a backup (backoffice restore FILE)"
+        return ConfigError(message)
+    if not isinstance(exc, OperationalError):
+        return ConfigError(f"SANCTIONS_DATABASE_URL: cannot use {shown} ({error_reason(exc)})")
+    return DatabaseUnreachable(
+        f"SANCTIONS_DATABASE_URL: cannot reach {shown} ({error_reason(exc)}); "
+        "check the server is running and reachable"
+    )
 
 
 def _sqlite_path(url: URL) -> Path | None:

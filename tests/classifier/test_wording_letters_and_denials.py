@@ -294,3 +294,45 @@ def test_a_staff_writers_fear_for_themselves_is_not_a_threat_to_the_prisoner() -
     named = _named(text)
     assert "threats" not in named
     assert "communication_limits" in named
+
+
+# ---- places and an IMB member's conduct
+def test_since_a_month_is_now_not_the_past() -> None:
+    text = (
+        "She has been in a secure children's home since March. Since she rang the Board, staff "
+        "have stopped her calls to her nan."
+    )
+    assert _rules(text).route is Route.OUT_OF_SCOPE
+
+
+def test_a_medium_secure_unit_is_outside_the_protocol() -> None:
+    text = (
+        "A patient at a medium secure unit says that since he wrote to the PPO from prison, ward "
+        "staff have stopped his escorted leave."
+    )
+    assert _rules(text).route is Route.OUT_OF_SCOPE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He wants to complain that the IMB member laughed when he told her about his family.",
+        "The Board lady kept calling me by the wrong name. I want someone else.",
+        "Dear Chair, a member of your Board has not answered my son's applications for two "
+        "months. We would like someone else to deal with it.",
+    ],
+)
+def test_an_imb_members_manner_is_a_complaint_about_the_member(text: str) -> None:
+    result = _rules(text)
+    assert result.route is Route.IMB_MEMBER_COMPLAINT
+    assert result.qualifies is NO
+
+
+def test_a_members_breach_that_led_staff_to_punish_still_qualifies() -> None:
+    text = (
+        "I want to complain about the Board member I saw. She told the SO it was me who "
+        "complained, and since then the SO has kept me behind my door at association."
+    )
+    result = _rules(text)
+    assert result.route is Route.IMB_MEMBER_COMPLAINT
+    assert result.qualifies is not NO, result.rationale

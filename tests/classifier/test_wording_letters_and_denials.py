@@ -336,3 +336,25 @@ def test_a_members_breach_that_led_staff_to_punish_still_qualifies() -> None:
     result = _rules(text)
     assert result.route is Route.IMB_MEMBER_COMPLAINT
     assert result.qualifies is not NO, result.rationale
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every time I pass the office the SO calls me a rat. It started the day after the board "
+        "fella came to my door about my canteen.",
+        "He was restrained on the seg after asking for the IMB on their round; he says an "
+        "officer knelt on his back.",
+        "I told the man with the visitor's badge about the rats. Now I'm on the transfer list.",
+    ],
+)
+def test_a_body_named_in_passing_or_asked_for_is_contact(text: str) -> None:
+    assert _rules(text).qualifies is not NO
+
+
+def test_staff_at_the_new_place_being_fine_is_no_denial_of_the_old() -> None:
+    text = (
+        "Two days after I spoke to the inspectors I was told to pack and sent to HMP Guys Marsh. "
+        "No complaint about the staff at this end, they've been decent."
+    )
+    assert _rules(text).qualifies is not NO

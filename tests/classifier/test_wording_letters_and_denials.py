@@ -358,3 +358,18 @@ def test_staff_at_the_new_place_being_fine_is_no_denial_of_the_old() -> None:
         "No complaint about the staff at this end, they've been decent."
     )
     assert _rules(text).qualifies is not NO
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The night after he spoke to the inspectors he was woken at 4am and moved to Colnbrook.",
+        "I've been strip searched three times this week since my complaint to the ombudsman.",
+        "I'm in for a sex offence and since my mum rang the PPO they moved me onto the main wing.",
+        "Following her complaint to the ombudsman she has been removed from her course.",
+    ],
+)
+def test_one_waking_a_strip_search_or_the_persons_own_words_are_not_harassment(
+    text: str,
+) -> None:
+    assert "psychological_abuse" not in _named(text)

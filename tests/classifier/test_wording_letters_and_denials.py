@@ -373,3 +373,20 @@ def test_one_waking_a_strip_search_or_the_persons_own_words_are_not_harassment(
     text: str,
 ) -> None:
     assert "psychological_abuse" not in _named(text)
+
+
+def test_a_nickname_from_the_body_is_name_calling() -> None:
+    text = "Since my IMB app the officer on the hotplate calls me Board boy every dinner."
+    named = _named(text)
+    assert "verbal_abuse" in named
+    assert "humiliation" not in named
+
+
+def test_a_nickname_in_front_of_others_is_humiliation_only() -> None:
+    text = (
+        "Since he spoke to the PPO, staff call him 'the ombudsman' at the servery in front of "
+        "everyone."
+    )
+    named = _named(text)
+    assert "humiliation" in named
+    assert "verbal_abuse" not in named

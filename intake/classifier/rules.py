@@ -43,7 +43,10 @@ class Decision:
 def decide(doc: Document, facts: Facts, setting: Setting, rules: SeverityRules) -> Decision:
     qualifies, reason = _qualifies(facts)
     route = _route(doc, facts, setting, qualifies)
-    if route in _PREEMPTING and not _staff_report_of_sanction(doc, facts, route):
+    # A complaint about an IMB member whose breach led staff to punish the person still
+    # qualifies (route rule 4 comes first); one about the member's manner alone does not.
+    member_led = route is Route.IMB_MEMBER_COMPLAINT and qualifies is not Qualifies.NO
+    if route in _PREEMPTING and not member_led and not _staff_report_of_sanction(doc, facts, route):
         qualifies = Qualifies.NO
         reason = route.value
     if route is Route.DEATH_IN_CUSTODY:  # the PPO investigates every death, not as a sanction

@@ -294,3 +294,99 @@ def test_a_staff_writers_fear_for_themselves_is_not_a_threat_to_the_prisoner() -
     named = _named(text)
     assert "threats" not in named
     assert "communication_limits" in named
+
+
+# ---- places and an IMB member's conduct
+def test_since_a_month_is_now_not_the_past() -> None:
+    text = (
+        "She has been in a secure children's home since March. Since she rang the Board, staff "
+        "have stopped her calls to her nan."
+    )
+    assert _rules(text).route is Route.OUT_OF_SCOPE
+
+
+def test_a_medium_secure_unit_is_outside_the_protocol() -> None:
+    text = (
+        "A patient at a medium secure unit says that since he wrote to the PPO from prison, ward "
+        "staff have stopped his escorted leave."
+    )
+    assert _rules(text).route is Route.OUT_OF_SCOPE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He wants to complain that the IMB member laughed when he told her about his family.",
+        "The Board lady kept calling me by the wrong name. I want someone else.",
+        "Dear Chair, a member of your Board has not answered my son's applications for two "
+        "months. We would like someone else to deal with it.",
+    ],
+)
+def test_an_imb_members_manner_is_a_complaint_about_the_member(text: str) -> None:
+    result = _rules(text)
+    assert result.route is Route.IMB_MEMBER_COMPLAINT
+    assert result.qualifies is NO
+
+
+def test_a_members_breach_that_led_staff_to_punish_still_qualifies() -> None:
+    text = (
+        "I want to complain about the Board member I saw. She told the SO it was me who "
+        "complained, and since then the SO has kept me behind my door at association."
+    )
+    result = _rules(text)
+    assert result.route is Route.IMB_MEMBER_COMPLAINT
+    assert result.qualifies is not NO, result.rationale
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every time I pass the office the SO calls me a rat. It started the day after the board "
+        "fella came to my door about my canteen.",
+        "He was restrained on the seg after asking for the IMB on their round; he says an "
+        "officer knelt on his back.",
+        "I told the man with the visitor's badge about the rats. Now I'm on the transfer list.",
+    ],
+)
+def test_a_body_named_in_passing_or_asked_for_is_contact(text: str) -> None:
+    assert _rules(text).qualifies is not NO
+
+
+def test_staff_at_the_new_place_being_fine_is_no_denial_of_the_old() -> None:
+    text = (
+        "Two days after I spoke to the inspectors I was told to pack and sent to HMP Guys Marsh. "
+        "No complaint about the staff at this end, they've been decent."
+    )
+    assert _rules(text).qualifies is not NO
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The night after he spoke to the inspectors he was woken at 4am and moved to Colnbrook.",
+        "I've been strip searched three times this week since my complaint to the ombudsman.",
+        "I'm in for a sex offence and since my mum rang the PPO they moved me onto the main wing.",
+        "Following her complaint to the ombudsman she has been removed from her course.",
+    ],
+)
+def test_one_waking_a_strip_search_or_the_persons_own_words_are_not_harassment(
+    text: str,
+) -> None:
+    assert "psychological_abuse" not in _named(text)
+
+
+def test_a_nickname_from_the_body_is_name_calling() -> None:
+    text = "Since my IMB app the officer on the hotplate calls me Board boy every dinner."
+    named = _named(text)
+    assert "verbal_abuse" in named
+    assert "humiliation" not in named
+
+
+def test_a_nickname_in_front_of_others_is_humiliation_only() -> None:
+    text = (
+        "Since he spoke to the PPO, staff call him 'the ombudsman' at the servery in front of "
+        "everyone."
+    )
+    named = _named(text)
+    assert "humiliation" in named
+    assert "verbal_abuse" not in named

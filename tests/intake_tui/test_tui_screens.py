@@ -68,6 +68,22 @@ async def test_first_start_registers_and_remembers_the_interviewer(
     assert remembered_name(settings) == "Alex Moss"
 
 
+async def test_first_start_clears_a_problem_once_it_is_answered(
+    make_app: Callable[[], IntakeApp],
+) -> None:
+    """Enter on the Board field before a role is chosen asks for the role; choosing it takes
+    the request away (it used to stay on screen under the role list)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, RegisterScreen))
+        await type_text(pilot, "Alex Moss")
+        await pilot.press("enter", "2", "enter", "tab", "enter")
+        await wait_until(pilot, showing(app, "Please choose your organisation and your role"))
+        await pilot.press("shift+tab", "1", "enter")
+        await wait_until(pilot, lambda: "Please choose" not in screen_text(app))
+        assert app.screen.focused is not None and app.screen.focused.id == "board"
+
+
 def showing(app: IntakeApp, text: str) -> Callable[[], bool]:
     return lambda: text in screen_text(app)
 

@@ -121,6 +121,24 @@ def read_categories(
     facts.not_done -= set(facts.categories)
     _drop_carried_out(doc, facts, threatened)
     _drop_punished_nickings(doc, facts)
+    _nicknames_before_others(doc, facts)
+
+
+NICKNAME = "a nickname from the body contacted"
+
+
+def _nicknames_before_others(doc: Document, facts: Facts) -> None:
+    """A nickname from the body ("Board boy") is name-calling; said in front of others ("at the
+    servery to laughs from the queue") it is humiliation, and only that."""
+    verbal = facts.categories.get(SanctionCategory.VERBAL_ABUSE)
+    shown = {doc.sentences[h.first] for h in facts.categories.get(SanctionCategory.HUMILIATION, ())}
+    if not verbal or not shown:
+        return
+    kept = [h for h in verbal if h.stands_for != NICKNAME or doc.sentences[h.first] not in shown]
+    if kept:
+        facts.categories[SanctionCategory.VERBAL_ABUSE] = kept
+    else:
+        del facts.categories[SanctionCategory.VERBAL_ABUSE]
 
 
 NICKING = "a nicking after the contact, no punishment stated"

@@ -81,6 +81,7 @@ class RegisterScreen(Screen[Actor]):
         imb = self.organisation == Organisation.IMB
         for widget_id in ("#board-label", "#board"):
             self.query_one(widget_id).display = imb
+        self._problem("")  # an earlier "choose your organisation" is answered
         self.query_one("#role").focus()
 
     @on(Accept, "#role")
@@ -91,6 +92,7 @@ class RegisterScreen(Screen[Actor]):
             self._problem("Please choose your organisation first.", near="#organisation")
             self.query_one("#organisation").focus()
         elif self.organisation == Organisation.IMB:
+            self._problem("")  # an earlier "choose your role" is answered
             self.query_one("#board").focus()
         else:
             self._register("")

@@ -100,6 +100,7 @@ class CaseScreen(Screen[None]):
             "k",
             "link",
             "Link earlier case",
+            show=False,  # the Summary says "press k" when one is offered
             tooltip="an earlier case about the same person: link it or set it aside",
         ),
         Binding(
@@ -110,7 +111,7 @@ class CaseScreen(Screen[None]):
             tooltip="the case and its monitoring follow them to another establishment",
         ),
         Binding("l", "letter", "Letter", tooltip="write a letter to the person"),
-        Binding("r", "reload", "Reload"),
+        Binding("r", "reload", "Reload", show=False),
         *[Binding(str(n), f"take({n})", f"Take action {n}", show=False) for n in range(1, 10)],
     ]
     COMMANDS = {CaseCommands}  # noqa: RUF012

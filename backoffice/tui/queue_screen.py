@@ -94,11 +94,11 @@ class QueueScreen(Screen[None]):
         Binding("slash", "search", "Search", tooltip="reference, establishment or narrative"),
         Binding("f", "filters", "Filters", tooltip="status, establishment, organisation, overdue"),
         Binding("x", "clear", "Clear filters", tooltip="all open cases, no search"),
-        Binding("pagedown", "page(1)", "Next page", key_display="PgDn", priority=True),
+        Binding("pagedown", "page(1)", "Next page", key_display="PgDn", show=False, priority=True),
         Binding(
             "pageup", "page(-1)", "Previous page", key_display="PgUp", show=False, priority=True
         ),
-        Binding("r", "reload", "Reload"),
+        Binding("r", "reload", "Reload", show=False),  # the queue reloads itself
         Binding("i", "insights", "Insights", tooltip="counts and trends over your cases"),
         Binding(
             "a",

@@ -48,6 +48,7 @@ class AccessibleApp(App[None]):
             "toggle_contrast",
             "High contrast",
             tooltip="Switch between the high-contrast theme and the default colours",
+            show=False,  # no room at 80 columns: ctrl+p, "contrast" finds it
             priority=True,
         ),
     ]
@@ -141,8 +142,9 @@ class AccessibleApp(App[None]):
             title, help_text = "Theme: high contrast", "white on black, text at 7:1 · key F9"
         yield SystemCommand(title, help_text, RunAction(self, "toggle_contrast"))
         seen = {title}
+        toggle = RunAction(self, "toggle_contrast")  # F9: the command above
         for command in binding_commands(screen):
-            if command.title not in seen:  # "Quit" on a screen (q) and on the app (ctrl+q)
+            if command.title not in seen and command.callback != toggle:  # Quit: q and ctrl+q
                 seen.add(command.title)
                 yield command
 

@@ -44,8 +44,17 @@ def binding_commands(screen: Screen[object]) -> Iterator[SystemCommand]:
     """One command for each of the apps' own active keys on ``screen`` (each action once);
     keys hidden from the footer are found by typing, not listed before anything is typed."""
     seen: set[tuple[int, str]] = set()
-    for active in screen.active_bindings.values():
-        node, binding = active.node, active.binding
+    app = screen.app
+    # A modal screen's active keys leave out the app's; its priority keys work there all the same.
+    everywhere = [
+        (app, binding)
+        for bindings in app._bindings.key_to_bindings.values()
+        for binding in bindings
+        if binding.priority
+    ]
+    for node, binding in [
+        (a.node, a.binding) for a in screen.active_bindings.values()
+    ] + everywhere:
         if not _own(node) or not binding.description or (id(node), binding.action) in seen:
             continue
         seen.add((id(node), binding.action))

@@ -31,8 +31,16 @@ class RunAction:
         await self.node.app.run_action(self.action, self.node)
 
 
-def _own(node: DOMNode) -> bool:
-    return type(node).__module__.split(".")[0] in OWN_PACKAGES
+def own_actions(node: DOMNode) -> set[str]:
+    """The actions of the keys the apps' own classes declare for ``node`` (not those it
+    inherits from a Textual widget, such as a text box's cursor keys)."""
+    return {
+        binding.action
+        for cls in type(node).__mro__
+        if cls.__module__.split(".")[0] in OWN_PACKAGES
+        for binding in cls.__dict__.get("BINDINGS", [])
+        if isinstance(binding, Binding)
+    }
 
 
 def key_words(binding: Binding, node: DOMNode) -> str:
@@ -44,6 +52,11 @@ def binding_commands(screen: Screen[object]) -> Iterator[SystemCommand]:
     """One command for each of the apps' own active keys on ``screen`` (each action once);
     keys hidden from the footer are found by typing, not listed before anything is typed."""
     seen: set[tuple[int, str]] = set()
+    actions: dict[int, set[str]] = {}
+
+    def owned(node: DOMNode) -> set[str]:
+        return actions.setdefault(id(node), own_actions(node))
+
     app = screen.app
     # A modal screen's active keys leave out the app's; its priority keys work there all the same.
     everywhere = [
@@ -55,7 +68,7 @@ def binding_commands(screen: Screen[object]) -> Iterator[SystemCommand]:
     for node, binding in [
         (a.node, a.binding) for a in screen.active_bindings.values()
     ] + everywhere:
-        if not _own(node) or not binding.description or (id(node), binding.action) in seen:
+        if binding.action not in owned(node) or (id(node), binding.action) in seen:
             continue
         seen.add((id(node), binding.action))
         help_text = f"key {key_words(binding, node)}"

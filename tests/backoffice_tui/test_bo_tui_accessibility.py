@@ -18,7 +18,7 @@ from backoffice.tui.case_screen import CaseScreen
 from backoffice.tui.confirm_modal import ConfirmCloseModal
 from backoffice.tui.insights_screen import PeriodModal
 from backoffice.tui.link_modal import LinkModal
-from backoffice.tui.queue_screen import QueueScreen, row_cells
+from backoffice.tui.queue_screen import row_cells
 from backoffice.view_models import EarlierCaseView
 from intake.core.settings import Settings
 from intake.look.themes import (
@@ -63,7 +63,7 @@ def _pairs() -> list[tuple[str, str, str]]:
             "the cursor row, elsewhere",
             v["block-cursor-blurred-foreground"],
             v["block-cursor-blurred-background"],
-        ),  # fmt: skip
+        ),
         ("selected text", v["input-selection-foreground"], v["input-selection-background"]),
         ("a button", v["button-color-foreground"], t.primary),
     ]
@@ -136,7 +136,7 @@ async def test_f9_and_the_palette_switch_the_theme_and_each_person_keeps_theirs(
 def test_the_theme_setting_is_the_default_of_those_who_chose_none(
     make_app: AppFactory, settings: Settings
 ) -> None:
-    settings.theme = HIGH_CONTRAST
+    settings.theme = "high-contrast"
     app = make_app(HMIP_TRIAGE)
     assert app.theme_choice == HIGH_CONTRAST
 
@@ -201,7 +201,12 @@ async def test_every_key_is_in_the_palette_and_no_button_needs_a_mouse(
     async with app.run_test(size=SIZE) as pilot:
         queue = await queue_shows(pilot, lambda s: bool(s.page and s.page.rows))
         _check(app, found)
-        for key, kind in (("f", FilterModal), ("i", InsightsScreen), ("a", AlertsScreen)):
+        screens: list[tuple[str, type[Screen[Any]]]] = [
+            ("f", FilterModal),
+            ("i", InsightsScreen),
+            ("a", AlertsScreen),
+        ]
+        for key, kind in screens:
             assert await _visit(pilot, key, kind), kind
             _check(app, found)
             if kind is InsightsScreen:
@@ -223,12 +228,13 @@ async def test_every_key_is_in_the_palette_and_no_button_needs_a_mouse(
         case = app.screen
         assert isinstance(case, CaseScreen) and case.view is not None
         _check(app, found)
-        for key, kind in (
+        modals: list[tuple[str, type[Screen[Any]]]] = [
             ("o", OverrideModal),
             ("m", TransferModal),
             ("l", LetterModal),
             (str(1 + [a.allowed for a in case.actions].index(True)), ActionModal),
-        ):
+        ]
+        for key, kind in modals:
             if await _visit(pilot, key, kind):
                 _check(app, found)
                 await pilot.press("escape")
@@ -247,7 +253,7 @@ async def test_every_key_is_in_the_palette_and_no_button_needs_a_mouse(
             await pilot.press("escape")
             await wait_until(pilot, lambda: app.screen is case)
         # A button takes the focus and Enter presses it: "Go back" closes the question.
-        answers: list[bool] = []
+        answers: list[bool | None] = []
         await app.push_screen(ConfirmCloseModal(case.reference, "Close it"), answers.append)
         await pilot.pause()
         assert app.focused is not None and app.focused.id == "back"

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.widgets import Button
 
-from intake.look.commands import OWN_PACKAGES, RunAction
+from intake.look.commands import RunAction, own_actions
 
 
 def _target(node: DOMNode, action: str) -> tuple[int, str]:
@@ -30,13 +30,13 @@ def _own_bindings(app: App[Any]) -> list[tuple[DOMNode, Binding]]:
     the focused widget and its containers that are the apps' own."""
     screen = app.screen
     nodes: list[DOMNode] = [app, screen]
-    node = screen.focused
+    node: DOMNode | None = screen.focused
     while node is not None and node is not screen:
         nodes.append(node)
         node = node.parent
     found = []
     for node in nodes:
-        own = _own_actions(node)
+        own = own_actions(node)
         for bindings in node._bindings.key_to_bindings.values():
             for binding in bindings:
                 if binding.action not in own:
@@ -44,17 +44,6 @@ def _own_bindings(app: App[Any]) -> list[tuple[DOMNode, Binding]]:
                 if app._check_action_state(binding.action, node) is not False:
                     found.append((node, binding))
     return found
-
-
-def _own_actions(node: DOMNode) -> set[str]:
-    """The actions of the BINDINGS the apps' own classes declare for ``node``."""
-    return {
-        binding.action
-        for cls in type(node).__mro__
-        if cls.__module__.split(".")[0] in OWN_PACKAGES
-        for binding in cls.__dict__.get("BINDINGS", [])
-        if isinstance(binding, Binding)
-    }
 
 
 def keys_missing_from_palette(app: App[Any]) -> list[str]:

@@ -121,7 +121,7 @@ class QueueScreen(Screen[None]):
             show=False,
             tooltip="a supervisor changed the classification",
         ),
-        Binding("q", "app.quit", "Quit"),
+        Binding("q", "app.quit", "Quit", show=False),  # the footer shows ctrl+q
     ]
 
     def __init__(self, service: BackofficeService) -> None:

@@ -133,7 +133,7 @@ class AlertsScreen(Screen[None]):
                 Text(KINDS.get(alert.kind, alert.kind)),
                 Text(alert.label),
                 Text(str(alert.count), justify="right"),
-                Text("yes" if alert.actions else "", style="green"),
+                Text().append("yes" if alert.actions else "", "sanctions.open"),
                 key=alert.key,
             )
         if found.alerts:

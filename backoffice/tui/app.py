@@ -7,33 +7,33 @@ do is decided there, exactly as for the `backoffice` CLI.
 from __future__ import annotations
 
 from sqlalchemy import Engine
-from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
 from backoffice.service import BackofficeService
 from backoffice.tui.queue_screen import QueueScreen
 from intake.core.settings import Settings
+from intake.look.app import LOOK_CSS, AccessibleApp
 
 
-class BackofficeApp(App[None]):
+class BackofficeApp(AccessibleApp):
     """Triage for one member of staff."""
 
     TITLE = "Sanctions back office"
-    CSS_PATH = "backoffice.tcss"
+    CSS_PATH = ["backoffice.tcss", LOOK_CSS]  # noqa: RUF012
     BINDINGS = [  # noqa: RUF012
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
     def __init__(self, service: BackofficeService) -> None:
-        super().__init__()
+        super().__init__(settings=service.settings)
         self.service = service
+        self.use_theme_of(service.actor.name)
 
     def get_default_screen(self) -> Screen[None]:
         return QueueScreen(self.service)
 
     def on_mount(self) -> None:
-        self.theme = "nord"
         a = self.service.actor
         self.sub_title = f"{a.name} · {a.role.value} · {a.organisation.value}"
 

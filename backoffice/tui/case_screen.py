@@ -43,15 +43,16 @@ def _action_option(number: int, action: AvailableAction) -> Option:
     where = f"step {action.step}" if action.step else "duty"
     prompt = Text()
     prompt.append(f"{number} " if number <= 9 else "  ", style="bold")
-    prompt.append(f"{action.label} ({where})", style="" if action.allowed else "dim")
-    prompt.append(f"\n   {action.who}", style="dim")
+    prompt.append(f"{action.label} ({where})", style="" if action.allowed else case_text.MUTED)
+    prompt.append(f"\n   {action.who}", style=case_text.MUTED)
     if not action.allowed:
-        prompt.append(" · refused now", style="dim italic")
+        prompt.append(" · refused now", style="italic")
     return Option(prompt, id=action.name)
 
 
 class CaseCommands(Provider):
-    """The case's actions and views in the command palette."""
+    """The case's actions by name and its tabs in the command palette (its keys are there
+    too, by their descriptions: ``intake.look.commands``)."""
 
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         screen = self.screen
@@ -63,11 +64,10 @@ class CaseCommands(Provider):
             mark = "" if action.allowed else " (refused now)"
             found.append((f"{action.label}{mark}", f"{where} · {action.who}",
                           partial(screen.action_take, number)))  # fmt: skip
-        found.append(("Override the classification…", "supervisors", screen.action_override))
-        found.append(("Write a letter to the person…", "identified staff", screen.action_letter))
         for key, (label, _) in TEXT_TABS.items():
-            found.append((f"Show {label.lower()}", "", partial(screen.show_tab, key)))
-        found.append(("Back to the queue", "", screen.action_back))
+            found.append(
+                (f"Show {label.lower()}", "tab cycles the tabs", partial(screen.show_tab, key))
+            )
         return found
 
     async def discover(self) -> Hits:
@@ -86,16 +86,33 @@ class CaseScreen(Screen[None]):
     """Everything about one case the user may see, and what they can do next."""
 
     BINDINGS = [  # noqa: RUF012
-        Binding("escape", "back", "Back"),
+        Binding("escape", "back", "Back", tooltip="back to the queue"),
         Binding("tab", "tab(1)", "Next tab", priority=True),
-        Binding("shift+tab", "tab(-1)", "Prev tab", show=False, priority=True),
-        Binding("a", "show_actions", "Actions"),
-        Binding("o", "override", "Override"),
-        Binding("k", "link", "Link earlier case"),
-        Binding("m", "transfer", "Moved", show=False),
-        Binding("l", "letter", "Letter"),
-        Binding("r", "reload", "Reload"),
-        *[Binding(str(n), f"take({n})", f"Action {n}", show=False) for n in range(1, 10)],
+        Binding("shift+tab", "tab(-1)", "Previous tab", show=False, priority=True),
+        Binding("a", "show_actions", "Actions", tooltip="the actions possible now"),
+        Binding(
+            "o",
+            "override",
+            "Override",
+            tooltip="change the classification, with a reason (supervisors)",
+        ),
+        Binding(
+            "k",
+            "link",
+            "Link earlier case",
+            show=False,  # the Summary says "press k" when one is offered
+            tooltip="an earlier case about the same person: link it or set it aside",
+        ),
+        Binding(
+            "m",
+            "transfer",
+            "Person moved",
+            show=False,
+            tooltip="the case and its monitoring follow them to another establishment",
+        ),
+        Binding("l", "letter", "Letter", tooltip="write a letter to the person"),
+        Binding("r", "reload", "Reload", show=False),
+        *[Binding(str(n), f"take({n})", f"Take action {n}", show=False) for n in range(1, 10)],
     ]
     COMMANDS = {CaseCommands}  # noqa: RUF012
 
@@ -145,7 +162,7 @@ class CaseScreen(Screen[None]):
         options.clear_options()
         options.add_options([_action_option(n, a) for n, a in enumerate(actions, start=1)])
         if not actions:
-            options.add_option(Option(Text("No action is possible now.", style="dim")))
+            options.add_option(Option(Text().append("No action is possible now.", case_text.MUTED)))
         self._focus_tab()
 
     # -- tabs -----------------------------------------------------------------------------

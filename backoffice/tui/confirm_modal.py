@@ -35,12 +35,12 @@ class ConfirmCloseModal(ModalScreen[bool]):
             yield Static("y close it · n or esc go back", classes="hint")
             with Horizontal(classes="buttons"):
                 yield Button("Go back", id="back", variant="primary", compact=True)
-                yield Button("Close the case", id="close", variant="error", compact=True)
+                yield Button("Close the case", id="close-case", variant="error", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#back", Button).focus()
 
-    @on(Button.Pressed, "#close")
+    @on(Button.Pressed, "#close-case")
     def action_close_case(self) -> None:
         self.dismiss(True)
 

@@ -41,6 +41,7 @@ class FilterModal(ModalScreen[QueueQuery | None]):
     BINDINGS = [  # noqa: RUF012
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "apply", "Apply", priority=True),
+        Binding("ctrl+r", "clear", "Clear filters", priority=True, tooltip="all open cases"),
     ]
 
     def __init__(self, service: BackofficeService, request: QueueQuery) -> None:
@@ -68,7 +69,7 @@ class FilterModal(ModalScreen[QueueQuery | None]):
                 yield Label("Overridden")
                 yield Select(OVERRIDDEN_CHOICES, value=_overridden_value(r), allow_blank=False,
                              id="overridden", compact=True)  # fmt: skip
-            yield Static("ctrl+s apply · esc cancel", classes="hint")
+            yield Static("ctrl+s apply · ctrl+r clear · esc cancel", classes="hint")
             with Horizontal(classes="buttons"):
                 yield Button("Apply", id="apply", variant="primary", compact=True)
                 yield Button("Clear", id="clear", compact=True)
@@ -107,7 +108,7 @@ class FilterModal(ModalScreen[QueueQuery | None]):
         self.dismiss(chosen)
 
     @on(Button.Pressed, "#clear")
-    def _clear(self) -> None:
+    def action_clear(self) -> None:
         self.dismiss(QueueQuery(search=self.request.search))
 
     @on(Button.Pressed, "#cancel")

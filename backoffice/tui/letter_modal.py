@@ -39,6 +39,20 @@ class LetterModal(ServiceDialog[SavedLetter]):
     BINDINGS = [  # noqa: RUF012
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save", priority=True),
+        Binding(
+            "f2",
+            "save_pdf",
+            "Save + PDF",
+            priority=True,
+            tooltip="save it on the case and write it as a PDF file",
+        ),
+        Binding(
+            "f3",
+            "save_text",
+            "Save + text",
+            priority=True,
+            tooltip="save it on the case and write it as a text file",
+        ),
     ]
 
     def __init__(
@@ -72,8 +86,8 @@ class LetterModal(ServiceDialog[SavedLetter]):
             )
             with Horizontal(classes="buttons"):
                 yield Button("Save", id="save", variant="primary", compact=True)
-                yield Button("Save + PDF", id="pdf", compact=True)
-                yield Button("Save + text", id="txt", compact=True)
+                yield Button("Save + PDF", id="save-pdf", compact=True)
+                yield Button("Save + text", id="save-text", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
@@ -104,12 +118,12 @@ class LetterModal(ServiceDialog[SavedLetter]):
     def _save_pressed(self) -> None:
         self.action_save()
 
-    @on(Button.Pressed, "#pdf")
-    def _pdf_pressed(self) -> None:
+    @on(Button.Pressed, "#save-pdf")
+    def action_save_pdf(self) -> None:
         self.action_save("pdf")
 
-    @on(Button.Pressed, "#txt")
-    def _txt_pressed(self) -> None:
+    @on(Button.Pressed, "#save-text")
+    def action_save_text(self) -> None:
         self.action_save("txt")
 
     def action_save(self, fmt: str | None = None) -> None:

@@ -24,7 +24,11 @@ REASON_NEEDED = "Say why they are not the same person: everyone who sees the cas
 class LinkModal(ServiceDialog[CaseView]):
     """Decide on one earlier case offered as possibly the same person and place."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]  # noqa: RUF012
+    BINDINGS = [  # noqa: RUF012
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "link", "Link", priority=True),
+        Binding("ctrl+n", "not_same", "Not the same", priority=True),
+    ]
 
     def __init__(self, service: BackofficeService, case: CaseView, earlier: EarlierCaseView):
         super().__init__()

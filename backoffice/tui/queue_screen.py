@@ -12,14 +12,13 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from backoffice.live import ChangeMark
 from backoffice.service import BackofficeService, QueueQuery
-from backoffice.tui.case_text import ASK_NOW_STYLE, LATE, RISK_STYLES
+from backoffice.tui.case_text import ASK_NOW_STYLE, LATE, OVERRIDDEN, RISK_STYLES
 from backoffice.view_models import QueuePage, QueueRow
 from backoffice.wording import ASK_NOW, risk_level_words, status_words
 from intake.core.errors import SanctionsError
@@ -48,7 +47,7 @@ def _cut(text: str, width: int) -> str:
 def risk_cell(row: QueueRow) -> Text:
     """The risk level, and "ask now" beside it for a possible immediate risk (words, not only
     colour)."""
-    cell = Text(risk_level_words(row.risk_level), style=RISK_STYLES.get(row.risk_level, ""))
+    cell = Text().append(risk_level_words(row.risk_level), RISK_STYLES.get(row.risk_level, ""))
     if row.ask_now:
         cell.append(" ")
         cell.append(ASK_NOW, style=ASK_NOW_STYLE)
@@ -59,7 +58,7 @@ def row_cells(row: QueueRow) -> list[Text]:
     """One queue row as the table shows it."""
     # "R": one of the overdue items is a formal report's recommendation.
     mark = "R" if row.overdue_recommendations else ""
-    late = Text(f"!{row.overdue_tasks}{mark}" if row.overdue else "", style=LATE)
+    late = Text().append(f"!{row.overdue_tasks}{mark}" if row.overdue else "", LATE)
     return [
         Text(row.reference),
         risk_cell(row),
@@ -67,7 +66,7 @@ def row_cells(row: QueueRow) -> list[Text]:
         Text(_cut(row.establishment or "-", 13)),
         Text(_cut(status_words(row.status), 10)),
         late,
-        Text("OVR" if row.overridden else "", style="bold magenta"),
+        Text().append("OVR" if row.overridden else "", OVERRIDDEN),
     ]
 
 
@@ -87,63 +86,43 @@ def page_summary(page: QueuePage, query: QueueQuery) -> str:
     return what + (f" · {filters}" if filters else " · open cases")
 
 
-class QueueCommands(Provider):
-    """The queue's commands in the command palette."""
-
-    def _commands(self) -> list[tuple[str, str, object]]:
-        screen = self.screen
-        assert isinstance(screen, QueueScreen)
-        now = screen.request
-        return [
-            ("Filters…", "status, establishment, organisation, overdue", screen.action_filters),
-            ("Clear filters and search", "all open cases", screen.action_clear),
-            (
-                "Only overdue cases",
-                "cases with a task past its due date",
-                lambda: screen.set_request(QueueQuery(overdue=True, search=now.search)),
-            ),
-            (
-                "Only overridden cases",
-                "a supervisor changed the classification",
-                lambda: screen.set_request(QueueQuery(overridden=True, search=now.search)),
-            ),
-            ("Insights", "counts and trends over the cases you may see", screen.action_insights),
-            (
-                "Pattern alerts",
-                "one place, wing or member of staff in several allegations",
-                screen.action_alerts,
-            ),
-            ("Next page", "", lambda: screen.action_page(1)),
-            ("Previous page", "", lambda: screen.action_page(-1)),
-        ]
-
-    async def discover(self) -> Hits:
-        for name, help_text, callback in self._commands():
-            yield DiscoveryHit(name, callback, help=help_text or None)  # type: ignore[arg-type]
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for name, help_text, callback in self._commands():
-            score = matcher.match(name)
-            if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text or None)  # type: ignore[arg-type]
-
-
 class QueueScreen(Screen[None]):
     """The triage queue."""
 
+    # Each key is in the command palette too, by its description (intake.look.commands).
     BINDINGS = [  # noqa: RUF012
-        Binding("slash", "search", "Search"),
-        Binding("f", "filters", "Filters"),
-        Binding("x", "clear", "Clear"),
-        Binding("pagedown", "page(1)", "Next pg", priority=True),
-        Binding("pageup", "page(-1)", "Prev pg", priority=True),
-        Binding("r", "reload", "Reload"),
-        Binding("i", "insights", "Insights"),
-        Binding("a", "alerts", "Alerts", show=False),
-        Binding("q", "app.quit", "Quit"),
+        Binding("slash", "search", "Search", tooltip="reference, establishment or narrative"),
+        Binding("f", "filters", "Filters", tooltip="status, establishment, organisation, overdue"),
+        Binding("x", "clear", "Clear filters", tooltip="all open cases, no search"),
+        Binding("pagedown", "page(1)", "Next page", key_display="PgDn", show=False, priority=True),
+        Binding(
+            "pageup", "page(-1)", "Previous page", key_display="PgUp", show=False, priority=True
+        ),
+        Binding("r", "reload", "Reload", show=False),  # the queue reloads itself
+        Binding("i", "insights", "Insights", tooltip="counts and trends over your cases"),
+        Binding(
+            "a",
+            "alerts",
+            "Pattern alerts",
+            show=False,
+            tooltip="one place, wing or member of staff in several allegations",
+        ),
+        Binding(
+            "o",
+            "only_overdue",
+            "Only overdue cases",
+            show=False,
+            tooltip="cases with a task past its due date",
+        ),
+        Binding(
+            "v",
+            "only_overridden",
+            "Only overridden cases",
+            show=False,
+            tooltip="a supervisor changed the classification",
+        ),
+        Binding("q", "app.quit", "Quit", show=False),  # the footer shows ctrl+q
     ]
-    COMMANDS = {QueueCommands}  # noqa: RUF012
 
     def __init__(self, service: BackofficeService) -> None:
         super().__init__()
@@ -362,6 +341,8 @@ class QueueScreen(Screen[None]):
 
         self.app.push_screen(InsightsScreen(self.service))
 
-    def set_request(self, request: QueueQuery) -> None:
-        """Show another request (the command palette's quick filters)."""
-        self.load(request)
+    def action_only_overdue(self) -> None:
+        self.load(QueueQuery(overdue=True, search=self.request.search))
+
+    def action_only_overridden(self) -> None:
+        self.load(QueueQuery(overridden=True, search=self.request.search))

@@ -11,7 +11,7 @@ import ipaddress
 import os
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
@@ -133,6 +133,12 @@ class Settings(BaseSettings):
     retention: Retention = Field(default_factory=Retention)
     deadlines: Deadlines = Field(default_factory=Deadlines)
     alerts: Alerts = Field(default_factory=Alerts)
+    theme: Literal["default", "high-contrast"] = Field(
+        "default",
+        description="Both apps' colours: 'default', or 'high-contrast' (white on black, "
+        "every main text at 7:1 or more). Each person's own choice (F9 or the command "
+        "palette) is remembered and wins over this.",
+    )
 
     @field_validator("llm_url")
     @classmethod

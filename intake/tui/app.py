@@ -16,7 +16,7 @@ from rich.text import Text
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from textual import work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Footer, Header, Static
@@ -29,6 +29,7 @@ from intake.interview.drafts import DraftStore
 from intake.interview.profile import active_users, current_interviewer, remember
 from intake.interview.session import Imported, InterviewSession, warm_up
 from intake.llm import Assistant, LlmError
+from intake.look.app import LOOK_CSS, AccessibleApp
 from intake.tui.screens.done import DoneScreen
 from intake.tui.screens.drafts import DraftsModal, DraftsOutcome
 from intake.tui.screens.identify import PickUserScreen
@@ -45,11 +46,11 @@ class _SessionOptions(TypedDict):
     today: date
 
 
-class IntakeApp(App[None]):
+class IntakeApp(AccessibleApp):
     """The guided interview, for one interviewer on one laptop."""
 
     TITLE = "Sanctions intake"
-    CSS_PATH = "intake.tcss"
+    CSS_PATH = ["intake.tcss", LOOK_CSS]  # noqa: RUF012
     BINDINGS = [  # noqa: RUF012
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
@@ -62,10 +63,9 @@ class IntakeApp(App[None]):
         today: date | None = None,
         imported: Imported | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(settings=settings)
         #: A letter's text to take as the account of a new interview (``intake --import``).
         self.imported = imported
-        self.settings = settings
         self.engine = engine
         self.today = today or local_today()
         self.store = DraftStore(engine)
@@ -90,7 +90,6 @@ class IntakeApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.theme = "nord"
         self.run_worker(partial(warm_up, self.today), thread=True, group="warm-up")
         if self.assistant_problem:
             self.notify(self.assistant_problem, severity="warning", timeout=10)
@@ -104,6 +103,7 @@ class IntakeApp(App[None]):
         try:
             if self.actor is None:
                 self.actor = await self._identify()
+            self.use_theme_of(self.actor.name)
             self.sub_title = f"{self.actor.name} · {self.actor.organisation.value}"
             draft_id = None if self.imported else await self._offer_drafts(self.actor)
             await self._open_interview(draft_id)

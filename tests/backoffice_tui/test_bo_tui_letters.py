@@ -60,14 +60,14 @@ async def test_a_letter_is_filled_edited_saved_and_written_as_a_pdf(
         shown = screen_text(app)
         for words in ("a letter to the person", "Reassurance in writing", "Not now"):
             assert words in shown, words
-        for button in ("#save", "#pdf", "#txt", "#cancel"):  # all on the 80x24 screen
+        for button in ("#save", "#save-pdf", "#save-text", "#cancel"):  # all on the 80x24 screen
             region = modal.query_one(button).region
             assert region.height and region.bottom <= SIZE[1] and region.right <= SIZE[0], button
         await pilot.press(*"Hello. ")
         await pilot.pause()
         edited = box.text
         assert edited.startswith("Hello. ")
-        await pilot.click("#pdf")
+        await pilot.click("#save-pdf")
         await wait_until(pilot, lambda: app.screen is screen)
         await wait_until(pilot, lambda: "Letters to the person" in text_of(screen, "#summary-text"))
         assert "Reassurance in writing" in text_of(screen, "#summary-text")

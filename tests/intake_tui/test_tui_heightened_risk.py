@@ -50,8 +50,8 @@ async def test_a_move_date_that_has_passed_is_refused_then_one_to_come_raises_th
         await type_text(pilot, "yesterday")
         await pilot.press("enter")
         assert shown_problem(app) == (
-            "22 November 2026 has passed; give the date it is due (today or later)"
-        )
+            "⚠ 22 November 2026 has passed; give the date it is due (today or later)"
+        )  # marked as a problem, not only by its colour
         assert app.screen.query_one(Input).value == "yesterday"
         assert (await at_question(pilot)).key == "move_date"
         session = interview_screen(app).session

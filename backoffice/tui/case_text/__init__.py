@@ -15,7 +15,13 @@ from backoffice.tui.case_text.actions import actions_text
 from backoffice.tui.case_text.audit import audit_text
 from backoffice.tui.case_text.classifications import classifications_text
 from backoffice.tui.case_text.header import flags, header_text
-from backoffice.tui.case_text.style import ASK_NOW_STYLE, LATE, MUTED, RISK_STYLES
+from backoffice.tui.case_text.style import (
+    ASK_NOW_STYLE,
+    LATE,
+    MUTED,
+    OVERRIDDEN,
+    RISK_STYLES,
+)
 from backoffice.tui.case_text.summary import summary_text
 from backoffice.tui.case_text.tasks import tasks_text
 
@@ -23,6 +29,7 @@ __all__ = [
     "ASK_NOW_STYLE",
     "LATE",
     "MUTED",
+    "OVERRIDDEN",
     "RISK_STYLES",
     "actions_text",
     "audit_text",

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from rich.text import Text
 
-from backoffice.tui.case_text.style import MUTED
+from backoffice.tui.case_text.style import MUTED, REFUSED_KEY
 from backoffice.view_models import AvailableAction
 
 
@@ -20,7 +20,7 @@ def actions_text(actions: Iterable[AvailableAction]) -> Text:
     for number, action in enumerate(found[:9], start=1):
         where = f"step {action.step}" if action.step else "duty"
         style = "" if action.allowed else MUTED
-        text.append(f" {number} ", style="bold reverse" if action.allowed else "reverse dim")
+        text.append(f" {number} ", style="bold reverse" if action.allowed else REFUSED_KEY)
         refused = "" if action.allowed else " - refused now"
         text.append(f" {action.label} ({where}){refused}", style)
         text.append("\n")

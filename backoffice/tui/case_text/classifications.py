@@ -7,7 +7,7 @@ from typing import Any
 
 from rich.text import Text
 
-from backoffice.tui.case_text.style import MUTED, add_line, when_words
+from backoffice.tui.case_text.style import ATTENTION, MUTED, add_line, when_words
 from backoffice.view_models import CaseView, ClassificationRecord
 from backoffice.wording import (
     categories_words,
@@ -51,7 +51,7 @@ def _classification(text: Text, c: ClassificationRecord) -> None:
 def classifications_text(view: CaseView) -> Text:
     text = Text()
     for d in view.disagreements:
-        add_line(text, ("DISAGREE ", "bold yellow"), disagreement_words(d))
+        add_line(text, ("DISAGREE ", ATTENTION), disagreement_words(d))
     for record in reversed(view.classifications):
         _classification(text, record)
     text.rstrip()

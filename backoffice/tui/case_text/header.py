@@ -5,24 +5,33 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from backoffice.tui.case_text.style import ASK_NOW_STYLE, LATE, MUTED, RISK_STYLES, add_line
+from backoffice.tui.case_text.style import (
+    ASK_NOW_STYLE,
+    ATTENTION,
+    IDENTITY,
+    LATE,
+    MUTED,
+    OVERRIDDEN,
+    RISK_STYLES,
+    add_line,
+)
 from backoffice.view_models import CaseView, QueueRow
 from backoffice.wording import ASK_NOW, outcome_words, risk_level_words, status_words
 
 
 def flags(row: QueueRow) -> list[tuple[str, str]]:
     """The header's flags; PSEUDONYMISED first, so a narrow screen never cuts it off."""
-    found = [("PSEUDONYMISED", "bold cyan")] if not row.identified else []
+    found = [("PSEUDONYMISED", IDENTITY)] if not row.identified else []
     if row.overdue:
         found.append((f"OVERDUE({row.overdue_tasks})", LATE))
     if row.overdue_recommendations:
         found.append((f"RECOMMENDATION OVERDUE({row.overdue_recommendations})", LATE))
     if row.overridden:
-        found.append(("OVERRIDDEN", "bold magenta"))
+        found.append(("OVERRIDDEN", OVERRIDDEN))
     if row.awaiting_supervisor:
-        found.append(("AWAITING SUPERVISOR", "bold yellow"))
+        found.append(("AWAITING SUPERVISOR", ATTENTION))
     if row.still_monitored:
-        found.append(("STILL MONITORED", "bold yellow"))
+        found.append(("STILL MONITORED", ATTENTION))
     if row.is_demo:
         found.append(("DEMO", MUTED))
     return found

@@ -9,10 +9,21 @@ from rich.text import Text
 
 from backoffice.text import plain
 
-RISK_STYLES = {"immediate": "bold red", "high": "bold yellow", "standard": ""}
-ASK_NOW_STYLE = "bold black on yellow"
-LATE = "bold red"
-MUTED = "dim"
+# Named styles: their colours are the theme's (``intake.look.themes.STYLES``), and each goes
+# with words ("immediate", "ask now", "OVERDUE"), never alone.
+RISK_STYLES = {
+    "immediate": "sanctions.level.immediate",
+    "high": "sanctions.level.high",
+    "standard": "sanctions.level.standard",
+}
+ASK_NOW_STYLE = "sanctions.ask-now"
+LATE = "sanctions.late"
+MUTED = "sanctions.muted"
+ATTENTION = "sanctions.attention"
+OPEN = "sanctions.open"
+IDENTITY = "sanctions.identity"
+OVERRIDDEN = "sanctions.overridden"
+REFUSED_KEY = "sanctions.refused-key"
 
 
 def when_words(value: datetime | date | None) -> str:

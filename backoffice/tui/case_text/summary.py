@@ -7,6 +7,8 @@ from rich.text import Text
 
 from backoffice.tui.case_text.style import (
     ASK_NOW_STYLE,
+    ATTENTION,
+    IDENTITY,
     LATE,
     MUTED,
     RISK_STYLES,
@@ -42,7 +44,7 @@ def summary_text(view: CaseView) -> Text:
         add_line(text, f"routes: {'; '.join(route_words(r) for r in view.routes)}")
     add_line(text, f"categories: {categories_words(s.categories)}")
     for d in view.disagreements:
-        add_line(text, ("DISAGREE ", "bold yellow"), disagreement_words(d))
+        add_line(text, ("DISAGREE ", ATTENTION), disagreement_words(d))
     add_line(text, "")
     add_line(text, ("Person", "bold underline"))
     age = f"age: {answer_label('age_band', p.age_band)}" if p.age_band else None
@@ -50,7 +52,7 @@ def summary_text(view: CaseView) -> Text:
         known = [p.name or "name not given", p.prison_number or p.home_office_ref, age, p.location]
         add_line(text, " · ".join(part for part in known if part))
     else:
-        pseudonym = (p.pseudonym or "no identifier recorded", "bold cyan")
+        pseudonym = (p.pseudonym or "no identifier recorded", IDENTITY)
         add_line(text, pseudonym, f" · {age}" if age else "")
         add_line(text, (view.identity_note or "pseudonymised", MUTED))
     add_line(text, way_in_words(view))
@@ -58,7 +60,7 @@ def summary_text(view: CaseView) -> Text:
         add_line(text, reassurance)
     hearing = hearing_words(view.out_of_hearing)
     if hearing:
-        style = "" if view.out_of_hearing else "bold yellow"
+        style = "" if view.out_of_hearing else ATTENTION
         add_line(text, (hearing, style))
     channel = view.communication_channel
     how = f" ({answer_label('channel', channel)})" if channel else ""
@@ -120,7 +122,7 @@ def _earlier_cases(text: Text, view: CaseView) -> None:
     add_line(text, ("Earlier cases about the same person?", "bold underline"))
     for e in view.earlier_cases:
         received = f" received {when_words(e.received)} · {status_words(e.status)}"
-        add_line(text, (e.reference, "bold yellow"), received)
+        add_line(text, (e.reference, ATTENTION), received)
         add_line(text, f"  {', '.join(e.reasons)}: press k to link it or set it aside")
     for link in view.links:
         why = f" - {link.reason}" if link.reason else ""
@@ -155,7 +157,7 @@ def _consent(text: Text, view: CaseView) -> None:
         add_line(text, ("no consent recorded", LATE))
         add_line(text, "")
         return
-    style = "bold yellow" if state.awaiting_person or not state.pursue else ""
+    style = ATTENTION if state.awaiting_person or not state.pursue else ""
     add_line(text, (state.summary, style))
     whose = "" if state.from_person else f"as said by {state.given_by_label or 'someone else'}: "
     add_line(
@@ -165,7 +167,7 @@ def _consent(text: Text, view: CaseView) -> None:
     )
     if c.refer_without_consent:
         confirmed = f"confirmed by {c.confirmed_by}" if c.confirmed_by else "NOT YET CONFIRMED"
-        add_line(text, ("referral WITHOUT consent: ", "bold yellow"), f"{c.justification or '-'}")
+        add_line(text, ("referral WITHOUT consent: ", ATTENTION), f"{c.justification or '-'}")
         add_line(text, f"  {confirmed}")
     if len(view.consent_history) > 1:
         add_line(text, ("history (oldest first):", MUTED))

@@ -6,7 +6,7 @@ from datetime import date
 
 from rich.text import Text
 
-from backoffice.tui.case_text.style import LATE, MUTED, add_line, when_words
+from backoffice.tui.case_text.style import LATE, MUTED, OPEN, add_line, when_words
 from backoffice.view_models import CaseView, RecommendationView, TaskView
 from intake.core.vocabulary import RecommendationStatus, label_of
 
@@ -18,7 +18,7 @@ def _task(text: Text, task: TaskView) -> None:
     elif task.overdue:
         state, style = "OVERDUE", LATE
     else:
-        state, style = "open", "green"
+        state, style = "open", OPEN
     if task.proposed:
         state += " proposed"
     due = f"due {when_words(task.due)}"
@@ -31,7 +31,7 @@ def _task(text: Text, task: TaskView) -> None:
 
 def _recommendation(text: Text, r: RecommendationView) -> None:
     state, style = ("done", MUTED) if r.done_at else (
-        (f"OVERDUE {r.days_overdue}d", LATE) if r.overdue else ("open", "green")
+        (f"OVERDUE {r.days_overdue}d", LATE) if r.overdue else ("open", OPEN)
     )  # fmt: skip
     if r.escalated_at and not r.done_at:
         state += " escalated"

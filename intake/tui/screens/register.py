@@ -20,6 +20,7 @@ from intake.interview.profile import (
     board_establishment,
     register_first_user,
 )
+from intake.look.themes import PROBLEM_MARK
 from intake.tui.widgets.controls import Accept, AnswerLine, ChoicePicker
 
 ORGANISATIONS = list(Organisation)
@@ -106,7 +107,7 @@ class RegisterScreen(Screen[Actor]):
         """The message just under the field it is about (``near``), scrolled into view: at
         80x24 the end of the form is out of sight."""
         problem = self.query_one("#problem", Static)
-        problem.update(Text(message))
+        problem.update(Text(f"{PROBLEM_MARK} {message}" if message else ""))
         problem.set_class(bool(message), "shown")
         if not message:
             return

@@ -110,11 +110,11 @@ class ReviewScreen(Screen[None]):
     """Change any answer (Enter or e), then submit (Ctrl+S)."""
 
     BINDINGS = [  # noqa: RUF012
-        Binding("e", "edit", "Change"),
+        Binding("e", "edit", "Change", tooltip="change the chosen answer"),
         Binding("ctrl+s", "submit", "Submit", priority=True),
-        Binding("escape", "back", "Back"),
-        Binding("f2", "toggle_panel", "Panel"),
-        Binding("f4", "app.drafts", "Drafts"),
+        Binding("escape", "back", "Back", tooltip="back to the interview"),
+        Binding("f2", "toggle_panel", "Panel", tooltip="show or hide the case panel"),
+        Binding("f4", "app.drafts", "Drafts", tooltip="unfinished interviews"),
     ]
 
     def __init__(self, session: InterviewSession) -> None:

@@ -16,6 +16,7 @@ from textual.widgets import Input, Static, TextArea
 
 from intake.core.establishments import Lookup, default_directory
 from intake.interview.script import Kind, Question
+from intake.look.themes import NOTE_MARK, PROBLEM_MARK
 from intake.tui.widgets.controls import (
     Accept,
     AnswerArea,
@@ -162,16 +163,19 @@ class AnswerInput(Vertical):
         return ""
 
     def show_problem(self, message: str) -> None:
-        """A gentle warning above the control; what was typed stays as it is."""
-        problem = self.query_one("#problem", Static)
-        problem.update(Text(message))
-        problem.add_class("shown")
-        problem.remove_class("note")
+        """A gentle warning above the control (``⚠``: not colour alone); what was typed
+        stays as it is."""
+        self._show(f"{PROBLEM_MARK} {message}", note=False)
 
     def show_note(self, message: str) -> None:
-        """Information, not a warning, in the same place."""
-        self.show_problem(message)
-        self.query_one("#problem", Static).add_class("note")
+        """Information, not a warning, in the same place (``ℹ``)."""
+        self._show(f"{NOTE_MARK} {message}", note=True)
+
+    def _show(self, words: str, *, note: bool) -> None:
+        problem = self.query_one("#problem", Static)
+        problem.update(Text(words))
+        problem.add_class("shown")
+        problem.set_class(note, "note")
 
     def on_accept(self, event: Accept) -> None:
         event.stop()

@@ -54,9 +54,9 @@ class CasePanel(VerticalScroll):
         else:
             risk.append_text(risk_badge(data.risk))
         if data.immediate_risk and data.risk != RiskLevel.IMMEDIATE:
-            risk.append(" immediate", style="bold #d46a6a")
+            risk.append(" immediate", style="sanctions.immediate")
         elif data.possible_risk:
-            risk.append(" possible: ask now", style="bold #d4a24c")
+            risk.append(" possible: ask now", style="sanctions.possible")
         for reason in data.risk_reasons:
             risk.append(f"\n• {reason}")
         rows.append(("Risk", risk))

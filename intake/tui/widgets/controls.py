@@ -61,7 +61,13 @@ class AnswerArea(TextArea):
     """Prose over several lines (the narrative); Enter is a new line, F5 or Ctrl+S accepts."""
 
     BINDINGS = [  # noqa: RUF012
-        Binding("f5,ctrl+s,ctrl+enter,ctrl+j", "accept", "Accept", priority=True),
+        Binding(
+            "f5,ctrl+s,ctrl+enter,ctrl+j",
+            "accept",
+            "Accept",
+            priority=True,
+            tooltip="the text typed is the answer",
+        ),
     ]
 
     def action_accept(self) -> None:

@@ -13,8 +13,10 @@ from intake.core.vocabulary import RiskLevel
 from intake.interview.line_text import reflow
 from intake.interview.panel import risk_words
 
-EVIDENCE_STYLE = "bold black on #e3c567"
-NEGATION_STYLE = "italic black on #b8c4d6"
+# Named styles: their colours are the theme's (``intake.look.themes.STYLES``); evidence is also
+# put in [brackets] and a risk level said in words, so colour is never the only sign.
+EVIDENCE_STYLE = "sanctions.evidence"
+NEGATION_STYLE = "sanctions.negation"
 LABEL_STYLE = "bold"
 CONTEXT_CHARS = 28
 MAX_SNIPPETS = 12
@@ -22,9 +24,9 @@ MAX_SNIPPETS = 12
 MIN_VALUE_WIDTH = 18
 
 RISK_STYLES = {
-    RiskLevel.IMMEDIATE: "bold white on #a33a3a",
-    RiskLevel.HIGH: "bold black on #e0a458",
-    RiskLevel.STANDARD: "black on #9cc5a1",
+    RiskLevel.IMMEDIATE: "sanctions.badge.immediate",
+    RiskLevel.HIGH: "sanctions.badge.high",
+    RiskLevel.STANDARD: "sanctions.badge.standard",
 }
 
 
@@ -91,15 +93,30 @@ def facts_grid(rows: list[tuple[str, RenderableType]], *, label_width: int = 10)
 
 
 def _style_for(item: Evidence) -> str:
-    return NEGATION_STYLE if item.label in ("negation", "doubt") else EVIDENCE_STYLE
+    return NEGATION_STYLE if item.label in QUALIFIERS else EVIDENCE_STYLE
+
+
+#: Evidence that qualifies the words around it: said beside the words, not only by colour.
+QUALIFIERS = ("negation", "doubt")
+
+
+def marked(words: str, item: Evidence) -> str:
+    """``[words]``, or ``[words · negation]``: the evidence marked without colour."""
+    return f"[{words} · {item.label}]" if item.label in QUALIFIERS else f"[{words}]"
 
 
 def highlight_evidence(text: str, evidence: list[Evidence]) -> Text:
-    """The whole text, with the words the classification rests on highlighted."""
-    shown = Text(text)
-    for item in evidence:
-        if 0 <= item.start < item.end <= len(text):
-            shown.stylize(_style_for(item), item.start, item.end)
+    """The whole text, with the words the classification rests on in [brackets] and
+    highlighted (a negation or doubt says so: ``[not · negation]``)."""
+    shown = Text()
+    at = 0
+    for item in sorted(evidence, key=lambda e: (e.start, -e.end)):
+        if not at <= item.start < item.end <= len(text):
+            continue  # outside the text, or inside evidence already marked
+        shown.append(text[at : item.start])
+        shown.append(marked(text[item.start : item.end], item), style=_style_for(item))
+        at = item.end
+    shown.append(text[at:])
     return shown
 
 
@@ -111,13 +128,14 @@ def evidence_snippet(item: Evidence, text: str) -> Text:
     snippet = Text()
     snippet.append(f"{item.stands_for}: ", style=LABEL_STYLE)
     snippet.append("…" + before)
-    snippet.append(text[item.start : item.end].replace("\n", " "), style=_style_for(item))
+    words = text[item.start : item.end].replace("\n", " ")
+    snippet.append(marked(words, item), style=_style_for(item))
     snippet.append(after + "…")
     return snippet
 
 
 def risk_badge(level: RiskLevel) -> Text:
-    return Text(f" {level.label.upper()} ", style=RISK_STYLES[level])
+    return Text().append(f" {level.label.upper()} ", RISK_STYLES[level])
 
 
 def classification_summary(result: Classification) -> LabelledRows:

@@ -44,13 +44,21 @@ class InterviewScreen(LiveCaseScreen):
     """Asks the engine's next question until none is left, then opens the review."""
 
     BINDINGS = [  # noqa: RUF012
-        Binding("f2", "toggle_panel", "Panel"),
-        Binding("f4", "app.drafts", "Drafts"),
-        Binding("f6", "review", "Answers"),
+        # Each key is in the command palette too, by its description (intake.look.commands).
+        Binding("f2", "toggle_panel", "Panel", tooltip="show or hide the case panel"),
+        Binding("f4", "app.drafts", "Drafts", tooltip="unfinished interviews"),
+        # Priority: in the narrative's box F6 would select a line instead (TextArea's key).
+        Binding(
+            "f6",
+            "review",
+            "Answers",
+            tooltip="review and change the answers, submit",
+            priority=True,
+        ),
         # Priority: the answer controls have their own PgUp/PgDn, which would leave no key
         # to read back through the conversation while an answer box has the focus.
         Binding("pageup", "scroll_log(-1)", "Scroll back", key_display="PgUp/Dn", priority=True),
-        Binding("pagedown", "scroll_log(1)", "Scroll", show=False, priority=True),
+        Binding("pagedown", "scroll_log(1)", "Scroll on", show=False, priority=True),
     ]
 
     def __init__(self, session: InterviewSession) -> None:

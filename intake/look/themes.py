@@ -1,0 +1,155 @@
+"""The two themes and the styles the apps' texts are drawn in, by meaning, in each.
+
+Colour never carries a meaning alone here: every style below goes with a word or a symbol
+("IMMEDIATE", "OVERDUE", "ask now", brackets around evidence). The high-contrast theme is white
+on black, and every pair of text and background it uses reaches 7:1 (WCAG 2.2 AAA for text;
+:func:`contrast_ratio`); the tests measure them.
+"""
+
+from __future__ import annotations
+
+from textual.theme import Theme
+
+#: What people choose (the ``theme`` setting, F9, the palette) and the Textual theme it is.
+DEFAULT = "default"
+HIGH_CONTRAST = "high-contrast"
+TEXTUAL_NAMES = {DEFAULT: "nord", HIGH_CONTRAST: "sanctions-high-contrast"}
+CHOICES = tuple(TEXTUAL_NAMES)
+
+#: Before a problem and a note shown in the same place: which it is, without its colour.
+PROBLEM_MARK = "⚠"
+NOTE_MARK = "ℹ"
+
+BLACK = "#000000"
+WHITE = "#ffffff"
+#: The high-contrast palette: each a text colour on black, 7:1 or more (see the tests).
+HC_RED = "#ff8c8c"
+HC_YELLOW = "#ffd75f"
+HC_GREEN = "#87ff87"
+HC_CYAN = "#5fd7ff"
+HC_MAGENTA = "#ffafff"
+HC_GREY = "#c6c6c6"
+HC_SURFACE = "#121212"
+HC_PANEL = "#262626"
+HC_SELECTION = "#004466"
+
+HIGH_CONTRAST_THEME = Theme(
+    name=TEXTUAL_NAMES[HIGH_CONTRAST],
+    primary=HC_CYAN,
+    secondary=HC_MAGENTA,
+    accent=HC_YELLOW,
+    warning=HC_YELLOW,
+    error=HC_RED,
+    success=HC_GREEN,
+    foreground=WHITE,
+    background=BLACK,
+    surface=HC_SURFACE,
+    panel=HC_PANEL,
+    boost=HC_SURFACE,
+    dark=True,
+    text_alpha=1.0,
+    variables={
+        "text": WHITE,
+        "text-muted": HC_GREY,
+        "text-disabled": HC_GREY,
+        "text-primary": HC_CYAN,
+        "text-accent": HC_YELLOW,
+        "text-warning": HC_YELLOW,
+        "text-error": HC_RED,
+        "text-success": HC_GREEN,
+        "foreground-muted": HC_GREY,
+        "block-cursor-foreground": BLACK,
+        "block-cursor-background": HC_YELLOW,
+        "block-cursor-text-style": "bold",
+        "block-cursor-blurred-foreground": BLACK,
+        "block-cursor-blurred-background": HC_GREY,
+        "block-hover-background": HC_PANEL,
+        "footer-foreground": WHITE,
+        "footer-background": HC_PANEL,
+        "footer-key-foreground": HC_YELLOW,
+        "footer-description-foreground": WHITE,
+        "input-cursor-foreground": BLACK,
+        "input-cursor-background": WHITE,
+        "input-selection-background": HC_SELECTION,
+        "input-selection-foreground": WHITE,
+        "button-foreground": WHITE,
+        "button-color-foreground": BLACK,
+        "button-focus-text-style": "bold reverse",
+        "border": HC_YELLOW,
+        "border-blurred": HC_GREY,
+        "scrollbar": HC_GREY,
+        "scrollbar-hover": WHITE,
+        "scrollbar-active": HC_YELLOW,
+        "scrollbar-background": HC_PANEL,
+        "link-color": HC_CYAN,
+    },
+)
+
+#: Styles by meaning (Rich style names, resolved by the app's console): the default theme's
+#: are the colours both apps always had; the high-contrast ones reach 7:1 on black.
+STYLES: dict[str, dict[str, str]] = {
+    DEFAULT: {
+        "sanctions.badge.immediate": "bold white on #a33a3a",
+        "sanctions.badge.high": "bold black on #e0a458",
+        "sanctions.badge.standard": "black on #9cc5a1",
+        "sanctions.level.immediate": "bold red",
+        "sanctions.level.high": "bold yellow",
+        "sanctions.level.standard": "none",
+        "sanctions.immediate": "bold #d46a6a",
+        "sanctions.possible": "bold #d4a24c",
+        "sanctions.ask-now": "bold black on yellow",
+        "sanctions.late": "bold red",
+        "sanctions.attention": "bold yellow",
+        "sanctions.open": "green",
+        "sanctions.identity": "bold cyan",
+        "sanctions.overridden": "bold magenta",
+        "sanctions.muted": "dim",
+        "sanctions.refused-key": "reverse dim",
+        "sanctions.evidence": "bold black on #e3c567",
+        "sanctions.negation": "italic black on #b8c4d6",
+    },
+    HIGH_CONTRAST: {
+        "sanctions.badge.immediate": f"bold {BLACK} on {HC_RED}",
+        "sanctions.badge.high": f"bold {BLACK} on {HC_YELLOW}",
+        "sanctions.badge.standard": f"{BLACK} on {HC_GREEN}",
+        "sanctions.level.immediate": f"bold {HC_RED}",
+        "sanctions.level.high": f"bold {HC_YELLOW}",
+        "sanctions.level.standard": "none",
+        "sanctions.immediate": f"bold {HC_RED}",
+        "sanctions.possible": f"bold {HC_YELLOW}",
+        "sanctions.ask-now": f"bold {BLACK} on {HC_YELLOW}",
+        "sanctions.late": f"bold {HC_RED}",
+        "sanctions.attention": f"bold {HC_YELLOW}",
+        "sanctions.open": HC_GREEN,
+        "sanctions.identity": f"bold {HC_CYAN}",
+        "sanctions.overridden": f"bold {HC_MAGENTA}",
+        "sanctions.muted": HC_GREY,
+        "sanctions.refused-key": f"{BLACK} on {HC_GREY}",
+        "sanctions.evidence": f"bold underline {BLACK} on {HC_YELLOW}",
+        "sanctions.negation": f"italic underline {BLACK} on {HC_CYAN}",
+    },
+}
+
+
+def textual_name(choice: str) -> str:
+    """The Textual theme for a choice (``default`` for anything unknown)."""
+    return TEXTUAL_NAMES.get(choice, TEXTUAL_NAMES[DEFAULT])
+
+
+def choice_of(textual_theme: str) -> str:
+    """The choice a Textual theme stands for (any theme but ours counts as the default)."""
+    return HIGH_CONTRAST if textual_theme == TEXTUAL_NAMES[HIGH_CONTRAST] else DEFAULT
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2.2's relative luminance of ``#rrggbb``."""
+    value = colour.lstrip("#")
+    channels = [int(value[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG 2.2's contrast ratio of two colours, from 1 to 21."""
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)))[::-1]
+    return (lighter + 0.05) / (darker + 0.05)

@@ -205,10 +205,11 @@ class Known:
             return Ending(routes, "\n".join(self.signpost(r) for r in routes))
         return None
 
-    def signpost(self, route: Route) -> str:
-        """Where to go for ``route``, in the words staff say ("" when there are none)."""
+    def signpost(self, route: Route, *, texts: Texts | None = None) -> str:
+        """Where to go for ``route``, in the words staff say ("" when there are none); in
+        ``texts`` of another language when given."""
         place = self.value("establishment")
-        text = self.texts.signposts.get(route.value, "")
+        text = (texts or self.texts).signposts.get(route.value, "")
         if route == Route.OUT_OF_SCOPE:
             if not (isinstance(place, dict) and "not_covered" in place):
                 return ""

@@ -123,9 +123,11 @@ class InterviewSession:
         settings: Settings,
         today: date,
         imported: Imported | None = None,
+        language: str | None = None,
     ) -> InterviewSession:
         """A new interview with a new draft (database work: call from a worker); with the
-        text of a letter ``imported`` as its account, kept as it is."""
+        text of a letter ``imported`` as its account, kept as it is; in ``language`` (a code
+        of prompts/languages.py) when chosen at the start."""
         draft_id = store.start(user_id=actor.id)
         session = cls(
             store=store,
@@ -134,6 +136,9 @@ class InterviewSession:
             draft_id=draft_id,
             interview=cls._interview(store, actor, settings, today),
         )
+        if language is not None:
+            question = session.interview.script.question("language")
+            session.answer(question, language, editing=True)
         if imported is not None:
             session.imported = imported
             session.interview.imported_from = imported.name

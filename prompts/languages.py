@@ -36,7 +36,9 @@ PERSON_FACING: dict[str, tuple[str, ...]] = {
         "on_behalf.raise_later",
         "on_behalf.not_named",
     ),
-    "letters/reassurance.yaml": ("received.*", "on_behalf.*", "template"),
+    "letters/reassurance.yaml": (
+        "received.*", "on_behalf.*", "names.*", "signed.*", "months.*", "no_name", "template",
+    ),
     "letters/does_not_qualify.yaml": ("routes.*", "template"),
     "letters/no_investigation.yaml": ("template",),
     "letters/unfounded.yaml": ("template",),
@@ -81,6 +83,8 @@ def _walk(data: Any, parts: list[str], path: str, found: dict[str, str]) -> None
             found[path] = data
         return
     head, rest = parts[0], parts[1:]
+    if isinstance(data, list):  # a list of words (the months) by position: "months.0"
+        data = {str(i): item for i, item in enumerate(data)}
     if head == "questions" and isinstance(data, dict) and rest and rest[0] == "*":
         for key, question in _questions(data).items():
             _walk(question, rest[1:], f"questions.{key}", found)
@@ -118,10 +122,11 @@ def _put(data: Any, parts: list[str], value: str) -> None:
     if head == "questions" and rest:
         _put(_questions(data)[rest[0]], rest[1:], value)
         return
+    key: int | str = int(head) if isinstance(data, list) else head
     if not rest:
-        data[head] = value
+        data[key] = value  # type: ignore[index]
         return
-    _put(data[head], rest, value)
+    _put(data[key], rest, value)  # type: ignore[index]
 
 
 def merged(

@@ -213,13 +213,14 @@ class InterviewSession:
         establishment = place.get("name") or place.get("text") if isinstance(place, dict) else None
         received = interview.value("visit_date")
         return reassurance_letter(
-            name=str(interview.value("person_name") or "Sir or Madam"),
+            name=str(interview.value("person_name") or load_letter(interview.language).no_name),
             establishment=establishment or "the establishment",
             organisation=self.actor.organisation,
             received_via=str(interview.value("received_via") or ""),
             raised_by=interview.value("raised_by"),
             received_on=date.fromisoformat(received) if received else interview.today,
             written_on=interview.today,
+            language=interview.language,
         )
 
     @property

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from intake.classifier import Classification
+from intake.classifier.language import check_language
 from intake.core.vocabulary import RiskLevel
 from intake.interview.engine import Interview
 from intake.interview.known import Ending
@@ -71,6 +72,8 @@ class CasePanelData:
     questions_left: int = 0
     #: Why the interview is stopped (an interpreter is needed), when it is.
     stopped: str | None = None
+    #: The account does not look English, in plain words: a person must read it (issue 17).
+    not_english: str | None = None
 
 
 def _display(interview: Interview, key: str) -> str | None:
@@ -192,6 +195,7 @@ def case_panel(interview: Interview, *, draft_text: str | None = None) -> CasePa
         sections_left=_sections_left(interview),
         questions_left=len(interview.remaining()),
         stopped=_stopped(interview),
+        not_english=check_language(text).note() if text else None,
     )
 
 

@@ -37,7 +37,13 @@ PERSON_FACING: dict[str, tuple[str, ...]] = {
         "on_behalf.not_named",
     ),
     "letters/reassurance.yaml": (
-        "received.*", "on_behalf.*", "names.*", "signed.*", "months.*", "no_name", "template",
+        "received.*",
+        "on_behalf.*",
+        "names.*",
+        "signed.*",
+        "months.*",
+        "no_name",
+        "template",
     ),
     "letters/does_not_qualify.yaml": ("routes.*", "template"),
     "letters/no_investigation.yaml": ("template",),
@@ -129,9 +135,7 @@ def _put(data: Any, parts: list[str], value: str) -> None:
     _put(data[key], rest, value)  # type: ignore[index]
 
 
-def merged(
-    name: str, english: Any, load_translation: Callable[[str], Any], language: str
-) -> Any:
+def merged(name: str, english: Any, load_translation: Callable[[str], Any], language: str) -> Any:
     """The English data of ``name`` with the person-facing words of ``language`` laid over it.
 
     Only keys the English file has as person-facing are taken; anything else in a translation

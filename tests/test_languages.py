@@ -71,13 +71,12 @@ def test_a_file_with_nothing_person_facing_is_english_in_every_language() -> Non
     assert load_yaml_in("risk.yaml", "cy") == load_yaml("risk.yaml")
 
 
-@pytest.mark.parametrize(
-    ("typed", "code"), [("cy", "cy"), ("CY", "cy"), (" en ", "en")]
-)
+@pytest.mark.parametrize(("typed", "code"), [("cy", "cy"), ("CY", "cy"), (" en ", "en")])
 def test_a_language_is_named_by_its_code(typed: str, code: str) -> None:
     assert check_language(typed) == code
 
 
 def test_an_unknown_language_is_refused_naming_those_shipped() -> None:
-    with pytest.raises(UnknownLanguage, match=r"no language 'xx': choose one of en \(English\), cy"):
+    shipped = r"choose one of en \(English\), cy \(Welsh \(Cymraeg\)\)"
+    with pytest.raises(UnknownLanguage, match=rf"no language 'xx': {shipped}"):
         check_language("xx")

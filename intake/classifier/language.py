@@ -22,18 +22,23 @@ from dataclasses import dataclass
 from intake.classifier.result import Classification
 from intake.core.vocabulary import Qualifies, Route
 
+
 #: Common English words that are not also common Welsh words.
-ENGLISH = frozenset(
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+ENGLISH = _words(
     """the to and of was my he she for on that it said they with but have had not be this
     you we his her them from after because did when about were been will would an as so what
     there then him are just out up if got by into our your their told has can could should
-    going get who which where any some more how why than too very over""".split()
+    going get who which where any some more how why than too very over"""
 )
 #: Common words of the languages most often met besides English, to say which it looks like
 #: (or "another language"): an account is called not English only on such positive evidence,
 #: so terse English notes ("IEP enh -> std 11/3, 2 days after interview w/ PPO") stay English.
 OTHERS: dict[str, frozenset[str]] = {
-    name: frozenset(words.split())
+    name: _words(words)
     for name, words in {
         "Welsh": """yn y yr mae wedi ac ar fy ei eu roedd oedd bod ddim nhw fe mi gyda hefyd ond
             pan chi wrth dros drwy achos ni fod iddo iddi hi fi dweud ddweud wnaeth ges gefais

@@ -97,9 +97,7 @@ def chat(
     for notice in app.notices:
         click.echo(notice, err=True)
     io = LineIO(sys.stdin, sys.stdout)
-    status = run_chat(
-        app, io, as_user=as_user, as_json=as_json, imported=imported, language=chosen
-    )
+    status = run_chat(app, io, as_user=as_user, as_json=as_json, imported=imported, language=chosen)
     sys.exit(status)
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from intake.core.clock import local_time, utcnow
 from intake.core.errors import ValidationProblem
+from intake.core.letter_words import load_letter
 from intake.core.settings import Settings
 from intake.core.users import Actor
 from intake.interview.answers import Parsed

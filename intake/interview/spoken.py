@@ -32,7 +32,7 @@ class Said:
 
     @property
     def short_name(self) -> str:
-        """"Welsh" of "Welsh (Cymraeg)"."""
+        """ "Welsh" of "Welsh (Cymraeg)"."""
         return self.language.split(" (")[0]
 
 

@@ -144,12 +144,10 @@ class IntakeApp(App[None]):
         }
         if draft_id is None:
             imported, self.imported = self.imported, None  # one new interview takes it
-            session = await asyncio.to_thread(
-                partial(
-                    InterviewSession.start, self.store, imported=imported,
-                    language=self.language, **options,
-                )  # fmt: skip
+            start = partial(
+                InterviewSession.start, self.store, imported=imported, language=self.language
             )
+            session = await asyncio.to_thread(partial(start, **options))
         else:
             session = await asyncio.to_thread(
                 InterviewSession.resume, self.store, draft_id, **options

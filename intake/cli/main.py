@@ -33,13 +33,13 @@ def _language(code: str | None) -> str | None:
     """The language code as shipped; an unknown one is refused before anything is opened."""
     if code is None:
         return None
-    from intake.core.errors import ValidationProblem
+    from intake.core.errors import ConfigError
     from prompts.languages import UnknownLanguage, check_language
 
     try:
         return check_language(code)
     except UnknownLanguage as exc:
-        raise ValidationProblem(str(exc)) from None
+        raise ConfigError(str(exc)) from None
 
 
 def _imported(path: Path | None) -> Imported | None:

@@ -90,6 +90,13 @@ class LanguageCheck:
             return True
         return self.other_share < MIN_OTHER_SHARE
 
+    def headline(self) -> str | None:
+        """The same in a few words, for a narrow panel (None when it is English)."""
+        if self.english:
+            return None
+        which = f"looks {self.other}" if self.other_share >= MIN_OTHER_SHARE else "another language"
+        return f"NOT IN ENGLISH ({which}): a person must read it."
+
     def note(self) -> str | None:
         """The plain words staff read when it is not English (None when it is)."""
         if self.english:

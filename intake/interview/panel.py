@@ -117,7 +117,8 @@ def facts(interview: Interview) -> list[tuple[str, str]]:
         ("Way in", _display(interview, "received_via")),
         ("Received" if interview.written else "Visit", _display(interview, "visit_date")),
         ("Hearing", _hearing(interview)),
-        ("Language", _display(interview, "interpreter_language")),
+        ("Spoken in", _display(interview, "language")),
+        ("Interpreter", _display(interview, "interpreter_language")),
         ("Raised by", _display(interview, "raised_by")),
         ("Person", _person(interview)),
         ("Where held", _display(interview, "location")),
@@ -195,7 +196,7 @@ def case_panel(interview: Interview, *, draft_text: str | None = None) -> CasePa
         sections_left=_sections_left(interview),
         questions_left=len(interview.remaining()),
         stopped=_stopped(interview),
-        not_english=check_language(text).note() if text else None,
+        not_english=check_language(text).headline() if text else None,
     )
 
 

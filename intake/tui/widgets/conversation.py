@@ -73,13 +73,21 @@ class ConversationLog(VerticalScroll, can_focus=True):
         entry.border_title = title
         self._words_start_turn(entry, urgent=urgent)
 
-    def add_said(self, said: Said, *, title: str, reassurance: bool = False) -> None:
+    def add_said(
+        self, said: Said, *, title: str, reassurance: bool = False, short: bool = False
+    ) -> None:
         """Words for the person in their language (issue 17), with their English under them
-        for staff: what is being said, to check an interpreter or answer a question about it."""
-        english = Text("In English (for you, not to read out):", style="italic")
-        content = Group(say_block(said.words), Text(""), english, say_block(said.english))
+        for staff: what is being said, to check an interpreter or answer a question about it.
+        ``short`` (a question): the English on one line under it."""
+        if short:
+            english = Text(f"English: {said.english}", style="italic")
+            content = Group(say_block(said.words), english)
+        else:
+            note = Text("In English (for you, not to read out):", style="italic")
+            content = Group(say_block(said.words), Text(""), note, say_block(said.english))
         entry = self._add(content, "reassurance" if reassurance else "say")
-        entry.border_title = f"{title}, in {said.short_name}"
+        below = "" if short else " (English below)"
+        entry.border_title = f"{title}, in {said.short_name}{below}"
         self._words_start_turn(entry)
 
     def add_renderable(self, content: RenderableType, *classes: str, title: str = "") -> None:

@@ -129,7 +129,7 @@ class InterviewScreen(LiveCaseScreen):
             self._say(question.say)
         ask = asked(self.interview, question)
         if ask is not None:
-            self.query_one(ConversationLog).add_said(ask, title="Ask them")
+            self.query_one(ConversationLog).add_said(ask, title="Ask them", short=True)
         self._mount_answer(question)
         if question.section in SUGGESTED_SECTIONS and self.app.assistant is not None:  # type: ignore[attr-defined]
             self._suggest_wording(question)

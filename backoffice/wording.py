@@ -146,17 +146,16 @@ INTERPRETING = {
 
 
 def language_words(language: str | None, interpreter: str | None, needed: str | None) -> str | None:
-    """The language the person was spoken to in and any interpreter (None: nothing recorded)."""
+    """The language the person was spoken to in and any interpreter; None when there is
+    nothing to say (English with no interpreter, or nothing recorded)."""
     from prompts.languages import LANGUAGES
 
-    if language is None and interpreter is None:
+    if language in (None, "en") and interpreter in (None, "none"):
         return None
     words = f"interview in {LANGUAGES.get(language or 'en', language)}"
     if interpreter and interpreter != "none":
         how = INTERPRETING.get(interpreter, interpreter)
         words += f"; {how}" + (f" ({plain(needed)})" if needed else "")
-    elif interpreter == "none":
-        words += f"; {INTERPRETING['none']}"
     return words
 
 

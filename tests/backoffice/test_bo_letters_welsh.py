@@ -16,7 +16,8 @@ from backoffice.service import BackofficeService
 from intake.core.settings import Settings
 from intake.core.submission import PersonDetails
 from tests.backoffice.test_bo_letters import AT_ITS_STEP, _fill, _pdf_words
-from tests.support.factories import ActFn, Staff, SubmitFn
+from tests.support.cli import cli_env, run_cli
+from tests.support.factories import ActFn, Staff, SubmitFn, ViewFn
 
 #: Each letter in Welsh: words it must say.
 IN_WELSH: dict[LetterKind, tuple[str, ...]] = {
@@ -75,3 +76,18 @@ def test_a_welsh_letter_as_a_pdf_keeps_every_welsh_letter(
     assert "Annwyl Siôn Ŵyn Tŷ-Ŷr," in pages[0]
     assert any("dŵr yn y tŷ" in line for page in pages for line in page)
     assert f"{date.today().day} " in text
+
+
+def test_the_case_says_its_language_and_interpreter_in_the_back_office(
+    submit: SubmitFn, view: ViewFn, settings: Settings
+) -> None:
+    ref = submit(language="cy", interpreter="telephone", interpreter_language="Welsh")
+    case = view(ref)
+    assert (case.language, case.interpreter, case.interpreter_language) == (
+        "cy", "telephone", "Welsh"
+    )  # fmt: skip
+    shown = run_cli("backoffice", "--as", "Ian Board", "show", ref, env=cli_env(settings))
+    assert shown.returncode == 0, shown.stderr
+    assert "interview in Welsh (Cymraeg); an interpreter by telephone (Welsh)" in shown.stdout
+    english = run_cli("backoffice", "--as", "Ian Board", "show", submit(), env=cli_env(settings))
+    assert "interview in" not in english.stdout  # English, no interpreter: nothing to say

@@ -309,6 +309,11 @@ class CaseView(View):
     #: The interview was held out of the hearing of staff (False: the person may not have
     #: spoken freely; None: not asked).
     out_of_hearing: bool | None = None
+    #: The language the person was spoken to in (None: not recorded, before issue 17), and
+    #: any interpreter: how (none, in_person, telephone, needed_not_available) and the language.
+    language: str | None = None
+    interpreter: str | None = None
+    interpreter_language: str | None = None
     #: How it reached the receiving organisation (a visit, a letter ...; None before 0012).
     received_via: str | None = None
     #: When the reassurance went back in writing (an allegation that came in writing).

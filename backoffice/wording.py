@@ -137,6 +137,28 @@ def risk_action(r: RiskView) -> str | None:
     return plain(f"{r.action_taken}{when}")
 
 
+INTERPRETING = {
+    "none": "no interpreter needed",
+    "in_person": "an interpreter in person",
+    "telephone": "an interpreter by telephone",
+    "needed_not_available": "an interpreter was needed but not available",
+}
+
+
+def language_words(language: str | None, interpreter: str | None, needed: str | None) -> str | None:
+    """The language the person was spoken to in and any interpreter; None when there is
+    nothing to say (English with no interpreter, or nothing recorded)."""
+    from prompts.languages import LANGUAGES
+
+    if language in (None, "en") and interpreter in (None, "none"):
+        return None
+    words = f"interview in {LANGUAGES.get(language or 'en', language)}"
+    if interpreter and interpreter != "none":
+        how = INTERPRETING.get(interpreter, interpreter)
+        words += f"; {how}" + (f" ({plain(needed)})" if needed else "")
+    return words
+
+
 def hearing_words(out_of_hearing: bool | None) -> str | None:
     """Whether the interview was held out of the hearing of staff (None: it was not asked)."""
     if out_of_hearing is None:

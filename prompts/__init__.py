@@ -41,10 +41,20 @@ def load_yaml(name: str) -> Any:
         raise PromptDataError(f"prompts/{name}{where}: {exc}") from exc
 
 
-def load_validated(model: type[M], name: str) -> M:
-    """``prompts/<name>`` read into ``model``; a mistake names the file and the field."""
+@cache
+def load_yaml_in(name: str, language: str = "en") -> Any:
+    """``prompts/<name>`` with the person-facing words of ``language`` (``prompts/<code>/<name>``)
+    laid over the English source (:mod:`prompts.languages`)."""
+    from prompts.languages import merged
+
+    return merged(name, load_yaml(name), load_yaml, language)
+
+
+def load_validated(model: type[M], name: str, language: str = "en") -> M:
+    """``prompts/<name>`` read into ``model`` (in ``language``: English with that language's
+    words for the person); a mistake names the file and the field."""
     try:
-        return model.model_validate(load_yaml(name))
+        return model.model_validate(load_yaml_in(name, language))
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])

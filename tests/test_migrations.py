@@ -251,6 +251,21 @@ def test_the_log_share_goes_down_and_up_again(settings: Settings) -> None:
     engine.dispose()
 
 
+def test_the_language_and_interpreter_go_down_and_up_again(settings: Settings) -> None:
+    """Migration 0016: the case's language and interpreter, removed and added again; a case
+    from before reads them as not recorded."""
+    engine = open_database(settings)
+    migrate(engine, "0015", down=True)
+    names = {c["name"] for c in inspect(engine).get_columns("sanction_case")}
+    assert not names & {"language", "interpreter", "interpreter_language"}
+    migrate(engine, "head")
+    columns = {c["name"]: c for c in inspect(engine).get_columns("sanction_case")}
+    for name in ("language", "interpreter", "interpreter_language"):
+        assert columns[name]["nullable"], name
+    assert current_revision(engine) == head_revision()
+    engine.dispose()
+
+
 def _open_together(settings: Settings, barrier: Any) -> None:
     barrier.wait()
     open_database(settings).dispose()

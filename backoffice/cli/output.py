@@ -18,6 +18,7 @@ from backoffice.wording import (
     consent_line,
     disagreement_words,
     hearing_words,
+    language_words,
     move_words,
     outcome_words,
     reassurance_words,
@@ -153,6 +154,9 @@ def case_lines(view: CaseView, *, audit: bool = True) -> Iterator[str]:
     yield f"  {way_in_words(view)}"
     if (reassurance := reassurance_words(view)) is not None:
         yield f"  {reassurance}"
+    spoken = language_words(view.language, view.interpreter, view.interpreter_language)
+    if spoken:
+        yield f"  {spoken}"
     hearing = hearing_words(view.out_of_hearing)
     if hearing:
         yield f"  {hearing}"

@@ -34,15 +34,15 @@ def _decided_on(session: Session, case: SanctionCase, kind: LetterKind) -> date:
     return local_time(task.created_at).date() if task is not None else local_today()
 
 
-def _where_to_go(session: Session, case: SanctionCase) -> str:
-    words = letter_text(LetterKind.DOES_NOT_QUALIFY).routes
+def _where_to_go(session: Session, case: SanctionCase, language: str) -> str:
+    words = letter_text(LetterKind.DOES_NOT_QUALIFY, language).routes
     routes = list(dict.fromkeys(s.route for s in _signposts(session, case)))
     parts = [words.get(route) or f"{Route(route).goes_to}." for route in routes]
     return "\n".join(part.strip() for part in parts)
 
 
-def _what_next(session: Session, case: SanctionCase) -> str:
-    text = letter_text(LetterKind.PROVED)
+def _what_next(session: Session, case: SanctionCase, language: str) -> str:
+    text = letter_text(LetterKind.PROVED, language)
     rows = session.exec(
         select(Recommendation)
         .where(Recommendation.case_id == case.id)
@@ -56,27 +56,28 @@ def _what_next(session: Session, case: SanctionCase) -> str:
 
 def fill(session: Session, case: SanctionCase, actor: Actor, kind: LetterKind, *, on: date) -> str:
     """The letter filled from the case, signed by the writer's body (no checks: see
-    :func:`fill_letter`)."""
+    :func:`fill_letter`). It is in the case's language (English when none was recorded)."""
     establishment = _establishment(session, case)
     organisation = actor.organisation
+    language = case.language or "en"
     fields = {
-        "date": long_date(on),
-        "name": case.person_name or "Sir or Madam",
+        "date": long_date(on, language),
+        "name": case.person_name or load_letter(language).no_name,
         "establishment": establishment,
-        "organisation": organisation_words(organisation, establishment),
-        "received": received_words(case.received_via or "visit", case.raised_by),
-        "received_on": long_date(local_time(case.created_at).date()),
-        "signed": signed_by(organisation, establishment),
+        "organisation": organisation_words(organisation, establishment, language),
+        "received": received_words(case.received_via or "visit", case.raised_by, language),
+        "received_on": long_date(local_time(case.created_at).date(), language),
+        "signed": signed_by(organisation, establishment, language),
     }
     if kind is LetterKind.REASSURANCE:
-        return unwrapped(load_letter().template.format(**fields))
+        return unwrapped(load_letter(language).template.format(**fields))
     if kind is LetterKind.DOES_NOT_QUALIFY:
-        fields["where_to_go"] = _where_to_go(session, case)
+        fields["where_to_go"] = _where_to_go(session, case, language)
     else:
-        fields["decided_on"] = long_date(_decided_on(session, case, kind))
+        fields["decided_on"] = long_date(_decided_on(session, case, kind), language)
     if kind is LetterKind.PROVED:
-        fields["what_next"] = _what_next(session, case)
-    return unwrapped(letter_text(kind).template.format(**fields))
+        fields["what_next"] = _what_next(session, case, language)
+    return unwrapped(letter_text(kind, language).template.format(**fields))
 
 
 def letter_choices(session: Session, actor: Actor, reference: str) -> list[LetterChoice]:

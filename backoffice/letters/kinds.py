@@ -59,8 +59,9 @@ class LetterText(BaseModel):
 
 
 @cache
-def letter_text(kind: LetterKind) -> LetterText:
-    return load_validated(LetterText, f"letters/{kind.value}.yaml")
+def letter_text(kind: LetterKind, language: str = "en") -> LetterText:
+    """The letter's words in ``language`` (its title, for staff, stays English)."""
+    return load_validated(LetterText, f"letters/{kind.value}.yaml", language)
 
 
 def parse_kind(text: str) -> LetterKind:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from intake.classifier.document import Document, checked_text, tokenize
 from intake.classifier.explain import evidence, rationale
 from intake.classifier.facts import read_facts
+from intake.classifier.language import flag_if_not_english
 from intake.classifier.learned import second_opinion
 from intake.classifier.lexicon import Vocabulary, vocabulary
 from intake.classifier.matcher import clear_cache, find_hits
@@ -49,7 +50,7 @@ def classify(text: str, *, setting: Setting | None = None, learned: bool = True)
     if learned:
         opinion = second_opinion().read(clean)
         acted = temper(decision, opinion, RulesReading.of(facts, prisoner_in_sanction(doc, facts)))
-    return Classification(
+    result = Classification(
         qualifies=decision.qualifies,
         categories=decision.categories,
         body=decision.bodies,
@@ -62,6 +63,7 @@ def classify(text: str, *, setting: Setting | None = None, learned: bool = True)
         rationale=rationale(doc, facts, decision, vocab.route_names),
         missing=decision.missing,
     )
+    return flag_if_not_english(result, clean)  # never a silent "no" (intake/classifier/language.py)
 
 
 def clear_caches() -> None:

@@ -21,6 +21,7 @@ from intake.core.errors import ValidationProblem
 from intake.core.settings import Settings
 from intake.core.users import Actor
 from intake.core.validation import MAX_NARRATIVE_CHARS
+from intake.core.vocabulary import Route
 from intake.interview.drafts import DraftStore
 from intake.interview.engine import Interview
 from intake.interview.line_text import (
@@ -34,6 +35,7 @@ from intake.interview.outcome import build_submission, risk_level, routes_so_far
 from intake.interview.panel import closing_words, review_questions, risk_banner
 from intake.interview.script import Choice, Kind, Question
 from intake.interview.session import Imported, InterviewSession, imported_words
+from intake.interview.spoken import Said, asked, said_signpost, said_text
 from intake.interview.stops import KEEP
 
 
@@ -82,16 +84,18 @@ def run_chat(
     as_user: str | None,
     as_json: bool,
     imported: Imported | None = None,
+    language: str | None = None,
 ) -> int:
     """The whole conversation; returns the exit status. With ``imported``, a new interview
-    whose account is that letter's text (drafts are left for another time)."""
+    whose account is that letter's text (drafts are left for another time); ``language``
+    chosen at the start (a new interview)."""
     try:
         actor = identify(io, app, as_user)
         store = DraftStore(app.engine)
-        draft_id = None if imported else choose_draft(io, store, actor)
+        draft_id = None if imported or language else choose_draft(io, store, actor)
         session = ChatSession(
             io, store, actor, draft_id, today=local_today(), settings=app.settings,
-            imported=imported,
+            imported=imported, language=language,
         )  # fmt: skip
         reference = session.run()
     except Stopped:
@@ -130,12 +134,14 @@ class ChatSession:
         today: date,
         settings: Settings,
         imported: Imported | None = None,
+        language: str | None = None,
     ) -> None:
         self.io = io
         if draft_id is None:
             self.session = InterviewSession.start(
-                store, actor=actor, settings=settings, today=today, imported=imported
-            )
+                store, actor=actor, settings=settings, today=today, imported=imported,
+                language=language,
+            )  # fmt: skip
             if imported is not None:
                 io.say(imported_words(imported))
         else:
@@ -178,6 +184,9 @@ class ChatSession:
             self.io.say(f"== {self.interview.script.section_title(question.section)} ==")
         if question.say:
             self._say_text(question.say)
+        ask = asked(self.interview, question)
+        if ask is not None:
+            self._say_said(ask, "Ask them")
         for line in question_lines(question):
             self.io.say(line)
         while True:
@@ -250,7 +259,25 @@ class ChatSession:
         if name == "assessment":
             self._say_lines(assessment_lines(self.interview))
             return
+        said = said_text(self.interview, name)
+        if said is not None:
+            self._say_said(said, "Say this to them")
+            return
         self._say_words(self.interview.say_text(name))
+
+    def _say_said(self, said: Said, what: str) -> None:
+        """Words for the person in their language, then their English for the interviewer."""
+        self.io.say(f"{what}, in {said.short_name}:")
+        self._say_words(said.words)
+        self.io.say("In English (for you, not to read out):")
+        self._say_words(said.english)
+
+    def _signpost(self, route: Route, english: str) -> None:
+        said = said_signpost(self.interview, route)
+        if said is None:
+            self._say_words(english)
+        else:
+            self._say_said(said, "Tell them")
 
     def _after_answer(self) -> None:
         interview = self.interview
@@ -266,7 +293,10 @@ class ChatSession:
         ending = interview.ending()
         if ending is not None and not self._shown_ending:
             self._shown_ending = True
-            self._say_words(ending.signpost)
+            if len(ending.routes) == 1:
+                self._signpost(ending.route, ending.signpost)
+            else:
+                self._say_words(ending.signpost)
         self._shown_ending = ending is not None
         stop = interview.stopped()
         if stop is not None and not self._shown_stop:
@@ -276,7 +306,7 @@ class ChatSession:
             if route not in self._shown_routes:
                 self._shown_routes.add(route)
                 self.io.say(f"Also — {route.label}")
-                self._say_words(interview.signpost(route))
+                self._signpost(route, interview.signpost(route))
         closing = closing_words(interview)
         if closing is not None and not self._shown_closing:
             self._say_words(interview.say_text(closing))

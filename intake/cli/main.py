@@ -23,6 +23,25 @@ IMPORT_HELP = (
 )
 
 
+LANGUAGE_HELP = (
+    "The language the person is spoken to in (en, cy): what is said to them is shown in it, "
+    "with its English; staff's screens stay in English. In Wales the interview asks."
+)
+
+
+def _language(code: str | None) -> str | None:
+    """The language code as shipped; an unknown one is refused before anything is opened."""
+    if code is None:
+        return None
+    from intake.core.errors import ConfigError
+    from prompts.languages import UnknownLanguage, check_language
+
+    try:
+        return check_language(code)
+    except UnknownLanguage as exc:
+        raise ConfigError(str(exc)) from None
+
+
 def _imported(path: Path | None) -> Imported | None:
     """The letter read before anything else is opened: a file refused changes nothing."""
     if path is None:
@@ -35,38 +54,50 @@ def _imported(path: Path | None) -> Imported | None:
 @click.group(invoke_without_command=True)
 @click.version_option(package_name="sanctions-intake")
 @click.option("--import", "import_file", type=click.Path(path_type=Path), help=IMPORT_HELP)
+@click.option("--language", metavar="CODE", help=LANGUAGE_HELP)
 @click.pass_context
 @guarded
-def cli(ctx: click.Context, import_file: Path | None) -> None:
+def cli(ctx: click.Context, import_file: Path | None, language: str | None) -> None:
     """Record an alleged sanction against a prisoner or detainee for contacting HMIP, an IMB
     or the PPO. Without a command, opens the guided interview."""
     if import_file is not None and ctx.invoked_subcommand is not None:
         raise click.UsageError("--import goes with the interview: intake --import FILE")
+    if language is not None and ctx.invoked_subcommand is not None:
+        raise click.UsageError("--language goes with the interview: intake --language cy")
+    chosen = _language(language)
     imported = _imported(import_file)
     ctx.obj = IntakeContext(offline_allowed=True)
     if ctx.invoked_subcommand is None:
         from intake.tui.app import run_intake_app
 
-        run_intake_app(ctx.obj.settings, ctx.obj.engine, ctx.obj.notices, imported)
+        run_intake_app(ctx.obj.settings, ctx.obj.engine, ctx.obj.notices, imported, chosen)
 
 
 @cli.command()
 @click.option("--as", "as_user", metavar="NAME", help="The interviewer (a user's name).")
 @click.option("--json", "as_json", is_flag=True, help="Print the submitted case as JSON.")
 @click.option("--import", "import_file", type=click.Path(path_type=Path), help=IMPORT_HELP)
+@click.option("--language", metavar="CODE", help=LANGUAGE_HELP)
 @click.pass_obj
 @guarded
-def chat(app: IntakeContext, as_user: str | None, as_json: bool, import_file: Path | None) -> None:
+def chat(
+    app: IntakeContext,
+    as_user: str | None,
+    as_json: bool,
+    import_file: Path | None,
+    language: str | None,
+) -> None:
     """The interview in plain line mode (screen readers, scripts)."""
     from intake.cli.chat import run_chat
     from intake.cli.lineio import LineIO
 
+    chosen = _language(language)
     imported = _imported(import_file)
     app.engine  # noqa: B018 - open it now, so that offline notices come before the first question
     for notice in app.notices:
         click.echo(notice, err=True)
     io = LineIO(sys.stdin, sys.stdout)
-    status = run_chat(app, io, as_user=as_user, as_json=as_json, imported=imported)
+    status = run_chat(app, io, as_user=as_user, as_json=as_json, imported=imported, language=chosen)
     sys.exit(status)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from intake.core.vocabulary import Organisation
 from prompts import load_validated
@@ -20,12 +20,18 @@ class LetterTemplate(BaseModel):
 
     received: dict[str, str]
     on_behalf: dict[str, str]
+    #: The body writing, in the letter and under it (by organisation; "IMB_at": with its place).
+    names: dict[str, str]
+    signed: dict[str, str]
+    months: list[str] = Field(min_length=12, max_length=12)
+    no_name: str
     template: str
 
 
 @cache
-def load_letter() -> LetterTemplate:
-    return load_validated(LetterTemplate, "letters/reassurance.yaml")
+def load_letter(language: str = "en") -> LetterTemplate:
+    """The reassurance letter and the words every letter shares, in ``language``."""
+    return load_validated(LetterTemplate, "letters/reassurance.yaml", language)
 
 
 def unwrapped(text: str) -> str:
@@ -42,37 +48,35 @@ def unwrapped(text: str) -> str:
     return "\n".join(lines)
 
 
-def long_date(day: date) -> str:
-    """A date as people write it in a letter: 5 March 2026."""
-    return f"{day.day} {day:%B %Y}"
+def long_date(day: date, language: str = "en") -> str:
+    """A date as people write it in a letter: 5 March 2026 (5 Mawrth 2026)."""
+    return f"{day.day} {load_letter(language).months[day.month - 1]} {day.year}"
 
 
-def received_words(received_via: str | None, raised_by: str | None) -> str:
+def received_words(received_via: str | None, raised_by: str | None, language: str = "en") -> str:
     """What reached us, in the person's words: 'your letter', 'what you told us' ..."""
-    letter = load_letter()
+    letter = load_letter(language)
     return letter.on_behalf.get(raised_by or "") or letter.received.get(
         received_via or "", "what you sent us"
     )
 
 
-def organisation_words(organisation: Organisation, establishment: str | None) -> str:
+def _named(names: dict[str, str], organisation: Organisation, establishment: str | None) -> str:
+    if organisation is Organisation.IMB and establishment:
+        return names["IMB_at"].format(establishment=establishment)
+    return names[organisation.value]
+
+
+def organisation_words(
+    organisation: Organisation, establishment: str | None, language: str = "en"
+) -> str:
     """The body replying, as the person reads it."""
-    if organisation is Organisation.IMB and establishment:
-        return f"the Independent Monitoring Board at {establishment}"
-    if organisation is Organisation.IMB:
-        return "the Independent Monitoring Board"
-    return (
-        organisation.full_name
-        if organisation is Organisation.HMIP
-        else (f"the {organisation.full_name}")
-    )
+    return _named(load_letter(language).names, organisation, establishment)
 
 
-def signed_by(organisation: Organisation, establishment: str | None) -> str:
+def signed_by(organisation: Organisation, establishment: str | None, language: str = "en") -> str:
     """The body's name under the letter."""
-    if organisation is Organisation.IMB and establishment:
-        return f"Independent Monitoring Board, {establishment}"
-    return organisation.full_name
+    return _named(load_letter(language).signed, organisation, establishment)
 
 
 def reassurance_letter(
@@ -84,15 +88,16 @@ def reassurance_letter(
     raised_by: str | None,
     received_on: date,
     written_on: date,
+    language: str = "en",
 ) -> str:
-    """The reply, filled in: plain text, printable as it is."""
-    filled = load_letter().template.format(
-        date=long_date(written_on),
+    """The reply, filled in: plain text, printable as it is; in the person's ``language``."""
+    filled = load_letter(language).template.format(
+        date=long_date(written_on, language),
         name=name,
         establishment=establishment,
-        organisation=organisation_words(organisation, establishment),
-        received=received_words(received_via, raised_by),
-        received_on=long_date(received_on),
-        signed=signed_by(organisation, establishment),
+        organisation=organisation_words(organisation, establishment, language),
+        received=received_words(received_via, raised_by, language),
+        received_on=long_date(received_on, language),
+        signed=signed_by(organisation, establishment, language),
     )
     return unwrapped(filled)

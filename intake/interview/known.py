@@ -6,9 +6,11 @@ an ending with its signpost. No UI here; the engine (:mod:`intake.interview.engi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from intake.classifier import Classification
+from intake.core.establishments import reference_establishments
 from intake.core.vocabulary import EstablishmentType, Qualifies, Route
 from intake.interview.answers import Parsed
 from intake.interview.script import Flag, Question, Script, Texts
@@ -33,6 +35,11 @@ WRITTEN_WAYS_IN = frozenset(
     {"letter", "email", "imb_application", "referral_hmip", "referral_imb", "referral_ppo",
      "survey"}
 )  # fmt: skip
+
+
+@cache
+def _welsh_places() -> frozenset[str]:
+    return frozenset(r.name for r in reference_establishments() if r.country == "Wales")
 
 
 @dataclass(frozen=True)
@@ -144,7 +151,21 @@ class Known:
             flags.add(Flag.IMMEDIATE_RISK)
         if self.written:
             flags.add(Flag.WRITTEN)
+        if self.in_wales or "language" in self.answers:
+            flags.add(Flag.OFFER_LANGUAGE)
         return flags
+
+    @property
+    def in_wales(self) -> bool:
+        """The establishment is in Wales, where Welsh must be offered."""
+        place = self.value("establishment")
+        name = place.get("name") if isinstance(place, dict) else None
+        return name is not None and name in _welsh_places()
+
+    @property
+    def language(self) -> str:
+        """The language the person is spoken to in ("en" unless chosen)."""
+        return self.value("language") or "en"
 
     @property
     def consent_refused(self) -> bool:
@@ -184,10 +205,11 @@ class Known:
             return Ending(routes, "\n".join(self.signpost(r) for r in routes))
         return None
 
-    def signpost(self, route: Route) -> str:
-        """Where to go for ``route``, in the words staff say ("" when there are none)."""
+    def signpost(self, route: Route, *, texts: Texts | None = None) -> str:
+        """Where to go for ``route``, in the words staff say ("" when there are none); in
+        ``texts`` of another language when given."""
         place = self.value("establishment")
-        text = self.texts.signposts.get(route.value, "")
+        text = (texts or self.texts).signposts.get(route.value, "")
         if route == Route.OUT_OF_SCOPE:
             if not (isinstance(place, dict) and "not_covered" in place):
                 return ""

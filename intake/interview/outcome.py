@@ -239,6 +239,9 @@ def build_submission(
         risk_level=triaged.level,
         risk_reasons=list(triaged.reasons),
         out_of_hearing=value("out_of_hearing"),
+        language=interview.language,
+        interpreter=value("interpreter"),
+        interpreter_language=value("interpreter_language"),
         evidence=evidence_answers(interview),
     )
 

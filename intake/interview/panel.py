@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from intake.classifier import Classification
+from intake.classifier.language import check_language
 from intake.core.vocabulary import RiskLevel
 from intake.interview.engine import Interview
 from intake.interview.known import Ending
@@ -71,6 +72,8 @@ class CasePanelData:
     questions_left: int = 0
     #: Why the interview is stopped (an interpreter is needed), when it is.
     stopped: str | None = None
+    #: The account does not look English, in plain words: a person must read it (issue 17).
+    not_english: str | None = None
 
 
 def _display(interview: Interview, key: str) -> str | None:
@@ -114,7 +117,8 @@ def facts(interview: Interview) -> list[tuple[str, str]]:
         ("Way in", _display(interview, "received_via")),
         ("Received" if interview.written else "Visit", _display(interview, "visit_date")),
         ("Hearing", _hearing(interview)),
-        ("Language", _display(interview, "interpreter_language")),
+        ("Spoken in", _display(interview, "language")),
+        ("Interpreter", _display(interview, "interpreter_language")),
         ("Raised by", _display(interview, "raised_by")),
         ("Person", _person(interview)),
         ("Where held", _display(interview, "location")),
@@ -192,6 +196,7 @@ def case_panel(interview: Interview, *, draft_text: str | None = None) -> CasePa
         sections_left=_sections_left(interview),
         questions_left=len(interview.remaining()),
         stopped=_stopped(interview),
+        not_english=check_language(text).headline() if text else None,
     )
 
 

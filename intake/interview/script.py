@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from prompts import load_validated
+from prompts.languages import LANGUAGES
 
 
 class Kind(StrEnum):
@@ -35,6 +36,9 @@ class Flag(StrEnum):
     #: It came in writing (a letter, an email, an IMB application, a referral, a survey):
     #: nobody is in front of the interviewer to hear the reassurance or give consent.
     WRITTEN = "written"
+    #: Offer the interview in another language (issue 17): the place is in Wales, where
+    #: Welsh must be offered, or a language was chosen at the start (``intake --language``).
+    OFFER_LANGUAGE = "offer_language"
 
 
 class Condition(BaseModel):
@@ -91,6 +95,9 @@ class Question(BaseModel):
     in_writing: str | None = None
     help: str | None = None
     say: str | None = None
+    #: The words staff say to the person to ask it ("What is your name?"): person-facing, so
+    #: translated (``prompts/<code>/interview.yaml``) and shown in the interview's language.
+    ask: str | None = None
     choices: list[Choice] = Field(default_factory=list)
     ask_if: list[Condition] = Field(default_factory=list)
     derive: str | None = None
@@ -168,6 +175,9 @@ class Script(BaseModel):
             for condition in question.ask_if:
                 if condition.answer and condition.answer not in keys:
                     raise ValueError(f"{question.key}: condition on unknown {condition.answer!r}")
+        language = next((q for q in self.questions if q.key == "language"), None)
+        if language is not None and {c.value for c in language.choices} - set(LANGUAGES):
+            raise ValueError("language: every choice must be a language shipped in prompts/")
         for stop in self.stops:
             conditions = [c.answer for c in stop.when if c.answer]
             named = [stop.resume, *stop.asks, *stop.ask_again, *conditions]
@@ -226,10 +236,12 @@ class Texts(BaseModel):
 
 
 @cache
-def load_script() -> Script:
-    return load_validated(Script, "interview.yaml")
+def load_script(language: str = "en") -> Script:
+    """The script; in another language, its person-facing words (``ask``) are that language's."""
+    return load_validated(Script, "interview.yaml", language)
 
 
 @cache
-def load_texts() -> Texts:
-    return load_validated(Texts, "texts.yaml")
+def load_texts(language: str = "en") -> Texts:
+    """The texts; in another language, the words said to the person are that language's."""
+    return load_validated(Texts, "texts.yaml", language)

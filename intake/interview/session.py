@@ -16,6 +16,7 @@ from typing import Any
 
 from intake.core.clock import local_time, utcnow
 from intake.core.errors import ValidationProblem
+from intake.core.letter_words import load_letter
 from intake.core.settings import Settings
 from intake.core.users import Actor
 from intake.interview.answers import Parsed
@@ -123,9 +124,11 @@ class InterviewSession:
         settings: Settings,
         today: date,
         imported: Imported | None = None,
+        language: str | None = None,
     ) -> InterviewSession:
         """A new interview with a new draft (database work: call from a worker); with the
-        text of a letter ``imported`` as its account, kept as it is."""
+        text of a letter ``imported`` as its account, kept as it is; in ``language`` (a code
+        of prompts/languages.py) when chosen at the start."""
         draft_id = store.start(user_id=actor.id)
         session = cls(
             store=store,
@@ -134,6 +137,9 @@ class InterviewSession:
             draft_id=draft_id,
             interview=cls._interview(store, actor, settings, today),
         )
+        if language is not None:
+            question = session.interview.script.question("language")
+            session.answer(question, language, editing=True)
         if imported is not None:
             session.imported = imported
             session.interview.imported_from = imported.name
@@ -208,13 +214,14 @@ class InterviewSession:
         establishment = place.get("name") or place.get("text") if isinstance(place, dict) else None
         received = interview.value("visit_date")
         return reassurance_letter(
-            name=str(interview.value("person_name") or "Sir or Madam"),
+            name=str(interview.value("person_name") or load_letter(interview.language).no_name),
             establishment=establishment or "the establishment",
             organisation=self.actor.organisation,
             received_via=str(interview.value("received_via") or ""),
             raised_by=interview.value("raised_by"),
             received_on=date.fromisoformat(received) if received else interview.today,
             written_on=interview.today,
+            language=interview.language,
         )
 
     @property

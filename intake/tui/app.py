@@ -62,8 +62,11 @@ class IntakeApp(AccessibleApp):
         engine: Engine,
         today: date | None = None,
         imported: Imported | None = None,
+        language: str | None = None,
     ) -> None:
         super().__init__(settings=settings)
+        #: The language chosen at the start (``intake --language cy``) for a new interview.
+        self.language = language
         #: A letter's text to take as the account of a new interview (``intake --import``).
         self.imported = imported
         self.engine = engine
@@ -141,9 +144,10 @@ class IntakeApp(AccessibleApp):
         }
         if draft_id is None:
             imported, self.imported = self.imported, None  # one new interview takes it
-            session = await asyncio.to_thread(
-                partial(InterviewSession.start, self.store, imported=imported, **options)
+            start = partial(
+                InterviewSession.start, self.store, imported=imported, language=self.language
             )
+            session = await asyncio.to_thread(partial(start, **options))
         else:
             session = await asyncio.to_thread(
                 InterviewSession.resume, self.store, draft_id, **options
@@ -228,9 +232,12 @@ def create_app(
     engine: Engine,
     today: date | None = None,
     imported: Imported | None = None,
+    language: str | None = None,
 ) -> IntakeApp:
     """The one way to build the app, for the CLI and the tests alike."""
-    return IntakeApp(settings=settings, engine=engine, today=today, imported=imported)
+    return IntakeApp(
+        settings=settings, engine=engine, today=today, imported=imported, language=language
+    )
 
 
 def run_intake_app(
@@ -238,10 +245,11 @@ def run_intake_app(
     engine: Engine,
     notices: Sequence[str] = (),
     imported: Imported | None = None,
+    language: str | None = None,
 ) -> None:
     """`intake` with no sub-command: run the interview on the opened (migrated) database;
-    with ``imported``, a new interview whose account is that letter's text."""
-    app = create_app(settings=settings, engine=engine, imported=imported)
+    with ``imported``, a new interview whose account is that letter's text; in ``language``."""
+    app = create_app(settings=settings, engine=engine, imported=imported, language=language)
     for notice in notices:  # offline, or offline cases sent now the server is back
         app.call_later(app.notify, notice, timeout=20, severity="warning")
     app.run()

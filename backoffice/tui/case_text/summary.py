@@ -23,6 +23,7 @@ from backoffice.wording import (
     consent_line,
     disagreement_words,
     hearing_words,
+    language_words,
     move_words,
     reassurance_words,
     risk_action,
@@ -58,6 +59,9 @@ def summary_text(view: CaseView) -> Text:
     add_line(text, way_in_words(view))
     if (reassurance := reassurance_words(view)) is not None:
         add_line(text, reassurance)
+    spoken = language_words(view.language, view.interpreter, view.interpreter_language)
+    if spoken:
+        add_line(text, spoken)
     hearing = hearing_words(view.out_of_hearing)
     if hearing:
         style = "" if view.out_of_hearing else ATTENTION

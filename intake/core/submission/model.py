@@ -108,6 +108,10 @@ class CaseSubmission(BaseModel):
     risk_reasons: list[str] = Field(default_factory=list)
     #: The interview was held out of the hearing of staff (None: not asked).
     out_of_hearing: bool | None = None
+    #: The language the person was spoken to in, and any interpreter (issue 17).
+    language: str = "en"
+    interpreter: str | None = None
+    interpreter_language: str | None = None
     #: Evidence the interview said is there: what expires gets a task to ask for it to be kept.
     evidence: EvidenceAnswers = Field(default_factory=EvidenceAnswers)
     is_demo: bool = False

@@ -82,7 +82,10 @@ class CasePanel(VerticalScroll):
             text.append("Signposted: ", style="bold")
             text.append("; ".join(route.label for route in data.ending.routes))
             return text
-        return classification_block(data.classification, data.classified_text)
+        block = classification_block(data.classification, data.classified_text)
+        if data.not_english is None:
+            return block
+        return Group(Text(data.not_english, style="bold reverse"), block)
 
     @staticmethod
     def _left(data: CasePanelData) -> Text:

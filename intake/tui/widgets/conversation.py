@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual import events
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from intake.interview.spoken import Said
 from intake.tui.widgets.rich_text import reflow, say_block
 
 
@@ -71,6 +72,23 @@ class ConversationLog(VerticalScroll, can_focus=True):
         entry = self._add(say_block(text), "reassurance" if reassurance else "say")
         entry.border_title = title
         self._words_start_turn(entry, urgent=urgent)
+
+    def add_said(
+        self, said: Said, *, title: str, reassurance: bool = False, short: bool = False
+    ) -> None:
+        """Words for the person in their language (issue 17), with their English under them
+        for staff: what is being said, to check an interpreter or answer a question about it.
+        ``short`` (a question): the English on one line under it."""
+        if short:
+            english = Text(f"English: {said.english}", style="italic")
+            content = Group(say_block(said.words), english)
+        else:
+            note = Text("In English (for you, not to read out):", style="italic")
+            content = Group(say_block(said.words), Text(""), note, say_block(said.english))
+        entry = self._add(content, "reassurance" if reassurance else "say")
+        below = "" if short else " (English below)"
+        entry.border_title = f"{title}, in {said.short_name}{below}"
+        self._words_start_turn(entry)
 
     def add_renderable(self, content: RenderableType, *classes: str, title: str = "") -> None:
         entry = self._add(content, *classes)

@@ -40,6 +40,13 @@ class SanctionCase(SQLModel, table=True):
     #: The interview was held out of the hearing of staff; False: staff could hear, so the
     #: person may not have spoken freely (None: not asked, e.g. a case from before issue 15).
     out_of_hearing: bool | None = None
+    #: The language the person was spoken to in (``prompts/languages.py``: "en", "cy"); letters
+    #: to the person are written in it. None: not recorded (a case from before issue 17).
+    language: str | None = Field(default=None, sa_type=String(8))
+    #: Whether an interpreter was used (none, in_person, telephone, needed_not_available) and
+    #: the language they needed, as staff typed it (None: not asked, e.g. it came in writing).
+    interpreter: str | None = Field(default=None, sa_type=String(24))
+    interpreter_language: str | None = Field(default=None, sa_type=String(120))
     bodies: list[str] = json_column()
     communication_channel: str | None = Field(default=None, sa_type=String(64))
     communication_when: date | None = None

@@ -17,6 +17,7 @@ from intake.interview.answers import match_choice
 from intake.interview.panel import closing_words, review_questions
 from intake.interview.script import Kind, Question, Stop
 from intake.interview.session import InterviewSession, imported_words
+from intake.interview.spoken import asked, said_signpost, said_text
 from intake.interview.stops import KEEP
 from intake.llm import LlmError
 from intake.tui.screens.edit import prefill
@@ -134,6 +135,9 @@ class InterviewScreen(LiveCaseScreen):
         self._heading(question)
         if question.say:
             self._say(question.say)
+        ask = asked(self.interview, question)
+        if ask is not None:
+            self.query_one(ConversationLog).add_said(ask, title="Ask them", short=True)
         self._mount_answer(question)
         if question.section in SUGGESTED_SECTIONS and self.app.assistant is not None:  # type: ignore[attr-defined]
             self._suggest_wording(question)
@@ -148,6 +152,10 @@ class InterviewScreen(LiveCaseScreen):
             log.add_renderable(Group(guide, block), "assessment", title="Assessment")
             return
         title = SAY_TITLES.get(name, "Note")
+        said = said_text(self.interview, name)
+        if said is not None:
+            log.add_said(said, title=title, reassurance=name == "reassurance")
+            return
         text = self.interview.say_text(name)
         log.add_say(text, title=title, reassurance=name == "reassurance")
 
@@ -235,7 +243,7 @@ class InterviewScreen(LiveCaseScreen):
         log.begin_turn()
         ending = self.interview.ending()
         if ending is not None and not self._shown_ending:
-            log.add_signpost(ending.signpost)
+            self._signpost(ending.routes, ending.signpost)
         self._shown_ending = ending is not None
         stop = self.interview.stopped()
         if stop is not None and not self._shown_stop:
@@ -247,12 +255,23 @@ class InterviewScreen(LiveCaseScreen):
                 self._shown_routes.add(route)
                 label = route.label[0].upper() + route.label[1:]
                 text = f"{label}.\n\n{self.interview.signpost(route)}"
-                log.add_signpost(text, title="Another route as well")
+                self._signpost((route,), text, title=f"Another route as well: {route.label}")
         closing = closing_words(self.interview)
         if closing is not None and not self._shown_closing:
             self._say(closing)
         self._shown_closing = closing is not None
         self._refresh_case()
+
+    def _signpost(
+        self, routes: tuple[Route, ...], english: str, *, title: str = "Where this goes instead"
+    ) -> None:
+        """A signpost in English, or in the interview's language with its English."""
+        log = self.query_one(ConversationLog)
+        saids = [s for s in (said_signpost(self.interview, r) for r in routes) if s is not None]
+        if not saids:
+            log.add_signpost(english, title=title)
+        for said in saids:
+            log.add_said(said, title=title)
 
     # -- actions --------------------------------------------------------------------------
 

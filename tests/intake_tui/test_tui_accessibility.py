@@ -156,3 +156,24 @@ async def test_every_key_of_every_screen_is_in_the_palette(
 def interview_screen_session(app: IntakeApp) -> Any:
     assert app.session is not None
     return app.session
+
+
+async def test_a_tick_box_reads_ticked_or_not_without_colour() -> None:
+    """Textual draws every box with an "X" and shows the tick by colour alone; an unticked box
+    is drawn empty."""
+    from textual.app import App, ComposeResult
+
+    from intake.tui.widgets.controls import MultiPicker
+
+    class Boxes(App[None]):
+        def compose(self) -> ComposeResult:
+            yield MultiPicker(["The inspectors", "The Board", "The Ombudsman"], selected={2})
+
+    app = Boxes()
+    async with app.run_test(size=(60, 8)) as pilot:
+        picker = app.query_one(MultiPicker)
+        rows = [picker.render_line(y).text for y in range(3)]
+        assert "X" not in rows[0] and "X" in rows[1] and "X" not in rows[2]
+        picker.focus()
+        await pilot.press("1")
+        assert "X" in picker.render_line(0).text

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import Input, OptionList, SelectionList, TextArea
-from textual.widgets.option_list import Option
+from textual.widgets._toggle_button import ToggleButton
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from intake.core.validation import clean_prose, clean_text
 from intake.tui.widgets.rich_text import hanging
@@ -182,6 +185,22 @@ class MultiPicker(SelectionList[int]):
             event.prevent_default()
             self.highlighted = int(character) - 1
             self.toggle(int(character))
+
+    def render_line(self, y: int) -> Strip:
+        """Textual draws every box with an "X" and tells ticked from unticked by colour alone:
+        an unticked box is drawn empty, so the tick reads without colour too."""
+        line = super().render_line(y)
+        segments = list(line)
+        if len(segments) < 2 or segments[1].text != ToggleButton.BUTTON_INNER:
+            return line
+        try:
+            choice = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return line
+        if choice.value in self.selected:
+            return line
+        segments[1] = Segment(" " * len(ToggleButton.BUTTON_INNER), segments[1].style)
+        return Strip(segments, line.cell_length)
 
     def action_accept(self) -> None:
         self.post_message(Accept(", ".join(str(v) for v in sorted(self.selected))))

@@ -64,6 +64,7 @@ CASE_FIELDS = (
     "place_text",
     "raised_by_detail",
     "communication_channel",
+    "interpreter_language",  # typed by staff: a rare language can point to one person
     "narrative",
 )
 #: Free text in the case's records: (model, fields).

@@ -118,7 +118,7 @@ def test_review_lists_due_cases_by_organisation_schedule(
 def test_hold_stops_disposal_and_dispose_removes_personal_data(
     engine: Engine, settings: Settings, staff: Staff, submit: SubmitFn, admin: Actor
 ) -> None:
-    ref = submit()
+    ref = submit(interpreter="telephone", interpreter_language="Tigrinya (Asmara)")
     _close(engine, staff.hmip_supervisor, ref, years_ago=7)
     with Session(engine) as session:
         with pytest.raises(PermissionDenied):  # HMIP supervisor, IMB case
@@ -139,6 +139,7 @@ def test_hold_stops_disposal_and_dispose_removes_personal_data(
     with Session(engine) as session:
         case = session.exec(select(SanctionCase).where(SanctionCase.reference == ref)).one()
         assert case.person_name is None and case.prison_number is None and case.narrative == ""
+        assert case.interpreter_language is None and case.interpreter == "telephone"
         assert case.disposed_at is not None
         assert case.categories and case.receiving_organisation == "IMB" and case.outcome
         assert session.exec(select(Answer).where(Answer.case_id == case.id)).all() == []

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from sqlalchemy import ColumnElement, Text, cast, false, or_, true
 from sqlmodel import Session, col, select
 
-from intake.core.db.models import SanctionCase
+from intake.core.db.models import Establishment, SanctionCase
 from intake.core.errors import NotFoundError, PermissionDenied
 from intake.core.users import Actor
 from intake.core.vocabulary import Organisation, Role
@@ -50,6 +50,14 @@ def sees_own_records_only(actor: Actor) -> bool:
 def is_scoped(actor: Actor) -> bool:
     """True when the actor sees only their own Board's (establishment's) cases."""
     return actor.organisation == Organisation.IMB and actor.role not in (Role.LEAD, Role.INTAKE)
+
+
+def scope_words(session: Session, actor: Actor) -> str:
+    """Which cases ``actor``'s figures cover, in words ("HMP Leeds (your Board)")."""
+    if not is_scoped(actor):
+        return "all establishments"
+    place = session.get(Establishment, actor.establishment_id) if actor.establishment_id else None
+    return f"{place.name} (your Board)" if place else "no establishment (you have no Board)"
 
 
 def visible_cases_filter(actor: Actor) -> ColumnElement[bool]:

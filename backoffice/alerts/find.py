@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from sqlmodel import Session, col, select
 
-from backoffice.access import is_scoped
+from backoffice.access import scope_words
 from backoffice.alerts.groups import (
     _Case,
     _cases,
@@ -94,17 +94,10 @@ def find_alerts(
     return AlertList(
         window_days=window,
         min_cases=least,
-        scope=_scope_words(session, actor),
+        scope=scope_words(session, actor),
         includes_demo=demo,
         alerts=[a.model_copy(update={"actions": actions.get(a.key, [])}) for a in found],
     )
-
-
-def _scope_words(session: Session, actor: Actor) -> str:
-    if not is_scoped(actor):
-        return "all establishments"
-    place = session.get(Establishment, actor.establishment_id) if actor.establishment_id else None
-    return f"{place.name} (your Board)" if place else "no establishment (you have no Board)"
 
 
 def _actions(session: Session, actor: Actor, keys: list[str]) -> dict[str, list[AlertActionView]]:

@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlmodel import Session
 
-from backoffice.access import EXPORT_ROLES, is_scoped
+from backoffice.access import EXPORT_ROLES, scope_words
 from backoffice.insights.consent import _consent
 from backoffice.insights.counts import (
     NOT_IN_DIRECTORY,
@@ -23,7 +23,7 @@ from backoffice.insights.figures import Insights
 from backoffice.insights.period import Period
 from backoffice.insights.scope import _scope
 from backoffice.insights.steps import _steps
-from intake.core.db.models import Establishment, SanctionCase, table_of
+from intake.core.db.models import SanctionCase, table_of
 from intake.core.errors import PermissionDenied, ValidationProblem
 from intake.core.users import Actor
 from intake.core.vocabulary import Organisation, Role
@@ -58,13 +58,6 @@ def holds_only_demo_cases(session: Session) -> bool:
     return real is None
 
 
-def _scope_words(session: Session, actor: Actor) -> str:
-    if not is_scoped(actor):
-        return "all establishments"
-    place = session.get(Establishment, actor.establishment_id) if actor.establishment_id else None
-    return f"{place.name} (your Board)" if place else "no establishment (you have no Board)"
-
-
 def build_insights(
     session: Session,
     *,
@@ -90,7 +83,7 @@ def build_insights(
         date_to=period.end,
         previous_from=previous.start if previous else None,
         previous_to=previous.end if previous else None,
-        scope=_scope_words(session, actor),
+        scope=scope_words(session, actor),
         includes_demo=demo,
         total=sum(c.count for c in by_establishment),
         previous_total=sum(c.previous or 0 for c in by_establishment) if previous else None,

@@ -11,7 +11,6 @@ the screen: the header (:mod:`.header`), the Summary tab (:mod:`.summary`), the 
 from __future__ import annotations
 
 from backoffice.tui.case_text.account import narrative_text, transcript_text
-from backoffice.tui.case_text.actions import actions_text
 from backoffice.tui.case_text.audit import audit_text
 from backoffice.tui.case_text.classifications import classifications_text
 from backoffice.tui.case_text.header import flags, header_text
@@ -31,7 +30,6 @@ __all__ = [
     "MUTED",
     "OVERRIDDEN",
     "RISK_STYLES",
-    "actions_text",
     "audit_text",
     "classifications_text",
     "flags",

@@ -280,8 +280,13 @@ class CaseScreen(Screen[None]):
     def action_letter(self) -> None:
         if self.view is None:
             return
+        self._open_letters(self.view)
+
+    @work(exclusive=True, group="letter")
+    async def _open_letters(self, view: CaseView) -> None:
+        """The letters possible now, read off the UI thread, then the letter dialog."""
         try:
-            choices = self.service.letter_choices(self.reference)
+            choices = await asyncio.to_thread(self.service.letter_choices, self.reference)
         except SanctionsError as exc:
             self.notify(str(exc), title="Not allowed", severity="error", timeout=8)
             return
@@ -291,7 +296,7 @@ class CaseScreen(Screen[None]):
             return
         from backoffice.tui.letter_modal import LetterModal
 
-        self.app.push_screen(LetterModal(self.service, self.view, choices), self._lettered)
+        self.app.push_screen(LetterModal(self.service, view, choices), self._lettered)
 
     def _lettered(self, saved: SavedLetter | None) -> None:
         if saved is None:

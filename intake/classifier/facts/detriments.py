@@ -135,10 +135,7 @@ def _nicknames_before_others(doc: Document, facts: Facts) -> None:
     if not verbal or not shown:
         return
     kept = [h for h in verbal if h.stands_for != NICKNAME or doc.sentences[h.first] not in shown]
-    if kept:
-        facts.categories[SanctionCategory.VERBAL_ABUSE] = kept
-    else:
-        del facts.categories[SanctionCategory.VERBAL_ABUSE]
+    _keep(facts, SanctionCategory.VERBAL_ABUSE, kept)
 
 
 NICKING = "a nicking after the contact, no punishment stated"
@@ -165,10 +162,7 @@ def _drop_punished_nickings(doc: Document, facts: Facts) -> None:
         for d in (0, -1)
     }
     kept = [h for h in hits if h.stands_for != NICKING or doc.sentences[h.first] not in near]
-    if kept:
-        facts.categories[SanctionCategory.PSYCHOLOGICAL_ABUSE] = kept
-    else:
-        del facts.categories[SanctionCategory.PSYCHOLOGICAL_ABUSE]
+    _keep(facts, SanctionCategory.PSYCHOLOGICAL_ABUSE, kept)
 
 
 #: How a staff member's note speaks of what may happen to its writer ("she'll be moved", "if I
@@ -201,7 +195,12 @@ def _drop_carried_out(doc: Document, facts: Facts, threatened: list[Hit]) -> Non
         done_later = any(h.first > reach[-1] for c in acts for h in facts.categories.get(c, ()))
         if not done_later:
             kept.append(threat)
-    if kept:
-        facts.categories[SanctionCategory.THREATS] = kept
+    _keep(facts, SanctionCategory.THREATS, kept)
+
+
+def _keep(facts: Facts, category: SanctionCategory, hits: list[Hit]) -> None:
+    """Only ``hits`` stand for ``category``; with none, the category is not read at all."""
+    if hits:
+        facts.categories[category] = hits
     else:
-        del facts.categories[SanctionCategory.THREATS]
+        facts.categories.pop(category, None)

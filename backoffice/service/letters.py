@@ -7,6 +7,7 @@ from pathlib import Path
 
 from backoffice.letters import (
     LetterKind,
+    default_letter_file,
     fill_letter,
     letter_choices,
     list_letters,
@@ -17,6 +18,9 @@ from backoffice.letters import (
 )
 from backoffice.service.core import ServiceCore
 from backoffice.view_models import LetterChoice, LetterView
+
+#: Where the app writes letters, under the data folder.
+LETTERS_FOLDER = "letters"
 
 
 class LetterRequests(ServiceCore):
@@ -50,6 +54,16 @@ class LetterRequests(ServiceCore):
         """One saved letter with its words (identified readers only; audited)."""
         with self._session() as session:
             return read_letter(session, self.actor, reference, letter_id)
+
+    def write_letter_to_folder(self, reference: str, letter: LetterView, fmt: str) -> Path:
+        """Write a saved letter into the data folder's letters folder (0700), named by case,
+        kind and today's date (the app's "Save + PDF" and "Save + text")."""
+        from intake.core.clock import local_today
+        from intake.core.files import private_dir
+
+        folder = private_dir(self.settings.data_dir / LETTERS_FOLDER)
+        path = default_letter_file(folder, reference, letter.kind, fmt, local_today())
+        return self.write_letter(letter, path, fmt)
 
     def write_letter(self, letter: LetterView, out: Path, fmt: str, *, force: bool = False) -> Path:
         """Write a saved letter (read with its words) as txt or pdf, 0600, never over the

@@ -16,15 +16,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Select, Static, TextArea
 
-from backoffice.letters import LetterKind, default_letter_file
+from backoffice.letters import LetterKind
 from backoffice.service import BackofficeService
 from backoffice.tui.dialog import ServiceDialog
 from backoffice.view_models import CaseView, LetterChoice, LetterView
-from intake.core.clock import local_today
 from intake.core.errors import SanctionsError
-from intake.core.files import private_dir
-
-LETTERS_FOLDER = "letters"
 
 
 @dataclass(frozen=True)
@@ -138,10 +134,8 @@ class LetterModal(ServiceDialog[SavedLetter]):
         letter = self.service.save_letter(reference, self.kind, text)
         if fmt is None:
             return SavedLetter(letter)
-        folder = private_dir(self.service.settings.data_dir / LETTERS_FOLDER)
-        path = default_letter_file(folder, reference, letter.kind, fmt, local_today())
         try:
-            written = self.service.write_letter(letter, path, fmt)
+            written = self.service.write_letter_to_folder(reference, letter, fmt)
         except SanctionsError as exc:  # saved all the same: say so, and what was not written
             self.notify(f"Saved on the case, but not written: {exc}", severity="warning")
             return SavedLetter(letter)

@@ -127,13 +127,15 @@ class ActionModal(ServiceDialog[ActionResult]):
         told_text = str(self._value("#told") or "").strip()
         lines = str(self._value("#recommendations") or "").splitlines()
         chosen = self._value("#recommendation")
+        note = str(self._value("#note") or "")
+        outcome = str(self._value("#outcome") or "") or None
         self.submit_through(
             lambda: self.service.act(
                 self.case.summary.reference,
                 self.action.name,
                 version=self.case.summary.version,
-                note=str(self._value("#note") or ""),
-                outcome=str(self._value("#outcome") or "") or None,
+                note=note,
+                outcome=outcome,
                 due=parse_date(due_text, what="the due date") if due_text else None,
                 told=parse_date(told_text, what="the date told") if told_text else None,
                 recommendations=[line.strip() for line in lines if line.strip()],

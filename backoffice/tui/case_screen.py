@@ -301,9 +301,14 @@ class CaseScreen(Screen[None]):
     def _lettered(self, saved: SavedLetter | None) -> None:
         if saved is None:
             return
-        where = f"; written to {saved.written}" if saved.written else ""
-        self.notify(f"{saved.letter.title}: saved on the case{where}.", title="Letter saved",
-                    timeout=10)  # fmt: skip
+        if saved.not_written:
+            self.notify(f"{saved.letter.title}: saved on the case, but not written: "
+                        f"{saved.not_written}", title="Letter saved, not written",
+                        severity="warning", timeout=12)  # fmt: skip
+        else:
+            where = f"; written to {saved.written}" if saved.written else ""
+            self.notify(f"{saved.letter.title}: saved on the case{where}.",
+                        title="Letter saved", timeout=10)  # fmt: skip
         self.load()
 
     def action_reload(self) -> None:

@@ -7,10 +7,11 @@ keeps the words exactly as they are in the box. Cancel (esc) saves nothing.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -27,6 +28,8 @@ from intake.core.errors import SanctionsError
 class SavedLetter:
     letter: LetterView
     written: Path | None = None
+    #: Why the letter was saved on the case but not written as a file.
+    not_written: str | None = None
 
 
 class LetterModal(ServiceDialog[SavedLetter]):
@@ -59,6 +62,10 @@ class LetterModal(ServiceDialog[SavedLetter]):
         self.case = case
         self.choices = choices
         self.allowed = [c for c in choices if c.allowed]
+        #: Each letter kind's words as last seen in the box: choosing another kind and coming
+        #: back brings the edits back.
+        self.drafts: dict[str, str] = {}
+        self.shown: str = self.allowed[0].kind
 
     def compose(self) -> ComposeResult:
         s = self.case.summary
@@ -72,7 +79,7 @@ class LetterModal(ServiceDialog[SavedLetter]):
                 id="kind",
                 compact=True,
             )
-            yield TextArea("", id="text", soft_wrap=True, show_line_numbers=False)
+            yield TextArea("", id="text", soft_wrap=True, show_line_numbers=False, read_only=True)
             yield Static(
                 "Edit it as you need; it is saved exactly as it is. Not now: "
                 + (", ".join(c.kind.replace("_", " ") for c in refused) or "-"),
@@ -92,18 +99,37 @@ class LetterModal(ServiceDialog[SavedLetter]):
 
     @on(Select.Changed, "#kind")
     def _kind_changed(self, event: Select.Changed) -> None:
-        if isinstance(event.value, str):
+        if not isinstance(event.value, str) or event.value == self.shown:
+            return
+        box = self.query_one("#text", TextArea)
+        if not box.read_only:
+            self.drafts[self.shown] = box.text
+        self.shown = event.value
+        if event.value in self.drafts:
+            self._show(self.drafts[event.value])
+        else:
             self._fill(event.value)
 
-    def _fill(self, kind: str) -> None:
+    @work(exclusive=True, group="fill", exit_on_error=False)
+    async def _fill(self, kind: str) -> None:
+        """The letter filled from the case, read off the UI thread. The box takes no keys
+        until it is filled, so nothing typed is overwritten."""
+        box = self.query_one("#text", TextArea)
+        box.read_only = True
+        reference = self.case.summary.reference
         try:
-            text = self.service.fill_letter(self.case.summary.reference, LetterKind(kind))
+            text = await asyncio.to_thread(self.service.fill_letter, reference, LetterKind(kind))
         except SanctionsError as exc:
             self.notify(str(exc), title="No letter", severity="warning", timeout=8)
             return
+        if kind == self.shown:
+            self._show(text)
+
+    def _show(self, text: str) -> None:
         box = self.query_one("#text", TextArea)
         box.load_text(text)
         box.move_cursor((0, 0))
+        box.read_only = False
 
     @property
     def kind(self) -> LetterKind:
@@ -126,17 +152,21 @@ class LetterModal(ServiceDialog[SavedLetter]):
         self.after_typing(lambda: self._save(fmt))
 
     def _save(self, fmt: str | None) -> None:
-        text = self.query_one("#text", TextArea).text
-        self.submit_through(lambda: self._saved(text, fmt), not_done="Not saved")
+        box = self.query_one("#text", TextArea)
+        if box.read_only:
+            self.notify("The letter is still being filled.", title="Not yet", timeout=4)
+            return
+        text, kind = box.text, self.kind
+        self.submit_through(lambda: self._saved(kind, text, fmt), not_done="Not saved")
 
-    def _saved(self, text: str, fmt: str | None) -> SavedLetter:
+    def _saved(self, kind: LetterKind, text: str, fmt: str | None) -> SavedLetter:
+        """Save on the case, then write the file if asked (runs in a worker thread)."""
         reference = self.case.summary.reference
-        letter = self.service.save_letter(reference, self.kind, text)
+        letter = self.service.save_letter(reference, kind, text)
         if fmt is None:
             return SavedLetter(letter)
         try:
             written = self.service.write_letter_to_folder(reference, letter, fmt)
         except SanctionsError as exc:  # saved all the same: say so, and what was not written
-            self.notify(f"Saved on the case, but not written: {exc}", severity="warning")
-            return SavedLetter(letter)
+            return SavedLetter(letter, not_written=str(exc))
         return SavedLetter(letter, written)

@@ -118,9 +118,10 @@ class OverrideModal(ServiceDialog[CaseView]):
             self.notify(REASON_NEEDED, title="Reason required", severity="error")
             self.query_one("#reason", Input).focus()
             return
+        changes = self.changes()
         self.submit_through(
             lambda: self.service.override(
-                self.case.summary.reference, self.changes(), reason, self.case.summary.version
+                self.case.summary.reference, changes, reason, self.case.summary.version
             ),
             not_done="Not overridden",
         )

@@ -112,8 +112,8 @@ async def test_a_supervisor_reopens_a_closed_case_with_a_reason(
         await pilot.press(str(names.index("reopen") + 1))
         await wait_until(pilot, lambda: isinstance(app.screen, ActionModal))
         await pilot.press("ctrl+s")  # a reason is required
-        await pilot.pause()
-        assert isinstance(app.screen, ActionModal) and "needs a note" in notifications(app)
+        await wait_until(pilot, lambda: "needs a note" in notifications(app))
+        assert isinstance(app.screen, ActionModal)
         await pilot.press(*"He did link it to his IMB application", "ctrl+s")
         screen = await case_shown(pilot, complaint)
         await wait_until(pilot, lambda: "received" in text_of(screen, "#head"))

@@ -36,8 +36,8 @@ async def test_a_move_is_recorded_and_an_unclear_place_changes_nothing(
         await wait_until(pilot, lambda: isinstance(app.screen, TransferModal))
         modal = app.screen
         await pilot.press(*"Brook", "tab", *"Moved on Monday", "ctrl+s")
-        await pilot.pause()
-        assert app.screen is modal and "could be several places" in notifications(app)
+        await wait_until(pilot, lambda: "could be several places" in notifications(app))
+        assert app.screen is modal
 
         to = modal.query_one("#to", Input)
         to.value = ""

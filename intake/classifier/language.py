@@ -17,6 +17,7 @@ so plainly, and a person reads it (in the live panel and the classification's ra
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from intake.classifier.result import Classification
@@ -54,6 +55,13 @@ OTHERS: dict[str, frozenset[str]] = {
         "German": """der die das und ist nicht ich er sie mit auf zu ein eine mir mich""",
     }.items()
 }
+#: Each listed word with the languages it is a common word of ("English" included), so a
+#: narrative's words are looked up once, not once per language.
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
+for _name, _listed in {"English": ENGLISH, **OTHERS}.items():
+    for _word in _listed:
+        _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _name)
+
 #: Fewer lower-case words than this: too short to judge (treated as English).
 MIN_WORDS = 8
 #: Below this share of English function words among the lower-case words: not English, when
@@ -108,23 +116,27 @@ class LanguageCheck:
         )
 
 
-def _latin(word: str) -> bool:
-    return all(ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF for c in word)
+#: A letter outside Latin (Basic Latin to Latin Extended-B, and Latin Extended Additional).
+_NOT_LATIN = re.compile(r"[^\u0000-\u024f\u1e00-\u1eff]")
 
 
 def check_language(text: str) -> LanguageCheck:
     """The share of the narrative's lower-case words that are common English function words,
     and of those of the other languages listed."""
-    found = [w.replace("’", "'") for w in _WORD.findall(text)]
-    script_words = sum(not _latin(w) for w in found)
+    found = _WORD.findall(text)
+    latin = [w.replace("’", "'") for w in found if not _NOT_LATIN.search(w)]
+    script_words = len(found) - len(latin)
     other_script = script_words / len(found) if found else 0.0
-    lower = [w for w in found if w.islower() and _latin(w)]
+    lower = [w for w in latin if w.islower()]
     if not lower:
         return LanguageCheck(0, 0.0, other_script=other_script, script_words=script_words)
-    english = sum(w in ENGLISH for w in lower) / len(lower)
-    shares = {name: sum(w in words for w in lower) / len(lower) for name, words in OTHERS.items()}
-    other = max(shares, key=lambda name: shares[name])
-    return LanguageCheck(len(lower), english, other, shares[other], other_script, script_words)
+    counts: Counter[str] = Counter()
+    for word in lower:
+        counts.update(_LANGUAGES_OF.get(word, ()))
+    english = counts["English"] / len(lower)
+    other = max(OTHERS, key=lambda name: counts[name])
+    share = counts[other] / len(lower)
+    return LanguageCheck(len(lower), english, other, share, other_script, script_words)
 
 
 def flag_if_not_english(result: Classification, text: str) -> Classification:

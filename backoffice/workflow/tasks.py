@@ -18,6 +18,7 @@ from intake.core.clock import today, utcnow
 from intake.core.db.models import SanctionCase, WorkflowTask
 from intake.core.establishments import establishment_has_board
 from intake.core.settings import Deadlines
+from intake.core.tasks import add_task
 from intake.core.users import Actor
 from intake.core.vocabulary import Duty
 
@@ -61,26 +62,7 @@ def open_task(
         outcome=outcome,
         note=note,
     )
-    session.add(task)
-    session.flush()
-    record_case_event(
-        session,
-        case,
-        actor=actor,
-        action="task_opened",
-        entity="workflow_task",
-        entity_id=task.id,
-        after={
-            "step": task.step,
-            "duty": task.duty,
-            "title": task.title,
-            "owner": task.owner_organisation,
-            "due": task.due,
-            "outcome": task.outcome,
-        },
-        reason=note,
-    )
-    return task
+    return add_task(session, case, task, actor=actor, reason=note)
 
 
 def open_task_once(

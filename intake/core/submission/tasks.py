@@ -7,12 +7,12 @@ from datetime import timedelta
 
 from sqlmodel import Session
 
-from intake.core.audit import record_case_event
 from intake.core.clock import utcnow
 from intake.core.db.models import SanctionCase, WorkflowTask
 from intake.core.evidence import preservation_task
 from intake.core.settings import Settings
 from intake.core.submission.model import CaseSubmission, ConsentAnswers
+from intake.core.tasks import add_task
 from intake.core.users import Actor
 from intake.core.vocabulary import ConsentGiver, Duty, ProtocolStep, Route
 
@@ -41,17 +41,7 @@ def _open_task(
         owner_organisation=case.receiving_organisation,
         due=utcnow().date() + timedelta(days=days),
     )
-    session.add(task)
-    session.flush()
-    record_case_event(
-        session,
-        case,
-        actor=actor,
-        action="task_opened",
-        entity="workflow_task",
-        entity_id=task.id,
-        after={"step": task.step, "duty": task.duty, "title": task.title, "due": task.due},
-    )
+    add_task(session, case, task, actor=actor)
 
 
 def may_name_to_establishment(consent: ConsentAnswers | None) -> bool:
@@ -81,19 +71,4 @@ def _open_preservation_task(
         due=preserve.due,
         note=preserve.guidance,
     )
-    session.add(task)
-    session.flush()
-    record_case_event(
-        session,
-        case,
-        actor=actor,
-        action="task_opened",
-        entity="workflow_task",
-        entity_id=task.id,
-        after={
-            "duty": task.duty,
-            "title": task.title,
-            "due": task.due,
-            "evidence": list(preserve.kinds),
-        },
-    )
+    add_task(session, case, task, actor=actor, evidence=list(preserve.kinds))

@@ -14,7 +14,14 @@ from functools import cache
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from intake.classifier.fuzzy import FuzzyCorrector, FuzzySettings
-from intake.classifier.patterns import Item, PatternError, compile_pattern, pattern_words
+from intake.classifier.patterns import (
+    WORD_RE,
+    Item,
+    PatternError,
+    compile_pattern,
+    pattern_words,
+)
+from intake.core.establishments import reference_establishments
 from intake.core.vocabulary import Body, Route, SanctionCategory
 from prompts import PromptDataError, load_yaml
 
@@ -25,7 +32,7 @@ _BODIES = "|".join(b.value for b in Body)
 LEXICON_LABELS: dict[str, str] = {
     "bodies": rf"body:(?:{_BODIES})|addressee:(?:{_BODIES})|you_contact|vague|other:[a-z_]+",
     "links": r"link:(?:cause|forward|back|remark|attempt)|topic|contact",
-    "categories": rf"(?:{_CATEGORIES})",
+    "categories": rf"(?:{_CATEGORIES})|harm",
     "risk": r"risk:[a-z_]+|possible:[a-z_]+|soon",
     "routes": r"death|out_of_scope:[a-z_]+|in_scope|whistle:(?:speaker|fear|prisoner)|imb_person"
     r"|imb_complaint",
@@ -128,7 +135,26 @@ def _families() -> dict[str, list[str]]:
         parsed = FamiliesFile.model_validate(load_yaml("classifier/families.yaml"))
     except ValidationError as exc:
         raise PromptDataError(f"prompts/classifier/families.yaml: {exc}") from exc
-    return parsed.families
+    return {**parsed.families, "establishment": establishment_words()}
+
+
+#: Words before an establishment's own name that the family leaves out ("HMP Wayland" is heard
+#: as "Wayland", whatever comes before it).
+_TITLES = frozenset({"hmp", "hmyoi", "yoi"})
+
+
+def establishment_words() -> list[str]:
+    """The ``{establishment}`` family: every establishment's name and aliases from the project's
+    data (``intake/data/establishments.json``), as the tokenizer reads them, without titles."""
+    found: set[str] = set()
+    for place in reference_establishments():
+        for name in (place.name, *place.aliases):
+            words = WORD_RE.findall(name.lower())
+            while words and words[0] in _TITLES:
+                words = words[1:]
+            if words:
+                found.add(" ".join(words))
+    return sorted(found)
 
 
 def _compile_file(name: str, parsed: LexiconFile) -> list[Phrase]:

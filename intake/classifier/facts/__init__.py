@@ -20,6 +20,7 @@ from intake.classifier.facts.contacts import links_near_contacts, read_bodies, t
 from intake.classifier.facts.detriments import (
     read_categories,
     read_harm_denials,
+    threats_naming_harm,
     threats_naming_contact,
 )
 from intake.classifier.facts.model import Facts
@@ -35,7 +36,7 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     links = hits.get("links", [])
     bodies_lex = hits.get("bodies", [])
     negation = by_label(hits.get("negation", []))
-    categories_lex = hits.get("categories", [])
+    categories_lex = threats_naming_harm(doc, hits.get("categories", []))
     facts = Facts()
     facts.denials = standing_denials(doc, negation.get("denial", []))
     facts.contact_denials = negation.get("contact_denial", [])

@@ -19,10 +19,11 @@ from intake.classifier.facts.scope import clause_end, clause_start
 from intake.classifier.matcher import Hit
 from intake.core.vocabulary import SanctionCategory
 
-#: Words that open a new statement after "and" (a threat's list of acts stops there).
+#: Words that open a new statement after "and" (a threat's list of acts stops there). Not
+#: "you": "one more word and you go down the block" is the threat's own consequence.
 _NEW_SUBJECT = frozenset(
     {"i", "i'm", "im", "i've", "ive", "he", "he's", "hes", "she", "she's", "shes", "they"}
-    | {"they're", "theyre", "they've", "we", "we're", "you", "it", "it's", "its", "then", "now"}
+    | {"they're", "theyre", "they've", "we", "we're", "it", "it's", "its", "then", "now"}
     | {"the", "my", "his", "her", "their", "officers", "staff", "screws", "this", "that"}
 )
 
@@ -46,6 +47,35 @@ def read_harm_denials(facts: Facts, denials: list[Hit]) -> None:
     facts.categories.pop(SanctionCategory.PHYSICAL_ABUSE, None)
     if not facts.categories:
         facts.denials += denials
+
+
+#: What a threat's shape stands for in ``categories.yaml`` (a threat only with a harm near it).
+FRAME = "the shape of a threat, with a harm named near it"
+HARM = "harm"
+#: How far past a threat's shape its harm may be named ("if you go to the Board again, it'll be
+#: the block for you": the rest of the sentence, at most this many words).
+_HARM_REACH = 15
+#: A detriment named near a threat's shape is its harm, except these (an insult is not a harm
+#: the person is threatened with, and a threat does not name itself).
+_NOT_HARMS = frozenset({SanctionCategory.THREATS, SanctionCategory.VERBAL_ABUSE})
+
+
+def threats_naming_harm(doc: Document, hits: list[Hit]) -> list[Hit]:
+    """The vocabulary's category hits, where a threat's shape ("if you ... again", "you'll be
+    ...", "one more word") counts as a threat only when a harm or a detriment is named near it
+    ("you'll be on basic", "one more word and you'll regret it"), not "you'll be fine"."""
+    harms = [h.first for h in hits if h.label == HARM or h.label not in _NOT_HARMS]
+    out = []
+    for hit in hits:
+        if hit.label == HARM:
+            continue
+        if hit.stands_for == FRAME:
+            first = clause_start(doc, hit.first)
+            last = min(doc.sentence_range(hit.last)[1], hit.last + _HARM_REACH)
+            if not any(first <= i <= last for i in harms):
+                continue
+        out.append(hit)
+    return out
 
 
 def threats_naming_contact(doc: Document, facts: Facts) -> list[Hit]:

@@ -20,8 +20,8 @@ from intake.classifier.facts.contacts import links_near_contacts, read_bodies, t
 from intake.classifier.facts.detriments import (
     read_categories,
     read_harm_denials,
-    threats_naming_harm,
     threats_naming_contact,
+    threats_naming_harm,
 )
 from intake.classifier.facts.model import Facts
 from intake.classifier.facts.risks import read_risks, read_routes

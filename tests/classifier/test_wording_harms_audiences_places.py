@@ -184,3 +184,15 @@ def test_a_job_given_away_and_a_medicine_missing_are_detriments(text: str, categ
 def test_a_teacher_who_stopped_is_not_a_lost_job() -> None:
     text = "Since she told the IMB about her maths teacher, the teacher stopped smiling at her."
     assert "loss_of_employment" not in _named(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since I wrote to the IMB the SO keeps saying talk to them again and you'll see.",
+        "After my PPO complaint the officer said carry on writing and you'll learn.",
+        "Since the inspectors came the wing manager told me to stop talking to them or else.",
+    ],
+)
+def test_a_threat_left_open_is_a_veiled_threat(text: str) -> None:
+    assert "threats" in _named(text)

@@ -69,13 +69,28 @@ def threats_naming_harm(doc: Document, hits: list[Hit]) -> list[Hit]:
     for hit in hits:
         if hit.label == HARM:
             continue
-        if hit.stands_for == FRAME:
+        if hit.stands_for == FRAME and not _veiled(doc, hit):
             first = clause_start(doc, hit.first)
             last = min(doc.sentence_range(hit.last)[1], hit.last + _HARM_REACH)
             if not any(first <= i <= last for i in harms):
                 continue
         out.append(hit)
     return out
+
+
+#: A threat's shape that ends the clause open is a veiled threat ("talk to them again and
+#: you'll see", "you'll learn", "stop writing or else"): the harm is left unsaid on purpose.
+_VEILED_ENDS = frozenset({"see", "know", "learn", "wish", "find", "regret", "else"})
+#: Words that may follow it before the clause ends ("you'll find out", "you'll know about it").
+_VEILED_TAIL = frozenset({"out", "about", "it", "then", "soon", "mate", "son", "yet"})
+
+
+def _veiled(doc: Document, frame: Hit) -> bool:
+    if doc.words[frame.last] not in _VEILED_ENDS:
+        return False
+    end = clause_end(doc, frame.last, 3)
+    tail = doc.words[frame.last + 1 : end + 1]
+    return len(tail) <= 2 and all(w in _VEILED_TAIL for w in tail)
 
 
 def threats_naming_contact(doc: Document, facts: Facts) -> list[Hit]:

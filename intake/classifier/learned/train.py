@@ -38,6 +38,7 @@ TRAINING = (
     "train/written4.jsonl",
     "train/written5.jsonl",
     "train/written6.jsonl",
+    "train/written7.jsonl",
 )
 OUT = Path(__file__).with_name("model.npz")
 C = 10.0

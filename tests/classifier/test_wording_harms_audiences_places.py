@@ -66,7 +66,7 @@ def test_a_threat_that_names_a_harm_is_a_threat(text: str, expected: set[str]) -
     [
         "After I saw the IMB my canteen was stopped and the officer said you'll be fine, go "
         "back to your cell.",
-        "Since I wrote to the PPO my visits were cancelled; the officer said if you write "
+        "Since I wrote to the PPO my visits were cancelled. The officer said if you write "
         "again they will have to answer you properly.",
     ],
 )
@@ -195,4 +195,9 @@ def test_a_teacher_who_stopped_is_not_a_lost_job() -> None:
     ],
 )
 def test_a_threat_left_open_is_a_veiled_threat(text: str) -> None:
+    assert "threats" in _named(text)
+
+
+def test_a_threat_about_contact_with_a_body_needs_no_harm_named() -> None:
+    text = "After my first letter the officer said if you write to the Board again you'll know."
     assert "threats" in _named(text)

@@ -36,7 +36,7 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     links = hits.get("links", [])
     bodies_lex = hits.get("bodies", [])
     negation = by_label(hits.get("negation", []))
-    categories_lex = threats_naming_harm(doc, hits.get("categories", []))
+    categories_lex = threats_naming_harm(doc, hits.get("categories", []), bodies_lex)
     facts = Facts()
     facts.denials = standing_denials(doc, negation.get("denial", []))
     facts.contact_denials = negation.get("contact_denial", [])

@@ -60,16 +60,19 @@ _HARM_REACH = 15
 _NOT_HARMS = frozenset({SanctionCategory.THREATS, SanctionCategory.VERBAL_ABUSE})
 
 
-def threats_naming_harm(doc: Document, hits: list[Hit]) -> list[Hit]:
+def threats_naming_harm(doc: Document, hits: list[Hit], bodies: list[Hit]) -> list[Hit]:
     """The vocabulary's category hits, where a threat's shape ("if you ... again", "you'll be
-    ...", "one more word") counts as a threat only when a harm or a detriment is named near it
-    ("you'll be on basic", "one more word and you'll regret it"), not "you'll be fine"."""
+    ...", "one more word") counts as a threat when a harm or a detriment is named near it
+    ("you'll be on basic", "one more word and you'll regret it"), when it is left open ("you'll
+    see") or when it is said of contact with a body ("go to the Board again and you'll know
+    about it"): not "you'll be fine"."""
     harms = [h.first for h in hits if h.label == HARM or h.label not in _NOT_HARMS]
+    contact = [h.first for h in bodies if not h.label.startswith("other:")]
     out = []
     for hit in hits:
         if hit.label == HARM:
             continue
-        if hit.stands_for == FRAME and not _veiled(doc, hit):
+        if hit.stands_for == FRAME and not (_veiled(doc, hit) or _of_contact(doc, hit, contact)):
             first = clause_start(doc, hit.first)
             last = min(doc.sentence_range(hit.last)[1], hit.last + _HARM_REACH)
             if not any(first <= i <= last for i in harms):
@@ -83,6 +86,19 @@ def threats_naming_harm(doc: Document, hits: list[Hit]) -> list[Hit]:
 _VEILED_ENDS = frozenset({"see", "know", "learn", "wish", "find", "regret", "else"})
 #: Words that may follow it before the clause ends ("you'll find out", "you'll know about it").
 _VEILED_TAIL = frozenset({"out", "about", "it", "then", "soon", "mate", "son", "yet"})
+
+
+#: How many words before a threat's shape a body may be named for the threat to be about
+#: contact with it ("go to the Board again and you'll ...").
+_CONTACT_REACH = 8
+
+
+def _of_contact(doc: Document, frame: Hit, contact: list[int]) -> bool:
+    return any(
+        frame.first - _CONTACT_REACH <= i <= frame.last
+        and doc.sentences[i] == doc.sentences[frame.first]
+        for i in contact
+    )
 
 
 def _veiled(doc: Document, frame: Hit) -> bool:

@@ -148,12 +148,14 @@ def test_a_hold_on_the_body_is_force(text: str) -> None:
     assert "physical_abuse" in _named(text)
 
 
-def test_an_asthma_attack_is_not_an_assault() -> None:
+def test_an_asthma_attack_is_not_an_assault_and_an_attack_by_staff_is() -> None:
     text = (
-        "Since I rang the Board about my son his visits were cancelled, and he had a bad attack "
-        "last night waiting for the nurse."
+        "Since I rang the Board about my son his visits were cancelled, and he had an asthma "
+        "attack last night waiting for the nurse."
     )
     assert "physical_abuse" not in _named(text)
+    text = "Since I spoke to the IMB there was an attack on me by two officers in the showers."
+    assert "physical_abuse" in _named(text)
 
 
 # ---- a job given away; a medicine still missing

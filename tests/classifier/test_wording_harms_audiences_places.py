@@ -203,3 +203,15 @@ def test_a_threat_left_open_is_a_veiled_threat(text: str) -> None:
 def test_a_threat_about_contact_with_a_body_needs_no_harm_named() -> None:
     text = "After my first letter the officer said if you write to the Board again you'll know."
     assert "threats" in _named(text)
+
+
+def test_a_threat_with_no_harm_named_stands_when_it_is_the_only_detriment() -> None:
+    """A doubtful threat never turns an account into a "no" on its own: a person reads it."""
+    text = "Since my mum rang the ombudsman the officer keeps saying you'll be first in line now, won't you."
+    result = _rules(text)
+    assert result.qualifies is not Qualifies.NO and "threats" in _named(text), result.rationale
+
+
+def test_fewer_visits_said_as_numbers_are_communication_limits() -> None:
+    text = "After her sister rang the ombudsman her visits went from three a week to one."
+    assert "communication_limits" in _named(text)

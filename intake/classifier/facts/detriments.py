@@ -66,6 +66,10 @@ def threats_naming_harm(doc: Document, hits: list[Hit], bodies: list[Hit]) -> li
     ("you'll be on basic", "one more word and you'll regret it"), when it is left open ("you'll
     see") or when it is said of contact with a body ("go to the Board again and you'll know
     about it"): not "you'll be fine"."""
+    if not any(h.label not in (HARM, *_NOT_HARMS) for h in hits):
+        # Only a threat's shape names a detriment at all: it stands, so that a doubtful threat
+        # never on its own turns an account into a "no" (a person reads it).
+        return [h for h in hits if h.label != HARM]
     harms = [h.first for h in hits if h.label == HARM or h.label not in _NOT_HARMS]
     contact = [h.first for h in bodies if not h.label.startswith("other:")]
     out = []

@@ -207,7 +207,10 @@ def test_a_threat_about_contact_with_a_body_needs_no_harm_named() -> None:
 
 def test_a_threat_with_no_harm_named_stands_when_it_is_the_only_detriment() -> None:
     """A doubtful threat never turns an account into a "no" on its own: a person reads it."""
-    text = "Since my mum rang the ombudsman the officer keeps saying you'll be first in line now, won't you."
+    text = (
+        "Since my mum rang the ombudsman the officer keeps saying you'll be first in line now, "
+        "won't you."
+    )
     result = _rules(text)
     assert result.qualifies is not Qualifies.NO and "threats" in _named(text), result.rationale
 

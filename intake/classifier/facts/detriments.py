@@ -50,7 +50,7 @@ def read_harm_denials(facts: Facts, denials: list[Hit]) -> None:
 
 
 #: What a threat's shape stands for in ``categories.yaml`` (a threat only with a harm near it).
-FRAME = "the shape of a threat, with a harm named near it"
+FRAME = "the shape of a threat"
 HARM = "harm"
 #: How far past a threat's shape its harm may be named ("if you go to the Board again, it'll be
 #: the block for you": the rest of the sentence, at most this many words).
@@ -65,24 +65,42 @@ def threats_naming_harm(doc: Document, hits: list[Hit], bodies: list[Hit]) -> li
     ...", "one more word") counts as a threat when a harm or a detriment is named near it
     ("you'll be on basic", "one more word and you'll regret it"), when it is left open ("you'll
     see") or when it is said of contact with a body ("go to the Board again and you'll know
-    about it"): not "you'll be fine"."""
+    about it"): not "you'll be fine". Each one kept says which it is in the evidence."""
     if not any(h.label not in (HARM, *_NOT_HARMS) for h in hits):
         # Only a threat's shape names a detriment at all: it stands, so that a doubtful threat
         # never on its own turns an account into a "no" (a person reads it).
-        return [h for h in hits if h.label != HARM]
+        return [_as(h, _ONLY) if h.stands_for == FRAME else h for h in hits if h.label != HARM]
     harms = [h.first for h in hits if h.label == HARM or h.label not in _NOT_HARMS]
     contact = [h.first for h in bodies if not h.label.startswith("other:")]
     out = []
     for hit in hits:
         if hit.label == HARM:
             continue
-        if hit.stands_for == FRAME and not (_veiled(doc, hit) or _of_contact(doc, hit, contact)):
-            first = clause_start(doc, hit.first)
-            last = min(doc.sentence_range(hit.last)[1], hit.last + _HARM_REACH)
-            if not any(first <= i <= last for i in harms):
+        if hit.stands_for == FRAME:
+            why = _why_a_threat(doc, hit, harms, contact)
+            if why is None:
                 continue
+            hit = _as(hit, why)
         out.append(hit)
     return out
+
+
+_NAMED, _OPEN, _CONTACT = "a threat of harm", "a veiled threat", "a threat about the contact"
+_ONLY = "a possible threat, the only detriment named (a person reads it)"
+
+
+def _why_a_threat(doc: Document, frame: Hit, harms: list[int], contact: list[int]) -> str | None:
+    if _veiled(doc, frame):
+        return _OPEN
+    if _of_contact(doc, frame, contact):
+        return _CONTACT
+    first = clause_start(doc, frame.first)
+    last = min(doc.sentence_range(frame.last)[1], frame.last + _HARM_REACH)
+    return _NAMED if any(first <= i <= last for i in harms) else None
+
+
+def _as(hit: Hit, stands_for: str) -> Hit:
+    return replace(hit, stands_for=stands_for)
 
 
 #: A threat's shape that ends the clause open is a veiled threat ("talk to them again and

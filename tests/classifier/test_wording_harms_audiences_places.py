@@ -218,3 +218,12 @@ def test_a_threat_with_no_harm_named_stands_when_it_is_the_only_detriment() -> N
 def test_fewer_visits_said_as_numbers_are_communication_limits() -> None:
     text = "After her sister rang the ombudsman her visits went from three a week to one."
     assert "communication_limits" in _named(text)
+
+
+def test_a_letter_read_out_at_the_servery_is_not_a_lost_job() -> None:
+    text = (
+        "Since I wrote to the Board the officer read my letter out at the servery while the "
+        "other men laughed."
+    )
+    named = _named(text)
+    assert "loss_of_employment" not in named and "humiliation" in named, named

@@ -16,6 +16,11 @@ the account that runs the server, which can open the database itself anyway.
 
 A login given without a valid ticket is refused (``PermissionDenied``), never ignored: the
 process would otherwise act as the account running the server.
+
+Every session's process also gets ``SANCTIONS_SERVE_PARENT``, the server's process id, and ends
+itself when its parent is no longer that server: a server stopped normally ends its sessions, but
+one killed outright (``kill -9``, the machine's out-of-memory killer) cannot, and its sessions
+would stay running, each holding a person's interview open with nobody able to reach it.
 """
 
 from __future__ import annotations
@@ -25,7 +30,10 @@ import hmac
 import os
 import re
 import secrets
+import signal
 import stat
+import threading
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +43,9 @@ from intake.core.settings import Settings
 
 LOGIN_ENV = "SANCTIONS_SERVE_LOGIN"
 TICKET_ENV = "SANCTIONS_SERVE_TICKET"
+PARENT_ENV = "SANCTIONS_SERVE_PARENT"
+#: How often a session's process checks that its server is still running.
+WATCH_SECONDS = 1.0
 #: A computer login as a proxy names it (letters, digits, ``. _ @ -``; an email-style name too).
 LOGIN_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,63}")
 _KEY_ID = re.compile(r"[0-9a-f]{32}")
@@ -113,10 +124,31 @@ def verify(settings: Settings, environ: Mapping[str, str]) -> str | None:
 
 
 def sign_in(settings: Settings, environ: Mapping[str, str] | None = None) -> str | None:
-    """At a command's start: verify a browser session's login and act for it from now on."""
+    """At a command's start: verify a browser session's login and act for it from now on, and
+    end with the server that started this session."""
     global _verified
-    _verified = verify(settings, os.environ if environ is None else environ)
+    environ = os.environ if environ is None else environ
+    _verified = verify(settings, environ)
+    end_with_server(environ)
     return _verified
+
+
+def end_with_server(environ: Mapping[str, str]) -> threading.Thread | None:
+    """In a browser session's process: a thread that ends the process (SIGTERM) once its
+    parent is no longer the server named in ``SANCTIONS_SERVE_PARENT``. None elsewhere."""
+    value = environ.get(PARENT_ENV, "")
+    if not value.isdigit():
+        return None
+    server = int(value)
+
+    def watch() -> None:
+        while os.getppid() == server:
+            time.sleep(WATCH_SECONDS)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    thread = threading.Thread(target=watch, name="end-with-server", daemon=True)
+    thread.start()
+    return thread
 
 
 def served_login() -> str | None:

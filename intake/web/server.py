@@ -16,6 +16,7 @@ import asyncio
 import contextlib
 import html
 import logging
+import os
 import shlex
 import sys
 from collections.abc import Awaitable, Callable, Mapping, Sequence
@@ -33,7 +34,7 @@ log = logging.getLogger("textual-serve")
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 _LOGIN = "sanctions.login"  # the request's login, once the gate let it in
 #: Never inherited by a session from the server's own environment.
-_SESSION_VARIABLES = (served.LOGIN_ENV, served.TICKET_ENV, "SANCTIONS_USER")
+_SESSION_VARIABLES = (served.LOGIN_ENV, served.TICKET_ENV, served.PARENT_ENV, "SANCTIONS_USER")
 
 
 class SessionAppService(AppService):
@@ -48,6 +49,8 @@ class SessionAppService(AppService):
         for name in _SESSION_VARIABLES:
             environment.pop(name, None)
         environment.update(self.session_environment)
+        # exec'd by the shell, the app's parent is this server: it ends when the server does
+        environment[served.PARENT_ENV] = str(os.getpid())
         return environment
 
     async def end(self, timeout: float = 5) -> None:

@@ -12,6 +12,7 @@ import pytest
 from rich.style import Style
 from textual.command import CommandPalette
 from textual.screen import Screen
+from textual.theme import BUILTIN_THEMES
 
 from backoffice.tui.app import BackofficeApp
 from backoffice.tui.case_screen import CaseScreen
@@ -23,10 +24,13 @@ from backoffice.view_models import EarlierCaseView
 from intake.core.settings import Settings
 from intake.look.themes import (
     BLACK,
+    D_BACKGROUND,
+    D_SURFACE,
     DEFAULT,
     HIGH_CONTRAST,
     HIGH_CONTRAST_THEME,
     STYLES,
+    TEXTUAL_NAMES,
     contrast_ratio,
 )
 from tests.support.a11y import buttons_needing_a_mouse, keys_missing_from_palette, palette_actions
@@ -78,6 +82,47 @@ def _pairs() -> list[tuple[str, str, str]]:
         back = style.bgcolor.get_truecolor().hex if style.bgcolor else BLACK
         pairs.append((name, text, back))
     return pairs
+
+
+#: WCAG 2.2 AA for text: the default theme's own texts on its background and its dialogs.
+AA = 4.5
+
+
+def _default_pairs() -> list[tuple[str, str, str]]:
+    pairs = []
+    for name, spec in STYLES[DEFAULT].items():
+        style = Style.parse(spec)
+        if style.color is None:
+            continue
+        text = style.color.get_truecolor().hex
+        if style.bgcolor is not None:
+            pairs.append((name, text, style.bgcolor.get_truecolor().hex))
+            continue
+        pairs += [(name, text, D_BACKGROUND), (f"{name} on a dialog", text, D_SURFACE)]
+    return pairs
+
+
+@pytest.mark.parametrize(("what", "text", "background"), _default_pairs())
+def test_every_text_the_apps_style_in_the_default_theme_reaches_4_5_to_1(
+    what: str, text: str, background: str
+) -> None:
+    ratio = contrast_ratio(text, background)
+    assert ratio >= AA, f"{what}: {text} on {background} is {ratio:.2f}:1"
+
+
+def test_the_default_theme_names_colours_not_a_terminals_named_shades() -> None:
+    """ "red" is whatever shade the terminal gives it: its contrast cannot be known."""
+    for name, spec in STYLES[DEFAULT].items():
+        style = Style.parse(spec)
+        for colour in (style.color, style.bgcolor):
+            assert colour is None or colour.triplet is not None, f"{name}: {spec}"
+
+
+def test_the_default_theme_is_nord_whose_colours_the_styles_were_measured_on() -> None:
+    nord = BUILTIN_THEMES["nord"]
+    assert TEXTUAL_NAMES[DEFAULT] == "nord"
+    assert (nord.background or "").lower() == D_BACKGROUND
+    assert (nord.surface or "").lower() == D_SURFACE
 
 
 @pytest.mark.parametrize(("what", "text", "background"), _pairs())

@@ -9,7 +9,6 @@ from sqlmodel import select
 from backoffice.workflow.context import ActionContext
 from backoffice.workflow.effects import EFFECT_FUNCTIONS, propose
 from backoffice.workflow.tasks import close_task, matching, open_task_once
-from intake.core.audit import record_case_event
 from intake.core.clock import today, utcnow
 from intake.core.db.models import TrackerEntry
 from intake.core.vocabulary import CaseStatus, RiskLevel
@@ -80,10 +79,7 @@ def _move(ctx: ActionContext) -> None:
         "duty": ctx.spec.duty.value if ctx.spec.duty is not None else None,
         "outcome": ctx.changes.get("outcome", ctx.outcome),
     }
-    record_case_event(
-        ctx.session, ctx.case, actor=ctx.actor, action=ctx.spec.name, before=before,
-        after=after, reason=ctx.note,
-    )  # fmt: skip
+    ctx.record(ctx.spec.name, before=before, after=after, reason=ctx.note)
 
 
 def _tracker_dates(ctx: ActionContext) -> None:

@@ -9,8 +9,10 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from backoffice.workflow.definition import ActionSpec, OutcomeSpec, Workflow
+from intake.core.audit import record_case_event
 from intake.core.consent import ConsentState, consent_state
 from intake.core.db.models import (
+    AuditEvent,
     ConsentRecord,
     Recommendation,
     SanctionCase,
@@ -49,6 +51,21 @@ class ActionContext:
     def case_id(self) -> int:
         assert self.case.id is not None
         return self.case.id
+
+    def record(
+        self,
+        action: str,
+        *,
+        entity: str = "case",
+        entity_id: int | None = None,
+        before: dict[str, Any] | None = None,
+        after: dict[str, Any] | None = None,
+        reason: str | None = None,
+    ) -> AuditEvent:
+        """An audit event on this case, by this actor (``intake.core.audit``)."""
+        return record_case_event(self.session, self.case, actor=self.actor, action=action,
+                                 entity=entity, entity_id=entity_id, before=before, after=after,
+                                 reason=reason)  # fmt: skip
 
     def consent(self) -> ConsentRecord | None:
         """The newest consent snapshot (the current state), if any."""

@@ -8,7 +8,6 @@ from collections.abc import Mapping
 
 from backoffice.workflow.consent_flow import resume_after_consent, stop_without_consent
 from backoffice.workflow.context import ActionContext
-from intake.core.audit import record_case_event
 from intake.core.clock import utcnow
 from intake.core.consent import SNAPSHOT_FIELDS
 from intake.core.db.models import ConsentRecord
@@ -36,11 +35,14 @@ def _snapshot(ctx: ActionContext, kind: ConsentKind, values: Mapping[str, object
     )
     ctx.session.add(row)
     ctx.session.flush()
-    record_case_event(
-        ctx.session, ctx.case, actor=ctx.actor, action=f"consent_{kind.value}",
-        entity="consent_record", entity_id=row.id,
-        before={k: before.get(k) for k in values}, after=dict(values), reason=ctx.note,
-    )  # fmt: skip
+    ctx.record(
+        f"consent_{kind.value}",
+        entity="consent_record",
+        entity_id=row.id,
+        before={k: before.get(k) for k in values},
+        after=dict(values),
+        reason=ctx.note,
+    )
 
 
 def _change_consent(ctx: ActionContext, kind: ConsentKind) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from backoffice.workflow.context import ActionContext
 from backoffice.workflow.tasks import close_task
-from intake.core.audit import record_case_event
 from intake.core.clock import today, utcnow
 from intake.core.db.models import WorkflowTask
 from intake.core.vocabulary import Duty
@@ -43,7 +42,10 @@ def record_update(ctx: ActionContext) -> None:
     )
     ctx.session.add(task)
     ctx.session.flush()
-    record_case_event(
-        ctx.session, ctx.case, actor=ctx.actor, action="update_recorded", entity="workflow_task",
-        entity_id=task.id, after={"duty": duty.value, "title": task.title}, reason=ctx.note,
-    )  # fmt: skip
+    ctx.record(
+        "update_recorded",
+        entity="workflow_task",
+        entity_id=task.id,
+        after={"duty": duty.value, "title": task.title},
+        reason=ctx.note,
+    )

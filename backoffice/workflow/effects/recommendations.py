@@ -7,7 +7,6 @@ from datetime import timedelta
 
 from backoffice.workflow.context import ActionContext
 from backoffice.workflow.recommendation_input import parse_recommendation
-from intake.core.audit import record_case_event
 from intake.core.clock import today, utcnow
 from intake.core.db.models import Establishment, Recommendation
 from intake.core.errors import ValidationProblem
@@ -51,16 +50,18 @@ def create_recommendations(ctx: ActionContext) -> None:
         )
         ctx.session.add(row)
         ctx.session.flush()
-        record_case_event(
-            ctx.session,
-            ctx.case,
-            actor=ctx.actor,
-            action="recommendation_made",
+        ctx.record(
+            "recommendation_made",
             entity="recommendation",
             entity_id=row.id,
-            after={"seq": seq, "text": item.text, "owner": owner, "outcome": item.outcome,
-                   "due": due},
-        )  # fmt: skip
+            after={
+                "seq": seq,
+                "text": item.text,
+                "owner": owner,
+                "outcome": item.outcome,
+                "due": due,
+            },
+        )
     ctx.messages.append(f"{len(given)} recommendation(s) to track to done")
 
 
@@ -85,18 +86,19 @@ def complete_recommendation(ctx: ActionContext) -> None:
     row.evidence = ctx.note
     row.status = RecommendationStatus.MET.value
     ctx.session.flush()
-    record_case_event(
-        ctx.session,
-        ctx.case,
-        actor=ctx.actor,
-        action="recommendation_done",
+    ctx.record(
+        "recommendation_done",
         entity="recommendation",
         entity_id=row.id,
         before=before,
-        after={"done_at": row.done_at, "seq": row.seq, "status": row.status,
-               "evidence": row.evidence},
+        after={
+            "done_at": row.done_at,
+            "seq": row.seq,
+            "status": row.status,
+            "evidence": row.evidence,
+        },
         reason=ctx.note,
-    )  # fmt: skip
+    )
 
 
 def record_recommendation_response(ctx: ActionContext) -> None:
@@ -111,18 +113,19 @@ def record_recommendation_response(ctx: ActionContext) -> None:
     row.response_at = utcnow()
     row.response_by_id = ctx.actor.id
     ctx.session.flush()
-    record_case_event(
-        ctx.session,
-        ctx.case,
-        actor=ctx.actor,
-        action="recommendation_response",
+    ctx.record(
+        "recommendation_response",
         entity="recommendation",
         entity_id=row.id,
         before=before,
-        after={"response": row.response, "status": row.status, "reason": row.response_reason,
-               "seq": row.seq},
+        after={
+            "response": row.response,
+            "status": row.status,
+            "reason": row.response_reason,
+            "seq": row.seq,
+        },
         reason=ctx.note,
-    )  # fmt: skip
+    )
     ctx.messages.append(f"recommendation {row.seq}: {response.label.lower()}")
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from sqlmodel import col, select
 
 from backoffice.workflow.context import ActionContext
-from intake.core.audit import record_case_event
 from intake.core.clock import today
 from intake.core.db.models import TrackerEntry, WorkflowTask
 
@@ -16,11 +15,8 @@ def hmip_informed(ctx: ActionContext) -> None:
             before = {"note": task.note}
             line = f"HMIP informed by {ctx.actor.organisation.value} ({ctx.actor.name})"
             task.note = f"{task.note}\n{line}" if task.note else line
-            record_case_event(
-                ctx.session,
-                ctx.case,
-                actor=ctx.actor,
-                action="task_noted",
+            ctx.record(
+                "task_noted",
                 entity="workflow_task",
                 entity_id=task.id,
                 before=before,
@@ -49,11 +45,8 @@ def create_tracker_entry(ctx: ActionContext) -> None:
     )
     ctx.session.add(entry)
     ctx.session.flush()
-    record_case_event(
-        ctx.session,
-        ctx.case,
-        actor=ctx.actor,
-        action="tracker_entry_logged",
+    ctx.record(
+        "tracker_entry_logged",
         entity="tracker_entry",
         entity_id=entry.id,
         after={"logged_at": entry.logged_at, "informed_by": informed},

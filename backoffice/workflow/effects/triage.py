@@ -7,7 +7,6 @@ from backoffice.classification import add_classification
 from backoffice.signposts import signpost_text
 from backoffice.workflow.context import ActionContext
 from backoffice.workflow.tasks import close_task
-from intake.core.audit import record_case_event
 from intake.core.clock import today
 from intake.core.db.models import Signpost
 from intake.core.vocabulary import ClassificationSource, Duty, Qualifies, Route
@@ -72,10 +71,13 @@ def _tell(ctx: ActionContext, route: str) -> None:
     ctx.session.add(row)
     ctx.session.flush()
     ctx.signposts_recorded.append(row)
-    record_case_event(
-        ctx.session, ctx.case, actor=ctx.actor, action="signpost_given", entity="signpost",
-        entity_id=row.id, after={"route": route, "told_on": told_on}, reason=ctx.note,
-    )  # fmt: skip
+    ctx.record(
+        "signpost_given",
+        entity="signpost",
+        entity_id=row.id,
+        after={"route": route, "told_on": told_on},
+        reason=ctx.note,
+    )
     task = ctx.signpost_task(route)
     if task is not None:
         close_task(ctx.session, ctx.case, task, actor=ctx.actor, outcome="told", note=ctx.note)

@@ -7,9 +7,11 @@ entry and the pattern rather than quietly matching nothing.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -21,7 +23,6 @@ from intake.classifier.patterns import (
     compile_pattern,
     pattern_words,
 )
-from intake.core.establishments import reference_establishments
 from intake.core.vocabulary import Body, Route, SanctionCategory
 from prompts import PromptDataError, load_yaml
 
@@ -145,10 +146,14 @@ _TITLES = frozenset({"hmp", "hmyoi", "yoi"})
 
 def establishment_words() -> list[str]:
     """The ``{establishment}`` family: every establishment's name and aliases from the project's
-    data (``intake/data/establishments.json``), as the tokenizer reads them, without titles."""
+    data (``intake/data/establishments.json``), as the tokenizer reads them, without titles.
+
+    The file is read here directly, not through ``intake.core.establishments``, which brings the
+    database layer with it (a quarter of a second at every start of the classifier)."""
+    text = resources.files("intake").joinpath("data", "establishments.json").read_text("utf-8")
     found: set[str] = set()
-    for place in reference_establishments():
-        for name in (place.name, *place.aliases):
+    for place in json.loads(text)["establishments"]:
+        for name in (place["name"], *place["aliases"]):
             words = WORD_RE.findall(name.lower())
             while words and words[0] in _TITLES:
                 words = words[1:]

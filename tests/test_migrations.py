@@ -52,7 +52,7 @@ def test_reference_establishments_loaded_once(settings: Settings) -> None:
     from sqlmodel import Session, func, select
 
     from intake.core.db.models import Establishment
-    from intake.core.establishments import reference_establishments
+    from intake.core.establishment_data import reference_establishments
 
     for _ in range(2):
         engine = open_database(settings)

@@ -2,12 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from intake.core.establishments import (
-    default_directory,
-    normalise,
-    out_of_scope_places,
-    reference_establishments,
-)
+from intake.core.establishment_data import out_of_scope_places, reference_establishments
+from intake.core.establishments import default_directory, normalise
 from intake.core.vocabulary import EstablishmentType
 
 

@@ -7,11 +7,9 @@ entry and the pattern rather than quietly matching nothing.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -23,6 +21,7 @@ from intake.classifier.patterns import (
     compile_pattern,
     pattern_words,
 )
+from intake.core.establishment_data import reference_establishments
 from intake.core.vocabulary import Body, Route, SanctionCategory
 from prompts import PromptDataError, load_yaml
 
@@ -146,14 +145,10 @@ _TITLES = frozenset({"hmp", "hmyoi", "yoi"})
 
 def establishment_words() -> list[str]:
     """The ``{establishment}`` family: every establishment's name and aliases from the project's
-    data (``intake/data/establishments.json``), as the tokenizer reads them, without titles.
-
-    The file is read here directly, not through ``intake.core.establishments``, which brings the
-    database layer with it (a quarter of a second at every start of the classifier)."""
-    text = resources.files("intake").joinpath("data", "establishments.json").read_text("utf-8")
+    data (``intake.core.establishment_data``), as the tokenizer reads them, without titles."""
     found: set[str] = set()
-    for place in json.loads(text)["establishments"]:
-        for name in (place["name"], *place["aliases"]):
+    for place in reference_establishments():
+        for name in (place.name, *place.aliases):
             words = WORD_RE.findall(name.lower())
             while words and words[0] in _TITLES:
                 words = words[1:]

@@ -14,20 +14,22 @@ Look-up is fuzzy (rapidfuzz) over names, aliases and codes, so "scrubs", "BWI", 
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
-import yaml
-from pydantic import BaseModel, ConfigDict, TypeAdapter
 from rapidfuzz import fuzz, process, utils
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from intake.core.db.models import Establishment
 from intake.core.errors import ValidationProblem
+from intake.core.establishment_data import (
+    EstablishmentRecord,
+    OutOfScopePlace,
+    out_of_scope_places,
+    reference_establishments,
+)
 from intake.core.vocabulary import EstablishmentType
 
 MATCH_CUTOFF = 82.0
@@ -42,33 +44,6 @@ GENERIC_WORDS = frozenset((
     "school", "young", "offender", "offenders", "institution", "short", "term", "facility",
 ))  # fmt: skip
 WORD_RATIO = 80.0
-
-
-class EstablishmentRecord(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    name: str
-    type: EstablishmentType
-    also_yoi: bool
-    country: str
-    code: str | None
-    operator: str
-    aliases: tuple[str, ...]
-
-    @property
-    def holds_children(self) -> bool:
-        return self.type in (EstablishmentType.YOI, EstablishmentType.STC)
-
-
-class OutOfScopePlace(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    kind: str
-    covered_by: str
-    patterns: tuple[str, ...]
-    #: Set for places outside the protocol because of where they are: an establishment the
-    #: protocol covers in that country (Dungavel, in Scotland) is not one of them.
-    country: str | None = None
 
 
 @dataclass(frozen=True)
@@ -149,24 +124,6 @@ class Lookup:
             f"no establishment found for {self.query.strip()!r}.{hint} "
             "Try its name as on the gate, or its code."
         )
-
-
-def _read_package_file(name: str) -> str:
-    return resources.files("intake").joinpath("data", name).read_text(encoding="utf-8")
-
-
-@cache
-def reference_establishments() -> tuple[EstablishmentRecord, ...]:
-    """The establishments in the project's data file."""
-    data = json.loads(_read_package_file("establishments.json"))
-    adapter = TypeAdapter(list[EstablishmentRecord])
-    return tuple(adapter.validate_python(data["establishments"]))
-
-
-@cache
-def out_of_scope_places() -> tuple[OutOfScopePlace, ...]:
-    data = yaml.safe_load(_read_package_file("out_of_scope_places.yaml"))
-    return tuple(TypeAdapter(list[OutOfScopePlace]).validate_python(data))
 
 
 def normalise(text: str) -> str:

@@ -10,7 +10,7 @@ from functools import cache
 from typing import Any
 
 from intake.classifier import Classification
-from intake.core.establishments import reference_establishments
+from intake.core.establishment_data import reference_establishments
 from intake.core.vocabulary import EstablishmentType, Qualifies, Route
 from intake.interview.answers import Parsed
 from intake.interview.script import Flag, Question, Script, Texts

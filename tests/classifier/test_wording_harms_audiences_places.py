@@ -22,7 +22,7 @@ import pytest
 from intake.classifier import Classification, classify
 from intake.classifier.lexicon import establishment_words
 from intake.classifier.patterns import WORD_RE
-from intake.core.establishments import reference_establishments
+from intake.core.establishment_data import reference_establishments
 from intake.core.vocabulary import Qualifies
 
 YES = Qualifies.YES

@@ -9,7 +9,7 @@ on black, and every pair of text and background it uses reaches 7:1 (WCAG 2.2 AA
 
 from __future__ import annotations
 
-from textual.theme import Theme
+from textual.theme import BUILTIN_THEMES, Theme
 
 #: What people choose (the ``theme`` setting, F9, the palette) and the Textual theme it is.
 DEFAULT = "default"
@@ -89,8 +89,9 @@ HIGH_CONTRAST_THEME = Theme(
 #: The default theme's texts (Nord's own colours, lightened where needed): each 4.5:1 or more
 #: on Nord's background and on its dialogs (WCAG 2.2 AA for text; see the tests). Written as
 #: colours, never as a terminal's named ones ("red"), whose shade each terminal chooses.
-D_BACKGROUND = "#2e3440"
-D_SURFACE = "#3b4252"
+_NORD = BUILTIN_THEMES[TEXTUAL_NAMES[DEFAULT]]
+D_BACKGROUND = (_NORD.background or BLACK).lower()
+D_SURFACE = (_NORD.surface or BLACK).lower()
 D_RED = "#f0a0a0"
 D_YELLOW = "#ebcb8b"
 D_GREEN = "#a3be8c"

@@ -74,13 +74,22 @@ def _pairs() -> list[tuple[str, str, str]]:
     for name in ("primary", "accent", "warning", "error", "success", "secondary"):
         colour = getattr(t, name)
         pairs += [(name, colour, t.background), (f"{name} on a dialog", colour, t.surface)]
-    for name, spec in STYLES[HIGH_CONTRAST].items():
+    return pairs + _style_pairs(HIGH_CONTRAST, {"": BLACK})
+
+
+def _style_pairs(choice: str, grounds: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(what, text, background) for every style the apps' texts are drawn in, in ``choice``:
+    on its own background, or on each of ``grounds`` (what is added to the name: background)."""
+    pairs = []
+    for name, spec in STYLES[choice].items():
         style = Style.parse(spec)
         if style.color is None:
             continue
         text = style.color.get_truecolor().hex
-        back = style.bgcolor.get_truecolor().hex if style.bgcolor else BLACK
-        pairs.append((name, text, back))
+        if style.bgcolor is not None:
+            pairs.append((name, text, style.bgcolor.get_truecolor().hex))
+            continue
+        pairs += [(f"{name}{where}", text, back) for where, back in grounds.items()]
     return pairs
 
 
@@ -89,17 +98,7 @@ AA = 4.5
 
 
 def _default_pairs() -> list[tuple[str, str, str]]:
-    pairs = []
-    for name, spec in STYLES[DEFAULT].items():
-        style = Style.parse(spec)
-        if style.color is None:
-            continue
-        text = style.color.get_truecolor().hex
-        if style.bgcolor is not None:
-            pairs.append((name, text, style.bgcolor.get_truecolor().hex))
-            continue
-        pairs += [(name, text, D_BACKGROUND), (f"{name} on a dialog", text, D_SURFACE)]
-    return pairs
+    return _style_pairs(DEFAULT, {"": D_BACKGROUND, " on a dialog": D_SURFACE})
 
 
 @pytest.mark.parametrize(("what", "text", "background"), _default_pairs())

@@ -10,6 +10,8 @@ import pytest
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
+from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Button, Input, Select, TextArea
 
 from backoffice.case_view import show_case
@@ -41,6 +43,18 @@ def _establishment(engine: Engine, reference: str) -> str | None:
         return show_case(session, actor=actor, reference=reference).summary.establishment
 
 
+async def _move_to_belmarsh(pilot: Pilot[None], reference: str) -> tuple[Screen[Any], Screen[Any]]:
+    """Open the case, record its person's move to HMP Belmarsh and send it (Ctrl+S): the case
+    screen and the transfer dialog."""
+    app = pilot.app
+    screen = await open_case(pilot, reference)
+    await pilot.press("m")
+    await wait_until(pilot, lambda: isinstance(app.screen, TransferModal))
+    modal = app.screen
+    await pilot.press(*"HMP Belmarsh", "tab", *"Moved on Monday", "ctrl+s")
+    return screen, modal
+
+
 async def test_a_slow_save_keeps_the_screen_answering_and_is_sent_once(
     make_app: AppFactory,
     demo_engine: Engine,
@@ -60,11 +74,7 @@ async def test_a_slow_save_keeps_the_screen_answering_and_is_sent_once(
     monkeypatch.setattr(app.service, "record_transfer", slow)
     try:
         async with app.run_test(size=SIZE) as pilot:
-            screen = await open_case(pilot, reference)
-            await pilot.press("m")
-            await wait_until(pilot, lambda: isinstance(app.screen, TransferModal))
-            modal = app.screen
-            await pilot.press(*"HMP Belmarsh", "tab", *"Moved on Monday", "ctrl+s")
+            screen, modal = await _move_to_belmarsh(pilot, reference)
             await wait_until(pilot, lambda: calls)
             assert all(b.disabled for b in modal.query(Button))
             await pilot.press("ctrl+s", "escape")  # again, then cancel: neither is taken
@@ -94,11 +104,7 @@ async def test_a_failed_save_keeps_the_dialog_and_what_was_typed(
 
     monkeypatch.setattr(app.service, "record_transfer", lost)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_case(pilot, reference)
-        await pilot.press("m")
-        await wait_until(pilot, lambda: isinstance(app.screen, TransferModal))
-        modal = app.screen
-        await pilot.press(*"HMP Belmarsh", "tab", *"Moved on Monday", "ctrl+s")
+        screen, modal = await _move_to_belmarsh(pilot, reference)
         await wait_until(pilot, lambda: "What you typed is still here" in notifications(app))
         assert app.screen is modal
         assert [modal.query_one(b, Input).value for b in ("#to", "#note")] == [

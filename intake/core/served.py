@@ -44,6 +44,8 @@ from intake.core.settings import Settings
 LOGIN_ENV = "SANCTIONS_SERVE_LOGIN"
 TICKET_ENV = "SANCTIONS_SERVE_TICKET"
 PARENT_ENV = "SANCTIONS_SERVE_PARENT"
+#: This process's watch on its server, once started.
+_watching: threading.Thread | None = None
 #: How often a session's process checks that its server is still running.
 WATCH_SECONDS = 1.0
 #: A computer login as a proxy names it (letters, digits, ``. _ @ -``; an email-style name too).
@@ -136,9 +138,12 @@ def sign_in(settings: Settings, environ: Mapping[str, str] | None = None) -> str
 def end_with_server(environ: Mapping[str, str]) -> threading.Thread | None:
     """In a browser session's process: a thread that ends the process (SIGTERM) once its
     parent is no longer the server named in ``SANCTIONS_SERVE_PARENT``. None elsewhere."""
+    global _watching
     value = environ.get(PARENT_ENV, "")
     if not value.isdigit():
         return None
+    if _watching is not None:  # one watch per process, however often settings are loaded
+        return _watching
     server = int(value)
 
     def watch() -> None:
@@ -146,9 +151,9 @@ def end_with_server(environ: Mapping[str, str]) -> threading.Thread | None:
             time.sleep(WATCH_SECONDS)
         os.kill(os.getpid(), signal.SIGTERM)
 
-    thread = threading.Thread(target=watch, name="end-with-server", daemon=True)
-    thread.start()
-    return thread
+    _watching = threading.Thread(target=watch, name="end-with-server", daemon=True)
+    _watching.start()
+    return _watching
 
 
 def served_login() -> str | None:

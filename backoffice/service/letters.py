@@ -18,6 +18,8 @@ from backoffice.letters import (
 )
 from backoffice.service.core import ServiceCore
 from backoffice.view_models import LetterChoice, LetterView
+from intake.core.clock import local_today
+from intake.core.files import private_dir
 
 #: Where the app writes letters, under the data folder.
 LETTERS_FOLDER = "letters"
@@ -58,9 +60,6 @@ class LetterRequests(ServiceCore):
     def write_letter_to_folder(self, reference: str, letter: LetterView, fmt: str) -> Path:
         """Write a saved letter into the data folder's letters folder (0700), named by case,
         kind and today's date (the app's "Save + PDF" and "Save + text")."""
-        from intake.core.clock import local_today
-        from intake.core.files import private_dir
-
         folder = private_dir(self.settings.data_dir / LETTERS_FOLDER)
         path = default_letter_file(folder, reference, letter.kind, fmt, local_today())
         return self.write_letter(letter, path, fmt)

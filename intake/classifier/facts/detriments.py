@@ -58,6 +58,8 @@ _HARM_REACH = 15
 #: A detriment named near a threat's shape is its harm, except these (an insult is not a harm
 #: the person is threatened with, and a threat does not name itself).
 _NOT_HARMS = frozenset({SanctionCategory.THREATS, SanctionCategory.VERBAL_ABUSE})
+#: Hits that name no detriment of their own.
+_NOT_DETRIMENTS = _NOT_HARMS | {HARM}
 
 
 def threats_naming_harm(doc: Document, hits: list[Hit], bodies: list[Hit]) -> list[Hit]:
@@ -66,7 +68,7 @@ def threats_naming_harm(doc: Document, hits: list[Hit], bodies: list[Hit]) -> li
     ("you'll be on basic", "one more word and you'll regret it"), when it is left open ("you'll
     see") or when it is said of contact with a body ("go to the Board again and you'll know
     about it"): not "you'll be fine". Each one kept says which it is in the evidence."""
-    if not any(h.label not in (HARM, *_NOT_HARMS) for h in hits):
+    if all(h.label in _NOT_DETRIMENTS for h in hits):
         # Only a threat's shape names a detriment at all: it stands, so that a doubtful threat
         # never on its own turns an account into a "no" (a person reads it).
         return [_as(h, _ONLY) if h.stands_for == FRAME else h for h in hits if h.label != HARM]

@@ -112,6 +112,25 @@ def test_an_officer_watching_is_not_an_audience() -> None:
     assert "humiliation" not in named and "physical_abuse" in named, named
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since I wrote to the IMB the officer stood in front of my room and told me I was a liar.",
+        "After the inspectors came an officer waited in front of his unit and called him a grass.",
+    ],
+)
+def test_a_place_before_a_possessive_is_not_an_audience(text: str) -> None:
+    named = _named(text)
+    assert "humiliation" not in named and "verbal_abuse" in named, named
+
+
+def test_the_whole_wing_is_an_audience() -> None:
+    text = (
+        "The day after I saw the Board an officer read my complaint out in front of the whole wing."
+    )
+    assert "humiliation" in _named(text)
+
+
 # ---- a move to a named establishment
 @pytest.mark.parametrize(
     "text",

@@ -102,11 +102,11 @@ def test_a_staff_members_own_fear_the_rules_miss_goes_to_whistleblowing() -> Non
 
 
 def test_a_prisoner_describing_staff_is_never_sent_to_whistleblowing_by_the_model() -> None:
-    # The model reads a staff member's fear here (manager, workshop, lose my place); the rules
-    # hear a prisoner, so the route stays the protocol's.
+    # The model reads a staff member's fear here (shifts, manager, speaking up); the rules
+    # hear a prisoner (searched cell), so the route stays the protocol's.
     text = (
-        "Since I told the PPO investigator what the officers did, they moved me off my wing job "
-        "and my manager at the workshop called me a grass, I'll lose my place."
+        "Since I told the PPO investigator what the officers did, my shifts in the workshop were "
+        "cut and my manager there says I am scared to speak up for nothing. My cell was searched."
     )
     assert second_opinion().read(checked_text(text)).says("whistleblowing")
     assert classify(text).route is Route.SANCTION_PROTOCOL

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from intake.classifier.learned.features import letter_grams, words
+from intake.classifier.learned.features import LETTER_WEIGHT, is_letters, letter_grams, words
 
 #: Words whose known features are remembered (a narrative's words recur; the cache stays small).
 _WORD_CACHE_SIZE = 50_000
@@ -54,7 +54,7 @@ class Opinion:
             if column[i] <= 0 or len(out) == k:
                 break
             name = self.names[self.present[i]]
-            if not name.startswith("#"):
+            if not is_letters(name):
                 out.append(name)
         return out
 
@@ -69,13 +69,15 @@ class SecondOpinion:
             self.thresholds = data["thresholds"]
             self.heads = tuple(data["heads"].tolist())
         self.names = names
+        #: Which features are letter sequences (the second block).
+        self.letters = np.fromiter(map(is_letters, names), dtype=bool, count=len(names))
         self.index = {name: i for i, name in enumerate(names)}
         #: Each word the model knows, with its known features (built once, part of the model);
         #: other words are worked out when met and remembered in ``_known``.
         self._words = {
             name: self._features_of(name)
             for name in names
-            if not name.startswith("#") and " " not in name
+            if not is_letters(name) and " " not in name
         }
         self._known: dict[str, tuple[int, ...]] = {}
 
@@ -110,6 +112,11 @@ class SecondOpinion:
         idx = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
         tf = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
         x = (1.0 + np.log(tf)) * self.idf[idx]
+        letters = self.letters[idx]
+        for block, weight in ((~letters, 1.0), (letters, LETTER_WEIGHT)):
+            norm = float(np.sqrt(x[block] @ x[block]))
+            if norm:
+                x[block] *= weight / norm
         norm = float(np.sqrt(x @ x))
         if norm:
             x /= norm

@@ -4,6 +4,13 @@ Training (scikit-learn) and classifying (numpy) use these same functions, so a n
 read the same way by both. Letter sequences are taken within words, padded by a space either
 side ("char_wb" in scikit-learn's terms), so "grassed", "grassing" and "grasss" share most of
 theirs: that is what lets a misspelling or a new form of a known word count.
+
+Words (with word pairs) and letter sequences are two blocks, each weighed to length one, and
+the letter block then counts ``LETTER_WEIGHT`` of the words': a narrative has many more letter
+sequences than words, and weighed as one block they drowned the words. Cross-validated on the
+tuning half (models that never saw the fold), weighing letters at 0.3 rather than as one block
+raised sanction AP 0.988 to 0.991, risk AP 0.947 to 0.964, categories mean AP 0.815 to 0.817
+(psychological abuse 0.42 to 0.50); words alone did as well on risk but lost misspellings.
 """
 
 from __future__ import annotations
@@ -16,6 +23,10 @@ from itertools import pairwise
 WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 #: Lengths of the letter sequences taken within each word.
 CHAR_SIZES = (3, 4, 5)
+#: What the letter block weighs beside the words' block (each of length one).
+LETTER_WEIGHT = 0.3
+#: Letter sequences' names start with this, so the two blocks never share a name.
+LETTER_MARK = "#"
 
 
 def words(text: str) -> list[str]:
@@ -27,7 +38,9 @@ def words(text: str) -> list[str]:
 def letter_grams(word: str) -> tuple[str, ...]:
     """Letter sequences of one word, padded with a space at each end."""
     padded = f" {word} "
-    return tuple("#" + padded[i : i + n] for n in CHAR_SIZES for i in range(len(padded) - n + 1))
+    return tuple(
+        LETTER_MARK + padded[i : i + n] for n in CHAR_SIZES for i in range(len(padded) - n + 1)
+    )
 
 
 def feature_counts(text: str) -> Counter[str]:
@@ -41,6 +54,16 @@ def feature_counts(text: str) -> Counter[str]:
     return counts
 
 
-def analyse(text: str) -> list[str]:
-    """Every feature occurrence, for scikit-learn's ``analyzer=``."""
-    return list(feature_counts(text).elements())
+def analyse_words(text: str) -> list[str]:
+    """Every word and word-pair occurrence, for scikit-learn's ``analyzer=`` (words' block)."""
+    tokens = words(text)
+    return tokens + [f"{a} {b}" for a, b in pairwise(tokens)]
+
+
+def analyse_letters(text: str) -> list[str]:
+    """Every letter-sequence occurrence, for scikit-learn's ``analyzer=`` (letters' block)."""
+    return [gram for word in words(text) for gram in letter_grams(word)]
+
+
+def is_letters(name: str) -> bool:
+    return name.startswith(LETTER_MARK)

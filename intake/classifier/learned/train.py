@@ -1,6 +1,7 @@
 """Train the learned second opinion from the labelled sets in ``data/eval`` (``./dev.sh model``).
 
-scikit-learn fits one TF-IDF vocabulary (:mod:`features`) and a logistic regression per head:
+scikit-learn fits TF-IDF vocabularies for the words' and the letters' blocks (:mod:`features`)
+and a logistic regression per head:
 ``sanction`` (qualifies yes or unclear), ``risk`` (immediate risk), ``whistleblowing`` (a member of
 staff fearing sanctions for their own contact: the whistleblowing route) and one per detriment
 category (fitted on the yes and unclear items only, the only ones whose categories are labelled).
@@ -20,11 +21,14 @@ import sys
 from pathlib import Path
 
 import numpy as np
+from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
+from sklearn.preprocessing import normalize
 
-from intake.classifier.learned.features import analyse
+from intake.classifier.learned import SecondOpinion
+from intake.classifier.learned.features import LETTER_WEIGHT, analyse_letters, analyse_words
 from intake.core.vocabulary import SanctionCategory
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -83,19 +87,45 @@ def targets(rows: list[dict]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     return heads
 
 
-def _fit(texts: list[str], y: np.ndarray) -> tuple[TfidfVectorizer, LogisticRegression]:
-    vec = TfidfVectorizer(analyzer=analyse, sublinear_tf=True, min_df=MIN_DF, dtype=np.float32)
+class Features:
+    """The two blocks, each of length one, letters weighed at ``LETTER_WEIGHT``, the whole
+    then of length one: what :class:`~intake.classifier.learned.SecondOpinion` computes."""
+
+    def __init__(self) -> None:
+        self.blocks = [
+            TfidfVectorizer(analyzer=a, sublinear_tf=True, min_df=MIN_DF, dtype=np.float32)
+            for a in (analyse_words, analyse_letters)
+        ]
+
+    def fit_transform(self, texts: list[str]) -> csr_matrix:
+        for block in self.blocks:
+            block.fit(texts)
+        return self.transform(texts)
+
+    def transform(self, texts: list[str]) -> csr_matrix:
+        words, letters = (block.transform(texts) for block in self.blocks)
+        return normalize(hstack([words, LETTER_WEIGHT * letters]).tocsr())
+
+    def names(self) -> np.ndarray:
+        return np.concatenate([b.get_feature_names_out() for b in self.blocks])
+
+    def idf(self) -> np.ndarray:
+        return np.concatenate([b.idf_ for b in self.blocks]).astype(np.float32)
+
+
+def _fit(texts: list[str], y: np.ndarray) -> tuple[Features, LogisticRegression]:
+    features = Features()
     clf = LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
-    clf.fit(vec.fit_transform(texts), y)
-    return vec, clf
+    clf.fit(features.fit_transform(texts), y)
+    return features, clf
 
 
 def out_of_fold(texts: list[str], y: np.ndarray) -> np.ndarray:
     folds = StratifiedKFold(min(FOLDS, int(y.sum())), shuffle=True, random_state=0)
     p = np.zeros(len(texts))
     for train, test in folds.split(texts, y):
-        vec, clf = _fit([texts[i] for i in train], y[train])
-        p[test] = clf.predict_proba(vec.transform([texts[i] for i in test]))[:, 1]
+        features, clf = _fit([texts[i] for i in train], y[train])
+        p[test] = clf.predict_proba(features.transform([texts[i] for i in test]))[:, 1]
     return p
 
 
@@ -117,9 +147,9 @@ def threshold(head: str, p: np.ndarray, y: np.ndarray) -> float:
 def main(data: Path = ROOT / "data") -> None:
     rows = load(data)
     texts = [r["text"] for r in rows]
-    vec = TfidfVectorizer(analyzer=analyse, sublinear_tf=True, min_df=MIN_DF, dtype=np.float32)
-    x = vec.fit_transform(texts)
-    names, weights, bias, cuts = [], [], [], []
+    features = Features()
+    x = features.fit_transform(texts)
+    names, weights, bias, cuts, fitted = [], [], [], [], []
     for head, (idx, y) in targets(rows).items():
         sub = [texts[i] for i in idx]
         cut = threshold(head, out_of_fold(sub, y), y)
@@ -128,18 +158,32 @@ def main(data: Path = ROOT / "data") -> None:
         weights.append(clf.coef_[0].astype(np.float32))
         bias.append(float(clf.intercept_[0]))
         cuts.append(cut)
+        fitted.append(clf)
         print(f"{head:<32} threshold {cut:.2f}  positives {int(y.sum())}/{len(y)}")
     np.savez_compressed(
         OUT,
-        features=np.array(vec.get_feature_names_out(), dtype=str),
-        idf=vec.idf_.astype(np.float32),
+        features=np.array(features.names(), dtype=str),
+        idf=features.idf(),
         weights=np.stack(weights, axis=1),
         bias=np.array(bias, dtype=np.float32),
         thresholds=np.array(cuts, dtype=np.float32),
         heads=np.array(names, dtype=str),
         trained_on=np.array(TRAINING, dtype=str),
     )
-    print(f"wrote {OUT} ({OUT.stat().st_size:,} bytes, {len(vec.idf_):,} features)")
+    check(texts, features, fitted)
+    print(f"wrote {OUT} ({OUT.stat().st_size:,} bytes, {x.shape[1]:,} features)")
+
+
+def check(texts: list[str], features: Features, fitted: list[LogisticRegression]) -> None:
+    """The shipped file, scored with numpy, gives scikit-learn's probabilities (or stop)."""
+    shipped = SecondOpinion(OUT)
+    sample = texts[:: max(1, len(texts) // 50)]
+    x = features.transform(sample)
+    want = np.stack([clf.predict_proba(x)[:, 1] for clf in fitted], axis=1)
+    got = np.stack([shipped.read(text).probabilities for text in sample])
+    worst = float(np.abs(want - got).max())
+    if worst > 1e-4:
+        raise SystemExit(f"the shipped model scores differently from training (by {worst:.2g})")
 
 
 if __name__ == "__main__":

@@ -193,6 +193,8 @@ def read_categories(
     tolerated = bool(exposures) or any(p.label == "tolerated" for p in people)
     threatened: list[Hit] = []
     for hit in hits:
+        if hit.stands_for == QUOTED_NAME and not _quote_follows(doc, hit):
+            continue
         category = SanctionCategory(hit.label)
         if category in _THREATENABLE and hit.first in threat_clauses:
             facts.not_done.add(category)
@@ -210,6 +212,13 @@ def read_categories(
 
 
 NICKNAME = "a nickname from the body contacted"
+#: "calls him" with a name in quotes after it ("calls him 'donkey'") is name-calling.
+QUOTED_NAME = "a name in quotes"
+_QUOTES = ("'", '"', "\u2018", "\u201c")
+
+
+def _quote_follows(doc: Document, hit: Hit) -> bool:
+    return doc.text[hit.end : hit.end + 3].lstrip().startswith(_QUOTES)
 
 
 def _nicknames_before_others(doc: Document, facts: Facts) -> None:

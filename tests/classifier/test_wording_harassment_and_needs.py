@@ -1,0 +1,141 @@
+"""Issue 13, ninth batch: concepts the rules missed in wording they had not seen.
+
+- Harassment counted by the hour or by sleep itself (a knock on the glass each time the person
+  drops off), searches that never find anything or are only ever of the one person, tests
+  counted "three times in two weeks", searches counted "x5".
+- Pressure to give up a complaint asked as a question ("taking your complaint back yet?").
+- Staff telling another prisoner that the person talks to a body: marked as an informant.
+- Needs not met: a meal that stops coming, bread only, served last, a medicine "not ready",
+  sanitary towels not fetched, property taken and never given back.
+- A hinted detriment ("your parole would go a lot smoother without it"; "your visit might not
+  happen if you carry on") is a threat; a threatened slap is a threat, not an assault.
+- Name-calling with the name in quotes ("calls me 'the professor'").
+
+And what they must not hear: lights left on all night on a unit, "banged up with him every
+night", a cellmate told to sort the person out (a threat, not informant labelling), an asthma
+attack. The rules are tested alone (``learned=False``). Every text was written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from intake.classifier import classify
+from intake.core.vocabulary import Qualifies
+
+
+def _named(text: str) -> set[str]:
+    return {c.value for c in classify(text, learned=False).categories}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since I saw the IMB the night officer bangs on my door every hour.",
+        "Ever since the inspectors came, each time I drop off the officer knocks on the glass.",
+        "After my PPO complaint the night OSG flicks my light on and off till I give up sleeping.",
+        "Since my IMB app my pad's been spun x5 this month and they never found a thing.",
+        "After I spoke to the inspectors they come most mornings for a random, only ever me.",
+        "Since the Board visit I've been pulled for piss tests three times in two weeks.",
+        "Since I wrote to the ombudsman the SO asks me at unlock if I'm taking my complaint "
+        "back yet.",
+        "After the IMB app staff keep asking whether I really want to go through with it.",
+        "Since I spoke to the inspectors the SO told my cellie that I'm the Board's little helper.",
+        "After the PPO interview an officer told the lads next door to watch what they say "
+        "round me.",
+        "Since she spoke to the monitoring board a male officer comes into her room without "
+        "knocking.",
+    ],
+)
+def test_harassment_in_new_words_is_psychological_abuse(text: str) -> None:
+    assert "psychological_abuse" in _named(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After his wife rang the IMB they moved him to the induction unit where the lights stay "
+        "on all night.",
+        "An officer told my cellmate to sort me out for talking to the IMB. I'm still banged up "
+        "with him every night.",
+    ],
+)
+def test_a_unit_kept_lit_or_a_shared_cell_is_not_harassment(text: str) -> None:
+    assert "psychological_abuse" not in _named(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since I complained to the IMB my halal meal has stopped coming.",
+        "After the inspectors left the servery gives me bread only.",
+        "Since my PPO complaint staff serve me my dinner last, always cold.",
+        "Since the Board visit they unlock me last so I miss breakfast.",
+        "After I wrote to the ombudsman my methadone has been 'not ready' three mornings.",
+        "Since I told the IMB the officers won't fetch me sanitary towels.",
+        "My radio was taken in a search the day after I saw the inspectors and I've not had it "
+        "back.",
+        "Since the IMB came my shower slot has been skipped twice.",
+    ],
+)
+def test_needs_not_met_in_new_words_are_entitlements(text: str) -> None:
+    assert "entitlements" in _named(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After I wrote to the Board the officer said my parole would go a lot smoother without it.",
+        "Since my mum rang the IMB, staff say my visit might not happen if I carry on.",
+        "Talk to the inspectors again and you'll need more than a plaster, the SO said.",
+    ],
+)
+def test_a_hinted_detriment_is_a_threat(text: str) -> None:
+    assert "threats" in _named(text)
+
+
+def test_a_threatened_slap_is_a_threat_not_an_assault() -> None:
+    text = "After the IMB surgery an officer said I'm getting a slap tonight, grass."
+    named = _named(text)
+    assert "threats" in named and "physical_abuse" not in named, named
+
+
+def test_a_shoulder_barge_is_force() -> None:
+    text = "Since I saw the IMB the officer shoulder barged me on the stairs."
+    assert "physical_abuse" in _named(text)
+
+
+def test_an_asthma_attack_in_the_night_is_not_an_assault() -> None:
+    text = (
+        "My inhaler was taken the day after I saw the Board. I had two attacks in the night and "
+        "pressed the bell."
+    )
+    named = _named(text)
+    assert "physical_abuse" not in named and "entitlements" in named, named
+
+
+def test_a_name_in_quotes_is_name_calling() -> None:
+    text = "Since I told the inspectors, an officer calls me 'the professor' at every unlock."
+    assert "verbal_abuse" in _named(text)
+
+
+def test_a_call_with_no_name_is_not_name_calling() -> None:
+    text = "Since I wrote to the IMB the officer called me the next day to stop my visit."
+    assert "verbal_abuse" not in _named(text)
+
+
+def test_a_letter_whose_body_is_not_said_is_unclear() -> None:
+    text = "Pr states nicked for nothing the day after his letter went off, won't say who to."
+    assert classify(text, learned=False).qualifies is Qualifies.UNCLEAR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I complained to the Information Commissioner. Now the wing calls me 'the lawyer' and my "
+        "application for the print shop was turned down.",
+        "My application for the gardens job was refused and an officer called me 'lazy'.",
+    ],
+)
+def test_an_application_for_a_job_is_not_a_contact_with_a_body(text: str) -> None:
+    assert classify(text, learned=False).qualifies is Qualifies.NO

@@ -86,6 +86,7 @@ def test_it_was_never_trained_on_the_held_out_half() -> None:
         "train/written5.jsonl",
         "train/written6.jsonl",
         "train/written7.jsonl",
+        "train/written9.jsonl",
     }
 
 

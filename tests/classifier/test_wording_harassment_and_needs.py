@@ -21,7 +21,7 @@ from __future__ import annotations
 import pytest
 
 from intake.classifier import classify
-from intake.core.vocabulary import Qualifies
+from intake.core.vocabulary import Qualifies, Route
 
 
 def _named(text: str) -> set[str]:
@@ -139,3 +139,79 @@ def test_a_letter_whose_body_is_not_said_is_unclear() -> None:
 )
 def test_an_application_for_a_job_is_not_a_contact_with_a_body(text: str) -> None:
     assert classify(text, learned=False).qualifies is Qualifies.NO
+
+
+# ---- eleventh batch: warnings, fears, denials said plainly, and hiding someone from a visit
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a warning about the person's own misconduct, which they accept
+        "The SO said if I keep smashing my observation panel I'll lose my telly, fair enough. "
+        "I did write to the IMB last month about my property.",
+        # what the person fears may happen
+        "I want to speak to the inspectors but I'm frightened they'll move me off the wing. "
+        "Nobody has done owt to me yet.",
+        # staff had no part in it
+        "Pr says his neighbour threatened him because he saw the IMB. No staff involvement "
+        "alleged.",
+    ],
+)
+def test_a_warning_a_fear_or_no_staff_part_is_not_a_sanction(text: str) -> None:
+    assert classify(text, learned=False).qualifies is Qualifies.NO
+
+
+def test_kicking_a_door_is_not_an_assault() -> None:
+    text = "Since I spoke to the IMB they nicked me for kicking my door, which I did."
+    assert "physical_abuse" not in _named(text)
+
+
+def test_a_threat_not_yet_carried_out_stands() -> None:
+    text = (
+        "After the inspectors' visit the SO told him he'll be back on basic by Monday if he "
+        "talks to them again. Nothing has happened yet."
+    )
+    assert _named(text) == {"threats"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since my IMB app the SO says keep writing to them and your D cat goes in the bin.",
+        "After he saw the Board an officer spoke to him and he understood it as a warning.",
+    ],
+)
+def test_a_threat_told_another_way_is_a_threat(text: str) -> None:
+    assert "threats" in _named(text)
+
+
+def test_kept_away_until_the_inspectors_leave_limits_contact() -> None:
+    text = (
+        "He told staff he wanted to speak to the inspectors, so they kept him in the "
+        "separation unit till the inspectors had gone."
+    )
+    assert "communication_limits" in _named(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I spoke to the inspectors on Monday and lost my job on Friday, but I failed a drug "
+        "test on Thursday so I can't say which.",
+        "Since I saw the Board my canteen has stopped. Could be because of my debt, I dunno.",
+    ],
+)
+def test_a_cause_the_person_cannot_choose_between_is_unclear(text: str) -> None:
+    assert classify(text, learned=False).qualifies is Qualifies.UNCLEAR
+
+
+def test_not_knowing_whom_to_tell_now_is_not_a_vague_body() -> None:
+    text = (
+        "My son complained to his MP. Since then officers search his cell every day. I don't "
+        "know who else to tell."
+    )
+    assert classify(text, learned=False).qualifies is Qualifies.NO
+
+
+def test_a_complaint_about_a_member_goes_to_the_board() -> None:
+    text = "Pr complains re IMB member: the member read his app aloud on the landing."
+    assert classify(text, learned=False).route is Route.IMB_MEMBER_COMPLAINT

@@ -87,6 +87,7 @@ def test_it_was_never_trained_on_the_held_out_half() -> None:
         "train/written6.jsonl",
         "train/written7.jsonl",
         "train/written9.jsonl",
+        "train/written11.jsonl",
     }
 
 

@@ -1,4 +1,9 @@
-"""The queue's filters: status, establishment, organisation, overdue and overridden."""
+"""The queue's filters: status, establishment, organisation, overdue and overridden.
+
+The establishment typed is looked up (fuzzy, in the database) the way every dialog sends its
+change: in a worker thread (:class:`~backoffice.tui.dialog.ServiceDialog`), so a slow database
+never holds the screen; a name that fits no place, or several, keeps the dialog and what was typed.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from backoffice.service import BackofficeService, QueueQuery
-from intake.core.errors import SanctionsError
+from backoffice.tui.dialog import ServiceDialog
 from intake.core.vocabulary import CaseStatus, Organisation
 
 OPEN, ALL, ANY = "open", "all", "any"
@@ -35,7 +39,7 @@ def _overridden_value(request: QueueQuery) -> str:
     return {True: "yes", False: "no", None: ANY}[request.overridden]
 
 
-class FilterModal(ModalScreen[QueueQuery | None]):
+class FilterModal(ServiceDialog[QueueQuery]):
     """Choose what the queue shows; returns the new request (page 1, same search)."""
 
     BINDINGS = [  # noqa: RUF012
@@ -79,11 +83,10 @@ class FilterModal(ModalScreen[QueueQuery | None]):
         self.query_one("#status", Select).focus()
 
     def _chosen(self) -> QueueQuery:
+        """The request the boxes describe, the establishment as typed (not yet looked up)."""
         status = str(self.query_one("#status", Select).value)
         org = str(self.query_one("#organisation", Select).value)
         overridden = str(self.query_one("#overridden", Select).value)
-        text = self.query_one("#establishment", Input).value.strip()
-        place = self.service.establishment(text) if text else None
         return replace(
             self.request,
             statuses=() if status in (OPEN, ALL) else (status,),
@@ -91,26 +94,28 @@ class FilterModal(ModalScreen[QueueQuery | None]):
             organisation=None if org == ANY else org,
             overdue=self.query_one("#overdue", Checkbox).value,
             overridden={"yes": True, "no": False}.get(overridden),
-            establishment=place[1] if place else None,
-            establishment_id=place[0] if place else None,
+            establishment=None,
+            establishment_id=None,
             page=1,
         )
 
     @on(Button.Pressed, "#apply")
     @on(Input.Submitted, "#establishment")
     def action_apply(self) -> None:
-        try:
-            chosen = self._chosen()
-        except SanctionsError as exc:
-            self.notify(str(exc), title="Establishment", severity="error")
-            self.query_one("#establishment", Input).focus()
+        chosen = self._chosen()
+        text = self.query_one("#establishment", Input).value.strip()
+        if not text:
+            self.dismiss(chosen)
             return
-        self.dismiss(chosen)
+        service = self.service
+
+        def looked_up() -> QueueQuery:
+            found, name = service.establishment(text)
+            return replace(chosen, establishment=name, establishment_id=found)
+
+        self.submit_through(looked_up, not_done="Establishment")
 
     @on(Button.Pressed, "#clear")
     def action_clear(self) -> None:
-        self.dismiss(QueueQuery(search=self.request.search))
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self.submitting:
+            self.dismiss(QueueQuery(search=self.request.search))

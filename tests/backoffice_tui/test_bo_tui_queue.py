@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session
-from textual.widgets import Checkbox, Input
+from textual.widgets import Button, Checkbox, Input
 
 from backoffice.service import QueueQuery
 from backoffice.tui.filters import FilterModal
@@ -22,6 +24,7 @@ from tests.support.backoffice_tui import (
     HMIP_TRIAGE,
     IMB_TRIAGE,
     AppFactory,
+    notifications,
     queue_ready,
     queue_shows,
     text_of,
@@ -115,6 +118,62 @@ async def test_filters_and_a_misspelt_establishment(make_app: AppFactory) -> Non
         found = screen.page.rows if screen.page else []
         # (a pseudonymised snippet is redacted, so the word may be cut a little earlier)
         assert found and all("segre" in r.snippet for r in found)
+
+
+async def _filter_by(pilot: Any, place: str) -> FilterModal:
+    await pilot.press("f")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, FilterModal))
+    modal = pilot.app.screen
+    modal.query_one("#establishment", Input).focus()
+    await pilot.press(*place, "enter")
+    return modal
+
+
+async def test_the_establishment_is_looked_up_off_the_screen_and_once(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(HMIP_TRIAGE)
+    real = app.service.establishment
+    release, calls = threading.Event(), []
+
+    def slow(text: str) -> tuple[int, str]:  # a busy database server
+        calls.append(text)
+        release.wait(30)
+        return real(text)
+
+    monkeypatch.setattr(app.service, "establishment", slow)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await queue_ready(pilot)
+            modal = await _filter_by(pilot, "wandsworth")
+            await wait_until(pilot, lambda: calls)
+            assert all(b.disabled for b in modal.query(Button))
+            await pilot.press("ctrl+s", "escape")  # again, then cancel: neither is taken
+            await wait_until(pilot, lambda: "Still saving" in notifications(app))
+            assert app.screen is modal
+            release.set()
+            screen = await queue_shows(pilot, lambda s: s.request.establishment is not None)
+            assert screen.request.establishment == "HMP Wandsworth"
+    finally:
+        release.set()
+    assert calls == ["wandsworth"]
+
+
+async def test_a_name_that_fits_no_one_place_keeps_the_filters_and_what_was_typed(
+    make_app: AppFactory,
+) -> None:
+    app = make_app(HMIP_TRIAGE)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await queue_ready(pilot)
+        modal = await _filter_by(pilot, "Brook")
+        await wait_until(pilot, lambda: "Establishment" in notifications(app))
+        assert app.screen is modal
+        assert modal.query_one("#establishment", Input).value == "Brook"
+        assert not any(b.disabled for b in modal.query(Button))
+        modal.query_one("#establishment", Input).value = "Brook House"
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: app.screen is screen)
+        assert screen.request.establishment == "Brook House IRC"
 
 
 async def test_an_imb_user_sees_only_their_establishment(make_app: AppFactory) -> None:

@@ -61,7 +61,11 @@ MIN_DF = 2
 #: Checked again in session 9 with the sixth batch held out from the model (rules as shipped):
 #: the 0.55 floor gives threshold 0.25, asking about 0.880 of its risks at precision 0.595;
 #: 0.35 (floor 0.65) 0.840 at 0.677; 0.55 (floor 0.7+) 0.760 at 0.760. Risk favours recall.
-PRECISION_FLOOR = {"sanction": 0.85, "risk": 0.55, "whistleblowing": 0.95}
+#: Session 11 (words and letters as two blocks, ten batches): out of fold the 0.55 floor gave
+#: 0.25 (recall 0.955, precision 0.591), which asked "ask now" of a plain account of segregation
+#: for the words "two days"; 0.6 gives 0.30 (0.938 at 0.660), and on the eighth batch (held out
+#: from both) kept recall at 1.000 with precision 0.556 to 0.606.
+PRECISION_FLOOR = {"sanction": 0.85, "risk": 0.6, "whistleblowing": 0.95}
 CATEGORY_PRECISION = 0.9
 FOLDS = 5
 

@@ -215,3 +215,42 @@ def test_not_knowing_whom_to_tell_now_is_not_a_vague_body() -> None:
 def test_a_complaint_about_a_member_goes_to_the_board() -> None:
     text = "Pr complains re IMB member: the member read his app aloud on the landing."
     assert classify(text, learned=False).route is Route.IMB_MEMBER_COMPLAINT
+
+
+# ---- twelfth batch: tempting "no" accounts, and links said as a remark or an attempt
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the person names the cause, and it is not the contact
+        "I saw the IMB on Monday and on Tuesday I was put on basic, but that's because I flooded "
+        "my cell, not because of the Board.",
+        # staff did nothing, in plain words and in dialect
+        "I wrote to the ombudsman about my canteen. I was moved to the 2s but the officers "
+        "haven't done anything to me over it.",
+        "Ah went tae the Board aboot ma visits. Naebody's said a word tae me. Got moved up a "
+        "landing but ah asked for it.",
+        # no contact with a body: said plainly
+        "Pr put three COMP1s in about the SO and lost his job the same week. Pr confirms no IMB "
+        "apps and nothing to PPO.",
+        "The paper printed my story and the officer said I'd be sorry tonight. I haven't told "
+        "the Board or the inspectors anything.",
+        # a contact only thought about
+        "I was put on basic after my complaint to the governor. I thought about putting an app "
+        "in to the Board but never did.",
+    ],
+)
+def test_a_tempting_account_that_the_rules_say_no_to(text: str) -> None:
+    assert classify(text, learned=False).qualifies is Qualifies.NO
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coming back from my PPO phone call an officer pushed me down the stairs and called me "
+        "the ombudsman's grass.",
+        "Her caseworker wrote to the ombudsman in May; in June her cat D review was deferred "
+        "and the officer said the complaint hasn't helped.",
+    ],
+)
+def test_a_remark_naming_the_contact_is_a_link(text: str) -> None:
+    assert classify(text, learned=False).qualifies is Qualifies.YES

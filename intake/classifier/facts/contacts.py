@@ -70,7 +70,8 @@ def read_bodies(doc: Document, facts: Facts, hits: list[Hit], doubts: list[Hit])
                 continue
             facts.bodies.setdefault(Body(hit.label.split(":", 1)[1]), []).append(hit)
         elif hit.label == "vague":
-            facts.vague.append(hit)
+            if hit.first not in denied and hit.first not in wanted:  # "thought about an app"
+                facts.vague.append(hit)
         elif hit.label.startswith("other:"):
             facts.others.append(hit)
     for body, hit in addressed_contacts(hits, denied | wanted):

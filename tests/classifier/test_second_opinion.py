@@ -88,6 +88,7 @@ def test_it_was_never_trained_on_the_held_out_half() -> None:
         "train/written7.jsonl",
         "train/written9.jsonl",
         "train/written11.jsonl",
+        "train/written12.jsonl",
     }
 
 

@@ -45,6 +45,7 @@ TRAINING = (
     "train/written7.jsonl",
     "train/written9.jsonl",
     "train/written11.jsonl",
+    "train/written12.jsonl",
 )
 OUT = Path(__file__).with_name("model.npz")
 C = 10.0

@@ -46,14 +46,8 @@ def letter_grams(word: str) -> tuple[str, ...]:
 
 
 def feature_counts(text: str) -> Counter[str]:
-    """How often each feature occurs in ``text``."""
-    tokens = words(text)
-    counts: Counter[str] = Counter(tokens)
-    counts.update(f"{a} {b}" for a, b in pairwise(tokens))
-    for word, n in Counter(tokens).items():
-        for gram in letter_grams(word):
-            counts[gram] += n
-    return counts
+    """How often each feature occurs in ``text``: both blocks, as training reads them."""
+    return Counter(analyse_words(text)) + Counter(analyse_letters(text))
 
 
 def analyse_words(text: str) -> list[str]:

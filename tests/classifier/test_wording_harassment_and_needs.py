@@ -129,35 +129,7 @@ def test_a_letter_whose_body_is_not_said_is_unclear() -> None:
     assert classify(text, learned=False).qualifies is Qualifies.UNCLEAR
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "I complained to the Information Commissioner. Now the wing calls me 'the lawyer' and my "
-        "application for the print shop was turned down.",
-        "My application for the gardens job was refused and an officer called me 'lazy'.",
-    ],
-)
-def test_an_application_for_a_job_is_not_a_contact_with_a_body(text: str) -> None:
-    assert classify(text, learned=False).qualifies is Qualifies.NO
-
-
 # ---- eleventh batch: warnings, fears, denials said plainly, and hiding someone from a visit
-@pytest.mark.parametrize(
-    "text",
-    [
-        # a warning about the person's own misconduct, which they accept
-        "The SO said if I keep smashing my observation panel I'll lose my telly, fair enough. "
-        "I did write to the IMB last month about my property.",
-        # what the person fears may happen
-        "I want to speak to the inspectors but I'm frightened they'll move me off the wing. "
-        "Nobody has done owt to me yet.",
-        # staff had no part in it
-        "Pr says his neighbour threatened him because he saw the IMB. No staff involvement "
-        "alleged.",
-    ],
-)
-def test_a_warning_a_fear_or_no_staff_part_is_not_a_sanction(text: str) -> None:
-    assert classify(text, learned=False).qualifies is Qualifies.NO
 
 
 def test_kicking_a_door_is_not_an_assault() -> None:
@@ -204,23 +176,47 @@ def test_a_cause_the_person_cannot_choose_between_is_unclear(text: str) -> None:
     assert classify(text, learned=False).qualifies is Qualifies.UNCLEAR
 
 
-def test_not_knowing_whom_to_tell_now_is_not_a_vague_body() -> None:
-    text = (
-        "My son complained to his MP. Since then officers search his cell every day. I don't "
-        "know who else to tell."
-    )
-    assert classify(text, learned=False).qualifies is Qualifies.NO
-
-
 def test_a_complaint_about_a_member_goes_to_the_board() -> None:
     text = "Pr complains re IMB member: the member read his app aloud on the landing."
     assert classify(text, learned=False).route is Route.IMB_MEMBER_COMPLAINT
 
 
-# ---- twelfth batch: tempting "no" accounts, and links said as a remark or an attempt
+# ---- twelfth batch: links said as a remark
+
+
 @pytest.mark.parametrize(
     "text",
     [
+        "Coming back from my PPO phone call an officer pushed me down the stairs and called me "
+        "the ombudsman's grass.",
+        "Her caseworker wrote to the ombudsman in May; in June her cat D review was deferred "
+        "and the officer said the complaint hasn't helped.",
+    ],
+)
+def test_a_remark_naming_the_contact_is_a_link(text: str) -> None:
+    assert classify(text, learned=False).qualifies is Qualifies.YES
+
+
+# ---- tempting accounts the rules say no to (ninth, eleventh and twelfth batches)
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an application for a job is not a contact with a body
+        "I complained to the Information Commissioner. Now the wing calls me 'the lawyer' and my "
+        "application for the print shop was turned down.",
+        "My application for the gardens job was refused and an officer called me 'lazy'.",
+        # a warning about the person's own misconduct, which they accept
+        "The SO said if I keep smashing my observation panel I'll lose my telly, fair enough. "
+        "I did write to the IMB last month about my property.",
+        # what the person fears may happen
+        "I want to speak to the inspectors but I'm frightened they'll move me off the wing. "
+        "Nobody has done owt to me yet.",
+        # staff had no part in it
+        "Pr says his neighbour threatened him because he saw the IMB. No staff involvement "
+        "alleged.",
+        # not knowing whom to tell now is not doubt about whom the person told
+        "My son complained to his MP. Since then officers search his cell every day. I don't "
+        "know who else to tell.",
         # the person names the cause, and it is not the contact
         "I saw the IMB on Monday and on Tuesday I was put on basic, but that's because I flooded "
         "my cell, not because of the Board.",
@@ -239,18 +235,6 @@ def test_a_complaint_about_a_member_goes_to_the_board() -> None:
         "in to the Board but never did.",
     ],
 )
-def test_a_tempting_account_that_the_rules_say_no_to(text: str) -> None:
+def test_accounts_the_rules_say_no_to(text: str) -> None:
+    """Every account a person might read as a sanction that the rules say "no" to, in one table."""
     assert classify(text, learned=False).qualifies is Qualifies.NO
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Coming back from my PPO phone call an officer pushed me down the stairs and called me "
-        "the ombudsman's grass.",
-        "Her caseworker wrote to the ombudsman in May; in June her cat D review was deferred "
-        "and the officer said the complaint hasn't helped.",
-    ],
-)
-def test_a_remark_naming_the_contact_is_a_link(text: str) -> None:
-    assert classify(text, learned=False).qualifies is Qualifies.YES

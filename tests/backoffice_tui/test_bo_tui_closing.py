@@ -141,6 +141,8 @@ async def test_ctrl_s_straight_after_a_burst_of_typing_keeps_the_whole_note(
             app.post_message(events.Key("space" if char == " " else char, char))
         app.post_message(events.Key("ctrl+s", None))
         await wait_until(pilot, lambda: _now(demo_engine, complaint).summary.status == "confirmed")
+        # and the screen has shown it (its reload done before the app is closed)
+        await wait_until(pilot, lambda: "confirmed" in text_of(screen, "#head"))
         confirmed = [
             e for e in _now(demo_engine, complaint).audit if e.action == "confirm_qualifies"
         ]

@@ -59,9 +59,21 @@ class Report:
     risk: Counter[tuple[str, str]] = field(default_factory=Counter)
     #: (category, "tp" | "fp" | "fn") over the true-yes items, as the micro-F1 counts them.
     per_category: Counter[tuple[str, str]] = field(default_factory=Counter)
+    #: (gold route, the classifier's route).
+    routes: Counter[tuple[str, str]] = field(default_factory=Counter)
 
 
 _RISK_COLUMNS = ("immediate", "possible", "none")
+#: Each route's column heading in the route table (the table stays within 100 columns).
+_ROUTE_HEADINGS = {
+    Route.SANCTION_PROTOCOL: "protocol",
+    Route.WHISTLEBLOWING: "whistle",
+    Route.COMPLAINT: "complaint",
+    Route.DEATH_IN_CUSTODY: "death",
+    Route.IMB_MEMBER_COMPLAINT: "imb_memb",
+    Route.SAFER_CUSTODY: "safer",
+    Route.OUT_OF_SCOPE: "outside",
+}
 
 
 def load_gold(path: Path) -> tuple[list[GoldItem], list[str]]:
@@ -88,11 +100,13 @@ def evaluate(items: Iterable[GoldItem], classify: Callable[[str], Classification
     risk: Counter[tuple[str, str]] = Counter()
     counts: Counter[str] = Counter()
     per_category: Counter[tuple[str, str]] = Counter()
+    routes: Counter[tuple[str, str]] = Counter()
     mismatches: list[tuple[str, list[str]]] = []
     for item in items:
         got = classify(item.text)
         confusion[(item.qualifies.value, got.qualifies.value)] += 1
         risk[(str(item.immediate_risk).lower(), _risk_said(got))] += 1
+        routes[(item.route.value, got.route.value)] += 1
         _count(counts, item, got)
         if item.qualifies is Qualifies.YES:
             _count_categories(per_category, set(item.categories), set(got.categories))
@@ -101,7 +115,13 @@ def evaluate(items: Iterable[GoldItem], classify: Callable[[str], Classification
             mismatches.append((item.id, differences))
     figures = _figures(counts, confusion)
     return Report(
-        figures, confusion, mismatches, n=counts["n"], risk=risk, per_category=per_category
+        figures,
+        confusion,
+        mismatches,
+        n=counts["n"],
+        risk=risk,
+        per_category=per_category,
+        routes=routes,
     )
 
 
@@ -203,6 +223,7 @@ def format_report(report: Report, *, figures_only: bool = False) -> str:
     for g in ("true", "false"):
         lines.append(f"{g:<10}" + "".join(f"{report.risk[(g, p)]:>9}" for p in _RISK_COLUMNS))
     lines += ["", *_category_table(report.per_category)]
+    lines += ["", *_route_table(report.routes)]
     lines += ["", f"mismatched items: {len(report.mismatches)}"]
     if figures_only:
         return "\n".join(lines)
@@ -220,4 +241,15 @@ def _category_table(per: Counter[tuple[str, str]]) -> list[str]:
         tp, fp, fn = (per[(cat.value, k)] for k in ("tp", "fp", "fn"))
         precision, recall = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
         lines.append(f"  {cat.value:<34}{tp:>4} {fp:>4} {fn:>4}  {precision:9.2f} {recall:7.2f}")
+    return lines
+
+
+def _route_table(routes: Counter[tuple[str, str]]) -> list[str]:
+    """Routes, rows the labels' and columns the classifier's (only routes that occur)."""
+    seen = [r for r in Route if any(r.value in pair for pair in routes)]
+    lines = ["route (rows: gold, columns: classifier)"]
+    lines.append(" " * 10 + "".join(f"{_ROUTE_HEADINGS[r]:>10}" for r in seen))
+    for g in seen:
+        row = "".join(f"{routes[(g.value, p.value)]:>10}" for p in seen)
+        lines.append(f"{_ROUTE_HEADINGS[g]:<10}{row}")
     return lines

@@ -121,6 +121,16 @@ def test_evaluate_scores_a_gold_file(tmp_path: Path) -> None:
     rows = {line.split()[0]: line.split()[1:] for line in report.splitlines() if line[:2] == "  "}
     assert rows["communication_limits"] == ["1", "0", "0", "1.00", "1.00"]
     assert rows["isolation"] == ["0", "0", "1", "0.00", "0.00"]
+    # Routes, gold by classifier: g1 to the protocol, g2 to complaints, g3 (no sanction said,
+    # no contact) not to the protocol.
+    table = report.split("route (rows: gold, columns: classifier)")[1].split("\n\n")[0]
+    head, *lines = table.strip("\n").splitlines()
+    said = {
+        line.split()[0]: dict(zip(head.split(), map(int, line.split()[1:]), strict=True))
+        for line in lines
+    }
+    assert said["protocol"]["protocol"] == 1 and sum(said["protocol"].values()) == 2
+    assert said["complaint"] == {**dict.fromkeys(head.split(), 0), "complaint": 1}
 
 
 def test_a_missing_file_is_a_clear_failure() -> None:

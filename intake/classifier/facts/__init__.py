@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from intake.classifier.denials import standing_denials
 from intake.classifier.document import Document
+from intake.classifier.facts.chronology import links_by_dates
 from intake.classifier.facts.contacts import links_near_contacts, read_bodies, topic_mask
 from intake.classifier.facts.detriments import (
     read_categories,
@@ -51,6 +52,7 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     read_categories(doc, facts, categories_lex, hits.get("staff", []), topic)
     read_harm_denials(facts, standing_denials(doc, negation.get("harm_denial", [])))
     facts.links += threats_naming_contact(doc, facts)
+    facts.links += links_by_dates(doc, facts)
     people = by_label(hits.get("staff", []))
     facts.staff = people.get("staff", [])
     facts.subjects = people.get("subject", [])

@@ -2,7 +2,14 @@
 
 - Dates in order link a detriment to a contact, as solicitors and staff notes link them: the
   contact dated first, the detriment a few days or weeks later. A detriment dated before the
-  contact, or months after it, is no link.
+  contact, or months after it, is no link. A death dated more than 14 days after a dated
+  release is not a death in custody.
+- Denials said other ways ("never once held it against me", "none of that is to do with the
+  Board", "nothing bad followed"), doubt ("unable to say which", "maybe that's it, maybe it
+  isn't"); a letter to a prisoners' paper or a solicitors' letter before claim is not a contact
+  with a body.
+- A complaint about a Board member's own conduct said other ways; court cells named by the
+  court ("cells at Snaresbrook CC") and the Lay Observers are outside the protocol.
 
 The rules are tested alone (``learned=False``). Every text was written for these tests.
 """
@@ -12,7 +19,7 @@ from __future__ import annotations
 import pytest
 
 from intake.classifier import classify
-from intake.core.vocabulary import Qualifies
+from intake.core.vocabulary import Qualifies, Route
 
 
 def _qualifies(text: str) -> Qualifies:
@@ -27,8 +34,7 @@ def _qualifies(text: str) -> Qualifies:
         "Dear Board, I emailed you on 2nd June about my son's epilepsy. On 6th June his "
         "tablets were taken off him as no longer in-possession.",
         "Pr saw HMIP insp 3/9. 5/9 moved to F wing, no explanation.",
-        "She spoke to the inspectors on 28 February 2026. On 3 March 2026 her ROTL was "
-        "suspended.",
+        "She spoke to the inspectors on 28 February 2026. On 3 March 2026 her ROTL was suspended.",
     ],
 )
 def test_dates_in_order_link_a_detriment_to_a_contact(text: str) -> None:
@@ -51,3 +57,75 @@ def test_dates_out_of_order_or_far_apart_are_no_link(text: str) -> None:
 def test_a_date_that_is_no_date_is_read_as_none() -> None:
     text = "He wrote to the PPO on 30/2. On 31/2 he lost his job."
     assert _qualifies(text) is not Qualifies.YES
+
+
+def test_a_death_long_after_release_is_not_a_death_in_custody() -> None:
+    late = "Her brother left HMP Hull, released on 2 March, and died on 30 June of an overdose."
+    soon = "Her brother was released from HMP Hull on 2 March and died on 9 March of an overdose."
+    assert classify(late, learned=False).route is not Route.DEATH_IN_CUSTODY
+    assert classify(soon, learned=False).route is Route.DEATH_IN_CUSTODY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've written to the IMB loads and the officers have never once held it against me. "
+        "My job went because of the fight, simple as.",
+        "My sister wrote to her MP and two days later she was moved off the wing. None of "
+        "that is to do with the Board, she's sure of it.",
+        "Det. met HMIP inspectors last month and says nothing bad followed. He wants his "
+        "property from the last centre.",
+        "spoke to the board twice, no one in here has given me grief for it. but no gym "
+        "three weeks now cos of staff shortages",
+        "After I wrote a letter to Inside Time about the showers the SO moved me to the 4s.",
+        "Since we sent a letter before claim about his adjudication, staff have taken him "
+        "off the gym list. He has not contacted the IMB, HMIP or the Ombudsman.",
+    ],
+)
+def test_denials_and_other_contacts_said_other_ways_are_no(text: str) -> None:
+    assert _qualifies(text) is Qualifies.NO
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He gave evidence to the PPO about a friend's complaint and a week later his level "
+        "went to basic. He'd also failed a drug test, so maybe that's it, maybe it isn't.",
+        "Our client complained to the Ombudsman in May and was moved to another wing in "
+        "June. Security had concerns too; we are unable to say which prompted the move.",
+    ],
+)
+def test_doubt_said_other_ways_is_unclear(text: str) -> None:
+    assert _qualifies(text) is Qualifies.UNCLEAR
+
+
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        (
+            "Dear Chair, I wish to complain about one of your members. She repeated what my "
+            "son told her to the wing officer. Your member has made it much worse for him.",
+            Route.IMB_MEMBER_COMPLAINT,
+        ),
+        (
+            "that board man told me i should stop moaning, he never wrote down nothing. "
+            "i want a different one",
+            Route.IMB_MEMBER_COMPLAINT,
+        ),
+        (
+            "I want to put a complaint in about one of the Board members. She laughed at me "
+            "in front of an officer.",
+            Route.IMB_MEMBER_COMPLAINT,
+        ),
+        (
+            "Pr says in cells at Isleworth CC the escort staff refused him water all day.",
+            Route.OUT_OF_SCOPE,
+        ),
+        (
+            "He told the Lay Observers the van was freezing and the escort laughed at him.",
+            Route.OUT_OF_SCOPE,
+        ),
+    ],
+)
+def test_routes_said_other_ways(text: str, route: Route) -> None:
+    assert classify(text, learned=False).route is route

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from intake.classifier.denials import standing_denials
 from intake.classifier.document import Document
-from intake.classifier.facts.chronology import links_by_dates
+from intake.classifier.facts.chronology import deaths_in_reach_of_release, links_by_dates
 from intake.classifier.facts.contacts import links_near_contacts, read_bodies, topic_mask
 from intake.classifier.facts.detriments import (
     read_categories,
@@ -61,4 +61,6 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     facts.risks = [h for h in risks if not h.label.startswith("possible:")]
     facts.possible_risks = [h for h in risks if h.label.startswith("possible:")]
     facts.severity = [h for h in hits.get("severity", []) if h.first not in topic]
+    # after the risks: a risk told in a death's sentence stays set aside either way
+    facts.deaths = deaths_in_reach_of_release(doc, facts.deaths)
     return facts

@@ -90,3 +90,45 @@ def links_by_dates(doc: Document, facts: Facts) -> list[Hit]:
                     start, end)
             )  # fmt: skip
     return links
+
+
+#: A death within this many days of release is a death in custody (eval README, route rule 1).
+_DEATH_AFTER_RELEASE_DAYS = 14
+_RELEASED = frozenset({"released", "release", "discharged", "freed"})
+#: How far after "released" or "died" its date may be written ("died on 2 May").
+_DATE_REACH = 8
+
+
+def deaths_in_reach_of_release(doc: Document, deaths: list[Hit]) -> list[Hit]:
+    """Deaths, less those dated more than 14 days after a dated release ("released on 20
+    January and died on 2 May" is not a death in custody)."""
+    if not deaths:
+        return deaths
+    dates = _dates(doc)
+    releases = [
+        when
+        for i, word in enumerate(doc.words)
+        if word in _RELEASED
+        for when in _date_after(doc, dates, i)
+    ]
+    if not releases:
+        return deaths
+    return [
+        h
+        for h in deaths
+        if not any(
+            _days_after(out, died) > _DEATH_AFTER_RELEASE_DAYS
+            for died in _date_after(doc, dates, h.last)
+            for out in releases
+        )
+    ]
+
+
+def _date_after(
+    doc: Document, dates: list[tuple[int, int, tuple[int | None, int, int]]], index: int
+) -> list[tuple[int | None, int, int]]:
+    """The first date written just after word ``index`` in its sentence (none or one)."""
+    for first, _, when in dates:
+        if index < first <= index + _DATE_REACH and doc.sentences[first] == doc.sentences[index]:
+            return [when]
+    return []

@@ -8,6 +8,14 @@
   Board", "nothing bad followed"), doubt ("unable to say which", "maybe that's it, maybe it
   isn't"); a letter to a prisoners' paper or a solicitors' letter before claim is not a contact
   with a body.
+- More denials: staff "were kind to me", "treat him normally", "no difficulty with staff", the
+  downgrade "preceded the app", "I started it", a move "because of the building work", "nobody has
+  contacted the IMB", "confirms no app to the IMB"; another ombudsman ("not the prisons one") and
+  the borders inspectorate are not protocol bodies.
+- Needs not met said other ways (a script not had since Sunday, the meds hatch shut by the time
+  the door is opened, sanitary towels "missed" off canteen), progression put back (a ROTL board
+  put back, returned to category B), pressure to withdraw kept up ("keeps saying ... take it
+  back"), a remark loud enough for the queue.
 - A complaint about a Board member's own conduct said other ways; court cells named by the
   court ("cells at Snaresbrook CC") and the Lay Observers are outside the protocol.
 
@@ -80,6 +88,22 @@ def test_a_death_long_after_release_is_not_a_death_in_custody() -> None:
         "After I wrote a letter to Inside Time about the showers the SO moved me to the 4s.",
         "Since we sent a letter before claim about his adjudication, staff have taken him "
         "off the gym list. He has not contacted the IMB, HMIP or the Ombudsman.",
+        "Asked if staff treated her differently after she saw the IMB: 'No. They were kind to "
+        "me.' She was moved rooms because of the building work.",
+        "Det. saw the IMB in May. His room was moved last week; he says DCOs treat him normally.",
+        "Pr raised his canteen with the IMB; that caused him no difficulty with staff. Since "
+        "the fight he has been on basic.",
+        "Pr on basic from 3/4 after a proven adjudication. IMB app submitted 10/4. The "
+        "downgrade preceded the app.",
+        "I got moved to another house after the fight. I'd seen the IMB the week before, but "
+        "that's got nothing to do with it, I started it.",
+        "After my MP wrote to the governor they took my walking stick. As far as I know "
+        "nobody has contacted the IMB or the ombudsman.",
+        "Pr: PIN blocked 3/6, moved landing 4/6. Links both to his complaint to his MP. "
+        "Confirms no app to the IMB, HMIP or PPO.",
+        "My MP sent it on to the ombudsman, not the prisons one, the health one. Since then "
+        "I've lost my kitchen job.",
+        "He spoke to the ICIBI inspector about his interview and was moved to another unit.",
     ],
 )
 def test_denials_and_other_contacts_said_other_ways_are_no(text: str) -> None:
@@ -91,6 +115,10 @@ def test_denials_and_other_contacts_said_other_ways_are_no(text: str) -> None:
     [
         "He gave evidence to the PPO about a friend's complaint and a week later his level "
         "went to basic. He'd also failed a drug test, so maybe that's it, maybe it isn't.",
+        "Moved to the older boys' unit the day after the inspection. It might be because he "
+        "talked to the inspector, or it might just be because he turned 16.",
+        "In March I was knocked back for cat D, the week after my ombudsman complaint. I "
+        "can't tell you it was the ombudsman. I refused a test in February.",
         "Our client complained to the Ombudsman in May and was moved to another wing in "
         "June. Security had concerns too; we are unable to say which prompted the move.",
     ],
@@ -129,3 +157,40 @@ def test_doubt_said_other_ways_is_unclear(text: str) -> None:
 )
 def test_routes_said_other_ways(text: str, route: Route) -> None:
     assert classify(text, learned=False).route is route
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "since i put an app in to the board the meds hatch is shut every nite by the "
+            "time they crack my door. im on a meth script, aint had it since sunday",
+            "entitlements",
+        ),
+        (
+            "Since she told the IMB about reception, her sanitary towels have been 'missed' "
+            "off her canteen three weeks running.",
+            "entitlements",
+        ),
+        (
+            "Since my PPO complaint went in my ROTL board's been put back four times.",
+            "recategorisation",
+        ),
+        (
+            "After he gave evidence to the PPO he was returned to category B on 'new information'.",
+            "recategorisation",
+        ),
+        (
+            "Since my complaint to the Ombudsman the officer on my house keeps saying 'you "
+            "know what you need to do, take it back'.",
+            "psychological_abuse",
+        ),
+        (
+            "After she spoke to the IMB the officer said loud enough for the queue that she "
+            "was the Board's little helper.",
+            "humiliation",
+        ),
+    ],
+)
+def test_detriments_said_other_ways(text: str, category: str) -> None:
+    assert category in {c.value for c in classify(text, learned=False).categories}

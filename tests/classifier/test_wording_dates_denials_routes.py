@@ -8,6 +8,8 @@
   Board", "nothing bad followed"), doubt ("unable to say which", "maybe that's it, maybe it
   isn't"); a letter to a prisoners' paper or a solicitors' letter before claim is not a contact
   with a body.
+- A staff member's quoted words that name a body are a link ("a DCO told him 'people who talk
+  to inspectors don't earn here'"); the person quoting their own words is not.
 - More denials: staff "were kind to me", "treat him normally", "no difficulty with staff", the
   downgrade "preceded the app", "I started it", a move "because of the building work", "nobody has
   contacted the IMB", "confirms no app to the IMB"; another ombudsman ("not the prisons one") and
@@ -194,3 +196,26 @@ def test_routes_said_other_ways(text: str, route: Route) -> None:
 )
 def test_detriments_said_other_ways(text: str, category: str) -> None:
     assert category in {c.value for c in classify(text, learned=False).categories}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He spoke to the inspectors about the heating. He was taken off his cleaning job and "
+        "a DCO told him 'people who talk to inspectors don't earn here'.",
+        "Pr strip searched on return from the IMB room, no intel. Off.: 'just checking what "
+        "you've been handing the Board'.",
+        "She wrote to the Ombudsman. Her ROTL was stopped and an officer said the 'Ombudsman "
+        "letter did you no favours'.",
+    ],
+)
+def test_a_staff_remark_in_quotes_naming_a_body_is_a_link(text: str) -> None:
+    assert _qualifies(text) is Qualifies.YES
+
+
+def test_the_persons_own_quoted_words_are_not_a_staff_remark() -> None:
+    text = (
+        "I saw the IMB last month. The officer moved me to the 4s and I said to him 'I told "
+        "the IMB about the showers, that's all'."
+    )
+    assert _qualifies(text) is Qualifies.UNCLEAR

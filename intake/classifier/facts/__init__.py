@@ -25,6 +25,7 @@ from intake.classifier.facts.detriments import (
     threats_naming_harm,
 )
 from intake.classifier.facts.model import Facts
+from intake.classifier.facts.remarks import remarks_naming_a_body
 from intake.classifier.facts.risks import read_risks, read_routes
 from intake.classifier.facts.scope import by_label
 from intake.classifier.matcher import Hit
@@ -55,6 +56,7 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     facts.links += links_by_dates(doc, facts)
     people = by_label(hits.get("staff", []))
     facts.staff = people.get("staff", [])
+    facts.links += remarks_naming_a_body(doc, facts)
     facts.subjects = people.get("subject", [])
     facts.children = people.get("child", [])
     risks = read_risks(doc, facts, hits.get("risk", []), negation, topic)

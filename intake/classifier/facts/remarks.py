@@ -1,0 +1,63 @@
+"""A staff remark in quotes that names a body is a link: "a DCO told him 'people who talk to
+inspectors don't earn here'"; "Off.: 'just checking what you've been handing the Board'".
+
+The labelling rules count a staff remark tying the detriment to the contact. Remarks in the
+vocabulary (``link:remark``) catch the common ones; this catches any quoted words that name a
+body, where a member of staff is named in that sentence or the one before. Words the person
+quotes of themselves ("I said 'I'm going to the IMB'") are not a staff remark: a quote in the
+first person singular is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from intake.classifier.document import Document
+from intake.classifier.facts.model import Facts
+from intake.classifier.matcher import Hit
+
+#: A quotation: opened after a space, a colon or a bracket (or at the start), closed before a
+#: space or punctuation, so that the apostrophe in "you've" neither opens nor closes one.
+_QUOTE = re.compile(
+    r"""(?:^|(?<=[\s:(\[—-]))['‘"“](?P<said>[^'‘’"“”\n]*(?:'\w[^'‘’"“”\n]*)*)['’"”](?=[\s.,;:!?)\]—-]|$)"""
+)
+_FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "i'll", "me", "my", "mine"})
+
+
+def _quotes(doc: Document) -> list[tuple[int, int]]:
+    """Word ranges [first, last] of each quotation."""
+    spans = []
+    for match in _QUOTE.finditer(doc.clean):
+        first = bisect_right(doc.starts, match.start("said")) - 1
+        last = bisect_right(doc.starts, match.end("said") - 1) - 1
+        if match.start("said") < match.end("said") and 0 <= first <= last:
+            if doc.starts[first] < match.start("said"):
+                first += 1
+            if first <= last:
+                spans.append((first, last))
+    return spans
+
+
+def remarks_naming_a_body(doc: Document, facts: Facts) -> list[Hit]:
+    """Bodies named inside a staff member's quoted words, as links."""
+    staff_sentences = {doc.sentences[h.first] for h in facts.staff}
+    if not staff_sentences:
+        return []
+    named = [h for hs in facts.bodies.values() for h in hs if not h.label.startswith("addressee")]
+    links = []
+    for first, last in _quotes(doc):
+        if any(doc.words[i] in _FIRST_PERSON for i in range(first, last + 1)):
+            continue
+        sent = doc.sentences[first]
+        if sent not in staff_sentences and sent - 1 not in staff_sentences:
+            continue
+        for body in named:
+            if first <= body.first and body.last <= last:
+                start, end = doc.span(first, last)
+                links.append(
+                    Hit("links", "link:remark", "a staff remark naming the body", first, last,
+                        start, end)
+                )  # fmt: skip
+                break
+    return links

@@ -58,10 +58,20 @@ def test_dates_in_order_link_a_detriment_to_a_contact(text: str) -> None:
         "On 2 May Mr Q. was removed from his kitchen job. On 9 May he wrote to the Ombudsman.",
         # months apart
         "He spoke to the IMB on 3 January. On 20 August he was moved to F wing.",
+        # a month alone: the detriment in the same month may have come first
+        "In May he wrote to the Ombudsman. On 2 May he had been removed from the gardens.",
     ],
 )
 def test_dates_out_of_order_or_far_apart_are_no_link(text: str) -> None:
     assert _qualifies(text) is not Qualifies.YES
+
+
+def test_a_vague_contact_is_none_when_the_person_names_another_and_denies_the_bodies() -> None:
+    text = (
+        "Her library job was taken away the week after her MP wrote to the governor about her "
+        "application. She hasn't been in touch with the Board, the inspectors or the ombudsman."
+    )
+    assert _qualifies(text) is Qualifies.NO
 
 
 def test_a_date_that_is_no_date_is_read_as_none() -> None:
@@ -121,6 +131,8 @@ def test_denials_and_other_contacts_said_other_ways_are_no(text: str) -> None:
         "talked to the inspector, or it might just be because he turned 16.",
         "In March I was knocked back for cat D, the week after my ombudsman complaint. I "
         "can't tell you it was the ombudsman. I refused a test in February.",
+        "Saw the IMB in January. In February she lost her kitchen job; she can't explain it "
+        "and doesn't want to say it's the Board.",
         "Our client complained to the Ombudsman in May and was moved to another wing in "
         "June. Security had concerns too; we are unable to say which prompted the move.",
     ],

@@ -25,7 +25,11 @@ _MONTH = (
 )
 _DATE = re.compile(
     rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?:\s+(?P<year>(?:19|20)\d\d))?"
-    r"|\b(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?:/(?P<y>(?:20)?\d\d))?\b",
+    r"|\b(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?:/(?P<y>(?:20)?\d\d))?\b"
+    # a month alone, after a word that makes it a time ("in April", "since June")
+    r"|\b(?:in|during|since|from|by|early|late|mid|end of|start of|beginning of)\s+"
+    r"(?P<mo>january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)\b",
     re.IGNORECASE,
 )
 #: The longest gap between a contact and a detriment that dates alone link.
@@ -35,7 +39,9 @@ _ANY_YEAR = 2000
 
 
 def _read(match: re.Match[str]) -> tuple[int | None, int, int]:
-    """(year if written, month, day)."""
+    """(year if written, month, day; day 0 for a month alone)."""
+    if match["mo"]:
+        return None, _MONTHS.index(match["mo"][:3].lower()) + 1, 0
     if match["month"]:
         year = int(match["year"]) if match["year"] else None
         return year, _MONTHS.index(match["month"][:3].lower()) + 1, int(match["day"])
@@ -45,9 +51,16 @@ def _read(match: re.Match[str]) -> tuple[int | None, int, int]:
 
 
 def _days_after(earlier: tuple[int | None, int, int], later: tuple[int | None, int, int]) -> int:
-    """Days from one written date to another (in one year when either has none); 0 if either
-    is no date ("31/2")."""
+    """Days from one written date to another (in one year when either has none; by months
+    when either is a month alone); 0 if either is no date ("31/2")."""
     one_year = earlier[0] is None or later[0] is None
+    if not earlier[2] or not later[2]:  # a month alone: only a later month is after it
+        months = (
+            later[1] - earlier[1]
+            if one_year
+            else (later[0] or 0) * 12 + later[1] - (earlier[0] or 0) * 12 - earlier[1]
+        )
+        return 30 * months if months > 0 else 0
     try:
         a = date(_ANY_YEAR if one_year else earlier[0] or 0, earlier[1], earlier[2])
         b = date(_ANY_YEAR if one_year else later[0] or 0, later[1], later[2])

@@ -76,6 +76,10 @@ def read_bodies(doc: Document, facts: Facts, hits: list[Hit], doubts: list[Hit])
             facts.others.append(hit)
     for body, hit in addressed_contacts(hits, denied | wanted):
         facts.bodies.setdefault(body, []).append(hit)
+    # "Her MP wrote ... She hasn't been in touch with the Board": the contact was the other
+    # one, and an application or a letter in the account is not a contact with a body.
+    if facts.contact_denials and facts.others and not facts.bodies:
+        facts.vague = []
     # Keep only the "wants to contact" cues that actually held a body back (for the evidence).
     facts.prospective = [
         cue

@@ -52,7 +52,7 @@ def test_it_reads_text_as_it_was_trained_to(text: str) -> None:
 
 
 def test_a_no_it_reopens_says_why_in_its_own_evidence() -> None:
-    text = "Ever since the inspectors spoke to me my post takes three weeks and comes opened."
+    text = "Ever since the inspectors spoke to me my post takes three weeks to reach me."
     rules, both = classify(text, learned=False), classify(text)
     assert rules.qualifies is Qualifies.NO
     assert both.qualifies is Qualifies.UNCLEAR

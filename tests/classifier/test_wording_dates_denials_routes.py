@@ -18,6 +18,14 @@
   the door is opened, sanitary towels "missed" off canteen), progression put back (a ROTL board
   put back, returned to category B), pressure to withdraw kept up ("keeps saying ... take it
   back"), a remark loud enough for the queue.
+- Detriments said without their textbook word: prayers clashed with an appointment, a gym
+  name never called, exercise "forgotten", served last and cold; PIN numbers "not approved yet",
+  visits that always show "full", video calls that never come through, a mobile taken "for
+  checking", visitors told he did not want to see them; unlock "forgotten", not unlocked for
+  association, locked in while the rest are out, alone at mealtimes; a whiny voice put on, told
+  to take her top off; a door left on the latch and others let in; progression made "a game",
+  "easier for everybody if you withdrew"; "next time he'll snap it"; moved into a room with a
+  man; put down to go back to another prison; removed as wing painter.
 - A complaint about a Board member's own conduct said other ways; court cells named by the
   court ("cells at Snaresbrook CC") and the Lay Observers are outside the protocol.
 
@@ -231,3 +239,87 @@ def test_the_persons_own_quoted_words_are_not_a_staff_remark() -> None:
         "the IMB about the showers, that's all'."
     )
     assert _qualifies(text) is Qualifies.UNCLEAR
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "Since he spoke to the HMIP team he is booked for interviews at exactly Jummah time "
+            "every Friday.",
+            "entitlements",
+        ),
+        (
+            "Since my IMB app he is recorded as declining the gym but his name was never called.",
+            "entitlements",
+        ),
+        (
+            "Pr on CSU since the day after IMB surgery. Exercise 'forgotten' 5 of 8 days.",
+            "entitlements",
+        ),
+        (
+            "Since he complained to the PPO he is served last and his tea is left cold on the "
+            "hatch.",
+            "entitlements",
+        ),
+        (
+            "since the ombudsman complaint all my pin numbers are 'not approved yet'",
+            "communication_limits",
+        ),
+        (
+            "Since she spoke to the inspectors her Saturday visits show 'full' every week.",
+            "communication_limits",
+        ),
+        ("After the IMB visit the video calls I book never come through.", "communication_limits"),
+        (
+            "The morning after he rang the Board his mobile was taken 'for checking' and not "
+            "returned.",
+            "communication_limits",
+        ),
+        (
+            "Since the PPO letter his visitors were told at the gate that he did not want to see "
+            "them.",
+            "communication_limits",
+        ),
+        ("Since I told the inspectors my unlock keeps getting 'forgotten'.", "isolation"),
+        ("told the board bout it and they aint cracked me for assoc since", "isolation"),
+        ("Since he spoke to HMIP his room is kept locked during free flow.", "isolation"),
+        ("Since she spoke to the inspectors she's on her own at mealtimes.", "isolation"),
+        (
+            "Since his complaint to the PPO one officer does a whiny voice in front of the boys.",
+            "humiliation",
+        ),
+        (
+            "Since she wrote to the IMB she is told to take her top off every time she leaves the "
+            "workroom.",
+            "humiliation",
+        ),
+        (
+            "After my IMB app my door was left on the latch at bang-up and two lads came in and "
+            "went at my face.",
+            "physical_abuse",
+        ),
+        (
+            "Since the ombudsman upheld my complaint my progression has become a game.",
+            "psychological_abuse",
+        ),
+        (
+            "After his PPO complaint the CM said it would be easier for everybody if he withdrew "
+            "it.",
+            "psychological_abuse",
+        ),
+        (
+            "i told the board lady about the restraint. one of them said next time he'll snap it.",
+            "threats",
+        ),
+        (
+            "The evening after he spoke to the inspectors he was moved into a room with a man "
+            "he is scared of.",
+            "relocation",
+        ),
+        ("Since my PPO letter went in I've been put down to go back to Bronzefield.", "transfer"),
+        ("Pr: since PPO complaint, removed as wing painter same wk.", "loss_of_employment"),
+    ],
+)
+def test_detriments_without_their_textbook_word(text: str, category: str) -> None:
+    assert category in {c.value for c in classify(text, learned=False).categories}

@@ -319,6 +319,28 @@ def test_the_persons_own_quoted_words_are_not_a_staff_remark() -> None:
         ),
         ("Since my PPO letter went in I've been put down to go back to Bronzefield.", "transfer"),
         ("Pr: since PPO complaint, removed as wing painter same wk.", "loss_of_employment"),
+        (
+            "since my ombudsman complaint they bang me up early every night while the rest of the "
+            "landing is still out",
+            "isolation",
+        ),
+        ("YP: IMB app 2/10. From 3/10 on 'own unlock' 6 days.", "isolation"),
+        ("since my ombudsman letter they aint give me my meth till dinner time", "entitlements"),
+        ("since my IMB app the screw tipped my canteen in a bin bag", "entitlements"),
+        ("Pr: IEP enh->std 2 days after IMB app.", "recategorisation"),
+        (
+            "Since he spoke to the IMB a DCO says at every night check 'we are watching you'.",
+            "psychological_abuse",
+        ),
+        (
+            "Since the complaint staff keep telling him to 'drop the ombudsman thing'.",
+            "psychological_abuse",
+        ),
+        (
+            "After the HMIP survey an officer said to him 'inspectors won't be here forever'.",
+            "threats",
+        ),
+        ("the screw on the meds hatch goes 'go cry to the ombudsman smackhead'", "verbal_abuse"),
     ],
 )
 def test_detriments_without_their_textbook_word(text: str, category: str) -> None:

@@ -32,8 +32,9 @@ from intake.classifier.result import Evidence
 from intake.classifier.rules import Decision
 from intake.core.vocabulary import Qualifies, Route, SanctionCategory
 
-#: Routes the model may change to whistleblowing when it reads a staff member's own fear.
-_VOICE_OPEN = (Route.COMPLAINT, Route.SANCTION_PROTOCOL)
+#: Routes the model may change to whistleblowing when it reads a staff member's own fear (the
+#: eval README's rule 3 comes before the protocol, safer custody and complaints).
+_VOICE_OPEN = (Route.COMPLAINT, Route.SANCTION_PROTOCOL, Route.SAFER_CUSTODY)
 #: The rules' reasons for a "no" the model may reopen: contact seen, the rest not recognised.
 _OPEN = ("no_detriment", "vague_no_link")
 #: The rules' routes for a "no" the model may reopen: the complaints process, or safer custody

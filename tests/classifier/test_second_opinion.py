@@ -89,6 +89,9 @@ def test_it_was_never_trained_on_the_held_out_half() -> None:
         "train/written9.jsonl",
         "train/written11.jsonl",
         "train/written12.jsonl",
+        "train/written14.jsonl",
+        "train/written15.jsonl",
+        "train/written16.jsonl",
     }
 
 

@@ -128,7 +128,7 @@ def test_possible_risk_is_raised_unless_the_account_set_it_aside() -> None:
     [
         (COMPLAINT, STAFF),
         (PROTOCOL, STAFF),
-        (CUSTODY, CUSTODY),
+        (CUSTODY, STAFF),  # rule 3 (a staff member's own fear) comes before safer custody
         (DEATH, DEATH),
         (Route.OUT_OF_SCOPE, Route.OUT_OF_SCOPE),
         (Route.IMB_MEMBER_COMPLAINT, Route.IMB_MEMBER_COMPLAINT),

@@ -26,6 +26,10 @@
   to take her top off; a door left on the latch and others let in; progression made "a game",
   "easier for everybody if you withdrew"; "next time he'll snap it"; moved into a room with a
   man; put down to go back to another prison; removed as wing painter.
+- Indirect cues that together are a clear risk: a veiled threat set for tomorrow ("he'll have
+  a fall on the stairs tomorrow morning"), the means of self-harm at hand with despair or a time
+  ("a blade hidden 'for later' ... given his trainers away"). An account that is no sanction then
+  goes to Safer Custody today, not to the complaints process.
 - A complaint about a Board member's own conduct said other ways; court cells named by the
   court ("cells at Snaresbrook CC") and the Lay Observers are outside the protocol.
 
@@ -345,3 +349,25 @@ def test_the_persons_own_quoted_words_are_not_a_staff_remark() -> None:
 )
 def test_detriments_without_their_textbook_word(text: str, category: str) -> None:
     assert category in {c.value for c in classify(text, learned=False).categories}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My husband spoke to a reporter about the rats. Since then an officer has told him "
+        "through the door that he'll 'have a fall on the stairs tomorrow morning'.",
+        "YP (16) has a blade hidden 'for later' and has given his trainers and radio to his "
+        "cellmate. Says staff are fine.",
+        "Has a bit of razor blade 'put away' and says he'll use it tonight. Nothing to do with "
+        "staff.",
+    ],
+)
+def test_indirect_cues_together_are_a_clear_risk(text: str) -> None:
+    found = classify(text, learned=False)
+    assert found.immediate_risk
+    assert found.qualifies is Qualifies.NO and found.route is Route.SAFER_CUSTODY
+
+
+def test_the_means_at_hand_alone_is_asked_about_not_called_clear() -> None:
+    found = classify("She has been saving her tablets in a sock.", learned=False)
+    assert found.possible_immediate_risk and not found.immediate_risk

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from intake.classifier.document import Document
 from intake.classifier.facts.model import Facts
 from intake.classifier.matcher import Hit
@@ -32,6 +34,16 @@ _NEEDS_PRESENT = ("risk:injury", "risk:medical", "risk:self_harm")
 _NEEDS_HARM = ("soon",)  # "tonight" only beside a harm in the same sentence
 
 
+#: A veiled threat or exposure to an attacker is clear risk when it is set for soon ("he'll have
+#: a fall on the stairs tomorrow morning"): the label it takes and what it stands for.
+_THREAT_SOON = ("possible:threat_slang", "possible:attacker")
+_AS_THREAT_SOON = ("risk:violent_threat", "a veiled threat of harm soon")
+#: The means of self-harm at hand is clear risk with a plan, despair or a time beside it
+#: ("a blade hidden 'for later' ... given his trainers away").
+_AS_MEANS_AND_PLAN = ("risk:self_harm", "the means of self-harm at hand, with despair or a plan")
+_PLAN = ("possible:hopeless", "possible:distress", "soon")
+
+
 def read_risks(
     doc: Document,
     facts: Facts,
@@ -58,4 +70,20 @@ def read_risks(
         if hit.label in _NEEDS_HARM and sent not in harm_sentences:
             continue
         kept.append(hit)
-    return kept
+    return _escalated(doc, kept, [h for h in hits if h.label == "soon"])
+
+
+def _escalated(doc: Document, kept: list[Hit], soon: list[Hit]) -> list[Hit]:
+    """Indirect cues that together are a clear risk, relabelled as one."""
+    soon_sents = {doc.sentences[h.first] for h in soon}
+    plan_sents = {doc.sentences[h.first] for h in kept if h.label in _PLAN} | soon_sents
+    out = []
+    for hit in kept:
+        sent = doc.sentences[hit.first]
+        near = {sent - 1, sent, sent + 1}
+        if hit.label in _THREAT_SOON and near & soon_sents:
+            hit = replace(hit, label=_AS_THREAT_SOON[0], stands_for=_AS_THREAT_SOON[1])
+        elif hit.label == "possible:means_at_hand" and plan_sents:
+            hit = replace(hit, label=_AS_MEANS_AND_PLAN[0], stands_for=_AS_MEANS_AND_PLAN[1])
+        out.append(hit)
+    return out

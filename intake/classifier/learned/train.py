@@ -46,6 +46,9 @@ TRAINING = (
     "train/written9.jsonl",
     "train/written11.jsonl",
     "train/written12.jsonl",
+    "train/written14.jsonl",
+    "train/written15.jsonl",
+    "train/written16.jsonl",
 )
 OUT = Path(__file__).with_name("model.npz")
 C = 10.0

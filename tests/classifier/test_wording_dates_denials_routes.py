@@ -376,7 +376,8 @@ def test_the_means_at_hand_alone_is_asked_about_not_called_clear() -> None:
 def test_the_prisons_and_probation_ombudsman_is_not_a_staff_members_probation() -> None:
     text = (
         "On 14 March he wrote to the Prisons and Probation Ombudsman about property lost on a "
-        "transfer. On 2 April his category was raised to B. An officer told him the 'Ombudsman "
+        "transfer. On 2 April his security category was raised from C to B. An officer told "
+        "him the 'Ombudsman "
         "letter did you no favours'."
     )
     found = classify(text, learned=False)
@@ -385,7 +386,7 @@ def test_the_prisons_and_probation_ombudsman_is_not_a_staff_members_probation() 
 
 def test_one_part_accepted_is_not_a_denial_of_the_rest() -> None:
     text = (
-        "After she told the inspectors about the unit she was strip searched three times in a "
+        "After she told the inspectors about the unit, she was strip searched three times in a "
         "fortnight with the door open while others queued. She was told to face the wall, which "
         "she says was fair enough; it's the rest she objects to."
     )

@@ -69,7 +69,11 @@ MIN_DF = 2
 #: 0.25 (recall 0.955, precision 0.591), which asked "ask now" of a plain account of segregation
 #: for the words "two days"; 0.6 gives 0.30 (0.938 at 0.660), and on the eighth batch (held out
 #: from both) kept recall at 1.000 with precision 0.556 to 0.606.
-PRECISION_FLOOR = {"sanction": 0.85, "risk": 0.6, "whistleblowing": 0.95}
+#: Session 12 (thirteen batches, and rules that now read more risks themselves): out of fold the
+#: 0.6 floor gave 0.25; combined with the rules, on the eighth batch and the eighteenth (held out
+#: from both) 0.25, 0.30 and 0.35 all asked about every risk, at precision 0.606 / 0.645 / 0.667
+#: and 0.486 / 0.531 / 0.567, and 0.40 missed two of the eighteenth's seventeen: floor 0.7 (0.35).
+PRECISION_FLOOR = {"sanction": 0.85, "risk": 0.7, "whistleblowing": 0.95}
 CATEGORY_PRECISION = 0.9
 FOLDS = 5
 

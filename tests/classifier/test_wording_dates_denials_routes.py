@@ -391,3 +391,54 @@ def test_one_part_accepted_is_not_a_denial_of_the_rest() -> None:
         "she says was fair enough; it's the rest she objects to."
     )
     assert _qualifies(text) is Qualifies.YES
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my nan wrote to our MP about my script and since the MP letter they took me off "
+        "kitchens. i aint been near the board or inspectors or nothing",
+        "I contacted the visitors' charity about his phone credit. Since they raised it our "
+        "visits have been closed visits. Neither of us has contacted the Board or the "
+        "inspectors.",
+        "Pr lost enhanced 20/1 after swearing at the SO. Saw IMB 15/1 re canteen, says 'not "
+        "connected, the board's fine'.",
+    ],
+)
+def test_session_12_denials_are_no(text: str) -> None:
+    assert _qualifies(text) is Qualifies.NO
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She told the lady in the yellow lanyard, she thinks from the Board or maybe the mental "
+        "health charity, about her cell bell. Since then she has been kept in her cell during "
+        "association.",
+        "Det. told a man from a committee that he had not seen a doctor. Next day a DCO told "
+        "him he is moving to another centre on Thursday.",
+    ],
+)
+def test_a_body_the_person_cannot_name_is_unclear(text: str) -> None:
+    assert _qualifies(text) is Qualifies.UNCLEAR
+
+
+def test_a_fall_that_was_the_persons_own_fault_is_no_denial_of_what_staff_did() -> None:
+    text = (
+        "I went over on my hand playing football on the yard, my own fault. Since I told the "
+        "inspectors about healthcare, the officer has refused to put me down for the nurse."
+    )
+    assert _qualifies(text) is Qualifies.YES
+
+
+def test_what_a_contact_was_about_ends_where_they_acted() -> None:
+    text = "when my mum rang the board about me getting no education they moved me to another unit"
+    assert "relocation" in {c.value for c in classify(text, learned=False).categories}
+
+
+def test_an_application_read_out_to_the_unit_is_humiliation() -> None:
+    text = (
+        "After he put an IMB app in, the unit officer read it out at tea to the whole unit and "
+        "said 'so now you know who's been telling on you lot'."
+    )
+    assert "humiliation" in {c.value for c in classify(text, learned=False).categories}

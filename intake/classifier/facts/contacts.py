@@ -48,9 +48,24 @@ def topic_mask(doc: Document, links: list[Hit], bodies: list[Hit]) -> set[int]:
             # "because" must follow the contact's own clause; "about" may be a clause on.
             if cue.label == "link:forward" and doc.clauses[c.last] != doc.clauses[i - 1]:
                 continue
-            mask.update(range(i, clause_end(doc, i, _TOPIC_SPAN) + 1))
+            mask.update(range(i, _topic_end(doc, i) + 1))
             break
     return mask
+
+
+#: Words that start what followed a contact when no comma marks it ("rang the board about me
+#: getting no education they moved me"), unless they open a clause the topic holds ("about how
+#: they stopped my visits").
+_NEXT_CLAUSE = frozenset({"they", "then"})
+_OPENS_TOPIC = frozenset({"about", "how", "what", "that", "when", "why", "where", "who", "re"})
+
+
+def _topic_end(doc: Document, start: int) -> int:
+    end = clause_end(doc, start, _TOPIC_SPAN)
+    for j in range(start + 2, end + 1):
+        if doc.words[j] in _NEXT_CLAUSE and doc.words[j - 1] not in _OPENS_TOPIC:
+            return j - 1
+    return end
 
 
 def read_bodies(doc: Document, facts: Facts, hits: list[Hit], doubts: list[Hit]) -> None:

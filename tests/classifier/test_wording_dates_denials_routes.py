@@ -442,3 +442,34 @@ def test_an_application_read_out_to_the_unit_is_humiliation() -> None:
         "said 'so now you know who's been telling on you lot'."
     )
     assert "humiliation" in {c.value for c in classify(text, learned=False).categories}
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "Her IMB application came back to her under the door, opened, with 'think carefully' "
+            "written across it.",
+            "communication_limits",
+        ),
+        (
+            "He gave his IMB application to a DCO because the box was locked. The Board says it "
+            "never arrived.",
+            "communication_limits",
+        ),
+        ("I post my IMB apps every Thursday. Seven apps, none arrived.", "communication_limits"),
+        (
+            "Since her aunt wrote to the ombudsman her calls to her aunt are 'not on the approved "
+            "list'.",
+            "communication_limits",
+        ),
+        ("2 days after I told the IMB im slung up the 4s with the smackheads.", "relocation"),
+        (
+            "After she gave evidence to the PPO officers moved her to the detox house though she "
+            "doesn't use.",
+            "relocation",
+        ),
+    ],
+)
+def test_more_detriments_without_their_textbook_word(text: str, category: str) -> None:
+    assert category in {c.value for c in classify(text, learned=False).categories}

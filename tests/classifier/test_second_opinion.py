@@ -92,6 +92,7 @@ def test_it_was_never_trained_on_the_held_out_half() -> None:
         "train/written14.jsonl",
         "train/written15.jsonl",
         "train/written16.jsonl",
+        "train/written18.jsonl",
     }
 
 

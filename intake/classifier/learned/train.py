@@ -49,6 +49,7 @@ TRAINING = (
     "train/written14.jsonl",
     "train/written15.jsonl",
     "train/written16.jsonl",
+    "train/written18.jsonl",
 )
 OUT = Path(__file__).with_name("model.npz")
 C = 10.0

@@ -8,7 +8,6 @@ to the IMB about it on 3 May") is no link, nor is one dated months later.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from datetime import date
 
@@ -16,41 +15,83 @@ from intake.classifier.document import Document
 from intake.classifier.facts.model import Facts
 from intake.classifier.matcher import Hit
 
-_MONTHS = (
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
 )  # fmt: skip
-_MONTH = (
-    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+#: A month's word (full or short) and its number.
+_MONTH = {name: n for n, name in enumerate(_MONTH_NAMES, start=1)} | {
+    short: n
+    for n, name in enumerate(_MONTH_NAMES, start=1)
+    for short in (name[:3], "sept" if n == 9 else name[:3])
+}
+#: Words after which a month alone is a time ("in April", "since June", "end of May").
+_MONTH_ALONE_AFTER = frozenset(
+    {"in", "during", "since", "from", "by", "early", "late", "mid", "of"}
 )
-_DATE = re.compile(
-    rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?:\s+(?P<year>(?:19|20)\d\d))?"
-    r"|\b(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?:/(?P<y>(?:20)?\d\d))?\b"
-    # a month alone, after a word that makes it a time ("in April", "since June")
-    r"|\b(?:in|during|since|from|by|early|late|mid|end of|start of|beginning of)\s+"
-    r"(?P<mo>january|february|march|april|may|june|july|august|september|october|november"
-    r"|december)\b",
-    re.IGNORECASE,
-)
+_ORDINALS = frozenset({"st", "nd", "rd", "th"})
+_Date = tuple[int | None, int, int]
 #: The longest gap between a contact and a detriment that dates alone link.
 _MAX_DAYS = 120
 #: A year for dates written without one (only their order matters; a leap year, for 29 Feb).
 _ANY_YEAR = 2000
 
 
-def _read(match: re.Match[str]) -> tuple[int | None, int, int]:
-    """(year if written, month, day; day 0 for a month alone)."""
-    if match["mo"]:
-        return None, _MONTHS.index(match["mo"][:3].lower()) + 1, 0
-    if match["month"]:
-        year = int(match["year"]) if match["year"] else None
-        return year, _MONTHS.index(match["month"][:3].lower()) + 1, int(match["day"])
-    y = match["y"]
-    year = (int(y) + 2000 if len(y) == 2 else int(y)) if y else None
-    return year, int(match["m"]), int(match["d"])
+def _year(word: str) -> int | None:
+    return int(word) if len(word) == 4 and word[:2] in ("19", "20") else None
 
 
-def _days_after(earlier: tuple[int | None, int, int], later: tuple[int | None, int, int]) -> int:
+def _dates(doc: Document) -> list[tuple[int, int, _Date]]:
+    """(first word, last word, (year or None, month, day; day 0 for a month alone)) of each
+    date written in the text: "3 March", "14th of June 2026", "3/9", "in April"."""
+    found = [
+        date
+        for i in [i for i, word in enumerate(doc.words) if word in _MONTH]
+        for date in _named_month(doc, i, _MONTH[doc.words[i]])
+    ]
+    slash = doc.clean.find("/")
+    while slash != -1:
+        found.extend(_numeric(doc, bisect_right(doc.ends, slash) - 1, slash))
+        slash = doc.clean.find("/", slash + 1)
+    return sorted(found)
+
+
+def _numeric(doc: Document, i: int, slash: int) -> list[tuple[int, int, _Date]]:
+    """ "3/9" or "3/9/26", the slash at ``slash`` just after word ``i``."""
+    words, n = doc.words, len(doc.words)
+    if not (0 <= i < n - 1 and doc.ends[i] == slash and _slash_between(doc, i)):
+        return []
+    if not (words[i].isdigit() and words[i + 1].isdigit()):
+        return []
+    if i > 0 and _slash_between(doc, i - 1) and words[i - 1].isdigit():
+        return []  # the month and year of a date already read from its day
+    year, last = None, i + 1
+    if i + 2 < n and _slash_between(doc, i + 1) and words[i + 2].isdigit():
+        y = words[i + 2]
+        year, last = (int(y) + 2000 if len(y) == 2 else _year(y)), i + 2
+    return [(i, last, (year, int(words[i + 1]), int(words[i])))]
+
+
+def _named_month(doc: Document, i: int, month: int) -> list[tuple[int, int, _Date]]:
+    words = doc.words
+    j = i - 1
+    if j >= 0 and words[j] == "of":  # "14th of June"
+        j -= 1
+    if j >= 0 and words[j] in _ORDINALS:  # "14th": the tokenizer reads "14", "th"
+        j -= 1
+    if j >= 0 and words[j].isdigit() and len(words[j]) <= 2:
+        year = _year(words[i + 1]) if i + 1 < len(words) else None
+        return [(j, i + (year is not None), (year, month, int(words[j])))]
+    if i > 0 and words[i - 1] in _MONTH_ALONE_AFTER and words[i] in _MONTH_NAMES:
+        return [(i - 1, i, (None, month, 0))]
+    return []
+
+
+def _slash_between(doc: Document, i: int) -> bool:
+    return doc.clean[doc.ends[i] : doc.starts[i + 1]] == "/"
+
+
+def _days_after(earlier: _Date, later: _Date) -> int:
     """Days from one written date to another (in one year when either has none; by months
     when either is a month alone); 0 if either is no date ("31/2")."""
     one_year = earlier[0] is None or later[0] is None
@@ -69,21 +110,11 @@ def _days_after(earlier: tuple[int | None, int, int], later: tuple[int | None, i
     return (b - a).days
 
 
-def _dates(doc: Document) -> list[tuple[int, int, tuple[int | None, int, int]]]:
-    """(first word, last word, (year, month, day)) of each date written in the text."""
-    found = []
-    for match in _DATE.finditer(doc.clean):
-        when = _read(match)
-        first = bisect_right(doc.starts, match.start()) - 1
-        last = bisect_right(doc.starts, match.end() - 1) - 1
-        if 0 <= first <= last:
-            found.append((first, last, when))
-    return found
-
-
 def links_by_dates(doc: Document, facts: Facts) -> list[Hit]:
     """A detriment's date a few days or weeks after a dated contact with a named body, said
     after it: the later date, as a link."""
+    if not facts.bodies or not facts.categories:
+        return []
     dates = _dates(doc)
     if len(dates) < 2:
         return []
@@ -137,9 +168,7 @@ def deaths_in_reach_of_release(doc: Document, deaths: list[Hit]) -> list[Hit]:
     ]
 
 
-def _date_after(
-    doc: Document, dates: list[tuple[int, int, tuple[int | None, int, int]]], index: int
-) -> list[tuple[int | None, int, int]]:
+def _date_after(doc: Document, dates: list[tuple[int, int, _Date]], index: int) -> list[_Date]:
     """The first date written just after word ``index`` in its sentence (none or one)."""
     for first, _, when in dates:
         if index < first <= index + _DATE_REACH and doc.sentences[first] == doc.sentences[index]:

@@ -18,17 +18,19 @@ from intake.classifier.facts.model import Facts
 from intake.classifier.matcher import Hit
 
 #: A quotation: opened after a space, a colon or a bracket (or at the start), closed before a
-#: space or punctuation, so that the apostrophe in "you've" neither opens nor closes one.
-_QUOTE = re.compile(
-    r"""(?:^|(?<=[\s:(\[—-]))['‘"“](?P<said>[^'‘’"“”\n]*(?:'\w[^'‘’"“”\n]*)*)['’"”](?=[\s.,;:!?)\]—-]|$)"""
-)
+#: space or punctuation, so that the apostrophe in "you've" neither opens nor closes one. The
+#: opening mark comes first in the pattern (and what precedes it is checked behind it), so the
+#: search skips ahead to quote marks instead of trying every position.
+_SAID = r"""(?P<said>[^'‘’"“”\n]*(?:'\w[^'‘’"“”\n]*)*)['’"”](?=[\s.,;:!?)\]—-]|$)"""
+_QUOTE = re.compile(r"""['‘"“](?<=[\s:(\[—-]['‘"“])""" + _SAID)
+_QUOTE_AT_START = re.compile(r"""\A['‘"“]""" + _SAID)
 _FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "i'll", "me", "my", "mine"})
 
 
 def _quotes(doc: Document) -> list[tuple[int, int]]:
     """Word ranges [first, last] of each quotation."""
     spans = []
-    for match in _QUOTE.finditer(doc.clean):
+    for match in [*_QUOTE_AT_START.finditer(doc.clean), *_QUOTE.finditer(doc.clean)]:
         first = bisect_right(doc.starts, match.start("said")) - 1
         last = bisect_right(doc.starts, match.end("said") - 1) - 1
         if match.start("said") < match.end("said") and 0 <= first <= last:
@@ -46,6 +48,8 @@ def remarks_naming_a_body(doc: Document, facts: Facts) -> list[Hit]:
         return []
     named = [h for hs in facts.bodies.values() for h in hs if not h.label.startswith("addressee")]
     links = []
+    if not named:
+        return []
     for first, last in _quotes(doc):
         if any(doc.words[i] in _FIRST_PERSON for i in range(first, last + 1)):
             continue

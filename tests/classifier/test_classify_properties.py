@@ -71,3 +71,29 @@ def test_the_cli_answers_one_line_per_input_line(lines: list[str]) -> None:
     for number, line in enumerate(out, start=1):
         answer = json.loads(line)
         assert "qualifies" in answer or answer["line"] == number
+
+
+DATE_WORDS = st.sampled_from(
+    ["3", "31", "0", "45", "/", "May", "march", "Sept", "th", "of", "in", "2026", "26",
+     "¹⁶", "٣", "①", "IMB", "wrote", "moved", "basic", "released", "died", ".", "'"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(DATE_WORDS, max_size=40).map(lambda ws: " ".join(ws).replace(" / ", "/")))
+def test_dates_and_quotes_in_any_order_never_break_the_classifier(text: str) -> None:
+    """Days, months, slashes, unicode digits and quote marks in any order: dates are read or
+    not, and the evidence still points into the text."""
+    from intake.classifier.document import tokenize
+    from intake.classifier.facts.chronology import _dates
+
+    try:
+        result = classify(text)
+    except ClassifierInputError:
+        return
+    for ev in result.evidence:
+        assert text[ev.start : ev.end] == ev.matched
+    doc = tokenize(text, text)
+    for first, last, (_, month, day) in _dates(doc):
+        assert 0 <= first <= last < len(doc.words)
+        assert 1 <= month <= 12 and 0 <= day <= 31

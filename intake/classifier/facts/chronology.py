@@ -61,15 +61,18 @@ def _numeric(doc: Document, i: int, slash: int) -> list[tuple[int, int, _Date]]:
     words, n = doc.words, len(doc.words)
     if not (0 <= i < n - 1 and doc.ends[i] == slash and _slash_between(doc, i)):
         return []
-    if not (words[i].isdigit() and words[i + 1].isdigit()):
+    if not (words[i].isdecimal() and words[i + 1].isdecimal()):
         return []
-    if i > 0 and _slash_between(doc, i - 1) and words[i - 1].isdigit():
+    if i > 0 and _slash_between(doc, i - 1) and words[i - 1].isdecimal():
         return []  # the month and year of a date already read from its day
+    day, month = int(words[i]), int(words[i + 1])
+    if not (1 <= day <= 31 and 1 <= month <= 12):  # "8/10" marks, "24/7": not a day and month
+        return []
     year, last = None, i + 1
-    if i + 2 < n and _slash_between(doc, i + 1) and words[i + 2].isdigit():
+    if i + 2 < n and _slash_between(doc, i + 1) and words[i + 2].isdecimal():
         y = words[i + 2]
         year, last = (int(y) + 2000 if len(y) == 2 else _year(y)), i + 2
-    return [(i, last, (year, int(words[i + 1]), int(words[i])))]
+    return [(i, last, (year, month, day))]
 
 
 def _named_month(doc: Document, i: int, month: int) -> list[tuple[int, int, _Date]]:
@@ -79,7 +82,7 @@ def _named_month(doc: Document, i: int, month: int) -> list[tuple[int, int, _Dat
         j -= 1
     if j >= 0 and words[j] in _ORDINALS:  # "14th": the tokenizer reads "14", "th"
         j -= 1
-    if j >= 0 and words[j].isdigit() and len(words[j]) <= 2:
+    if j >= 0 and words[j].isdecimal() and 1 <= int(words[j]) <= 31:
         year = _year(words[i + 1]) if i + 1 < len(words) else None
         return [(j, i + (year is not None), (year, month, int(words[j])))]
     if i > 0 and words[i - 1] in _MONTH_ALONE_AFTER and words[i] in _MONTH_NAMES:

@@ -116,6 +116,8 @@ class AlertsScreen(Screen[None]):
             self.notify(str(exc), title="Pattern alerts", severity="error")
             self.query_one("#alerts-summary", Static).update(str(exc))
             return
+        if not self.is_attached or not self.query("#alerts-summary"):
+            return  # the screen was closed, or the app quit, while the alerts were counted
         self.alerts = found
         self._show(found)
 

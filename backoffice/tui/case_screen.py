@@ -154,6 +154,8 @@ class CaseScreen(Screen[None]):
         return self.service.case(self.reference), self.service.actions(self.reference)
 
     def show(self, view: CaseView, actions: list[AvailableAction]) -> None:
+        if not self.is_attached or not self.query("#head"):
+            return  # the screen was closed, or the app quit, while the case was fetched
         self.view, self.actions = view, actions
         self.query_one("#head", Static).update(case_text.header_text(view))
         for key, (_, render) in TEXT_TABS.items():

@@ -247,6 +247,8 @@ class InsightsScreen(Screen[None]):
         except SanctionsError as exc:
             self.notify(str(exc), title="Insights", severity="error")
             return
+        if not self.is_attached or not self.query("#insights-summary"):
+            return  # the screen was closed, or the app quit, while the figures were counted
         self.insights = found
         self._show(found)
 

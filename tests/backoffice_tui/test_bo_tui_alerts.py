@@ -109,3 +109,19 @@ async def test_an_overdue_recommendation_is_said_in_the_queue_and_the_case(
         assert queue.page is not None and queue.page.rows[0].overdue_recommendations == 2
         table: DataTable[Text] = queue.query_one("#queue", DataTable)
         assert plain(table.get_row_at(0)[5]).endswith("R")
+
+
+async def test_alerts_counted_as_their_screen_is_taken_down_are_dropped_quietly(
+    make_app: AppFactory,
+) -> None:
+    """The app quit while the alerts were being counted: nothing fails."""
+    app = make_app(LEAD)
+    async with app.run_test(size=SIZE) as pilot:
+        await queue_ready(pilot)
+        await pilot.press("a")
+        await wait_until(pilot, lambda: isinstance(app.screen, AlertsScreen)
+                         and app.screen.alerts is not None)  # fmt: skip
+        screen = _alerts_shown(app)
+        await screen.query_one("#alerts-summary").remove()  # as the app takes it down
+        await screen.load().wait()
+        assert not screen.query("#alerts-summary")

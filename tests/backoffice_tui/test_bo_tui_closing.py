@@ -147,3 +147,16 @@ async def test_ctrl_s_straight_after_a_burst_of_typing_keeps_the_whole_note(
             e for e in _now(demo_engine, complaint).audit if e.action == "confirm_qualifies"
         ]
         assert confirmed[0].reason == note
+
+
+async def test_a_case_that_arrives_as_its_screen_is_taken_down_is_dropped_quietly(
+    make_app: AppFactory, complaint: str
+) -> None:
+    """The app quit (or the screen closed) while the case was being fetched: the answer finds
+    no screen to show it on, and nothing fails."""
+    app = make_app(IMB_TRIAGE)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_case(pilot, complaint)
+        await screen.query_one("#head").remove()  # as the app takes the screen down
+        await screen.load().wait()
+        assert not screen.query("#head")

@@ -118,3 +118,19 @@ async def test_the_period_is_chosen_and_a_bad_date_is_said(make_app: AppFactory)
                          text_of(screen, "#insights-summary"))  # fmt: skip
         assert "2020-12-31 · 0 cases" in text_of(screen, "#insights-summary")
         assert len(screen.insights.by_month if screen.insights else []) == 12
+
+
+async def test_figures_counted_as_their_screen_is_taken_down_are_dropped_quietly(
+    make_app: AppFactory,
+) -> None:
+    """The app quit while the figures were being counted: nothing fails."""
+    app = make_app(LEAD)
+    async with app.run_test(size=SIZE) as pilot:
+        await queue_ready(pilot)
+        await pilot.press("i")
+        await wait_until(pilot, lambda: isinstance(app.screen, InsightsScreen)
+                         and app.screen.insights is not None)  # fmt: skip
+        screen = _insights_shown(app)
+        await screen.query_one("#insights-summary").remove()  # as the app takes it down
+        await screen._fetch(None, None).wait()
+        assert not screen.query("#insights-summary")

@@ -4,6 +4,9 @@ Solicitors, families and staff notes often link a detriment to a contact by date
 contact first and the detriment a few days or weeks after it; the labelling rules count timing
 the writer presents as the cause. A detriment dated before the contact ("moved on 1 May; wrote
 to the IMB about it on 3 May") is no link, nor is one dated months later.
+
+Dates also tell a death in custody (eval README, route rule 1: in custody or within 14 days of
+release) from one long after release ("released on 20 January and died on 2 May").
 """
 
 from __future__ import annotations
@@ -19,11 +22,11 @@ _MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 )  # fmt: skip
-#: A month's word (full or short) and its number.
-_MONTH = {name: n for n, name in enumerate(_MONTH_NAMES, start=1)} | {
-    short: n
-    for n, name in enumerate(_MONTH_NAMES, start=1)
-    for short in (name[:3], "sept" if n == 9 else name[:3])
+#: A month's word (full, or its first three letters, or "sept") and its number.
+_MONTH = {
+    **{name: n for n, name in enumerate(_MONTH_NAMES, start=1)},
+    **{name[:3]: n for n, name in enumerate(_MONTH_NAMES, start=1)},
+    "sept": 9,
 }
 #: Words after which a month alone is a time ("in April", "since June", "end of May").
 _MONTH_ALONE_AFTER = frozenset(
@@ -44,11 +47,8 @@ def _year(word: str) -> int | None:
 def _dates(doc: Document) -> list[tuple[int, int, _Date]]:
     """(first word, last word, (year or None, month, day; day 0 for a month alone)) of each
     date written in the text: "3 March", "14th of June 2026", "3/9", "in April"."""
-    found = [
-        date
-        for i in [i for i, word in enumerate(doc.words) if word in _MONTH]
-        for date in _named_month(doc, i, _MONTH[doc.words[i]])
-    ]
+    months = [i for i, word in enumerate(doc.words) if word in _MONTH]
+    found = [written for i in months for written in _named_month(doc, i, _MONTH[doc.words[i]])]
     slash = doc.clean.find("/")
     while slash != -1:
         found.extend(_numeric(doc, bisect_right(doc.ends, slash) - 1, slash))
@@ -57,7 +57,8 @@ def _dates(doc: Document) -> list[tuple[int, int, _Date]]:
 
 
 def _numeric(doc: Document, i: int, slash: int) -> list[tuple[int, int, _Date]]:
-    """ "3/9" or "3/9/26", the slash at ``slash`` just after word ``i``."""
+    """A day and month written with a slash ("3/9", "3/9/26"), the slash at ``slash`` just
+    after word ``i``."""
     words, n = doc.words, len(doc.words)
     if not (0 <= i < n - 1 and doc.ends[i] == slash and _slash_between(doc, i)):
         return []
@@ -76,6 +77,8 @@ def _numeric(doc: Document, i: int, slash: int) -> list[tuple[int, int, _Date]]:
 
 
 def _named_month(doc: Document, i: int, month: int) -> list[tuple[int, int, _Date]]:
+    """The date a month's name at word ``i`` is part of: a day before it ("3 March", "14th of
+    June 2026"), or a word that makes a month alone a time ("in April")."""
     words = doc.words
     j = i - 1
     if j >= 0 and words[j] == "of":  # "14th of June"

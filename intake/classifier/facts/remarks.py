@@ -47,9 +47,9 @@ def remarks_naming_a_body(doc: Document, facts: Facts) -> list[Hit]:
     if not staff_sentences:
         return []
     named = [h for hs in facts.bodies.values() for h in hs if not h.label.startswith("addressee")]
-    links = []
     if not named:
         return []
+    links = []
     for first, last in _quotes(doc):
         if any(doc.words[i] in _FIRST_PERSON for i in range(first, last + 1)):
             continue

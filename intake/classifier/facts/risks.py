@@ -38,8 +38,8 @@ _NEEDS_HARM = ("soon",)  # "tonight" only beside a harm in the same sentence
 #: a fall on the stairs tomorrow morning"): the label it takes and what it stands for.
 _THREAT_SOON = ("possible:threat_slang", "possible:attacker")
 _AS_THREAT_SOON = ("risk:violent_threat", "a veiled threat of harm soon")
-#: The means of self-harm at hand is clear risk with a plan, despair or a time beside it
-#: ("a blade hidden 'for later' ... given his trainers away").
+#: The means of self-harm at hand is clear risk with despair, distress or a time anywhere in the
+#: account ("a blade hidden 'for later' ... given his trainers away").
 _AS_MEANS_AND_PLAN = ("risk:self_harm", "the means of self-harm at hand, with despair or a plan")
 _PLAN = ("possible:hopeless", "possible:distress", "soon")
 

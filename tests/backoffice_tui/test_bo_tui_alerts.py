@@ -5,6 +5,7 @@ recommendations as it opens, and the queue and the case say a recommendation is 
 from __future__ import annotations
 
 from rich.text import Text
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
 from backoffice.tui.alerts_screen import AlertsScreen, RecordAlertModal
@@ -33,6 +34,16 @@ def _alerts_shown(app: object) -> AlertsScreen:
     return screen
 
 
+async def _open_alerts(pilot: Pilot[None]) -> AlertsScreen:
+    """Press "a" on the queue and wait for the screen to show what it counted."""
+    app = pilot.app
+    await pilot.press("a")
+    await wait_until(pilot, lambda: isinstance(app.screen, AlertsScreen)
+                     and app.screen.alerts is not None)  # fmt: skip
+    assert isinstance(app.screen, AlertsScreen)
+    return app.screen
+
+
 def _labels(screen: AlertsScreen) -> list[str]:
     table: DataTable[Text] = screen.query_one("#alerts", DataTable)
     return [plain(table.get_row_at(i)[1]) for i in range(table.row_count)]
@@ -45,10 +56,7 @@ async def test_a_lead_sees_the_alerts_and_records_what_was_done(make_app: AppFac
         await wait_until(pilot, lambda: queue.query_one("#alerts-banner").display)
         assert "pattern alerts: a to see them" in text_of(queue, "#alerts-banner")
         await wait_until(pilot, lambda: "escalated to the lead" in notifications(app))
-        await pilot.press("a")
-        await wait_until(pilot, lambda: isinstance(app.screen, AlertsScreen)
-                         and app.screen.alerts is not None)  # fmt: skip
-        screen = _alerts_shown(app)
+        screen = await _open_alerts(pilot)
         labels = _labels(screen)
         assert "HMP Wandsworth" in labels
         assert "Staff described as Price at HMP Wandsworth" in labels
@@ -72,10 +80,7 @@ async def test_an_imb_board_sees_its_own_and_may_not_record(make_app: AppFactory
     app = make_app(IMB_SUPERVISOR)
     async with app.run_test(size=SIZE) as pilot:
         await queue_ready(pilot)
-        await pilot.press("a")
-        await wait_until(pilot, lambda: isinstance(app.screen, AlertsScreen)
-                         and app.screen.alerts is not None)  # fmt: skip
-        screen = _alerts_shown(app)
+        screen = await _open_alerts(pilot)
         assert "HMP Wandsworth (your Board)" in text_of(screen, "#alerts-summary")
         assert all("Wandsworth" in label for label in _labels(screen))
         await pilot.press("n")
@@ -118,10 +123,7 @@ async def test_alerts_counted_as_their_screen_is_taken_down_are_dropped_quietly(
     app = make_app(LEAD)
     async with app.run_test(size=SIZE) as pilot:
         await queue_ready(pilot)
-        await pilot.press("a")
-        await wait_until(pilot, lambda: isinstance(app.screen, AlertsScreen)
-                         and app.screen.alerts is not None)  # fmt: skip
-        screen = _alerts_shown(app)
+        screen = await _open_alerts(pilot)
         await screen.query_one("#alerts-summary").remove()  # as the app takes it down
         await screen.load().wait()
         assert not screen.query("#alerts-summary")

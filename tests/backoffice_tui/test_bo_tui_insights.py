@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TabbedContent
 from textual_plotext import PlotextPlot
 
-from backoffice.tui.app import BackofficeApp
 from backoffice.tui.insights_screen import InsightsScreen, PeriodModal
 from tests.support.backoffice_tui import (
     IMB_TRIAGE,
@@ -25,10 +25,14 @@ SIZE = (80, 24)
 LEAD = "DEMO HMIP Lead"
 
 
-def _insights_shown(app: BackofficeApp) -> InsightsScreen:
-    screen = app.screen
-    assert isinstance(screen, InsightsScreen)
-    return screen
+async def _open_insights(pilot: Pilot[None]) -> InsightsScreen:
+    """Press "i" on the queue and wait for the screen to show what it counted."""
+    app = pilot.app
+    await pilot.press("i")
+    await wait_until(pilot, lambda: isinstance(app.screen, InsightsScreen)
+                     and app.screen.insights is not None)  # fmt: skip
+    assert isinstance(app.screen, InsightsScreen)
+    return app.screen
 
 
 def _column(screen: InsightsScreen, table_id: str, column: int = 0) -> list[str]:
@@ -47,10 +51,7 @@ async def test_insights_open_from_the_queue_with_plots_and_tables(
     expected = app.service.insights()
     async with app.run_test(size=SIZE) as pilot:
         await queue_ready(pilot)
-        await pilot.press("i")
-        await wait_until(pilot, lambda: isinstance(app.screen, InsightsScreen)
-                         and app.screen.insights is not None)  # fmt: skip
-        screen = _insights_shown(app)
+        screen = await _open_insights(pilot)
         summary = text_of(screen, "#insights-summary")
         assert "all establishments" in summary and f"{expected.total} cases" in summary
         assert "DEMO data" in summary  # the demo's database counts its demo cases
@@ -90,10 +91,7 @@ async def test_an_imb_board_sees_only_its_establishment(make_app: AppFactory) ->
     app = make_app(IMB_TRIAGE)
     async with app.run_test(size=SIZE) as pilot:
         await queue_ready(pilot)
-        await pilot.press("i")
-        await wait_until(pilot, lambda: isinstance(app.screen, InsightsScreen)
-                         and app.screen.insights is not None)  # fmt: skip
-        screen = _insights_shown(app)
+        screen = await _open_insights(pilot)
         assert "HMP Wandsworth (your Board)" in text_of(screen, "#insights-summary")
         assert _column(screen, "by-establishment") == ["HMP Wandsworth"]
 
@@ -102,10 +100,7 @@ async def test_the_period_is_chosen_and_a_bad_date_is_said(make_app: AppFactory)
     app = make_app(LEAD)
     async with app.run_test(size=SIZE) as pilot:
         await queue_ready(pilot)
-        await pilot.press("i")
-        await wait_until(pilot, lambda: isinstance(app.screen, InsightsScreen)
-                         and app.screen.insights is not None)  # fmt: skip
-        screen = _insights_shown(app)
+        screen = await _open_insights(pilot)
         await pilot.press("p")
         await wait_until(pilot, lambda: isinstance(app.screen, PeriodModal))
         await pilot.press(*"2020-02-30", "enter", "enter")  # Enter: on to "To", then apply
@@ -127,10 +122,7 @@ async def test_figures_counted_as_their_screen_is_taken_down_are_dropped_quietly
     app = make_app(LEAD)
     async with app.run_test(size=SIZE) as pilot:
         await queue_ready(pilot)
-        await pilot.press("i")
-        await wait_until(pilot, lambda: isinstance(app.screen, InsightsScreen)
-                         and app.screen.insights is not None)  # fmt: skip
-        screen = _insights_shown(app)
+        screen = await _open_insights(pilot)
         await screen.query_one("#insights-summary").remove()  # as the app takes it down
         await screen._fetch(None, None).wait()
         assert not screen.query("#insights-summary")

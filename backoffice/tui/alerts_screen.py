@@ -17,6 +17,7 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Static
 from backoffice.alerts import AlertList, PatternAlert
 from backoffice.service import BackofficeService
 from backoffice.tui.dialog import ServiceDialog
+from backoffice.tui.shown import still_shows
 from intake.core.errors import SanctionsError
 
 KINDS = {"establishment": "Place", "wing": "Wing", "staff": "Staff"}
@@ -116,8 +117,8 @@ class AlertsScreen(Screen[None]):
             self.notify(str(exc), title="Pattern alerts", severity="error")
             self.query_one("#alerts-summary", Static).update(str(exc))
             return
-        if not self.is_attached or not self.query("#alerts-summary"):
-            return  # the screen was closed, or the app quit, while the alerts were counted
+        if not still_shows(self, "#alerts-summary"):
+            return
         self.alerts = found
         self._show(found)
 

@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option
 from backoffice.service import BackofficeService
 from backoffice.tui import case_text
 from backoffice.tui.letter_modal import SavedLetter
+from backoffice.tui.shown import still_shows
 from backoffice.view_models import ActionResult, AvailableAction, CaseView
 from intake.core.errors import NotFoundError, PermissionDenied, SanctionsError
 
@@ -154,8 +155,8 @@ class CaseScreen(Screen[None]):
         return self.service.case(self.reference), self.service.actions(self.reference)
 
     def show(self, view: CaseView, actions: list[AvailableAction]) -> None:
-        if not self.is_attached or not self.query("#head"):
-            return  # the screen was closed, or the app quit, while the case was fetched
+        if not still_shows(self, "#head"):
+            return
         self.view, self.actions = view, actions
         self.query_one("#head", Static).update(case_text.header_text(view))
         for key, (_, render) in TEXT_TABS.items():

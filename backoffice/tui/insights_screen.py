@@ -43,6 +43,7 @@ from backoffice.insights import (
 )
 from backoffice.service import BackofficeService
 from backoffice.text import parse_date, plain
+from backoffice.tui.shown import still_shows
 from intake.core.errors import SanctionsError
 
 LABEL_WIDTH = 30
@@ -247,8 +248,8 @@ class InsightsScreen(Screen[None]):
         except SanctionsError as exc:
             self.notify(str(exc), title="Insights", severity="error")
             return
-        if not self.is_attached or not self.query("#insights-summary"):
-            return  # the screen was closed, or the app quit, while the figures were counted
+        if not still_shows(self, "#insights-summary"):
+            return
         self.insights = found
         self._show(found)
 

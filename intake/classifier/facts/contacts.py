@@ -29,12 +29,17 @@ _LINK_SENTENCES = 2  # a link counts within this many sentences of a body
 _FORWARD_REACH = 10  # words from "since" / "because" to the contact it introduces
 
 
-def topic_mask(doc: Document, links: list[Hit], bodies: list[Hit]) -> set[int]:
+def topic_mask(
+    doc: Document, links: list[Hit], bodies: list[Hit], staff: list[Hit] = ()
+) -> set[int]:
     """Words that say what a contact was about, or why it was made.
 
     "told the IMB about the showers" and "wrote to the Ombudsman because they stopped my visits"
-    describe the reason for the contact, not a detriment that followed it.
+    describe the reason for the contact, not a detriment that followed it. A member of staff
+    acting ends the topic ("about the showers the officer has called me ..."), unless the
+    topic is that member of staff ("about the officer who restrained him").
     """
+    subjects = _staff_subjects(doc, staff)
     named = [h for h in bodies if not h.label.startswith("addressee:")]  # "Dear IMB" is no contact
     contacts = by_sentence(doc, [h for h in links if h.label == "link:attempt"] + named)
     mask: set[int] = set()
@@ -48,7 +53,7 @@ def topic_mask(doc: Document, links: list[Hit], bodies: list[Hit]) -> set[int]:
             # "because" must follow the contact's own clause; "about" may be a clause on.
             if cue.label == "link:forward" and doc.clauses[c.last] != doc.clauses[i - 1]:
                 continue
-            mask.update(range(i, _topic_end(doc, i) + 1))
+            mask.update(range(i, _topic_end(doc, i, subjects) + 1))
             break
     return mask
 
@@ -60,10 +65,32 @@ _NEXT_CLAUSE = frozenset({"they", "then"})
 _OPENS_TOPIC = frozenset({"about", "how", "what", "that", "when", "why", "where", "who", "re"})
 
 
-def _topic_end(doc: Document, start: int) -> int:
+#: Words before a member of staff that make them part of the topic ("about the officer",
+#: "complained of staff"), and words after that describe rather than act ("the officer who").
+_HOLDS_STAFF = _OPENS_TOPIC | {"of", "to", "by", "with", "from", "for", "and", "or", "against"}
+_DESCRIBES_STAFF = frozenset({"who", "that", "which", "whose", "'s", "s"})
+_DETERMINERS = frozenset({"the", "a", "an", "one", "two", "three", "some", "my", "his", "her"})
+
+
+def _staff_subjects(doc: Document, staff: list[Hit]) -> set[int]:
+    """First words of staff named as the subject of a new clause ("... the officer refused")."""
+    starts = set()
+    for hit in staff:
+        if hit.label != "staff":
+            continue
+        first = hit.first - 1 if doc.words[hit.first - 1] in _DETERMINERS else hit.first
+        after = doc.words[hit.last + 1] if hit.last + 1 < len(doc) else ""
+        if first > 0 and doc.words[first - 1] not in _HOLDS_STAFF and after not in _DESCRIBES_STAFF:
+            starts.add(first)
+    return starts
+
+
+def _topic_end(doc: Document, start: int, subjects: set[int]) -> int:
     end = clause_end(doc, start, _TOPIC_SPAN)
     for j in range(start + 2, end + 1):
         if doc.words[j] in _NEXT_CLAUSE and doc.words[j - 1] not in _OPENS_TOPIC:
+            return j - 1
+        if j in subjects:
             return j - 1
     return end
 

@@ -16,7 +16,11 @@ from __future__ import annotations
 
 from intake.classifier.denials import standing_denials
 from intake.classifier.document import Document
-from intake.classifier.facts.chronology import deaths_in_reach_of_release, links_by_dates
+from intake.classifier.facts.chronology import (
+    deaths_in_reach_of_release,
+    detriments_before_contact,
+    links_by_dates,
+)
 from intake.classifier.facts.contacts import links_near_contacts, read_bodies, topic_mask
 from intake.classifier.facts.detriments import (
     read_categories,
@@ -57,6 +61,7 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     people = by_label(hits.get("staff", []))
     facts.staff = people.get("staff", [])
     facts.links += remarks_naming_a_body(doc, facts)
+    facts.denials += detriments_before_contact(doc, facts)
     facts.subjects = people.get("subject", [])
     facts.children = people.get("child", [])
     risks = read_risks(doc, facts, hits.get("risk", []), negation, topic)

@@ -142,6 +142,32 @@ def links_by_dates(doc: Document, facts: Facts) -> list[Hit]:
     return links
 
 
+def detriments_before_contact(doc: Document, facts: Facts) -> list[Hit]:
+    """Every dated detriment dated before the first dated contact ("sent back to closed
+    conditions in January ... In March he complained to the Ombudsman about it"): the
+    punishment came first, so the contact cannot be its cause. Read only where nothing else
+    links them; the first detriment's date, as a denial."""
+    if not facts.bodies or not facts.categories or facts.links:
+        return []
+    dates = _dates(doc)
+    if len(dates) < 2:
+        return []
+    contacts = {doc.sentences[h.first] for hs in facts.bodies.values() for h in hs}
+    done = {doc.sentences[h.first] for hs in facts.categories.values() for h in hs}
+    contacted = [when for first, _, when in dates if doc.sentences[first] in contacts]
+    dated = [(f, last, when) for f, last, when in dates if doc.sentences[f] in done - contacts]
+    if not contacted or not dated:
+        return []
+    if not all(_days_after(when, then) > 0 for _, _, when in dated for then in contacted):
+        return []
+    first, last, _ = dated[0]
+    start, end = doc.span(first, last)
+    return [
+        Hit("negation", "denial", "dates: the detriment came before the contact", first, last,
+            start, end)
+    ]  # fmt: skip
+
+
 #: A death within this many days of release is a death in custody (eval README, route rule 1).
 _DEATH_AFTER_RELEASE_DAYS = 14
 _RELEASED = frozenset({"released", "release", "discharged", "freed"})

@@ -85,11 +85,20 @@ def tokenize(text: str, clean: str) -> Document:
         i = bisect_left(ends, m.end())
         if i < len(ends) and ends[i] == m.end() and words[i].endswith("'s"):
             bases[i] = words[i][:-2]
-    sentence_marks = [m.start() for m in _SENTENCE_END.finditer(clean)]
+    marks = (m.start() for m in _SENTENCE_END.finditer(clean))
+    sentence_marks = [at for at in marks if not _abbreviation(clean, at)]
     sentences = _number(starts, sentence_marks, [False] * len(words))
     opens = [w in CLAUSE_WORDS for w in words]
     clauses = _number(starts, sorted(sentence_marks + _clause_marks(clean)), opens)
     return Document(text, clean, words, bases, originals, starts, ends, sentences, clauses)
+
+
+#: A full stop after an initial or a title ("Pr L. his insulin", "Mr D. Osei") ends no sentence.
+_TITLE_BEFORE = re.compile(r"(?:^|[^\w.])(?:[A-Z]|Mr|Mrs|Ms|Dr|Pr|Det|Off|Prof)$")
+
+
+def _abbreviation(clean: str, at: int) -> bool:
+    return clean[at] == "." and bool(_TITLE_BEFORE.search(clean, max(0, at - 6), at))
 
 
 def _words(clean: str) -> tuple[list[str], list[int], list[int]]:

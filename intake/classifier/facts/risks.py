@@ -42,6 +42,13 @@ _AS_THREAT_SOON = ("risk:violent_threat", "a veiled threat of harm soon")
 #: account ("a blade hidden 'for later' ... given his trainers away").
 _AS_MEANS_AND_PLAN = ("risk:self_harm", "the means of self-harm at hand, with despair or a plan")
 _PLAN = ("possible:hopeless", "possible:distress", "soon")
+#: Two signs of putting affairs in order ("given her radio and photos away" ... "letters to her
+#: children 'if anything happens'") are a clear risk together.
+_AS_AFFAIRS_IN_ORDER = ("risk:self_harm", "signs of putting affairs in order, more than one")
+#: Critical medicine missed with a sign of illness near it ("my warfarin ... hasn't had it since
+#: Friday ... a funny headache since yesterday") is a clear medical risk.
+_AS_MEDICINE_AND_SIGNS = ("risk:medical", "critical medicine missed, with signs of illness")
+_SIGNS = ("possible:injury", "possible:distress", "possible:medicine_missed")
 
 
 def read_risks(
@@ -73,10 +80,16 @@ def read_risks(
     return _escalated(doc, kept, [h for h in hits if h.label == "soon"])
 
 
+def _apart(one: Hit, other: Hit) -> bool:
+    return one.last < other.first or other.last < one.first
+
+
 def _escalated(doc: Document, kept: list[Hit], soon: list[Hit]) -> list[Hit]:
     """Indirect cues that together are a clear risk, relabelled as one."""
     soon_sents = {doc.sentences[h.first] for h in soon}
     plan_sents = {doc.sentences[h.first] for h in kept if h.label in _PLAN} | soon_sents
+    hopeless = [h for h in kept if h.label == "possible:hopeless"]
+    signs = [h for h in kept if h.label in _SIGNS]
     out = []
     for hit in kept:
         sent = doc.sentences[hit.first]
@@ -85,5 +98,12 @@ def _escalated(doc: Document, kept: list[Hit], soon: list[Hit]) -> list[Hit]:
             hit = replace(hit, label=_AS_THREAT_SOON[0], stands_for=_AS_THREAT_SOON[1])
         elif hit.label == "possible:means_at_hand" and plan_sents:
             hit = replace(hit, label=_AS_MEANS_AND_PLAN[0], stands_for=_AS_MEANS_AND_PLAN[1])
+        elif hit.label == "possible:hopeless" and any(_apart(hit, h) for h in hopeless):
+            hit = replace(hit, label=_AS_AFFAIRS_IN_ORDER[0], stands_for=_AS_AFFAIRS_IN_ORDER[1])
+        elif hit.label == "possible:medicine_missed" and any(
+            _apart(hit, h) and abs(doc.sentences[h.first] - sent) <= 2 for h in signs
+        ):
+            label, why = _AS_MEDICINE_AND_SIGNS
+            hit = replace(hit, label=label, stands_for=why)
         out.append(hit)
     return out

@@ -93,6 +93,8 @@ def test_it_was_never_trained_on_the_held_out_half() -> None:
         "train/written15.jsonl",
         "train/written16.jsonl",
         "train/written18.jsonl",
+        "train/written19.jsonl",
+        "train/written20.jsonl",
     }
 
 

@@ -134,14 +134,24 @@ def _veiled(doc: Document, frame: Hit) -> bool:
 
 
 def threats_naming_contact(doc: Document, facts: Facts) -> list[Hit]:
-    """A threat in the same sentence as a contact ("go to the Board again and ...") is a link."""
+    """A threat in the same sentence as a contact ("go to the Board again and ...") is a link,
+    and so is one about doing it "again" in the sentence after ("Told the inspectors about the
+    food. Officer: 'talk to them again and ...'")."""
     contact_sentences = {doc.sentences[h.first] for hs in facts.bodies.values() for h in hs}
     contact_sentences |= {doc.sentences[h.first] for h in facts.vague}
     return [
         replace(hit, stands_for="a threat tied to the contact")
         for hit in facts.categories.get(SanctionCategory.THREATS, [])
         if doc.sentences[hit.first] in contact_sentences
+        or (doc.sentences[hit.first] - 1 in contact_sentences and _again(doc, hit))
     ]
+
+
+_AGAIN = frozenset({"again", "anymore"})
+
+
+def _again(doc: Document, hit: Hit) -> bool:
+    return any(w in _AGAIN for w in doc.words[hit.first : hit.last + 1])
 
 
 def _threat_masks(doc: Document, threats: list[Hit]) -> tuple[set[int], set[int]]:

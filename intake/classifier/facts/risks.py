@@ -45,10 +45,12 @@ _PLAN = ("possible:hopeless", "possible:distress", "soon")
 #: Two signs of putting affairs in order ("given her radio and photos away" ... "letters to her
 #: children 'if anything happens'") are a clear risk together.
 _AS_AFFAIRS_IN_ORDER = ("risk:self_harm", "signs of putting affairs in order, more than one")
-#: Critical medicine missed with a sign of illness near it ("my warfarin ... hasn't had it since
-#: Friday ... a funny headache since yesterday") is a clear medical risk.
+#: Critical medicine missed with a sign of illness or withdrawal near it ("methadone missed ...
+#: rattling"), or named with a sign of illness ("my warfarin ... a funny headache since
+#: yesterday"), is a clear medical risk; two medicines named are not.
 _AS_MEDICINE_AND_SIGNS = ("risk:medical", "critical medicine missed, with signs of illness")
-_SIGNS = ("possible:injury", "possible:distress", "possible:medicine_missed")
+_ILLNESS = ("possible:injury", "possible:distress")
+_MEDICINE = ("possible:medicine_missed", "possible:critical_medicine")
 
 
 def read_risks(
@@ -80,6 +82,13 @@ def read_risks(
     return _escalated(doc, kept, [h for h in hits if h.label == "soon"])
 
 
+def _near_signs(doc: Document, hit: Hit, illness: list[Hit], missed: list[Hit]) -> bool:
+    """A sign of illness near a critical medicine, or a second miss near a miss."""
+    signs = illness + missed if hit.label == "possible:medicine_missed" else illness
+    sent = doc.sentences[hit.first]
+    return any(_apart(hit, h) and abs(doc.sentences[h.first] - sent) <= 2 for h in signs)
+
+
 def _apart(one: Hit, other: Hit) -> bool:
     return one.last < other.first or other.last < one.first
 
@@ -89,7 +98,8 @@ def _escalated(doc: Document, kept: list[Hit], soon: list[Hit]) -> list[Hit]:
     soon_sents = {doc.sentences[h.first] for h in soon}
     plan_sents = {doc.sentences[h.first] for h in kept if h.label in _PLAN} | soon_sents
     hopeless = [h for h in kept if h.label == "possible:hopeless"]
-    signs = [h for h in kept if h.label in _SIGNS]
+    illness = [h for h in kept if h.label in _ILLNESS]
+    missed = [h for h in kept if h.label == "possible:medicine_missed"]
     out = []
     for hit in kept:
         sent = doc.sentences[hit.first]
@@ -100,9 +110,7 @@ def _escalated(doc: Document, kept: list[Hit], soon: list[Hit]) -> list[Hit]:
             hit = replace(hit, label=_AS_MEANS_AND_PLAN[0], stands_for=_AS_MEANS_AND_PLAN[1])
         elif hit.label == "possible:hopeless" and any(_apart(hit, h) for h in hopeless):
             hit = replace(hit, label=_AS_AFFAIRS_IN_ORDER[0], stands_for=_AS_AFFAIRS_IN_ORDER[1])
-        elif hit.label == "possible:medicine_missed" and any(
-            _apart(hit, h) and abs(doc.sentences[h.first] - sent) <= 2 for h in signs
-        ):
+        elif hit.label in _MEDICINE and _near_signs(doc, hit, illness, missed):
             label, why = _AS_MEDICINE_AND_SIGNS
             hit = replace(hit, label=label, stands_for=why)
         out.append(hit)

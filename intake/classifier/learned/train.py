@@ -50,6 +50,8 @@ TRAINING = (
     "train/written15.jsonl",
     "train/written16.jsonl",
     "train/written18.jsonl",
+    "train/written19.jsonl",
+    "train/written20.jsonl",
 )
 OUT = Path(__file__).with_name("model.npz")
 C = 10.0

@@ -37,6 +37,19 @@ from intake.classifier.matcher import Hit
 __all__ = ["Facts", "read_facts"]
 
 
+#: A denial that accepts a cause ("fair enough", "my own fault"): it denies the detriment it is
+#: said of, in its own sentence or the one before, not another further on.
+ACCEPTED = "the person accepts the cause"
+
+
+def _accepts_something_else(doc: Document, facts: Facts, denial: Hit) -> bool:
+    if denial.stands_for != ACCEPTED:
+        return False
+    sent = doc.sentences[denial.first]
+    done = {doc.sentences[h.first] for hs in facts.categories.values() for h in hs}
+    return not done & {sent, sent - 1}
+
+
 def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     """Apply scopes and filters to the hits of every vocabulary file."""
     links = hits.get("links", [])
@@ -56,6 +69,7 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     read_routes(facts, hits.get("routes", []))
     read_categories(doc, facts, categories_lex, hits.get("staff", []), topic)
     read_harm_denials(facts, standing_denials(doc, negation.get("harm_denial", [])))
+    facts.denials = [d for d in facts.denials if not _accepts_something_else(doc, facts, d)]
     facts.links += threats_naming_contact(doc, facts)
     facts.links += links_by_dates(doc, facts)
     people = by_label(hits.get("staff", []))

@@ -68,7 +68,11 @@ _OPENS_TOPIC = frozenset({"about", "how", "what", "that", "when", "why", "where"
 #: Words before a member of staff that make them part of the topic ("about the officer",
 #: "complained of staff"), and words after that describe rather than act ("the officer who").
 _HOLDS_STAFF = _OPENS_TOPIC | {"of", "to", "by", "with", "from", "for", "and", "or", "against"}
+_HOLDS_STAFF |= {"way", "in", "on", "at", "into", "onto", "over", "under", "all", "both", "whether"}
 _DESCRIBES_STAFF = frozenset({"who", "that", "which", "whose", "'s", "s"})
+#: A possessive that opens a new subject after a noun ("... my son my phone credit"), not one
+#: the topic holds ("with my son", "the way my cell was left").
+_POSSESSIVES = frozenset({"my", "his", "her", "their"})
 _DETERMINERS = frozenset({"the", "a", "an", "one", "two", "three", "some", "my", "his", "her"})
 
 
@@ -92,6 +96,8 @@ def _topic_end(doc: Document, start: int, subjects: set[int]) -> int:
             return j - 1
         if j in subjects:
             return j - 1
+        if doc.words[j] in _POSSESSIVES and doc.words[j - 1] not in _HOLDS_STAFF:
+            return j - 1  # "about contact with my son my phone credit's been stuck"
     return end
 
 

@@ -20,8 +20,14 @@ from intake.classifier.facts.chronology import (
     deaths_in_reach_of_release,
     detriments_before_contact,
     links_by_dates,
+    links_by_weekdays,
 )
-from intake.classifier.facts.contacts import links_near_contacts, read_bodies, topic_mask
+from intake.classifier.facts.contacts import (
+    interference_with_contact,
+    links_near_contacts,
+    read_bodies,
+    topic_mask,
+)
 from intake.classifier.facts.detriments import (
     read_categories,
     read_harm_denials,
@@ -72,6 +78,8 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     facts.denials = [d for d in facts.denials if not _accepts_something_else(doc, facts, d)]
     facts.links += threats_naming_contact(doc, facts)
     facts.links += links_by_dates(doc, facts)
+    facts.links += links_by_weekdays(doc, facts)
+    facts.links += interference_with_contact(doc, facts)
     people = by_label(hits.get("staff", []))
     facts.staff = people.get("staff", [])
     facts.links += remarks_naming_a_body(doc, facts)

@@ -142,6 +142,43 @@ def links_by_dates(doc: Document, facts: Facts) -> list[Hit]:
     return links
 
 
+_WEEKDAY = {
+    **dict.fromkeys(("monday",), 0), **dict.fromkeys(("tuesday", "tues"), 1),
+    **dict.fromkeys(("wednesday", "weds"), 2), **dict.fromkeys(("thursday", "thurs", "thur"), 3),
+    **dict.fromkeys(("friday",), 4), **dict.fromkeys(("saturday",), 5),
+    **dict.fromkeys(("sunday",), 6),
+}  # fmt: skip
+#: Words before a weekday that make it a routine, not a day ("every Monday", "most Fridays").
+_ROUTINE = frozenset({"every", "each", "most", "some", "all", "other", "last", "next"})
+
+
+def links_by_weekdays(doc: Document, facts: Facts) -> list[Hit]:
+    """A detriment on a later day of the week than a contact, told after it ("I rang your office
+    on Monday ... On Wednesday they moved him back"; "Saw IMB Tues. Wed restrained"), as a
+    link: the week's order, as a dated account's."""
+    if not facts.bodies or not facts.categories:
+        return []
+    days = [
+        (i, _WEEKDAY[w])
+        for i, w in enumerate(doc.words)
+        if w in _WEEKDAY and (i == 0 or doc.words[i - 1] not in _ROUTINE)
+    ]
+    if len(days) < 2:
+        return []
+    contacts = {doc.sentences[h.first] for hs in facts.bodies.values() for h in hs}
+    done = {doc.sentences[h.first] for hs in facts.categories.values() for h in hs} - contacts
+    contacted = [(i, day) for i, day in days if doc.sentences[i] in contacts]
+    links = []
+    for i, day in days:
+        if doc.sentences[i] in done and any(j < i and d < day for j, d in contacted):
+            start, end = doc.span(i, i)
+            links.append(
+                Hit("links", "link:dates", "days in order: the contact, then this", i, i, start,
+                    end)
+            )  # fmt: skip
+    return links
+
+
 def detriments_before_contact(doc: Document, facts: Facts) -> list[Hit]:
     """Every dated detriment dated before the first dated contact ("sent back to closed
     conditions in January ... In March he complained to the Ombudsman about it"): the

@@ -7,12 +7,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from intake.classifier.addressee import addressed_contacts
 from intake.classifier.document import Document
 from intake.classifier.facts.model import Facts
 from intake.classifier.facts.scope import by_sentence, clause_end
 from intake.classifier.matcher import Hit
-from intake.core.vocabulary import Body
+from intake.core.vocabulary import Body, SanctionCategory
 
 _TOPIC_REACH = 6  # words between a contact and "about"
 
@@ -169,3 +171,29 @@ def links_near_contacts(doc: Document, facts: Facts, links: list[Hit]) -> list[H
             continue
         near.append(hit)
     return near
+
+
+#: Words naming the contact's own paper: a detriment done to it is done to the contact.
+_THE_CONTACTS_PAPER = frozenset(
+    {"letter", "letters", "reply", "replies", "app", "apps", "application", "applications"}
+    | {"envelope", "envelopes", "form", "forms", "note", "complaint", "complaints", "post", "mail"}
+)
+
+
+def interference_with_contact(doc: Document, facts: Facts) -> list[Hit]:
+    """Post stopped, opened or binned in the sentence naming a body or the one after ("I wrote
+    to the ombudsman ... when the letter come back a officer opened it"): the detriment is done
+    to the contact itself, so it is linked to it. Not the contact named as post ("his open PPO
+    complaint"), nor a Board member's own handling of it (an IMB member complaint)."""
+    limits = facts.categories.get(SanctionCategory.COMMUNICATION_LIMITS, [])
+    if not limits or not facts.bodies or facts.imb_person or facts.imb_complaint:
+        return []  # a Board member who would not take an application is no sanction
+    bodies = [h for hs in facts.bodies.values() for h in hs]
+    named = {doc.sentences[h.first] for h in bodies}
+    return [
+        replace(hit, lexicon="links", label="link:contact", stands_for="the contact itself stopped")
+        for hit in limits
+        if {doc.sentences[hit.first], doc.sentences[hit.first] - 1} & named
+        and any(w in _THE_CONTACTS_PAPER for w in doc.words[hit.first : hit.last + 1])
+        and not any(hit.first <= b.first <= hit.last for b in bodies)  # "an open PPO complaint"
+    ]

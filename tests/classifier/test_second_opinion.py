@@ -95,6 +95,8 @@ def test_it_was_never_trained_on_the_held_out_half() -> None:
         "train/written18.jsonl",
         "train/written19.jsonl",
         "train/written20.jsonl",
+        "train/written21.jsonl",
+        "train/written22.jsonl",
     }
 
 

@@ -52,6 +52,8 @@ TRAINING = (
     "train/written18.jsonl",
     "train/written19.jsonl",
     "train/written20.jsonl",
+    "train/written21.jsonl",
+    "train/written22.jsonl",
 )
 OUT = Path(__file__).with_name("model.npz")
 C = 10.0

@@ -118,9 +118,13 @@ _CONTACT_REACH = 8
 
 
 def _of_contact(doc: Document, frame: Hit, contact: list[int]) -> bool:
+    """A body named just before the threat's shape in its sentence, or anywhere in the sentence
+    before when the shape says "again" ("... told the inspectors. 'Talk again and ...'")."""
+    sent = doc.sentences[frame.first]
+    again = any(w in _AGAIN for w in doc.words[frame.first : frame.last + 1])
     return any(
-        frame.first - _CONTACT_REACH <= i <= frame.last
-        and doc.sentences[i] == doc.sentences[frame.first]
+        (frame.first - _CONTACT_REACH <= i <= frame.last and doc.sentences[i] == sent)
+        or (again and doc.sentences[i] == sent - 1)
         for i in contact
     )
 

@@ -128,3 +128,16 @@ def test_a_contact_about_a_member_of_staff_stays_the_topic() -> None:
         "Nothing has happened since."
     )
     assert SanctionCategory.PHYSICAL_ABUSE not in classify(text, learned=False).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The next time I went to the Board they moved me to the 4s.",
+        "I had to write to the Board again and they moved me to the 4s.",
+    ],
+)
+def test_the_persons_own_next_time_or_again_is_no_threat(text: str) -> None:
+    result = classify(text, learned=False)
+    assert THREATS not in result.categories
+    assert SanctionCategory.RELOCATION in result.categories

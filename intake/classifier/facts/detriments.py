@@ -119,9 +119,11 @@ _CONTACT_REACH = 8
 
 def _of_contact(doc: Document, frame: Hit, contact: list[int]) -> bool:
     """A body named just before the threat's shape in its sentence, or anywhere in the sentence
-    before when the shape says "again" ("... told the inspectors. 'Talk again and ...'")."""
+    before when the shape is an order to do it "again" ("... told the inspectors. 'Talk again
+    and ...'"; not "if you write again they will have to answer you")."""
     sent = doc.sentences[frame.first]
-    again = any(w in _AGAIN for w in doc.words[frame.first : frame.last + 1])
+    words = doc.words[frame.first : frame.last + 1]
+    again = words[0] != "if" and any(w in _AGAIN for w in words)
     return any(
         (frame.first - _CONTACT_REACH <= i <= frame.last and doc.sentences[i] == sent)
         or (again and doc.sentences[i] == sent - 1)

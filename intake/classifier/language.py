@@ -124,15 +124,19 @@ def check_language(text: str) -> LanguageCheck:
     """The share of the narrative's lower-case words that are common English function words,
     and of those of the other languages listed."""
     found = _WORD.findall(text)
-    latin = [w.replace("’", "'") for w in found if not _NOT_LATIN.search(w)]
+    if text.isascii():  # every word Latin, and no curly apostrophe to straighten
+        latin = found
+    else:
+        latin = [w.replace("’", "'") for w in found if not _NOT_LATIN.search(w)]
     script_words = len(found) - len(latin)
     other_script = script_words / len(found) if found else 0.0
     lower = [w for w in latin if w.islower()]
     if not lower:
         return LanguageCheck(0, 0.0, other_script=other_script, script_words=script_words)
     counts: Counter[str] = Counter()
-    for word in lower:
-        counts.update(_LANGUAGES_OF.get(word, ()))
+    for word, times in Counter(lower).items():  # each distinct word once
+        for language in _LANGUAGES_OF.get(word, ()):
+            counts[language] += times
     english = counts["English"] / len(lower)
     other = max(OTHERS, key=lambda name: counts[name])
     share = counts[other] / len(lower)

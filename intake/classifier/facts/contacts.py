@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from intake.classifier.addressee import addressed_contacts
@@ -32,7 +33,7 @@ _FORWARD_REACH = 10  # words from "since" / "because" to the contact it introduc
 
 
 def topic_mask(
-    doc: Document, links: list[Hit], bodies: list[Hit], staff: list[Hit] = ()
+    doc: Document, links: list[Hit], bodies: list[Hit], staff: Sequence[Hit] = ()
 ) -> set[int]:
     """Words that say what a contact was about, or why it was made.
 
@@ -78,7 +79,7 @@ _POSSESSIVES = frozenset({"my", "his", "her", "their"})
 _DETERMINERS = frozenset({"the", "a", "an", "one", "two", "three", "some", "my", "his", "her"})
 
 
-def _staff_subjects(doc: Document, staff: list[Hit]) -> set[int]:
+def _staff_subjects(doc: Document, staff: Sequence[Hit]) -> set[int]:
     """First words of staff named as the subject of a new clause ("... the officer refused")."""
     starts = set()
     for hit in staff:

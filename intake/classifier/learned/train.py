@@ -78,7 +78,12 @@ MIN_DF = 2
 #: 0.6 floor gave 0.25; combined with the rules, on the eighth batch and the eighteenth (held out
 #: from both) 0.25, 0.30 and 0.35 all asked about every risk, at precision 0.606 / 0.645 / 0.667
 #: and 0.486 / 0.531 / 0.567, and 0.40 missed two of the eighteenth's seventeen: floor 0.7 (0.35).
-PRECISION_FLOOR = {"sanction": 0.85, "risk": 0.7, "whistleblowing": 0.95}
+#: Session 13 (seventeen batches): at 0.35 the retrained head no longer asked about one risk of
+#: the twenty-third batch (held out). Pooled over the six held-out batches (480 accounts, 116
+#: risks, figures only), rules and model together asked about 0.974 / 0.966 / 0.948 of risks at
+#: 0.25 / 0.30 / 0.35, precision 0.585 / 0.626 / 0.663: 0.30 is the only one meeting both issue
+#: 13 targets (0.95, 0.6), and a 0.65 floor gives it.
+PRECISION_FLOOR = {"sanction": 0.85, "risk": 0.65, "whistleblowing": 0.95}
 CATEGORY_PRECISION = 0.9
 FOLDS = 5
 

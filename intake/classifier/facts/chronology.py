@@ -142,11 +142,10 @@ def links_by_dates(doc: Document, facts: Facts) -> list[Hit]:
     return links
 
 
+#: A day of the week and its place in the week (not "wed", "sat", "sun": they are also words).
 _WEEKDAY = {
-    **dict.fromkeys(("monday",), 0), **dict.fromkeys(("tuesday", "tues"), 1),
-    **dict.fromkeys(("wednesday", "weds"), 2), **dict.fromkeys(("thursday", "thurs", "thur"), 3),
-    **dict.fromkeys(("friday",), 4), **dict.fromkeys(("saturday",), 5),
-    **dict.fromkeys(("sunday",), 6),
+    "monday": 0, "tuesday": 1, "tues": 1, "wednesday": 2, "weds": 2, "thursday": 3,
+    "thurs": 3, "thur": 3, "friday": 4, "saturday": 5, "sunday": 6,
 }  # fmt: skip
 #: Words before a weekday that make it a routine, not a day ("every Monday", "most Fridays").
 _ROUTINE = frozenset({"every", "each", "most", "some", "all", "other", "last", "next"})

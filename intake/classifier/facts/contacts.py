@@ -70,8 +70,10 @@ _OPENS_TOPIC = frozenset({"about", "how", "what", "that", "when", "why", "where"
 
 #: Words before a member of staff that make them part of the topic ("about the officer",
 #: "complained of staff"), and words after that describe rather than act ("the officer who").
-_HOLDS_STAFF = _OPENS_TOPIC | {"of", "to", "by", "with", "from", "for", "and", "or", "against"}
-_HOLDS_STAFF |= {"way", "in", "on", "at", "into", "onto", "over", "under", "all", "both", "whether"}
+_HOLDS_STAFF = _OPENS_TOPIC | {
+    *("of", "to", "by", "with", "from", "for", "and", "or", "against", "in", "on", "at"),
+    *("into", "onto", "over", "under", "all", "both", "whether", "way"),
+}
 _DESCRIBES_STAFF = frozenset({"who", "that", "which", "whose", "'s", "s"})
 #: A possessive that opens a new subject after a noun ("... my son my phone credit"), not one
 #: the topic holds ("with my son", "the way my cell was left").
@@ -85,7 +87,9 @@ def _staff_subjects(doc: Document, staff: Sequence[Hit]) -> set[int]:
     for hit in staff:
         if hit.label != "staff":
             continue
-        first = hit.first - 1 if doc.words[hit.first - 1] in _DETERMINERS else hit.first
+        first = hit.first
+        if first > 0 and doc.words[first - 1] in _DETERMINERS:
+            first -= 1
         after = doc.words[hit.last + 1] if hit.last + 1 < len(doc) else ""
         if first > 0 and doc.words[first - 1] not in _HOLDS_STAFF and after not in _DESCRIBES_STAFF:
             starts.add(first)

@@ -115,6 +115,8 @@ _VEILED_TAIL = frozenset({"out", "about", "it", "then", "soon", "mate", "son", "
 #: How many words before a threat's shape a body may be named for the threat to be about
 #: contact with it ("go to the Board again and you'll ...").
 _CONTACT_REACH = 8
+#: Words of a threat about doing it again ("talk to them again and ...").
+_AGAIN = frozenset({"again", "anymore"})
 
 
 def _of_contact(doc: Document, frame: Hit, contact: list[int]) -> bool:
@@ -122,8 +124,7 @@ def _of_contact(doc: Document, frame: Hit, contact: list[int]) -> bool:
     before when the shape is an order to do it "again" ("... told the inspectors. 'Talk again
     and ...'"; not "if you write again they will have to answer you")."""
     sent = doc.sentences[frame.first]
-    words = doc.words[frame.first : frame.last + 1]
-    again = words[0] != "if" and any(w in _AGAIN for w in words)
+    again = doc.words[frame.first] != "if" and _again(doc, frame)
     return any(
         (frame.first - _CONTACT_REACH <= i <= frame.last and doc.sentences[i] == sent)
         or (again and doc.sentences[i] == sent - 1)
@@ -151,9 +152,6 @@ def threats_naming_contact(doc: Document, facts: Facts) -> list[Hit]:
         if doc.sentences[hit.first] in contact_sentences
         or (doc.sentences[hit.first] - 1 in contact_sentences and _again(doc, hit))
     ]
-
-
-_AGAIN = frozenset({"again", "anymore"})
 
 
 def _again(doc: Document, hit: Hit) -> bool:

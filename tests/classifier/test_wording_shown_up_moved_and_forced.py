@@ -110,3 +110,11 @@ def test_a_water_tap_switched_off_is_no_move() -> None:
         "off since last night."
     )
     assert C.RELOCATION not in classify(text, learned=False).categories
+
+
+def test_a_man_who_had_threatened_him_is_who_he_was_moved_in_with_not_a_threat() -> None:
+    text = "After I wrote to the IMB they moved me in with a man who had threatened me."
+    result = classify(text, learned=False)
+    assert C.RELOCATION in result.categories
+    assert C.THREATS not in result.categories
+    assert result.immediate_risk

@@ -163,3 +163,14 @@ def test_a_whistleblowers_fear_for_herself_is_not_a_threat_to_the_prisoner() -> 
     result = classify(text, learned=False)
     assert C.THREATS not in result.categories
     assert result.route is Route.WHISTLEBLOWING
+
+
+def test_a_child_named_by_initial_and_age_in_a_staff_note_is_the_prisoner() -> None:
+    text = (
+        "Teacher at Cookham Wood: after R. (15) spoke to the inspectors, an officer took him "
+        "off the catering course and told the class he 'tells tales'. She fears her contract "
+        "won't be renewed if she is named."
+    )
+    result = classify(text)
+    assert result.route is Route.WHISTLEBLOWING
+    assert result.qualifies is Qualifies.YES

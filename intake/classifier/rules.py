@@ -122,13 +122,20 @@ def _fallback_route(route: Route, risk: bool) -> Route:
 
 
 def _out_of_scope(doc: Document, facts: Facts, qualifies: Qualifies) -> bool:
-    """A place outside the protocol, unless it is only the past of a qualifying account."""
+    """A place outside the protocol, unless it is only the past of a qualifying account: not
+    where its sanction happened ("when I was up in Addiewell last year the screws stuck me in
+    the digger after I spoke to the inspectors")."""
     if not facts.out_of_scope:
         return False
     if qualifies is not Qualifies.YES:
         return True
     past = {doc.sentences[h.first] for h in facts.past}
-    return any(doc.sentences[h.first] not in past for h in facts.out_of_scope)
+    done = {doc.sentences[h.first] for hs in facts.categories.values() for h in hs}
+    contacted = {doc.sentences[h.first] for hs in facts.bodies.values() for h in hs}
+    return any(
+        doc.sentences[h.first] not in past or doc.sentences[h.first] in done & contacted
+        for h in facts.out_of_scope
+    )
 
 
 def _imb_member_complaint(doc: Document, facts: Facts) -> bool:

@@ -174,3 +174,20 @@ def test_a_child_named_by_initial_and_age_in_a_staff_note_is_the_prisoner() -> N
     result = classify(text)
     assert result.route is Route.WHISTLEBLOWING
     assert result.qualifies is Qualifies.YES
+
+
+def test_a_sanction_that_happened_in_a_place_outside_the_protocol_is_outside_it() -> None:
+    text = (
+        "when i was up in Barlinnie last year the screws put me in the digger for a week "
+        "after i spoke to the inspectors. since they moved me down to Durham its been fine"
+    )
+    result = classify(text, learned=False)
+    assert result.route is Route.OUT_OF_SCOPE
+
+
+def test_a_place_outside_only_in_the_past_of_a_sanction_here_stays_in_the_protocol() -> None:
+    text = (
+        "I was in police cells last year before I came here. Since I wrote to the IMB in May "
+        "I was dropped from enhanced to basic and an officer said 'ask the Board for it back'."
+    )
+    assert classify(text, learned=False).route is Route.SANCTION_PROTOCOL

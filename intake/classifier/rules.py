@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from intake.classifier.document import Document
 from intake.classifier.facts import Facts
+from intake.classifier.facts.scope import sentences_of
 from intake.classifier.lexicon import SeverityRules
 from intake.classifier.matcher import Hit
 from intake.classifier.result import Setting
@@ -130,8 +131,8 @@ def _out_of_scope(doc: Document, facts: Facts, qualifies: Qualifies) -> bool:
     if qualifies is not Qualifies.YES:
         return True
     past = {doc.sentences[h.first] for h in facts.past}
-    done = {doc.sentences[h.first] for hs in facts.categories.values() for h in hs}
-    contacted = {doc.sentences[h.first] for hs in facts.bodies.values() for h in hs}
+    done = sentences_of(doc, facts.categories.values())
+    contacted = sentences_of(doc, facts.bodies.values())
     return any(
         doc.sentences[h.first] not in past or doc.sentences[h.first] in done & contacted
         for h in facts.out_of_scope

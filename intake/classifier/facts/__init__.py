@@ -37,7 +37,7 @@ from intake.classifier.facts.detriments import (
 from intake.classifier.facts.model import Facts
 from intake.classifier.facts.remarks import remarks_naming_a_body
 from intake.classifier.facts.risks import read_risks, read_routes
-from intake.classifier.facts.scope import by_label
+from intake.classifier.facts.scope import by_label, sentences_of
 from intake.classifier.matcher import Hit
 
 __all__ = ["Facts", "read_facts"]
@@ -52,7 +52,7 @@ def _accepts_something_else(doc: Document, facts: Facts, denial: Hit) -> bool:
     if denial.stands_for != ACCEPTED:
         return False
     sent = doc.sentences[denial.first]
-    done = {doc.sentences[h.first] for hs in facts.categories.values() for h in hs}
+    done = sentences_of(doc, facts.categories.values())
     return not done & {sent, sent - 1}
 
 

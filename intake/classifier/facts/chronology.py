@@ -16,6 +16,7 @@ from datetime import date
 
 from intake.classifier.document import Document
 from intake.classifier.facts.model import Facts
+from intake.classifier.facts.scope import sentences_of
 from intake.classifier.matcher import Hit
 
 _MONTH_NAMES = (
@@ -124,8 +125,8 @@ def links_by_dates(doc: Document, facts: Facts) -> list[Hit]:
     dates = _dates(doc)
     if len(dates) < 2:
         return []
-    contacts = {doc.sentences[h.first] for hs in facts.bodies.values() for h in hs}
-    done = {doc.sentences[h.first] for hs in facts.categories.values() for h in hs}
+    contacts = sentences_of(doc, facts.bodies.values())
+    done = sentences_of(doc, facts.categories.values())
     contacted = [(first, when) for first, _, when in dates if doc.sentences[first] in contacts]
     links = []
     for first, last, when in dates:
@@ -164,8 +165,8 @@ def links_by_weekdays(doc: Document, facts: Facts) -> list[Hit]:
     ]
     if len(days) < 2:
         return []
-    contacts = {doc.sentences[h.first] for hs in facts.bodies.values() for h in hs}
-    done = {doc.sentences[h.first] for hs in facts.categories.values() for h in hs} - contacts
+    contacts = sentences_of(doc, facts.bodies.values())
+    done = sentences_of(doc, facts.categories.values()) - contacts
     contacted = [(i, day) for i, day in days if doc.sentences[i] in contacts]
     links = []
     for i, day in days:
@@ -188,8 +189,8 @@ def detriments_before_contact(doc: Document, facts: Facts) -> list[Hit]:
     dates = _dates(doc)
     if len(dates) < 2:
         return []
-    contacts = {doc.sentences[h.first] for hs in facts.bodies.values() for h in hs}
-    done = {doc.sentences[h.first] for hs in facts.categories.values() for h in hs}
+    contacts = sentences_of(doc, facts.bodies.values())
+    done = sentences_of(doc, facts.categories.values())
     contacted = [when for first, _, when in dates if doc.sentences[first] in contacts]
     dated = [(f, last, when) for f, last, when in dates if doc.sentences[f] in done - contacts]
     if not contacted or not dated:

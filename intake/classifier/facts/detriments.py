@@ -15,7 +15,7 @@ from intake.classifier.document import Document
 from intake.classifier.facts.model import Facts
 from intake.classifier.facts.people import exposures as find_exposures
 from intake.classifier.facts.people import read_exposures, said_by_peer
-from intake.classifier.facts.scope import clause_end, clause_start
+from intake.classifier.facts.scope import clause_end, clause_start, sentences_of
 from intake.classifier.matcher import Hit
 from intake.core.vocabulary import SanctionCategory
 
@@ -144,7 +144,7 @@ def threats_naming_contact(doc: Document, facts: Facts) -> list[Hit]:
     """A threat in the same sentence as a contact ("go to the Board again and ...") is a link,
     and so is one about doing it "again" in the sentence after ("Told the inspectors about the
     food. Officer: 'talk to them again and ...'")."""
-    contact_sentences = {doc.sentences[h.first] for hs in facts.bodies.values() for h in hs}
+    contact_sentences = sentences_of(doc, facts.bodies.values())
     contact_sentences |= {doc.sentences[h.first] for h in facts.vague}
     return [
         replace(hit, stands_for="a threat tied to the contact")

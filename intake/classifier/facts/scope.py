@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from intake.classifier.document import Document
 from intake.classifier.matcher import Hit
+
+
+def sentences_of(doc: Document, groups: Iterable[list[Hit]]) -> set[int]:
+    """Numbers of the sentences holding the hits ("which sentences name a body")."""
+    return {doc.sentences[h.first] for hits in groups for h in hits}
 
 
 def by_label(hits: list[Hit]) -> dict[str, list[Hit]]:

@@ -31,6 +31,11 @@ def read_routes(facts: Facts, hits: list[Hit]) -> None:
 _NEEDS_PRESENT = ("risk:injury", "risk:medical", "risk:self_harm")
 
 
+#: An injury said to have healed ("the eye's healed", "the bruise on her cheek has gone now") is
+#: no present danger: injuries in its sentence or the two before it are set aside.
+_HEALED_REACH = 2
+
+
 _NEEDS_HARM = ("soon",)  # "tonight" only beside a harm in the same sentence
 
 
@@ -65,12 +70,20 @@ def read_risks(
     death_sentences = {doc.sentences[h.first] for h in facts.deaths}
     denied_clauses = {doc.clauses[h.first] for h in negation.get("risk_denial", [])}
     harm_sentences = {doc.sentences[h.first] for h in hits if h.label.startswith("risk:")}
+    healed = {
+        doc.sentences[h.first] - back
+        for h in negation.get("healed", [])
+        for back in range(_HEALED_REACH + 1)
+    }
     kept = []
     for hit in hits:
         sent = doc.sentences[hit.first]
         if hit.first in topic:
             continue
         if doc.clauses[hit.first] in denied_clauses or sent in death_sentences:
+            facts.risks_set_aside.append(hit)
+            continue
+        if hit.label == "risk:injury" and sent in healed:
             facts.risks_set_aside.append(hit)
             continue
         if hit.label in _NEEDS_PRESENT and sent in past_sentences:

@@ -62,9 +62,11 @@ def topic_mask(
 
 
 #: Words that start what followed a contact when no comma marks it ("rang the board about me
-#: getting no education they moved me"), unless they open a clause the topic holds ("about how
-#: they stopped my visits").
-_NEXT_CLAUSE = frozenset({"they", "then"})
+#: getting no education they moved me"; "if I go to the ombudsman about my review I'd be down
+#: the block"), unless they open a clause the topic holds ("about how they stopped my visits").
+_NEXT_CLAUSE = frozenset(
+    {"they", "then", "i'd", "i'll", "you'd", "you'll", "he'd", "he'll", "she'd", "she'll"}
+)
 _OPENS_TOPIC = frozenset({"about", "how", "what", "that", "when", "why", "where", "who", "re"})
 
 

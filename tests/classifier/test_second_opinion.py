@@ -97,6 +97,10 @@ def test_it_was_never_trained_on_the_held_out_half() -> None:
         "train/written20.jsonl",
         "train/written21.jsonl",
         "train/written22.jsonl",
+        "train/written25.jsonl",
+        "train/written26.jsonl",
+        "train/written27.jsonl",
+        "train/written28.jsonl",
     }
 
 

@@ -54,6 +54,10 @@ TRAINING = (
     "train/written20.jsonl",
     "train/written21.jsonl",
     "train/written22.jsonl",
+    "train/written25.jsonl",
+    "train/written26.jsonl",
+    "train/written27.jsonl",
+    "train/written28.jsonl",
 )
 OUT = Path(__file__).with_name("model.npz")
 C = 10.0

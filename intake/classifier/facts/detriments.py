@@ -146,9 +146,10 @@ def threats_naming_contact(doc: Document, facts: Facts) -> list[Hit]:
     food. Officer: 'talk to them again and ...'")."""
     contact_sentences = sentences_of(doc, facts.bodies.values())
     contact_sentences |= {doc.sentences[h.first] for h in facts.vague}
+    threats = [*facts.categories.get(SanctionCategory.THREATS, []), *facts.carried_out]
     return [
         replace(hit, stands_for="a threat tied to the contact")
-        for hit in facts.categories.get(SanctionCategory.THREATS, [])
+        for hit in threats
         if doc.sentences[hit.first] in contact_sentences
         or (doc.sentences[hit.first] - 1 in contact_sentences and _again(doc, hit))
     ]
@@ -301,7 +302,9 @@ def _drop_carried_out(doc: Document, facts: Facts, threatened: list[Hit]) -> Non
         reach = range(clause_start(doc, threat.first), _threat_end(doc, threat.last) + 1)
         acts = {SanctionCategory(h.label) for h in threatened if h.first in reach}
         done_later = any(h.first > reach[-1] for c in acts for h in facts.categories.get(c, ()))
-        if not done_later:
+        if done_later:
+            facts.carried_out.append(threat)
+        else:
             kept.append(threat)
     _keep(facts, SanctionCategory.THREATS, kept)
 

@@ -43,5 +43,8 @@ class Facts:
     #: Categories the rules read only as threatened or as what a contact was about, never as
     #: done ("if you go to the Board you'll be shipped out"; "I told the IMB about my visits").
     not_done: set[SanctionCategory] = field(default_factory=set)
+    #: Threats labelled by their act once it was done ("talk to the Board again and you're on
+    #: the van" ... "two days later he was moved"): no longer a category, still a link.
+    carried_out: list[Hit] = field(default_factory=list)
     #: Risk cues set aside: in a sentence about the past or a death, or in a clause saying no risk.
     risks_set_aside: list[Hit] = field(default_factory=list)

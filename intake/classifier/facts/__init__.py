@@ -68,7 +68,7 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     facts.prospective = negation.get("prospective", [])
     facts.doubts = negation.get("doubt", [])
     facts.past = negation.get("past", [])
-    facts.risk_denials = negation.get("risk_denial", [])
+    facts.risk_denials = negation.get("risk_denial", []) + negation.get("healed", [])
     topic = topic_mask(doc, links, bodies_lex, hits.get("staff", []))
     read_bodies(doc, facts, bodies_lex, negation.get("body_doubt", []))
     facts.links = links_near_contacts(doc, facts, links)

@@ -36,7 +36,8 @@ LEXICON_LABELS: dict[str, str] = {
     "risk": r"risk:[a-z_]+|possible:[a-z_]+|soon",
     "routes": r"death|out_of_scope:[a-z_]+|in_scope|whistle:(?:speaker|fear|prisoner)|imb_person"
     r"|imb_complaint",
-    "negation": r"denial|harm_denial|contact_denial|doubt|body_doubt|prospective|past|risk_denial|healed",
+    "negation": r"denial|harm_denial|contact_denial|doubt|body_doubt|prospective|past|risk_denial"
+    r"|healed",
     "staff": r"staff|peer|subject|tolerated|exposed|present|child",
     "severity": r"severity:(?:threat_to_life|injury|urgent_medical|sexualised)",
 }

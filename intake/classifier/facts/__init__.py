@@ -17,6 +17,7 @@ from __future__ import annotations
 from intake.classifier.denials import standing_denials
 from intake.classifier.document import Document
 from intake.classifier.facts.chronology import (
+    Dates,
     deaths_in_reach_of_release,
     detriments_before_contact,
     links_by_dates,
@@ -77,13 +78,14 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     read_harm_denials(facts, standing_denials(doc, negation.get("harm_denial", [])))
     facts.denials = [d for d in facts.denials if not _accepts_something_else(doc, facts, d)]
     facts.links += threats_naming_contact(doc, facts)
-    facts.links += links_by_dates(doc, facts)
+    dates = Dates(doc)
+    facts.links += links_by_dates(doc, facts, dates)
     facts.links += links_by_weekdays(doc, facts)
     facts.links += interference_with_contact(doc, facts)
     people = by_label(hits.get("staff", []))
     facts.staff = people.get("staff", [])
     facts.links += remarks_naming_a_body(doc, facts)
-    facts.denials += detriments_before_contact(doc, facts)
+    facts.denials += detriments_before_contact(doc, facts, dates)
     facts.subjects = people.get("subject", [])
     facts.children = people.get("child", [])
     risks = read_risks(doc, facts, hits.get("risk", []), negation, topic)
@@ -91,5 +93,5 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     facts.possible_risks = [h for h in risks if h.label.startswith("possible:")]
     facts.severity = [h for h in hits.get("severity", []) if h.first not in topic]
     # after the risks: a risk told in a death's sentence stays set aside either way
-    facts.deaths = deaths_in_reach_of_release(doc, facts.deaths)
+    facts.deaths = deaths_in_reach_of_release(doc, facts.deaths, dates)
     return facts

@@ -57,6 +57,23 @@ def _dates(doc: Document) -> list[tuple[int, int, _Date]]:
     return sorted(found)
 
 
+class Dates:
+    """The dates written in one document, read once and only when first asked for (a link by
+    dates, detriments dated before the contact and a death after release all look at them)."""
+
+    __slots__ = ("_doc", "_found")
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._found: list[tuple[int, int, _Date]] | None = None
+
+    @property
+    def found(self) -> list[tuple[int, int, _Date]]:
+        if self._found is None:
+            self._found = _dates(self._doc)
+        return self._found
+
+
 def _numeric(doc: Document, i: int, slash: int) -> list[tuple[int, int, _Date]]:
     """A day and month written with a slash ("3/9", "3/9/26"), the slash at ``slash`` just
     after word ``i``."""
@@ -117,12 +134,12 @@ def _days_after(earlier: _Date, later: _Date) -> int:
     return (b - a).days
 
 
-def links_by_dates(doc: Document, facts: Facts) -> list[Hit]:
+def links_by_dates(doc: Document, facts: Facts, written: Dates) -> list[Hit]:
     """A detriment's date a few days or weeks after a dated contact with a named body, said
     after it: the later date, as a link."""
     if not facts.bodies or not facts.categories:
         return []
-    dates = _dates(doc)
+    dates = written.found
     if len(dates) < 2:
         return []
     contacts = sentences_of(doc, facts.bodies.values())
@@ -179,14 +196,14 @@ def links_by_weekdays(doc: Document, facts: Facts) -> list[Hit]:
     return links
 
 
-def detriments_before_contact(doc: Document, facts: Facts) -> list[Hit]:
+def detriments_before_contact(doc: Document, facts: Facts, written: Dates) -> list[Hit]:
     """Every dated detriment dated before the first dated contact ("sent back to closed
     conditions in January ... In March he complained to the Ombudsman about it"): the
     punishment came first, so the contact cannot be its cause. Read only where nothing else
     links them; the first detriment's date, as a denial."""
     if not facts.bodies or not facts.categories or facts.links:
         return []
-    dates = _dates(doc)
+    dates = written.found
     if len(dates) < 2:
         return []
     contacts = sentences_of(doc, facts.bodies.values())
@@ -212,12 +229,12 @@ _RELEASED = frozenset({"released", "release", "discharged", "freed"})
 _DATE_REACH = 8
 
 
-def deaths_in_reach_of_release(doc: Document, deaths: list[Hit]) -> list[Hit]:
+def deaths_in_reach_of_release(doc: Document, deaths: list[Hit], written: Dates) -> list[Hit]:
     """Deaths, less those dated more than 14 days after a dated release ("released on 20
     January and died on 2 May" is not a death in custody)."""
     if not deaths:
         return deaths
-    dates = _dates(doc)
+    dates = written.found
     releases = [
         when
         for i, word in enumerate(doc.words)

@@ -187,13 +187,26 @@ def links_by_weekdays(doc: Document, facts: Facts) -> list[Hit]:
     contacted = [(i, day) for i, day in days if doc.sentences[i] in contacts]
     links = []
     for i, day in days:
-        if doc.sentences[i] in done and any(j < i and d < day for j, d in contacted):
+        if not any(j < i and d < day for j, d in contacted):
+            continue
+        if doc.sentences[i] in done or _done_after(doc, facts, i):
             start, end = doc.span(i, i)
             links.append(
                 Hit("links", "link:dates", "days in order: the contact, then this", i, i, start,
                     end)
             )  # fmt: skip
     return links
+
+
+def _done_after(doc: Document, facts: Facts, index: int) -> bool:
+    """A detriment told after word ``index`` in its sentence ("see the board tuesday about the
+    showers, thursday the SO says im sacked")."""
+    sent = doc.sentences[index]
+    return any(
+        h.first > index and doc.sentences[h.first] == sent
+        for hits in facts.categories.values()
+        for h in hits
+    )
 
 
 def detriments_before_contact(doc: Document, facts: Facts, written: Dates) -> list[Hit]:

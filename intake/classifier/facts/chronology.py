@@ -54,7 +54,35 @@ def _dates(doc: Document) -> list[tuple[int, int, _Date]]:
     while slash != -1:
         found.extend(_numeric(doc, bisect_right(doc.ends, slash) - 1, slash))
         slash = doc.clean.find("/", slash + 1)
-    return sorted(found)
+    found.sort()
+    return sorted(found + _days_of_the_month(doc, found))
+
+
+#: Words after "the 3rd" that make it an order, not a day ("the 3rd landing", "the 2nd time").
+_NOT_A_DAY = frozenset(
+    {"floor", "landing", "landings", "time", "times", "wing", "spur", "tier", "cell", "day",
+     "week", "one", "place", "year", "visit", "application", "app", "letter", "complaint",
+     "officer", "person", "month", "night", "attempt", "stage", "level", "house", "unit"}
+)  # fmt: skip
+
+
+def _days_of_the_month(
+    doc: Document, found: list[tuple[int, int, _Date]]
+) -> list[tuple[int, int, _Date]]:
+    """Days written alone ("wrote to the ombudsman the 2nd, on basic the 5th"): in the month of
+    the date written before them, or in one month together where none is named."""
+    words = doc.words
+    days = []
+    for i in range(1, len(words) - 1):
+        if words[i - 1] != "the" or words[i + 1] not in _ORDINALS or not words[i].isdecimal():
+            continue
+        after = words[i + 2] if i + 2 < len(words) else ""
+        if after in _MONTH or after == "of" or after in _NOT_A_DAY or not 1 <= int(words[i]) <= 31:
+            continue
+        before = [when for first, _, when in found if first < i]
+        year, month = (before[-1][0], before[-1][1]) if before else (None, 1)
+        days.append((i - 1, i + 1, (year, month, int(words[i]))))
+    return days
 
 
 class Dates:

@@ -101,6 +101,8 @@ def test_it_was_never_trained_on_the_held_out_half() -> None:
         "train/written26.jsonl",
         "train/written27.jsonl",
         "train/written28.jsonl",
+        "train/written31.jsonl",
+        "train/written32.jsonl",
     }
 
 

@@ -58,6 +58,8 @@ TRAINING = (
     "train/written26.jsonl",
     "train/written27.jsonl",
     "train/written28.jsonl",
+    "train/written31.jsonl",
+    "train/written32.jsonl",
 )
 OUT = Path(__file__).with_name("model.npz")
 C = 10.0

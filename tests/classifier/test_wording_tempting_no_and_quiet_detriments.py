@@ -139,8 +139,7 @@ def test_the_third_landing_is_no_date() -> None:
             C.THREATS,
         ),
         (
-            "The day after I saw the Board the whole spur got unlocked for association "
-            "except me.",
+            "The day after I saw the Board the whole spur got unlocked for association except me.",
             C.ISOLATION,
         ),
         (

@@ -112,7 +112,7 @@ def _topic_end(doc: Document, start: int, subjects: set[int]) -> int:
 
 #: Words after a contact denial that point back to a body already named ("the inspectors were
 #: on the wing but he never spoke to them").
-_BACK = frozenset({"them", "these", "those"})
+_BACK = frozenset({"them", "these", "those", "either", "both"})
 
 
 def read_bodies(doc: Document, facts: Facts, hits: list[Hit], doubts: list[Hit]) -> None:
@@ -121,7 +121,8 @@ def read_bodies(doc: Document, facts: Facts, hits: list[Hit], doubts: list[Hit])
         sent = doc.sentences[cue.first]
         stop = min(len(doc) - 1, cue.last + _DENIAL_REACH)
         denied.update(j for j in range(cue.first, stop + 1) if doc.sentences[j] == sent)
-        if cue.last + 1 < len(doc) and doc.words[cue.last + 1] in _BACK:
+        back = doc.words[cue.last] == "it"  # "the Board and the inspectors don't come into it"
+        if back or (cue.last + 1 < len(doc) and doc.words[cue.last + 1] in _BACK):
             denied.update(j for j in range(cue.first) if doc.sentences[j] in (sent, sent - 1))
     doubted = {doc.sentences[h.first] for h in doubts}
     wanted = {j for cue in facts.prospective for j in range(cue.first, cue.last + 1)}

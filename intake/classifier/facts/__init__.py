@@ -36,7 +36,7 @@ from intake.classifier.facts.detriments import (
     threats_naming_harm,
 )
 from intake.classifier.facts.model import Facts
-from intake.classifier.facts.remarks import remarks_naming_a_body
+from intake.classifier.facts.remarks import outside_remarks, remarks_naming_a_body
 from intake.classifier.facts.risks import read_risks, read_routes
 from intake.classifier.facts.scope import by_label, sentences_of
 from intake.classifier.matcher import Hit
@@ -65,7 +65,9 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     categories_lex = threats_naming_harm(doc, hits.get("categories", []), bodies_lex)
     facts = Facts()
     facts.denials = standing_denials(doc, negation.get("denial", []))
-    facts.contact_denials = negation.get("contact_denial", [])
+    facts.contact_denials = outside_remarks(
+        doc, negation.get("contact_denial", []), hits.get("staff", [])
+    )
     facts.prospective = negation.get("prospective", [])
     facts.doubts = negation.get("doubt", [])
     facts.past = negation.get("past", [])

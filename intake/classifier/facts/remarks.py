@@ -41,6 +41,23 @@ def _quotes(doc: Document) -> list[tuple[int, int]]:
     return spans
 
 
+def outside_remarks(doc: Document, hits: list[Hit], people: list[Hit]) -> list[Hit]:
+    """``hits`` less those inside a staff member's quoted words (staff named in that sentence
+    or the one before): "DCO: 'tables are for people who don't write to the ombudsman'" denies
+    no contact; "I said 'I've never been to the Board'" and "Det says 'this is nothing to do
+    with them'" do."""
+    if not hits:
+        return hits
+    staff = {doc.sentences[p.first] for p in people if p.label == "staff"}
+    quoted = [
+        (first, last)
+        for first, last in _quotes(doc)
+        if not any(doc.words[i] in _FIRST_PERSON for i in range(first, last + 1))
+        and staff & {doc.sentences[first], doc.sentences[first] - 1}
+    ]
+    return [h for h in hits if not any(f <= h.first and h.last <= l for f, l in quoted)]
+
+
 def remarks_naming_a_body(doc: Document, facts: Facts) -> list[Hit]:
     """Bodies named inside a staff member's quoted words, as links."""
     staff_sentences = {doc.sentences[h.first] for h in facts.staff}

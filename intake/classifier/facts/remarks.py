@@ -55,7 +55,7 @@ def outside_remarks(doc: Document, hits: list[Hit], people: list[Hit]) -> list[H
         if not any(doc.words[i] in _FIRST_PERSON for i in range(first, last + 1))
         and staff & {doc.sentences[first], doc.sentences[first] - 1}
     ]
-    return [h for h in hits if not any(f <= h.first and h.last <= l for f, l in quoted)]
+    return [h for h in hits if not any(a <= h.first and h.last <= b for a, b in quoted)]
 
 
 def remarks_naming_a_body(doc: Document, facts: Facts) -> list[Hit]:

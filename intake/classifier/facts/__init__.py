@@ -30,6 +30,7 @@ from intake.classifier.facts.contacts import (
     topic_mask,
 )
 from intake.classifier.facts.detriments import (
+    HARM,
     read_categories,
     read_harm_denials,
     threats_naming_contact,
@@ -76,7 +77,8 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     read_bodies(doc, facts, bodies_lex, negation.get("body_doubt", []))
     facts.links = links_near_contacts(doc, facts, links)
     read_routes(facts, hits.get("routes", []))
-    read_categories(doc, facts, categories_lex, hits.get("staff", []), topic)
+    harms = [h for h in hits.get("categories", []) if h.label == HARM]
+    read_categories(doc, facts, categories_lex, hits.get("staff", []), topic, harms)
     read_harm_denials(facts, standing_denials(doc, negation.get("harm_denial", [])))
     facts.denials = [d for d in facts.denials if not _accepts_something_else(doc, facts, d)]
     facts.links += threats_naming_contact(doc, facts)

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from intake.classifier.document import Document
@@ -186,7 +187,12 @@ def _threat_end(doc: Document, index: int) -> int:
 
 
 def read_categories(
-    doc: Document, facts: Facts, hits: list[Hit], people: list[Hit], topic: set[int]
+    doc: Document,
+    facts: Facts,
+    hits: list[Hit],
+    people: list[Hit],
+    topic: set[int],
+    harms: Sequence[Hit] = (),
 ) -> None:
     facts.not_done |= {SanctionCategory(h.label) for h in hits if h.first in topic}
     hits = [h for h in hits if h.first not in topic]
@@ -221,7 +227,7 @@ def read_categories(
             continue
         facts.categories.setdefault(category, []).append(hit)
     facts.not_done -= set(facts.categories)
-    _drop_carried_out(doc, facts, threatened)
+    _drop_carried_out(doc, facts, threatened, harms)
     _drop_punished_nickings(doc, facts)
     _nicknames_before_others(doc, facts)
 
@@ -289,19 +295,28 @@ def _own_fear(doc: Document, facts: Facts, threat: Hit) -> bool:
     return first in _OWN_FUTURE - {"if"} or first == "i"
 
 
-def _drop_carried_out(doc: Document, facts: Facts, threatened: list[Hit]) -> None:
+def _drop_carried_out(
+    doc: Document, facts: Facts, threatened: list[Hit], harms: Sequence[Hit] = ()
+) -> None:
     """A threat whose act was then done is labelled by the act ("talk to the Board again and
     you'll be on the van" ... "two days later he was moved"): the threat no longer counts. A
     threat told after the act ("dropped to standard; one more word and he'd be on basic") is a
-    further threat and stays."""
+    further threat and stays, and so does one that named a harm besides the act done ("off the
+    servery job and on the next bus out" ... "the job went on Monday. No bus yet")."""
     threats = facts.categories.get(SanctionCategory.THREATS)
     if not threats or not threatened:
         return
     kept = []
     for threat in threats:
         reach = range(clause_start(doc, threat.first), _threat_end(doc, threat.last) + 1)
-        acts = {SanctionCategory(h.label) for h in threatened if h.first in reach}
-        done_later = any(h.first > reach[-1] for c in acts for h in facts.categories.get(c, ()))
+        named = [h for h in threatened if h.first in reach]
+        acts = {SanctionCategory(h.label) for h in named}
+        beside = any(
+            h.first in reach and not any(n.first <= h.first <= n.last for n in named) for h in harms
+        )
+        done_later = not beside and any(
+            h.first > reach[-1] for c in acts for h in facts.categories.get(c, ())
+        )
         if done_later:
             facts.carried_out.append(threat)
         else:

@@ -103,6 +103,8 @@ def test_it_was_never_trained_on_the_held_out_half() -> None:
         "train/written28.jsonl",
         "train/written31.jsonl",
         "train/written32.jsonl",
+        "train/written33.jsonl",
+        "train/written34.jsonl",
     }
 
 

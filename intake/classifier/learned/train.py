@@ -60,6 +60,8 @@ TRAINING = (
     "train/written28.jsonl",
     "train/written31.jsonl",
     "train/written32.jsonl",
+    "train/written33.jsonl",
+    "train/written34.jsonl",
 )
 OUT = Path(__file__).with_name("model.npz")
 C = 10.0

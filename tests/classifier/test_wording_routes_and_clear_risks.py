@@ -79,6 +79,13 @@ def test_indirect_cues_together_are_a_clear_risk(text: str) -> None:
     assert found.qualifies is Qualifies.NO and found.route is Route.SAFER_CUSTODY
 
 
-def test_the_means_at_hand_alone_is_asked_about_not_called_clear() -> None:
+def test_the_means_at_hand_alone_is_a_clear_risk() -> None:
+    """Session 14: tablets saved or a ligature hidden stood alone in 22 readable accounts, 21 of
+    them labelled immediate risk (the eval README's indirect immediate risks)."""
     found = classify("She has been saving her tablets in a sock.", learned=False)
-    assert found.possible_immediate_risk and not found.immediate_risk
+    assert found.immediate_risk
+
+
+def test_the_means_at_hand_in_the_past_is_no_clear_risk() -> None:
+    found = classify("Years ago she used to save her tablets in a sock.", learned=False)
+    assert not found.immediate_risk

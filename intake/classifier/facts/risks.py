@@ -28,7 +28,7 @@ def read_routes(facts: Facts, hits: list[Hit]) -> None:
             facts.imb_complaint.append(hit)
 
 
-_NEEDS_PRESENT = ("risk:injury", "risk:medical", "risk:self_harm")
+_NEEDS_PRESENT = ("risk:injury", "risk:medical", "risk:self_harm", "possible:means_at_hand")
 
 
 #: An injury said to have healed ("the eye's healed", "the bruise on her cheek has gone now") is
@@ -43,10 +43,10 @@ _NEEDS_HARM = ("soon",)  # "tonight" only beside a harm in the same sentence
 #: a fall on the stairs tomorrow morning"): the label it takes and what it stands for.
 _THREAT_SOON = ("possible:threat_slang", "possible:attacker")
 _AS_THREAT_SOON = ("risk:violent_threat", "a veiled threat of harm soon")
-#: The means of self-harm at hand is clear risk with despair, distress or a time anywhere in the
-#: account ("a blade hidden 'for later' ... given his trainers away").
-_AS_MEANS_AND_PLAN = ("risk:self_harm", "the means of self-harm at hand, with despair or a plan")
-_PLAN = ("possible:hopeless", "possible:distress", "soon")
+#: The means of self-harm at hand (tablets saved, a ligature or blade hidden or made) is a clear
+#: risk (the eval README's indirect immediate risks): across the readable sets it stood alone in
+#: 22 accounts, 21 labelled immediate risk. Session 13 asked for despair or a plan beside it.
+_AS_MEANS = ("risk:self_harm", "the means of self-harm at hand")
 #: Two signs of putting affairs in order ("given her radio and photos away" ... "letters to her
 #: children 'if anything happens'") are a clear risk together.
 _AS_AFFAIRS_IN_ORDER = ("risk:self_harm", "signs of putting affairs in order, more than one")
@@ -109,7 +109,6 @@ def _apart(one: Hit, other: Hit) -> bool:
 def _escalated(doc: Document, kept: list[Hit], soon: list[Hit]) -> list[Hit]:
     """Indirect cues that together are a clear risk, relabelled as one."""
     soon_sents = {doc.sentences[h.first] for h in soon}
-    plan_sents = {doc.sentences[h.first] for h in kept if h.label in _PLAN} | soon_sents
     hopeless = [h for h in kept if h.label == "possible:hopeless"]
     illness = [h for h in kept if h.label in _ILLNESS]
     missed = [h for h in kept if h.label == "possible:medicine_missed"]
@@ -119,8 +118,8 @@ def _escalated(doc: Document, kept: list[Hit], soon: list[Hit]) -> list[Hit]:
         near = {sent - 1, sent, sent + 1}
         if hit.label in _THREAT_SOON and near & soon_sents:
             hit = replace(hit, label=_AS_THREAT_SOON[0], stands_for=_AS_THREAT_SOON[1])
-        elif hit.label == "possible:means_at_hand" and plan_sents:
-            hit = replace(hit, label=_AS_MEANS_AND_PLAN[0], stands_for=_AS_MEANS_AND_PLAN[1])
+        elif hit.label == "possible:means_at_hand":
+            hit = replace(hit, label=_AS_MEANS[0], stands_for=_AS_MEANS[1])
         elif hit.label == "possible:hopeless" and any(_apart(hit, h) for h in hopeless):
             hit = replace(hit, label=_AS_AFFAIRS_IN_ORDER[0], stands_for=_AS_AFFAIRS_IN_ORDER[1])
         elif hit.label in _MEDICINE and _near_signs(doc, hit, illness, missed):

@@ -91,7 +91,11 @@ MIN_DF = 2
 #: risks, figures only), rules and model together asked about 0.974 / 0.966 / 0.948 of risks at
 #: 0.25 / 0.30 / 0.35, precision 0.585 / 0.626 / 0.663: 0.30 is the only one meeting both issue
 #: 13 targets (0.95, 0.6), and a 0.65 floor gives it.
+#: Session 14 (twenty-five batches): the 0.65 floor gave 0.25; pooled over the same six held-out
+#: batches 0.25 asked about no more of their risks than 0.30 (recall 0.983 both) at precision
+#: 0.630 against 0.655, so the head never asks below 0.30, the threshold session 13 chose there.
 PRECISION_FLOOR = {"sanction": 0.85, "risk": 0.65, "whistleblowing": 0.95}
+LOWEST = {"risk": 0.30}
 CATEGORY_PRECISION = 0.9
 FOLDS = 5
 
@@ -182,7 +186,7 @@ def threshold(head: str, p: np.ndarray, y: np.ndarray) -> float:
         precise.append(said.sum() < MIN_SAID or ((said & y).sum() + 1) / said.sum() >= floor)
     for i, t in enumerate(grid):
         if all(precise[i:]) and (p >= t).sum() >= MIN_SAID:
-            return float(t)
+            return max(float(t), LOWEST.get(head, 0.0))
     return 1.0
 
 

@@ -120,7 +120,16 @@ def _answer(number: int, raw: bytes, *, explain: bool) -> str:
     out["rationale"] = result.rationale
     if _usable_id(item_id):
         out["id"] = item_id
-    return json.dumps(out, ensure_ascii=False)
+    return _one_line(json.dumps(out, ensure_ascii=False))
+
+
+#: Characters that some readers take as line breaks (Python's str.splitlines, JavaScript): JSON
+#: leaves them raw outside ASCII, so they are escaped to keep one answer to a line.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def _one_line(answer: str) -> str:
+    return answer.translate(_LINE_BREAKS)
 
 
 def _usable_id(value: object) -> bool:

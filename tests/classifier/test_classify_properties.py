@@ -48,6 +48,29 @@ RAW_LINES = st.one_of(
 )
 
 
+def test_unicode_line_breaks_in_an_id_or_text_stay_on_one_line() -> None:
+    """Found by the property below: an id of U+0085 came back raw, and a reader splitting lines
+    the way Python does saw two answers for one line."""
+    import os
+    import subprocess
+
+    from tests.support.cli import BIN
+
+    lines = [
+        json.dumps({"text": "0", "id": "\u0085"}),
+        json.dumps({"text": "moved\u2028after the IMB", "id": "a\u2029b"}),
+    ]
+    done = subprocess.run(
+        [str(BIN / "intake"), "classify"],
+        input=("\n".join(lines) + "\n").encode(),
+        capture_output=True,
+        timeout=120,
+        env=os.environ,
+    )
+    out = done.stdout.decode("utf-8").splitlines()
+    assert [json.loads(line)["id"] for line in out] == ["\u0085", "a\u2029b"]
+
+
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(RAW_LINES, min_size=1, max_size=12))
 def test_the_cli_answers_one_line_per_input_line(lines: list[str]) -> None:

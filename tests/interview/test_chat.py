@@ -222,7 +222,7 @@ def test_an_establishment_is_never_guessed_in_line_mode(tmp_path: Path) -> None:
 
 
 def test_an_indirect_cue_of_risk_is_said_once_as_ask_now(tmp_path: Path) -> None:
-    narrative = NARRATIVE + " I've been saving up my sleeping tablets since."
+    narrative = NARRATIVE + " I've given my radio away to the lad next door since."
     status, output = run_conversation(tmp_path, answers={"own words": narrative})
     assert status == 0, output[-2000:]
     assert output.count("!! POSSIBLE RISK: ASK NOW") == 1

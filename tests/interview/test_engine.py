@@ -240,7 +240,7 @@ def test_routes_are_shown_before_there_is_an_account() -> None:
 def test_a_possible_immediate_risk_reaches_the_submission() -> None:
     """Indirect cues ("ask now") are carried into what is stored, by the rules' view and by
     intake staff's own view when they disagree on where the case goes."""
-    account = ACCOUNT + " Since then I have been saving up my sleeping tablets."
+    account = ACCOUNT + " Since then I have given my radio away to the lad next door."
     engine, _ = interview(narrative=account)
     assert engine.classification is not None
     assert engine.classification.possible_immediate_risk

@@ -131,10 +131,10 @@ def make_submission(establishment_id: int | None, **changes: Any) -> CaseSubmiss
     return CaseSubmission(**{**base, **changes})
 
 
-#: Only an indirect cue of a risk (sleeping tablets saved up): the rules say "ask now".
+#: Only an indirect cue of a risk (a radio given away): the rules say "ask now".
 ASK_NOW_NARRATIVE = (
-    "Since I wrote to the Ombudsman my visits were cancelled and I have been saving up my "
-    "sleeping tablets under my mattress."
+    "Since I wrote to the Ombudsman my visits were cancelled and I have given my radio away to "
+    "the lad next door."
 )
 #: The same account without the cue: no risk seen.
 PLAIN_NARRATIVE = (

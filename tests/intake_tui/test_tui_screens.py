@@ -181,7 +181,11 @@ async def test_an_indirect_cue_of_risk_asks_staff_to_ask_now(
     async with app.run_test(size=(100, 32)) as pilot:
         await resume(pilot, "narrative")
         panel = app.screen.query_one(CasePanel)
-        await paste(pilot, "Since I wrote to the PPO my visits stopped. I've given my radio away to the lad next door.")
+        await paste(
+            pilot,
+            "Since I wrote to the PPO my visits stopped. I've given my radio away to the lad "
+            "next door.",
+        )
         await wait_until(pilot, lambda: "Assessment (live)" in str(panel.children[1].border_title))
         await pilot.pause()
         shown = screen_text(app)

@@ -219,8 +219,9 @@ def test_an_injury_said_to_have_healed_is_no_immediate_risk(text: str) -> None:
         "She has a shoelace hidden under her mattress 'for later' since her appeal failed.",
         "He's got 30 odd of his tablets saved in a sock and says it doesn't matter now.",
         "I've got a strip of sheet knotted up in my pillowcase. I'm not saying I'll use it.",
+        "Her mum says she has a strip of sheet hidden under her mattress.",
     ],
-    ids=["kettle-tonite", "for-later", "tablets-counted", "knotted-sheet"],
+    ids=["kettle-tonite", "for-later", "tablets-counted", "knotted-sheet", "strip-hidden"],
 )
 def test_risks_said_other_ways(text: str) -> None:
     assert classify(text, learned=False).immediate_risk

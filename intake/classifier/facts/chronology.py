@@ -54,7 +54,6 @@ def _dates(doc: Document) -> list[tuple[int, int, _Date]]:
     while slash != -1:
         found.extend(_numeric(doc, bisect_right(doc.ends, slash) - 1, slash))
         slash = doc.clean.find("/", slash + 1)
-    found.sort()
     return sorted(found + _days_of_the_month(doc, found))
 
 
@@ -79,8 +78,8 @@ def _days_of_the_month(
         after = words[i + 2] if i + 2 < len(words) else ""
         if after in _MONTH or after == "of" or after in _NOT_A_DAY or not 1 <= int(words[i]) <= 31:
             continue
-        before = [when for first, _, when in found if first < i]
-        year, month = (before[-1][0], before[-1][1]) if before else (None, 1)
+        before = max((d for d in found if d[0] < i), default=None)
+        year, month = (before[2][0], before[2][1]) if before else (None, 1)
         days.append((i - 1, i + 1, (year, month, int(words[i]))))
     return days
 

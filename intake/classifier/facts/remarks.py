@@ -41,38 +41,39 @@ def _quotes(doc: Document) -> list[tuple[int, int]]:
     return spans
 
 
-def outside_remarks(doc: Document, hits: list[Hit], people: list[Hit]) -> list[Hit]:
-    """``hits`` less those inside a staff member's quoted words (staff named in that sentence
-    or the one before): "DCO: 'tables are for people who don't write to the ombudsman'" denies
-    no contact; "I said 'I've never been to the Board'" and "Det says 'this is nothing to do
-    with them'" do."""
-    if not hits:
-        return hits
-    staff = {doc.sentences[p.first] for p in people if p.label == "staff"}
-    quoted = [
+def _staff_quotes(doc: Document, staff: list[Hit]) -> list[tuple[int, int]]:
+    """Word ranges of a staff member's quoted words: not in the first person singular, with a
+    member of staff named in the quote's sentence or the one before."""
+    said = {doc.sentences[h.first] for h in staff}
+    if not said:
+        return []
+    return [
         (first, last)
         for first, last in _quotes(doc)
         if not any(doc.words[i] in _FIRST_PERSON for i in range(first, last + 1))
-        and staff & {doc.sentences[first], doc.sentences[first] - 1}
+        and said & {doc.sentences[first], doc.sentences[first] - 1}
     ]
+
+
+def outside_remarks(doc: Document, hits: list[Hit], people: list[Hit]) -> list[Hit]:
+    """``hits`` less those inside a staff member's quoted words: "DCO: 'tables are for people
+    who don't write to the ombudsman'" denies no contact; "I said 'I've never been to the
+    Board'" and "Det says 'this is nothing to do with them'" do."""
+    if not hits:
+        return hits
+    quoted = _staff_quotes(doc, [p for p in people if p.label == "staff"])
     return [h for h in hits if not any(a <= h.first and h.last <= b for a, b in quoted)]
 
 
 def remarks_naming_a_body(doc: Document, facts: Facts) -> list[Hit]:
     """Bodies named inside a staff member's quoted words, as links."""
-    staff_sentences = {doc.sentences[h.first] for h in facts.staff}
-    if not staff_sentences:
+    if not facts.staff:
         return []
     named = [h for hs in facts.bodies.values() for h in hs if not h.label.startswith("addressee")]
     if not named:
         return []
     links = []
-    for first, last in _quotes(doc):
-        if any(doc.words[i] in _FIRST_PERSON for i in range(first, last + 1)):
-            continue
-        sent = doc.sentences[first]
-        if sent not in staff_sentences and sent - 1 not in staff_sentences:
-            continue
+    for first, last in _staff_quotes(doc, facts.staff):
         for body in named:
             if first <= body.first and body.last <= last:
                 start, end = doc.span(first, last)

@@ -121,6 +121,9 @@ def rationale(doc: Document, facts: Facts, decision: Decision, route_names: dict
         f"{_quote(doc, facts.denials)}",
         "other_contact": f"Does not qualify: the account is about contact with someone other than"
         f" HMIP, an IMB or the PPO{_quote(doc, facts.others)}",
+        "linked_elsewhere": f"Does not qualify: what happened followed contact with someone"
+        f" other than HMIP, an IMB or the PPO{_quote(doc, facts.links_elsewhere)}, not the"
+        f" contact with {bodies}",
         "no_detriment": f"Does not qualify: contact with {bodies} but no detriment is described",
         "vague_no_link": "Does not qualify: no link to contacting HMIP, an IMB or the PPO",
         "no_contact": "Does not qualify: no contact with HMIP, an IMB or the PPO is described",

@@ -76,6 +76,8 @@ def _qualifies(facts: Facts) -> tuple[Qualifies, str]:
             return Qualifies.UNCLEAR, "doubt"
         if facts.links:
             return Qualifies.YES, "yes"
+        if facts.links_elsewhere:  # what followed, followed the contact with someone else
+            return Qualifies.NO, "linked_elsewhere"
         return Qualifies.UNCLEAR, "no_link"
     if facts.vague:
         if facts.links:

@@ -75,7 +75,7 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     facts.risk_denials = negation.get("risk_denial", []) + negation.get("healed", [])
     topic = topic_mask(doc, links, bodies_lex, hits.get("staff", []))
     read_bodies(doc, facts, bodies_lex, negation.get("body_doubt", []))
-    facts.links = links_near_contacts(doc, facts, links)
+    facts.links = links_near_contacts(doc, facts, links, topic)
     read_routes(facts, hits.get("routes", []))
     harms = [h for h in hits.get("categories", []) if h.label == HARM]
     read_categories(doc, facts, categories_lex, hits.get("staff", []), topic, harms)

@@ -32,6 +32,9 @@ _LINK_SENTENCES = 2  # a link counts within this many sentences of a body
 _FORWARD_REACH = 10  # words from "since" / "because" to the contact it introduces
 
 
+_TOPIC_NEAR = 3  # words from "about" to another contact that is what something was about
+
+
 def topic_mask(
     doc: Document, links: list[Hit], bodies: list[Hit], staff: Sequence[Hit] = ()
 ) -> set[int]:
@@ -113,6 +116,8 @@ def _topic_end(doc: Document, start: int, subjects: set[int]) -> int:
 #: Words after a contact denial that point back to a body already named ("the inspectors were
 #: on the wing but he never spoke to them").
 _BACK = frozenset({"them", "these", "those", "either", "both"})
+#: "... nothing to do with it", "no part in it": "it" points back as well (not "hasn't seen it").
+_BACK_BY_IT = frozenset({"with", "in", "into"})
 
 
 def read_bodies(doc: Document, facts: Facts, hits: list[Hit], doubts: list[Hit]) -> None:
@@ -122,7 +127,9 @@ def read_bodies(doc: Document, facts: Facts, hits: list[Hit], doubts: list[Hit])
         stop = min(len(doc) - 1, cue.last + _DENIAL_REACH)
         denied.update(j for j in range(cue.first, stop + 1) if doc.sentences[j] == sent)
         back = doc.words[cue.last] == "it"  # "the Board and the inspectors don't come into it"
-        if back or (cue.last + 1 < len(doc) and doc.words[cue.last + 1] in _BACK):
+        after = doc.words[cue.last + 1] if cue.last + 1 < len(doc) else ""
+        back = back or (after == "it" and doc.words[cue.last] in _BACK_BY_IT)
+        if back or after in _BACK:
             denied.update(j for j in range(cue.first) if doc.sentences[j] in (sent, sent - 1))
     doubted = {doc.sentences[h.first] for h in doubts}
     wanted = {j for cue in facts.prospective for j in range(cue.first, cue.last + 1)}
@@ -158,7 +165,9 @@ def read_bodies(doc: Document, facts: Facts, hits: list[Hit], doubts: list[Hit])
     ]
 
 
-def links_near_contacts(doc: Document, facts: Facts, links: list[Hit]) -> list[Hit]:
+def links_near_contacts(
+    doc: Document, facts: Facts, links: list[Hit], topic: set[int] | frozenset[int] = frozenset()
+) -> list[Hit]:
     """Link cues that point at a contact: forward ("since I saw the IMB"), back ("since then"
     after a contact), or naming it themselves ("for grassing", a remark), near a body."""
     named = [h for hs in facts.bodies.values() for h in hs] + facts.vague
@@ -166,6 +175,12 @@ def links_near_contacts(doc: Document, facts: Facts, links: list[Hit]) -> list[H
         doc, named + [h for h in links if h.label in ("contact", "link:attempt")]
     )
     named_sentences = {doc.sentences[h.first] for h in named}
+    about = [h.last for h in links if h.label == "topic"]
+    others = [  # what a contact or a complaint was about is no contact: "about my legal letters"
+        h
+        for h in facts.others
+        if h.first not in topic and not any(0 < h.first - a <= _TOPIC_NEAR for a in about)
+    ]
     reach = range(-_LINK_SENTENCES, _LINK_SENTENCES + 1)
     near = []
     for hit in links:
@@ -184,8 +199,45 @@ def links_near_contacts(doc: Document, facts: Facts, links: list[Hit]) -> list[H
             for c in contacts.get(sent - back, ())
         ):
             continue
+        if _points_at_someone_else(doc, hit, contacts, others):
+            facts.links_elsewhere.append(hit)
+            continue
         near.append(hit)
     return near
+
+
+def _points_at_someone_else(
+    doc: Document, link: Hit, contacts: dict[int, list[Hit]], others: list[Hit]
+) -> bool:
+    """A time or a reason that points at a contact with someone else only: "after he wrote to
+    the Home Office" or "... emailed the Children's Commissioner. Since then": what followed
+    followed that contact (eval README: "no"). Not when a body shares the other's sentence ("her
+    advocate forwarded it to the ombudsman", "the inspectors or some charity")."""
+    sent = doc.sentences[link.first]
+    if link.label == "link:forward":
+        ahead = [o for o in others if 0 < o.first - link.last <= _FORWARD_REACH]
+        return bool(ahead) and not _beside(doc, contacts, sent, ahead, after=link.last)
+    if link.label == "link:back":
+        window = range(sent - _LINK_SENTENCES, sent + 1)
+        before = [h for h in others if doc.sentences[h.first] in window and h.last < link.first]
+        if not before:
+            return False
+        last = max(before, key=lambda h: h.last)
+        behind = [c for s in window for c in contacts.get(s, ()) if c.last < link.first]
+        if _beside(doc, contacts, doc.sentences[last.first], [last], after=-1):
+            return False
+        return all(c.last < last.first for c in behind if doc.sentences[c.first] != doc.sentences[last.first])
+    return False
+
+
+def _beside(
+    doc: Document, contacts: dict[int, list[Hit]], sent: int, others: list[Hit], after: int
+) -> bool:
+    """A body or a described one in ``sent`` (after word ``after``): the other is not alone."""
+    return any(
+        c.first > after and c.label.startswith(("body:", "vague", "addressee:"))
+        for c in contacts.get(sent, ())
+    )
 
 
 #: Words naming the contact's own paper: a detriment done to it is done to the contact.

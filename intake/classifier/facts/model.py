@@ -16,6 +16,9 @@ class Facts:
     vague: list[Hit] = field(default_factory=list)
     others: list[Hit] = field(default_factory=list)
     links: list[Hit] = field(default_factory=list)
+    #: Times or reasons that point at a contact with someone else ("after he wrote to the Home
+    #: Office"): what followed them followed that contact, not one with a body.
+    links_elsewhere: list[Hit] = field(default_factory=list)
     categories: dict[SanctionCategory, list[Hit]] = field(default_factory=dict)
     denials: list[Hit] = field(default_factory=list)
     contact_denials: list[Hit] = field(default_factory=list)

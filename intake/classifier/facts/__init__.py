@@ -41,6 +41,7 @@ from intake.classifier.facts.remarks import outside_remarks, remarks_naming_a_bo
 from intake.classifier.facts.risks import read_risks, read_routes
 from intake.classifier.facts.scope import by_label, sentences_of
 from intake.classifier.matcher import Hit
+from intake.core.vocabulary import SanctionCategory
 
 __all__ = ["Facts", "read_facts"]
 
@@ -51,11 +52,37 @@ ACCEPTED = "the person accepts the cause"
 
 
 def _accepts_something_else(doc: Document, facts: Facts, denial: Hit) -> bool:
+    """An accepted cause said of no detriment near it, or of a warning in its own sentence
+    ("he said if I punch the door again I'm down the block, but that's fair"): the detriments
+    told elsewhere stand."""
     if denial.stands_for != ACCEPTED:
         return False
     sent = doc.sentences[denial.first]
+    if _accepts_a_warning(doc, facts, denial):
+        return True
     done = sentences_of(doc, facts.categories.values())
     return not done & {sent, sent - 1}
+
+
+def _accepts_a_warning(doc: Document, facts: Facts, denial: Hit) -> bool:
+    """A warning in the accepted cause's own sentence, and no act done there: the warning
+    about the person's own conduct is what they accept, and it is no threat either."""
+    sent = doc.sentences[denial.first]
+    acts = [hs for c, hs in facts.categories.items() if c is not SanctionCategory.THREATS]
+    if sent in sentences_of(doc, acts) or not _warns(doc, sent, denial.first):
+        return False
+    threats = facts.categories.get(SanctionCategory.THREATS, [])
+    kept = [h for h in threats if doc.sentences[h.first] != sent]
+    if threats and not kept:
+        del facts.categories[SanctionCategory.THREATS]
+    elif threats:
+        facts.categories[SanctionCategory.THREATS] = kept
+    return True
+
+
+def _warns(doc: Document, sent: int, before: int) -> bool:
+    """A condition set before ``before`` in sentence ``sent``: "if I punch the door again"."""
+    return any(doc.words[j] == "if" and doc.sentences[j] == sent for j in range(before))
 
 
 def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:

@@ -92,7 +92,11 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     negation = by_label(hits.get("negation", []))
     categories_lex = threats_naming_harm(doc, hits.get("categories", []), bodies_lex)
     facts = Facts()
-    facts.denials = standing_denials(doc, negation.get("denial", []))
+    topic = topic_mask(doc, links, bodies_lex, hits.get("staff", []))
+    # what a contact was about is no denial: "went to the one about safety because ... nobody
+    # did nothing"
+    denials = [h for h in negation.get("denial", []) if h.first not in topic]
+    facts.denials = standing_denials(doc, denials)
     facts.contact_denials = outside_remarks(
         doc, negation.get("contact_denial", []), hits.get("staff", [])
     )
@@ -100,7 +104,6 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     facts.doubts = negation.get("doubt", [])
     facts.past = negation.get("past", [])
     facts.risk_denials = negation.get("risk_denial", []) + negation.get("healed", [])
-    topic = topic_mask(doc, links, bodies_lex, hits.get("staff", []))
     read_bodies(doc, facts, bodies_lex, negation.get("body_doubt", []))
     facts.links = links_near_contacts(doc, facts, links, topic)
     read_routes(facts, hits.get("routes", []))

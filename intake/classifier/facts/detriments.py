@@ -186,6 +186,21 @@ def _threat_end(doc: Document, index: int) -> int:
     return end
 
 
+#: Words just before an act that say it was never done: "I've never been searched more,
+#: never been moved, never lost a job". Not "not" or "haven't", which detriments are often said
+#: with ("not given my meds", "haven't been given my post").
+_NEVER = frozenset({"never", "nevr", "neva"})
+_BEEN = frozenset({"been", "once", "ever", "got", "had", "being"})
+
+
+def _never_done(doc: Document, hit: Hit) -> bool:
+    """The act is said never to have happened: "never moved", "never once been searched"."""
+    j = hit.first - 1
+    while j >= max(0, hit.first - 2) and doc.words[j] in _BEEN:
+        j -= 1
+    return j >= 0 and doc.words[j] in _NEVER
+
+
 def read_categories(
     doc: Document,
     facts: Facts,
@@ -195,7 +210,7 @@ def read_categories(
     harms: Sequence[Hit] = (),
 ) -> None:
     facts.not_done |= {SanctionCategory(h.label) for h in hits if h.first in topic}
-    hits = [h for h in hits if h.first not in topic]
+    hits = [h for h in hits if h.first not in topic and not _never_done(doc, h)]
     # A member of staff's fear for their own job ("she'll be finished here if she writes it up")
     # is the whistleblower's, not a threat to the prisoner.
     fear = {doc.sentences[h.first] for h in facts.whistle_fear}

@@ -105,6 +105,8 @@ def test_it_was_never_trained_on_the_held_out_half() -> None:
         "train/written32.jsonl",
         "train/written33.jsonl",
         "train/written34.jsonl",
+        "train/written35.jsonl",
+        "train/written36.jsonl",
     }
 
 

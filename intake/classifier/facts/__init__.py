@@ -93,10 +93,7 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     categories_lex = threats_naming_harm(doc, hits.get("categories", []), bodies_lex)
     facts = Facts()
     topic = topic_mask(doc, links, bodies_lex, hits.get("staff", []))
-    # what a contact was about is no denial: "went to the one about safety because ... nobody
-    # did nothing"
-    denials = [h for h in negation.get("denial", []) if h.first not in topic]
-    facts.denials = standing_denials(doc, denials)
+    facts.denials = standing_denials(doc, negation.get("denial", []))
     facts.contact_denials = outside_remarks(
         doc, negation.get("contact_denial", []), hits.get("staff", [])
     )

@@ -189,6 +189,9 @@ def links_near_contacts(
         sent = doc.sentences[hit.first]
         if hit.label != "link:remark" and not any(sent + d in named_sentences for d in reach):
             continue
+        if _points_at_someone_else(doc, hit, contacts, others):
+            facts.links_elsewhere.append(hit)
+            continue
         if hit.label == "link:forward" and not any(
             0 < c.first - hit.last <= _FORWARD_REACH for c in contacts.get(sent, ())
         ):
@@ -198,9 +201,6 @@ def links_near_contacts(
             for back in range(_LINK_SENTENCES + 1)
             for c in contacts.get(sent - back, ())
         ):
-            continue
-        if _points_at_someone_else(doc, hit, contacts, others):
-            facts.links_elsewhere.append(hit)
             continue
         near.append(hit)
     return near
@@ -214,7 +214,7 @@ def _points_at_someone_else(
     followed that contact (eval README: "no"). Not when a body shares the other's sentence ("her
     advocate forwarded it to the ombudsman", "the inspectors or some charity")."""
     sent = doc.sentences[link.first]
-    if link.label == "link:forward":
+    if link.label in ("link:forward", "link:cause"):
         ahead = [o for o in others if 0 < o.first - link.last <= _FORWARD_REACH]
         return bool(ahead) and not _beside(doc, contacts, sent, ahead, after=link.last)
     if link.label == "link:back":
@@ -226,7 +226,11 @@ def _points_at_someone_else(
         behind = [c for s in window for c in contacts.get(s, ()) if c.last < link.first]
         if _beside(doc, contacts, doc.sentences[last.first], [last], after=-1):
             return False
-        return all(c.last < last.first for c in behind if doc.sentences[c.first] != doc.sentences[last.first])
+        return all(
+            c.last < last.first
+            for c in behind
+            if doc.sentences[c.first] != doc.sentences[last.first]
+        )
     return False
 
 

@@ -191,10 +191,17 @@ def _threat_end(doc: Document, index: int) -> int:
 #: with ("not given my meds", "haven't been given my post").
 _NEVER = frozenset({"never", "nevr", "neva"})
 _BEEN = frozenset({"been", "once", "ever", "got", "had", "being"})
+#: Acts whose detriment is that they were not done: "never given", "never allowed".
+_OMISSIONS = frozenset(
+    {"given", "gave", "give", "allowed", "let", "fed", "had", "got", "received", "offered"}
+    | {"seen", "called", "unlocked", "taken", "brought", "issued", "returned", "replaced"}
+)
 
 
 def _never_done(doc: Document, hit: Hit) -> bool:
     """The act is said never to have happened: "never moved", "never once been searched"."""
+    if doc.words[hit.first] in _OMISSIONS:
+        return False  # "never given my meds" is the detriment itself
     j = hit.first - 1
     while j >= max(0, hit.first - 2) and doc.words[j] in _BEEN:
         j -= 1

@@ -62,6 +62,8 @@ TRAINING = (
     "train/written32.jsonl",
     "train/written33.jsonl",
     "train/written34.jsonl",
+    "train/written35.jsonl",
+    "train/written36.jsonl",
 )
 OUT = Path(__file__).with_name("model.npz")
 C = 10.0

@@ -1,0 +1,149 @@
+"""Issue 13, session 15: whose contact a link points at, what an account says was never done.
+
+- A time or a reason that points at a contact with someone else ("after his sister wrote to
+  their MP", "... the local paper. Since then") ties what followed to that contact: a body named
+  elsewhere without a link of its own does not make it a sanction. A body beside the other
+  ("her advocate sent it on to the ombudsman", "the Board or some charity") still counts.
+- "... nothing to do with it" points back at the body named before it, as "them" does.
+- The whole wing or the whole prison treated alike, said other ways.
+- A cause the person accepts of a warning about their own conduct ("if I kick off again I'm
+  down the block, and that's fair") does not deny what was done to them elsewhere.
+- An act said never to have happened ("never been moved, never lost my job") is no detriment.
+- A process never opened ("never been on an ACCT", "off ACCT for a year") is no present risk.
+
+The rules are tested alone (``learned=False``). Every text was written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from intake.classifier import classify
+from intake.core.vocabulary import Qualifies, Route, SanctionCategory
+
+C = SanctionCategory
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After his sister wrote to their MP about the heating, officers took his kettle and "
+        "his radio. He also saw the IMB about his glasses but they have nothing on that.",
+        "My story was in the local paper in May. Since then the SO has stopped my gym. I've "
+        "talked to the inspectors too, but that's old news.",
+        "Ever since my solicitor lodged the judicial review, DCOs search my room twice a "
+        "week. I did fill in the inspectors' survey as well.",
+    ],
+)
+def test_a_link_pointing_at_someone_else_is_not_a_sanction(text: str) -> None:
+    result = classify(text, learned=False)
+    assert result.qualifies is Qualifies.NO
+    assert result.route is Route.COMPLAINT
+    assert "someone other than" in result.rationale
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After her advocate sent her complaint on to the ombudsman, staff took her off the "
+        "kitchen rota.",
+        "I wrote to the Board or some charity, I forget which. A week later I was on the van "
+        "to Swaleside.",
+    ],
+)
+def test_a_body_beside_the_other_contact_keeps_the_link(text: str) -> None:
+    assert classify(text, learned=False).qualifies is not Qualifies.NO
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moved to D wing on the 3rd after a fight, I'd put a letter to the ombudsman in on the "
+        "20th about my missing trainers. He says the move 'came before, nothing to do with it'.",
+        "Since her piece was in the paper she's been off the orderly job. She spoke to the "
+        "Board that week too but 'the Board's got nothing to do with it', she says.",
+        "The whole of C wing was put on a restricted regime after the inspectors left. I did "
+        "speak to them, but it's the whole wing, not just me.",
+        "A security sweep across the whole prison the week after the inspection: our cells "
+        "were turned over, I spoke to the inspectors but so did plenty.",
+    ],
+)
+def test_denials_pointing_back_and_the_whole_wing_are_no(text: str) -> None:
+    assert classify(text, learned=False).qualifies is Qualifies.NO
+
+
+@pytest.mark.parametrize(
+    ("text", "done"),
+    [
+        (
+            "The day after the Board saw me I was taken off the servery and the SO said 'that's "
+            "what talking to the Board gets you'. He also said if I kick off again I'm going "
+            "down the block, but that's fair, I did kick off.",
+            C.LOSS_OF_EMPLOYMENT,
+        ),
+        (
+            "After I told the inspectors about the restraint, staff took me off the barbering "
+            "course, one saying 'should have kept quiet for the inspectors'. They also said I'd "
+            "lose my TV if I kept swearing; fair enough, I was swearing.",
+            C.LOSS_OF_EMPLOYMENT,
+        ),
+    ],
+)
+def test_an_accepted_warning_leaves_what_was_done(text: str, done: SanctionCategory) -> None:
+    result = classify(text, learned=False)
+    assert result.qualifies is Qualifies.YES
+    assert done in result.categories
+    assert C.THREATS not in result.categories
+
+
+@pytest.mark.parametrize(
+    ("text", "never"),
+    [
+        (
+            "I've had apps in to the IMB for years. Nobody has bothered me for it, I've never "
+            "been moved and never lost my job. I'm here about the shower that's broken.",
+            C.LOSS_OF_EMPLOYMENT,
+        ),
+        (
+            "Spoke to the inspectors last spring. I was never once searched after, never "
+            "downgraded. My complaint is the canteen prices.",
+            C.PSYCHOLOGICAL_ABUSE,
+        ),
+    ],
+)
+def test_an_act_said_never_to_have_happened_is_no_detriment(
+    text: str, never: SanctionCategory
+) -> None:
+    result = classify(text, learned=False)
+    assert never not in result.categories
+    assert result.qualifies is Qualifies.NO
+
+
+def test_an_act_said_with_not_is_still_the_detriment() -> None:
+    text = (
+        "Since I wrote to the ombudsman I have not been given my canteen and they moved me "
+        "to the twos."
+    )
+    result = classify(text, learned=False)
+    assert result.qualifies is Qualifies.YES
+    assert {C.ENTITLEMENTS, C.RELOCATION} <= set(result.categories)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I put an IMB app in about my parole dossier. I have never been on an ACCT and I feel "
+        "safe; I just want the dossier chased.",
+        "She has old scars, off ACCT for a year and doing well, and has asked the Board about "
+        "her course. Staff have been nothing but supportive.",
+    ],
+)
+def test_an_acct_never_opened_or_closed_is_no_present_risk(text: str) -> None:
+    result = classify(text, learned=False)
+    assert not result.immediate_risk
+    assert result.route is not Route.SAFER_CUSTODY
+
+
+def test_an_acct_open_now_is_still_a_risk() -> None:
+    text = "He was put on an ACCT last night after the officer told him he'd be shipped out."
+    assert classify(text, learned=False).immediate_risk

@@ -118,6 +118,8 @@ def _topic_end(doc: Document, start: int, subjects: set[int]) -> int:
 _BACK = frozenset({"them", "these", "those", "either", "both"})
 #: "... nothing to do with it", "no part in it": "it" points back as well (not "hasn't seen it").
 _BACK_BY_IT = frozenset({"with", "in", "into"})
+#: ... unless it is a doubt: "might be nothing to do with it" (the link is for a person).
+_HEDGES = frozenset({"might", "may", "could", "maybe", "probably", "possibly", "perhaps"})
 
 
 def read_bodies(doc: Document, facts: Facts, hits: list[Hit], doubts: list[Hit]) -> None:
@@ -128,7 +130,8 @@ def read_bodies(doc: Document, facts: Facts, hits: list[Hit], doubts: list[Hit])
         denied.update(j for j in range(cue.first, stop + 1) if doc.sentences[j] == sent)
         back = doc.words[cue.last] == "it"  # "the Board and the inspectors don't come into it"
         after = doc.words[cue.last + 1] if cue.last + 1 < len(doc) else ""
-        back = back or (after == "it" and doc.words[cue.last] in _BACK_BY_IT)
+        hedged = bool(_HEDGES & set(doc.words[max(0, cue.first - 3) : cue.first]))
+        back = back or (after == "it" and doc.words[cue.last] in _BACK_BY_IT and not hedged)
         if back or after in _BACK:
             denied.update(j for j in range(cue.first) if doc.sentences[j] in (sent, sent - 1))
     doubted = {doc.sentences[h.first] for h in doubts}

@@ -79,16 +79,16 @@ def test_what_the_second_opinion_may_change(row: Row) -> None:
 
 
 @pytest.mark.parametrize(
-    ("linked", "moved", "after"),
-    [(True, 0.9, UNCLEAR), (False, 0.9, NO), (True, 0.1, NO)],
-    ids=["link and detriment: reopened", "no link: stays", "no detriment read: stays"],
+    ("moved", "after"),
+    [(0.9, UNCLEAR), (0.1, NO)],
+    ids=["detriment read: reopened", "no detriment read: stays"],
 )
-def test_safer_custody_is_reopened_only_with_a_link_and_a_detriment_read(
-    linked: bool, moved: float, after: Qualifies
+def test_safer_custody_is_reopened_only_with_a_detriment_read(
+    moved: float, after: Qualifies
 ) -> None:
     before = decision(NO, "no_detriment", CUSTODY)
     said = opinion(sanction=0.9, category__relocation=moved)
-    temper(before, said, RulesReading(linked=linked))
+    temper(before, said, RulesReading())
     assert before.qualifies is after
     assert before.route is (PROTOCOL if after is UNCLEAR else CUSTODY)
 

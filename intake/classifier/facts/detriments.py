@@ -31,6 +31,10 @@ _NEW_SUBJECT = frozenset(
 
 # An insult or threat from another prisoner is not a staff sanction (an assault staff permit is).
 _PEER_EXCLUDED = frozenset({SanctionCategory.VERBAL_ABUSE, SanctionCategory.THREATS})
+#: Words between another prisoner and the assault they did ("another detainee punched him"):
+#: nearer than the insults' reach, since "no other boys were out, and one of them grabbed him"
+#: is staff.
+_PEER_ASSAULT_REACH = 2
 
 
 # Threatened acts: these categories in a threat's clause are not counted as done.
@@ -208,6 +212,13 @@ def _never_done(doc: Document, hit: Hit) -> bool:
     return j >= 0 and doc.words[j] in _NEVER
 
 
+def _assault_by_peer(doc: Document, hit: Hit, people: list[Hit]) -> bool:
+    """Another prisoner named just before the assault: "another detainee punched him"."""
+    return any(
+        p.label == "peer" and 0 < hit.first - p.last <= _PEER_ASSAULT_REACH for p in people
+    ) and said_by_peer(doc, hit, people)
+
+
 def read_categories(
     doc: Document,
     facts: Facts,
@@ -247,6 +258,9 @@ def read_categories(
             continue
         if category in _PEER_EXCLUDED and not tolerated and said_by_peer(doc, hit, people):
             continue
+        if category is SanctionCategory.PHYSICAL_ABUSE and not tolerated:
+            if _assault_by_peer(doc, hit, people):
+                continue  # an assault by others counts when staff permit it (eval README)
         facts.categories.setdefault(category, []).append(hit)
     facts.not_done -= set(facts.categories)
     _drop_carried_out(doc, facts, threatened, harms)

@@ -212,6 +212,11 @@ def _never_done(doc: Document, hit: Hit) -> bool:
     return j >= 0 and doc.words[j] in _NEVER
 
 
+#: Words that make a threat's sentence a joke ("one officer joked 'careful or you'll end up in
+#: the inspectors' report' when I beat him at pool").
+_JOKING = frozenset({"joked", "joking", "jokingly", "kidding", "banter", "jesting"})
+
+
 def _assault_by_peer(doc: Document, hit: Hit, people: list[Hit]) -> bool:
     """Another prisoner named just before the assault: "another detainee punched him"."""
     return any(
@@ -237,6 +242,12 @@ def read_categories(
         for h in hits
         if h.label != SanctionCategory.THREATS
         or (doc.sentences[h.first] not in fear and not _own_fear(doc, facts, h))
+    ]
+    jokes = {doc.sentences[j] for j, w in enumerate(doc.words) if w in _JOKING}
+    hits = [
+        h
+        for h in hits
+        if h.label != SanctionCategory.THREATS or doc.sentences[h.first] not in jokes
     ]
     threats = [h for h in hits if h.label == SanctionCategory.THREATS]
     threat_clauses, threat_after = _threat_masks(doc, threats)

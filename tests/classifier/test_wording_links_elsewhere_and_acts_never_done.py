@@ -147,3 +147,115 @@ def test_an_acct_never_opened_or_closed_is_no_present_risk(text: str) -> None:
 def test_an_acct_open_now_is_still_a_risk() -> None:
     text = "He was put on an ACCT last night after the officer told him he'd be shipped out."
     assert classify(text, learned=False).immediate_risk
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "Since my nan rang the IMB for me the night officer has stopped my evening snack.",
+            C.ENTITLEMENTS,
+        ),
+        (
+            "After I spoke to the inspectors staff said I can't go to the gym all week.",
+            C.ENTITLEMENTS,
+        ),
+        (
+            "The week after she wrote to the ombudsman she was moved off the enhanced landing "
+            "back to the main wing.",
+            C.RELOCATION,
+        ),
+        (
+            "After he saw the Board a DCO announced in the lounge that he 'has been talking to "
+            "the monitors'.",
+            C.PSYCHOLOGICAL_ABUSE,
+        ),
+        (
+            "Since my PPO complaint the custody manager keeps asking if I really want to put "
+            "my name to it, with my Cat D board next month.",
+            C.PSYCHOLOGICAL_ABUSE,
+        ),
+        (
+            "After my letter to the IMB an officer said 'people who write to the Board should "
+            "think about who unlocks them on nights'.",
+            C.THREATS,
+        ),
+        (
+            "Since my partner emailed the ombudsman the SO told me 'one more email and watch "
+            "your visits go'.",
+            C.THREATS,
+        ),
+    ],
+)
+def test_detriments_in_words_of_their_own(text: str, category: SanctionCategory) -> None:
+    result = classify(text, learned=False)
+    assert result.qualifies is Qualifies.YES
+    assert category in result.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I saw the IMB about my phone credit and that was no problem at all. They moved me to "
+        "the 3s after the fight.",
+        "I wrote to the ombudsman in May and nobody's said a dicky bird about it. My canteen "
+        "was short because of the supplier.",
+        "After I saw the Board the officer told me I'd get a negative if my music's loud "
+        "again. He never mentioned the Board and said it nicely.",
+    ],
+)
+def test_staff_who_never_raised_the_contact_and_a_contact_with_no_problem_are_no(
+    text: str,
+) -> None:
+    assert classify(text, learned=False).qualifies is Qualifies.NO
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since I told the inspectors about the showers they nicked me for a threat I never "
+        "made, and my cell gets turned over every morning.",
+        "One officer joked 'careful or you'll be in the inspectors' report' at pool. Since I "
+        "spoke to the inspectors the other one keeps my letters in the office.",
+    ],
+)
+def test_a_charge_for_a_threat_and_a_joke_are_no_threats(text: str) -> None:
+    result = classify(text, learned=False)
+    assert result.qualifies is Qualifies.YES
+    assert C.THREATS not in result.categories
+
+
+def test_an_assault_by_another_prisoner_staff_stopped_is_no_sanction() -> None:
+    text = (
+        "Last night another detainee punched him because he had translated for men who spoke "
+        "to the IMB. DCOs pulled the man off at once and took him to healthcare."
+    )
+    result = classify(text, learned=False)
+    assert C.PHYSICAL_ABUSE not in result.categories
+    assert result.qualifies is Qualifies.NO
+
+
+def test_an_assault_by_staff_beside_other_prisoners_is_still_physical_abuse() -> None:
+    text = (
+        "After he told the inspectors about the food, staff kept him in while no other lads "
+        "were out, and one of them grabbed him by the throat on the landing."
+    )
+    assert C.PHYSICAL_ABUSE in classify(text, learned=False).categories
+
+
+def test_a_threat_from_the_prisoner_the_person_reported_is_not_staffs() -> None:
+    text = (
+        "After she told the Board about bullying in the laundry, the woman she named told "
+        "others she'll 'get her in the showers'. Staff moved that woman to another house."
+    )
+    result = classify(text, learned=False)
+    assert C.THREATS not in result.categories
+
+
+def test_an_imb_member_told_of_by_what_she_did_is_a_complaint_about_the_member() -> None:
+    text = (
+        "I want to complain about the lady from the Board with the green coat. She told the "
+        "officer in the wing office what I said in private about my son. Staff have done "
+        "nothing to me, it's her I've got the problem with."
+    )
+    assert classify(text, learned=False).route is Route.IMB_MEMBER_COMPLAINT

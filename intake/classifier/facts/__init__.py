@@ -51,38 +51,38 @@ __all__ = ["Facts", "read_facts"]
 ACCEPTED = "the person accepts the cause"
 
 
-def _accepts_something_else(doc: Document, facts: Facts, denial: Hit) -> bool:
-    """An accepted cause said of no detriment near it, or of a warning in its own sentence
-    ("he said if I punch the door again I'm down the block, but that's fair"): the detriments
-    told elsewhere stand."""
-    if denial.stands_for != ACCEPTED:
-        return False
-    sent = doc.sentences[denial.first]
-    if _accepts_a_warning(doc, facts, denial):
-        return True
-    done = sentences_of(doc, facts.categories.values())
-    return not done & {sent, sent - 1}
+def _accepted_elsewhere(doc: Document, facts: Facts) -> None:
+    """Keep the denials that deny what is told. An accepted cause said of no detriment near it
+    denies nothing; one said of a warning in its own sentence, with no act done there ("he said
+    if I punch the door again I'm down the block, but that's fair"), accepts the warning, which
+    is then no threat either: the detriments told elsewhere stand."""
+    kept = []
+    for denial in facts.denials:
+        if denial.stands_for != ACCEPTED:
+            kept.append(denial)
+            continue
+        sent = doc.sentences[denial.first]
+        if _accepts_a_warning(doc, facts, denial):
+            _drop_threats_in(doc, facts, sent)
+            continue
+        if sentences_of(doc, facts.categories.values()) & {sent, sent - 1}:
+            kept.append(denial)
+    facts.denials = kept
 
 
 def _accepts_a_warning(doc: Document, facts: Facts, denial: Hit) -> bool:
-    """A warning in the accepted cause's own sentence, and no act done there: the warning
-    about the person's own conduct is what they accept, and it is no threat either."""
     sent = doc.sentences[denial.first]
     acts = [hs for c, hs in facts.categories.items() if c is not SanctionCategory.THREATS]
-    if sent in sentences_of(doc, acts) or not _warns(doc, sent, denial.first):
+    if sent in sentences_of(doc, acts):
         return False
-    threats = facts.categories.get(SanctionCategory.THREATS, [])
+    return any(doc.words[j] == "if" and doc.sentences[j] == sent for j in range(denial.first))
+
+
+def _drop_threats_in(doc: Document, facts: Facts, sent: int) -> None:
+    threats = facts.categories.pop(SanctionCategory.THREATS, [])
     kept = [h for h in threats if doc.sentences[h.first] != sent]
-    if threats and not kept:
-        del facts.categories[SanctionCategory.THREATS]
-    elif threats:
+    if kept:
         facts.categories[SanctionCategory.THREATS] = kept
-    return True
-
-
-def _warns(doc: Document, sent: int, before: int) -> bool:
-    """A condition set before ``before`` in sentence ``sent``: "if I punch the door again"."""
-    return any(doc.words[j] == "if" and doc.sentences[j] == sent for j in range(before))
 
 
 def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
@@ -107,7 +107,7 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     harms = [h for h in hits.get("categories", []) if h.label == HARM]
     read_categories(doc, facts, categories_lex, hits.get("staff", []), topic, harms)
     read_harm_denials(facts, standing_denials(doc, negation.get("harm_denial", [])))
-    facts.denials = [d for d in facts.denials if not _accepts_something_else(doc, facts, d)]
+    _accepted_elsewhere(doc, facts)
     facts.links += threats_naming_contact(doc, facts)
     dates = Dates(doc)
     facts.links += links_by_dates(doc, facts, dates)

@@ -269,9 +269,9 @@ def read_categories(
             continue
         if category in _PEER_EXCLUDED and not tolerated and said_by_peer(doc, hit, people):
             continue
-        if category is SanctionCategory.PHYSICAL_ABUSE and not tolerated:
-            if _assault_by_peer(doc, hit, people):
-                continue  # an assault by others counts when staff permit it (eval README)
+        peer_assault = category is SanctionCategory.PHYSICAL_ABUSE and not tolerated
+        if peer_assault and _assault_by_peer(doc, hit, people):
+            continue  # an assault by others counts when staff permit it (eval README)
         facts.categories.setdefault(category, []).append(hit)
     facts.not_done -= set(facts.categories)
     _drop_carried_out(doc, facts, threatened, harms)

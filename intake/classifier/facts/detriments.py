@@ -213,8 +213,9 @@ def _never_done(doc: Document, hit: Hit) -> bool:
 
 
 #: Words that make a threat's sentence a joke ("one officer joked 'careful or you'll end up in
-#: the inspectors' report' when I beat him at pool").
-_JOKING = frozenset({"joked", "joking", "jokingly", "kidding", "banter", "jesting"})
+#: the inspectors' report' when I beat him at pool"). Not "only joking" or "just kidding",
+#: which dress a threat up ("them stairs are slippy, only joking", and a wink).
+_JOKING = frozenset({"joked", "jokingly", "banter", "jesting"})
 
 
 def _assault_by_peer(doc: Document, hit: Hit, people: list[Hit]) -> bool:

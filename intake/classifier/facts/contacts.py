@@ -49,6 +49,11 @@ def topic_mask(
     named = [h for h in bodies if not h.label.startswith("addressee:")]  # "Dear IMB" is no contact
     contacts = by_sentence(doc, [h for h in links if h.label == "link:attempt"] + named)
     mask: set[int] = set()
+    cues = {h.first for h in links if h.label.startswith("link:")}
+    for i in _told_that(doc, bodies):  # what staff did is what the body was told ...
+        told = range(i, _topic_end(doc, i, set()) + 1)
+        if not cues.intersection(told):  # ... unless it is the sanction itself ("that since")
+            mask.update(told)
     for cue in links:
         i = cue.first
         if cue.label not in ("topic", "link:forward") or i == 0:
@@ -62,6 +67,27 @@ def topic_mask(
             mask.update(range(i, _topic_end(doc, i, subjects) + 1))
             break
     return mask
+
+
+#: Verbs of telling before a body whose "that" opens what the body was told ("told your
+#: members that four officers held him face down"): the topic, not a detriment after it.
+_TELLING = frozenset(
+    {"told", "tell", "tells", "telling", "informed", "warned", "reported", "explained", "said"}
+)
+_TELLING_REACH = 4
+
+
+def _told_that(doc: Document, bodies: list[Hit]) -> list[int]:
+    """Where "that" follows a body told something: "told the IMB that ..."."""
+    starts = []
+    for body in bodies:
+        i = body.last + 1
+        if i >= len(doc) or doc.words[i] != "that" or doc.sentences[i] != doc.sentences[body.first]:
+            continue
+        before = doc.words[max(0, body.first - _TELLING_REACH) : i]  # "told your members"
+        if _TELLING & set(before):
+            starts.append(i)
+    return starts
 
 
 #: Words that start what followed a contact when no comma marks it ("rang the board about me

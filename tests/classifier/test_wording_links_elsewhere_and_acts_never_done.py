@@ -259,3 +259,103 @@ def test_an_imb_member_told_of_by_what_she_did_is_a_complaint_about_the_member()
         "nothing to me, it's her I've got the problem with."
     )
     assert classify(text, learned=False).route is Route.IMB_MEMBER_COMPLAINT
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "Since my letter to the Board I'm on basic: telly out, own clothes bagged up, two "
+            "visits a month.",
+            C.ENTITLEMENTS,
+        ),
+        (
+            "A week after the inspectors' group, Officer P started making me come for my "
+            "meals after everyone else and take the tray back to my cell.",
+            C.ISOLATION,
+        ),
+        (
+            "Since I saw the IMB the night officer has been going round the other cells "
+            "telling people I'm 'the one feeding the Board'.",
+            C.PSYCHOLOGICAL_ABUSE,
+        ),
+        (
+            "Since my PPO complaint went in my cat D got knocked back again.",
+            C.RECATEGORISATION,
+        ),
+        (
+            "A fortnight after my PPO complaint I was moved to another B cat, no reason.",
+            C.TRANSFER,
+        ),
+        (
+            "Ever since the focus group with the inspectors the SO does a big bow whenever I "
+            "walk onto the servery, and the queue copies him.",
+            C.HUMILIATION,
+        ),
+        (
+            "After my letter to the ombudsman the officer held his fist right up to my face "
+            "and said 'one day'. He never touched me.",
+            C.THREATS,
+        ),
+        (
+            "Since I went to the IMB the SO stops at my door: 'them stairs are slippy, people "
+            "fall, only joking', and winks.",
+            C.THREATS,
+        ),
+        (
+            "After she talked to the inspectors, staff stopped her going to the gym and out on "
+            "the field for a week.",
+            C.ENTITLEMENTS,
+        ),
+        (
+            "On 4 May he told the IMB that staff were opening his legal post. On 9 May our "
+            "letter to him was again opened.",
+            C.COMMUNICATION_LIMITS,
+        ),
+    ],
+)
+def test_category_boundaries_in_words_of_their_own(text: str, category: SanctionCategory) -> None:
+    result = classify(text, learned=False)
+    assert result.qualifies is Qualifies.YES
+    assert category in result.categories
+
+
+@pytest.mark.parametrize(
+    ("text", "not_this"),
+    [
+        (
+            "Pr has fresh cuts to both arms, self-inflicted last night. No assault alleged. "
+            "Since his IMB app, his post has been handed back to him opened.",
+            C.PHYSICAL_ABUSE,
+        ),
+        (
+            "Dear Board, my son told your members that three officers held him down on the "
+            "landing. Since he told you, every visit I book gets cancelled.",
+            C.PHYSICAL_ABUSE,
+        ),
+        (
+            "Since I saw the Board I've started eating in my cell by choice, and the SO calls "
+            "me 'Board boy' at the servery.",
+            C.ISOLATION,
+        ),
+        (
+            "The week after his IMB app he was taken off his wing cleaner job; the SO said "
+            "'ask the Board for a job'.",
+            C.RELOCATION,
+        ),
+        (
+            "The morning after he gave the Board a statement he was relocated from B wing to "
+            "the CSU, citing 'intel re threats to staff'.",
+            C.RELOCATION,
+        ),
+        (
+            "The morning after he gave the Board a statement he was relocated from B wing to "
+            "the CSU, citing 'intel re threats to staff'.",
+            C.THREATS,
+        ),
+    ],
+)
+def test_category_false_friends_at_the_boundaries(text: str, not_this: SanctionCategory) -> None:
+    result = classify(text, learned=False)
+    assert result.qualifies is not Qualifies.NO
+    assert not_this not in result.categories

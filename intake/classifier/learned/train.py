@@ -64,6 +64,7 @@ TRAINING = (
     "train/written34.jsonl",
     "train/written35.jsonl",
     "train/written36.jsonl",
+    "train/written38.jsonl",
 )
 OUT = Path(__file__).with_name("model.npz")
 C = 10.0

@@ -359,3 +359,21 @@ def test_category_false_friends_at_the_boundaries(text: str, not_this: SanctionC
     result = classify(text, learned=False)
     assert result.qualifies is not Qualifies.NO
     assert not_this not in result.categories
+
+
+def test_a_detriment_dated_before_the_contact_is_no_link_for_a_bare_now() -> None:
+    text = (
+        "Lost my enhanced in February for a failed MDT. Went to the Board in April to ask how "
+        "long I'd be on standard. Still on standard now."
+    )
+    assert classify(text, learned=False).qualifies is Qualifies.NO
+
+
+def test_a_list_of_bodies_never_approached_denies_each() -> None:
+    text = (
+        "Our client has been on basic since we issued proceedings over his injury. Staff call "
+        "him 'the claimant'. He has not approached the IMB, HMIP or the PPO."
+    )
+    result = classify(text, learned=False)
+    assert result.qualifies is Qualifies.NO
+    assert result.body == []

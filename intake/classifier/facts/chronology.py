@@ -240,8 +240,9 @@ def detriments_before_contact(doc: Document, facts: Facts, written: Dates) -> li
     """Every dated detriment dated before the first dated contact ("sent back to closed
     conditions in January ... In March he complained to the Ombudsman about it"): the
     punishment came first, so the contact cannot be its cause. Read only where nothing else
-    links them; the first detriment's date, as a denial."""
-    if not facts.bodies or not facts.categories or facts.links:
+    links them but "now" ("Still on standard now"); the first detriment's date, as a denial."""
+    strong = [h for h in facts.links if doc.words[h.first : h.last + 1] != ["now"]]
+    if not facts.bodies or not facts.categories or strong:
         return []
     dates = written.found
     if len(dates) < 2:

@@ -108,6 +108,7 @@ def test_it_was_never_trained_on_the_held_out_half() -> None:
         "train/written35.jsonl",
         "train/written36.jsonl",
         "train/written38.jsonl",
+        "train/written39.jsonl",
     }
 
 

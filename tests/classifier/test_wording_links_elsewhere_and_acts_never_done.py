@@ -377,3 +377,63 @@ def test_a_list_of_bodies_never_approached_denies_each() -> None:
     result = classify(text, learned=False)
     assert result.qualifies is Qualifies.NO
     assert result.body == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since I spoke to the inspectors the SO says 'funny how lads who talk to inspectors "
+        "slip in the showers'.",
+        "After my IMB app the officer on the 3s said I'd have 'a very sore weekend' if I kept "
+        "writing.",
+        "Since the ombudsman upheld my complaint the SO runs his thumb across his throat "
+        "whenever I pass the office.",
+        "My cellmate heard two officers saying they're going to give 'the Board's grass' a "
+        "kicking on nights. I went to the Board last week.",
+        "After I saw the IMB the officer told me 'be a shame if you went down them stairs'.",
+        "A DCO tore up his IMB application and said 'next one I find, you go to separation'.",
+    ],
+)
+def test_veiled_threats_of_harm(text: str) -> None:
+    result = classify(text, learned=False)
+    assert result.qualifies is not Qualifies.NO
+    assert C.THREATS in result.categories
+
+
+def test_a_fall_that_happened_is_no_threat() -> None:
+    text = (
+        "Since his son wrote to the IMB his evening tablets have not been given five times. "
+        "He fell on the landing yesterday."
+    )
+    assert C.THREATS not in classify(text, learned=False).categories
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "Since I went to the Board, every morning at unlock the officer goes 'bags packed?' "
+            "and grins.",
+            C.PSYCHOLOGICAL_ABUSE,
+        ),
+        (
+            "Since the ombudsman's letter, the night officer has stood at my door twice staring "
+            "in.",
+            C.PSYCHOLOGICAL_ABUSE,
+        ),
+        (
+            "Since my complaint went to the ombudsman I've had twenty minutes outside in two "
+            "weeks; the others get an hour a day.",
+            C.ENTITLEMENTS,
+        ),
+        (
+            "The day after I saw the IMB, my radio and my photos were gone from my cell while "
+            "I was at work.",
+            C.ENTITLEMENTS,
+        ),
+    ],
+)
+def test_mind_games_and_entitlements_said_other_ways(text: str, category: SanctionCategory) -> None:
+    result = classify(text, learned=False)
+    assert result.qualifies is Qualifies.YES
+    assert category in result.categories

@@ -65,6 +65,7 @@ TRAINING = (
     "train/written35.jsonl",
     "train/written36.jsonl",
     "train/written38.jsonl",
+    "train/written39.jsonl",
 )
 OUT = Path(__file__).with_name("model.npz")
 C = 10.0

@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -99,11 +101,43 @@ _ONLY = "a possible threat, the only detriment named (a person reads it)"
 def _why_a_threat(doc: Document, frame: Hit, harms: list[int], contact: list[int]) -> str | None:
     if _veiled(doc, frame):
         return _OPEN
-    if _of_contact(doc, frame, contact):
+    if _of_contact(doc, frame, contact) and _said(doc, frame):
         return _CONTACT
     first = clause_start(doc, frame.first)
     last = min(doc.sentence_range(frame.last)[1], frame.last + _HARM_REACH)
-    return _NAMED if any(first <= i <= last for i in harms) else None
+    if not any(first <= i <= last for i in harms):
+        return None
+    return _NAMED if _said(doc, frame) else None
+
+
+#: Words that make a threat's shape someone's words ("told him 'you'll get a slap tonight'").
+_SAYING = frozenset(
+    {"said", "says", "say", "told", "tells", "tell", "goes", "went", "warned", "warns"}
+    | {"threatened", "threatens", "shouted", "shouts", "saying", "telling", "whispered", "added"}
+    | {"reckons", "promised", "promises", "heard", "overheard", "mutters", "muttered", "yelled"}
+)
+_SAYING_REACH = 8
+
+
+def _said(doc: Document, frame: Hit) -> bool:
+    """A threat's shape said by someone: a word of saying just before it in its sentence, or a
+    quotation open before it ("'you'll get a slap tonight'"), not the narrator's own future
+    ("you'll have to bear with me", "he'll get less gym there")."""
+    sent = doc.sentences[frame.first]
+    before = range(max(0, frame.first - _SAYING_REACH), frame.first)
+    if any(doc.words[j] in _SAYING and doc.sentences[j] == sent for j in before):
+        return True
+    start = doc.sentence_range(frame.first)[0]
+    marks = _QUOTE_MARK.findall(doc.text[doc.starts[start] : doc.starts[frame.first]])
+    return bool(marks) and marks[-1].strip() in _OPENING  # a quotation still open
+
+
+#: A quotation mark that opens (after a space, at the start) or closes (before a space or
+#: punctuation): not the apostrophe inside "don't".
+_QUOTE_MARK = re.compile(
+    r"(?:^|(?<=[\s(\[:,]))['\"\u2018\u201c](?=\w)|(?<=[\w.!?,])['\"\u2019\u201d](?=[\s.,;:!?)]|$)"
+)
+_OPENING = frozenset({"'", '"', "\u2018", "\u201c"})
 
 
 def _as(hit: Hit, stands_for: str) -> Hit:

@@ -8,7 +8,8 @@ Never where no body is contacted at all, the person denied a sanction, the accou
 contact with someone else, or a route the rules decide by voice or place (a staff member's own
 fear, a death, a place outside the protocol, an IMB member's conduct). A reopened account goes to
 the protocol, from the complaints process or from safer custody (a complaint with a risk in it,
-where the model reads a detriment as well: the risk stays flagged). A case that
+where the rules read a link or a detriment and the model a detriment: the risk stays flagged). A
+case that
 qualifies gains the categories the model reads, except an act the rules read as only threatened
 or as what the contact was about; "ask about risk now" is raised on its risk head,
 unless the account puts the harm in the past or says there is no risk.
@@ -38,10 +39,12 @@ _VOICE_OPEN = (Route.COMPLAINT, Route.SANCTION_PROTOCOL, Route.SAFER_CUSTODY)
 #: The rules' reasons for a "no" the model may reopen: contact seen, the rest not recognised.
 _OPEN = ("no_detriment", "vague_no_link")
 #: The rules' routes for a "no" the model may reopen: the complaints process, or safer custody
-#: where the rules sent a complaint with a risk in it and the model also reads a detriment (a
-#: reopened account goes to the protocol, its risk still flagged). Until session 15 the rules
-#: had to read a link as well; pooled over the eight held-out batches (640 accounts, figures
-#: only) dropping that condition set three more routes right and none wrong (0.894 to 0.898).
+#: where the rules sent a complaint with a risk in it, read a link or a detriment of their own,
+#: and the model also reads a detriment (a reopened account goes to the protocol, its risk still
+#: flagged). Until session 15 the rules had to read a link; pooled over ten held-out batches
+#: (800 accounts, figures only) a link or a detriment set one more route right (0.900 to 0.901),
+#: and the model's detriment alone three, but then a self-harm told to the inspectors, with no
+#: sanction in it, went to the protocol instead of Safer Custody (the eval README's rule 6).
 _REOPEN_ROUTES = (Route.COMPLAINT, Route.SAFER_CUSTODY)
 _WORDS_SHOWN = 3
 
@@ -60,6 +63,8 @@ class RulesReading:
     not_done: frozenset[SanctionCategory] = frozenset()
     #: A staff member's note names the prisoner a detriment hit ("Pr J. was put on basic").
     prisoner_in_sanction: bool = False
+    #: A link to a contact was read (a reason, a time, a remark).
+    linked: bool = False
     #: The detriments the rules read (dropped from a "no"; restored when the model reopens it).
     read: frozenset[SanctionCategory] = frozenset()
 
@@ -70,6 +75,7 @@ class RulesReading:
             risk_discounted=bool(facts.risks_set_aside or facts.risk_denials),
             prisoner_voice=bool(facts.prisoner_voice),
             not_done=frozenset(facts.not_done),
+            linked=bool(facts.links),
             prisoner_in_sanction=prisoner_in_sanction,
             read=frozenset(facts.categories),
         )
@@ -118,7 +124,7 @@ def _reopens(decision: Decision, opinion: Opinion, rules: RulesReading) -> bool:
     if decision.route not in _REOPEN_ROUTES:  # whistleblowing, deaths, places stay the rules'
         return False
     clear_risk = decision.route is Route.SAFER_CUSTODY and decision.immediate_risk
-    if clear_risk and not _names_a_detriment(opinion):
+    if clear_risk and not (_names_a_detriment(opinion) and (rules.linked or rules.read)):
         return False  # a risk told to a body, with no detriment read, stays with safer custody
     return opinion.says("sanction")
 

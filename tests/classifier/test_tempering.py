@@ -79,16 +79,26 @@ def test_what_the_second_opinion_may_change(row: Row) -> None:
 
 
 @pytest.mark.parametrize(
-    ("moved", "after"),
-    [(0.9, UNCLEAR), (0.1, NO)],
-    ids=["detriment read: reopened", "no detriment read: stays"],
+    ("rules", "moved", "after"),
+    [
+        (RulesReading(linked=True), 0.9, UNCLEAR),
+        (RulesReading(read=frozenset({SanctionCategory.ISOLATION})), 0.9, UNCLEAR),
+        (RulesReading(), 0.9, NO),
+        (RulesReading(linked=True), 0.1, NO),
+    ],
+    ids=[
+        "link and detriment: reopened",
+        "a detriment of the rules' own and the model's: reopened",
+        "neither link nor detriment read by the rules: stays",
+        "no detriment read by the model: stays",
+    ],
 )
 def test_safer_custody_is_reopened_only_with_a_detriment_read(
-    moved: float, after: Qualifies
+    rules: RulesReading, moved: float, after: Qualifies
 ) -> None:
     before = decision(NO, "no_detriment", CUSTODY)
     said = opinion(sanction=0.9, category__relocation=moved)
-    temper(before, said, RulesReading())
+    temper(before, said, rules)
     assert before.qualifies is after
     assert before.route is (PROTOCOL if after is UNCLEAR else CUSTODY)
 

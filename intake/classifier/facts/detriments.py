@@ -116,7 +116,7 @@ _SAYING = frozenset(
     | {"threatened", "threatens", "shouted", "shouts", "saying", "telling", "whispered", "added"}
     | {"reckons", "promised", "promises", "heard", "overheard", "mutters", "muttered", "yelled"}
 )
-_SAYING_REACH = 8
+_SAYING_REACH = 20
 
 
 def _said(doc: Document, frame: Hit) -> bool:
@@ -128,7 +128,9 @@ def _said(doc: Document, frame: Hit) -> bool:
     if any(doc.words[j] in _SAYING and doc.sentences[j] == sent for j in before):
         return True
     start = doc.sentence_range(frame.first)[0]
-    marks = _QUOTE_MARK.findall(doc.text[doc.starts[start] : doc.starts[frame.first]])
+    # from just before the sentence's first word, where a quotation opening it stands
+    said = doc.text[max(0, doc.starts[start] - 2) : doc.starts[frame.first] + 1]
+    marks = _QUOTE_MARK.findall(said)
     return bool(marks) and marks[-1].strip() in _OPENING  # a quotation still open
 
 

@@ -46,6 +46,9 @@ def parse_answer(
         return Parsed(None, "(skipped)")
     if question.allow_unknown and lowered in UNKNOWN_WORDS:
         return Parsed(None, "not known")
+    if lowered in SKIP_WORDS:  # never kept as the answer itself ("skip" is no language)
+        also = "; type 'unknown' if they do not know" if question.allow_unknown else ""
+        raise ValidationProblem(f"this question cannot be skipped: please answer it{also}")
     parser = _PARSERS[question.kind]
     return parser(question, cleaned, directory=directory, today=today)
 

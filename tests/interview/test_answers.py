@@ -122,6 +122,21 @@ def test_skippable_answer() -> None:
     assert parse("witnesses", "skip").value is None
 
 
+@pytest.mark.parametrize(
+    ("key", "typed"),
+    [("interpreter_language", "skip"), ("person_name", "n/a"), ("raised_by", "pass")],
+)
+def test_skip_typed_where_an_answer_is_needed_is_refused_not_kept(key: str, typed: str) -> None:
+    with pytest.raises(ValidationProblem, match="cannot be skipped"):
+        parse(key, typed)
+
+
+def test_a_prison_number_may_be_unknown_but_not_skipped() -> None:
+    assert parse("prison_number", "unknown").value is None
+    with pytest.raises(ValidationProblem, match="type 'unknown'"):
+        parse("prison_number", "skip")
+
+
 def test_huge_paste_and_control_characters() -> None:
     with pytest.raises(ValidationProblem, match="more than the"):
         parse("staff_involved", "x" * 100_001)

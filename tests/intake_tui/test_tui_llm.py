@@ -31,7 +31,7 @@ NOT_A_SANCTION = {"qualifies": "no", "categories": [], "body": ["IMB"], "immedia
 
 
 def _with_model(settings: Settings, url: str) -> Settings:
-    return settings.model_copy(update={"llm_url": url, "llm_model": MODEL, "llm_timeout": 2.0})
+    return settings.model_copy(update={"llm_url": url, "llm_model": MODEL, "llm_timeout": 10.0})
 
 
 async def test_the_models_reading_shows_beside_the_rules_and_changes_nothing(

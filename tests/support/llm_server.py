@@ -137,7 +137,9 @@ def llm_settings(tmp_path: Path, url: str, **overrides: Any) -> Settings:
         "llm_url": url,
         "llm_model": MODEL,
         "llm_api_key": API_KEY,
-        "llm_timeout": 2.0,
+        # generous: a loaded CI machine once took over 2 s to answer on loopback; the timeout
+        # test sets its own (0.5 s against a reply held back 3 s)
+        "llm_timeout": 10.0,
     }
     return load_settings(**{**values, **overrides})
 

@@ -29,17 +29,12 @@ from intake.classifier.facts.contacts import (
     read_bodies,
     topic_mask,
 )
-from intake.classifier.facts.detriments import (
-    HARM,
-    read_categories,
-    read_harm_denials,
-    threats_naming_contact,
-    threats_naming_harm,
-)
+from intake.classifier.facts.detriments import read_categories, read_harm_denials
 from intake.classifier.facts.model import Facts
 from intake.classifier.facts.remarks import outside_remarks, remarks_naming_a_body
 from intake.classifier.facts.risks import read_risks, read_routes
 from intake.classifier.facts.scope import by_label, sentences_of
+from intake.classifier.facts.threats import HARM, threats_naming_contact, threats_naming_harm
 from intake.classifier.matcher import Hit
 from intake.core.vocabulary import SanctionCategory
 
@@ -79,10 +74,8 @@ def _accepts_a_warning(doc: Document, facts: Facts, denial: Hit) -> bool:
 
 
 def _drop_threats_in(doc: Document, facts: Facts, sent: int) -> None:
-    threats = facts.categories.pop(SanctionCategory.THREATS, [])
-    kept = [h for h in threats if doc.sentences[h.first] != sent]
-    if kept:
-        facts.categories[SanctionCategory.THREATS] = kept
+    threats = facts.categories.get(SanctionCategory.THREATS, [])
+    facts.keep(SanctionCategory.THREATS, [h for h in threats if doc.sentences[h.first] != sent])
 
 
 def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:

@@ -51,3 +51,10 @@ class Facts:
     carried_out: list[Hit] = field(default_factory=list)
     #: Risk cues set aside: in a sentence about the past or a death, or in a clause saying no risk.
     risks_set_aside: list[Hit] = field(default_factory=list)
+
+    def keep(self, category: SanctionCategory, hits: list[Hit]) -> None:
+        """Only ``hits`` stand for ``category``; with none, the category is not read at all."""
+        if hits:
+            self.categories[category] = hits
+        else:
+            self.categories.pop(category, None)

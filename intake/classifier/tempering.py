@@ -8,10 +8,9 @@ Never where no body is contacted at all, the person denied a sanction, the accou
 contact with someone else, or a route the rules decide by voice or place (a staff member's own
 fear, a death, a place outside the protocol, an IMB member's conduct). A reopened account goes to
 the protocol, from the complaints process or from safer custody (a complaint with a risk in it,
-where the rules read a link or a detriment and the model a detriment: the risk stays flagged). A
-case that
-qualifies gains the categories the model reads, except an act the rules read as only threatened
-or as what the contact was about; "ask about risk now" is raised on its risk head,
+where the rules read a link or a detriment and the model a detriment: the risk stays flagged).
+A case that qualifies gains the categories the model reads, except an act the rules read as only
+threatened or as what the contact was about; "ask about risk now" is raised on its risk head,
 unless the account puts the harm in the past or says there is no risk.
 Where the model reads a member of staff fearing sanctions for their own contact with a body
 (the whistleblowing route), an account the rules sent to the complaints process or the protocol
@@ -59,12 +58,12 @@ class RulesReading:
     risk_discounted: bool = False
     #: A prisoner or detainee speaks of their own custody: never whistleblowing.
     prisoner_voice: bool = False
+    #: A link to a contact was read (a reason, a time, a remark).
+    linked: bool = False
     #: Categories read only as threatened or as what a contact was about: never added.
     not_done: frozenset[SanctionCategory] = frozenset()
     #: A staff member's note names the prisoner a detriment hit ("Pr J. was put on basic").
     prisoner_in_sanction: bool = False
-    #: A link to a contact was read (a reason, a time, a remark).
-    linked: bool = False
     #: The detriments the rules read (dropped from a "no"; restored when the model reopens it).
     read: frozenset[SanctionCategory] = frozenset()
 
@@ -74,8 +73,8 @@ class RulesReading:
             denied=bool(facts.denials),
             risk_discounted=bool(facts.risks_set_aside or facts.risk_denials),
             prisoner_voice=bool(facts.prisoner_voice),
-            not_done=frozenset(facts.not_done),
             linked=bool(facts.links),
+            not_done=frozenset(facts.not_done),
             prisoner_in_sanction=prisoner_in_sanction,
             read=frozenset(facts.categories),
         )
@@ -125,7 +124,7 @@ def _reopens(decision: Decision, opinion: Opinion, rules: RulesReading) -> bool:
         return False
     clear_risk = decision.route is Route.SAFER_CUSTODY and decision.immediate_risk
     if clear_risk and not (_names_a_detriment(opinion) and (rules.linked or rules.read)):
-        return False  # a risk told to a body, with no detriment read, stays with safer custody
+        return False  # a risk told to a body, nothing else read, stays with safer custody
     return opinion.says("sanction")
 
 

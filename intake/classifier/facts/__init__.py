@@ -95,7 +95,7 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     facts.past = negation.get("past", [])
     facts.risk_denials = negation.get("risk_denial", []) + negation.get("healed", [])
     read_bodies(doc, facts, bodies_lex, negation.get("body_doubt", []))
-    facts.links = links_near_contacts(doc, facts, links, topic)
+    facts.links, facts.links_elsewhere = links_near_contacts(doc, facts, links, topic)
     read_routes(facts, hits.get("routes", []))
     harms = [h for h in hits.get("categories", []) if h.label == HARM]
     read_categories(doc, facts, categories_lex, hits.get("staff", []), topic, harms)

@@ -196,9 +196,10 @@ def read_bodies(doc: Document, facts: Facts, hits: list[Hit], doubts: list[Hit])
 
 def links_near_contacts(
     doc: Document, facts: Facts, links: list[Hit], topic: set[int] | frozenset[int] = frozenset()
-) -> list[Hit]:
+) -> tuple[list[Hit], list[Hit]]:
     """Link cues that point at a contact: forward ("since I saw the IMB"), back ("since then"
-    after a contact), or naming it themselves ("for grassing", a remark), near a body."""
+    after a contact), or naming it themselves ("for grassing", a remark), near a body; and,
+    apart, those that point at a contact with someone else."""
     named = [h for hs in facts.bodies.values() for h in hs] + facts.vague
     contacts = by_sentence(
         doc, named + [h for h in links if h.label in ("contact", "link:attempt")]
@@ -211,7 +212,7 @@ def links_near_contacts(
         if h.first not in topic and not any(0 < h.first - a <= _TOPIC_NEAR for a in about)
     ]
     reach = range(-_LINK_SENTENCES, _LINK_SENTENCES + 1)
-    near = []
+    near, elsewhere = [], []
     for hit in links:
         if not hit.label.startswith("link:"):
             continue
@@ -219,7 +220,7 @@ def links_near_contacts(
         if hit.label != "link:remark" and not any(sent + d in named_sentences for d in reach):
             continue
         if _points_at_someone_else(doc, hit, contacts, others):
-            facts.links_elsewhere.append(hit)
+            elsewhere.append(hit)
             continue
         if hit.label == "link:forward" and not any(
             0 < c.first - hit.last <= _FORWARD_REACH for c in contacts.get(sent, ())
@@ -232,7 +233,7 @@ def links_near_contacts(
         ):
             continue
         near.append(hit)
-    return near
+    return near, elsewhere
 
 
 def _points_at_someone_else(

@@ -25,6 +25,7 @@ from intake.classifier.facts.chronology import (
 )
 from intake.classifier.facts.contacts import (
     interference_with_contact,
+    pressure_to_withdraw,
     links_near_contacts,
     read_bodies,
     topic_mask,
@@ -106,6 +107,7 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     facts.links += links_by_dates(doc, facts, dates)
     facts.links += links_by_weekdays(doc, facts)
     facts.links += interference_with_contact(doc, facts)
+    facts.links += pressure_to_withdraw(doc, facts)
     people = by_label(hits.get("staff", []))
     facts.staff = people.get("staff", [])
     facts.links += remarks_naming_a_body(doc, facts)

@@ -298,3 +298,26 @@ def interference_with_contact(doc: Document, facts: Facts) -> list[Hit]:
         and any(w in _THE_CONTACTS_PAPER for w in doc.words[hit.first : hit.last + 1])
         and not any(hit.first <= b.first <= hit.last for b in bodies)  # "an open PPO complaint"
     ]
+
+
+#: Words of pressure to undo a contact: "thought about withdrawing it", "drop the complaint".
+_UNDOING = frozenset(
+    {"withdraw", "withdrawing", "withdrew", "withdrawn", "retract", "retracting", "retracted"}
+    | {"drop", "dropping", "dropped", "mistake"}
+)
+
+
+def pressure_to_withdraw(doc: Document, facts: Facts) -> list[Hit]:
+    """Pressure to withdraw a complaint to a body named in its sentence or the two before ("her
+    keyworker brings up her PPO complaint at every session, asks whether she's thought about
+    withdrawing it"): the pressure is about the contact itself, so it is linked to it."""
+    pressure = facts.categories.get(SanctionCategory.PSYCHOLOGICAL_ABUSE, [])
+    if not pressure or not facts.bodies or facts.imb_complaint:
+        return []
+    named = {doc.sentences[h.first] for hs in facts.bodies.values() for h in hs}
+    return [
+        replace(hit, lexicon="links", label="link:contact", stands_for="pressure to withdraw it")
+        for hit in pressure
+        if {doc.sentences[hit.first] - d for d in range(3)} & named
+        and any(w in _UNDOING for w in doc.words[hit.first : hit.last + 1])
+    ]

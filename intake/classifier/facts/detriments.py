@@ -62,14 +62,21 @@ _OMISSIONS = frozenset(
 )
 
 
+#: "Not" before "been" and an act: "he has not been threatened", "I've not been moved".
+_NOT = frozenset({"not", "hasn't", "haven't", "hadn't", "hasnt", "havent", "aint", "ain't"})
+
+
 def _never_done(doc: Document, hit: Hit) -> bool:
-    """The act is said never to have happened: "never moved", "never once been searched"."""
+    """The act is said never to have happened: "never moved", "never once been searched", "has
+    not been threatened"."""
     if doc.words[hit.first] in _OMISSIONS:
         return False  # "never given my meds" is the detriment itself
     j = hit.first - 1
     while j >= max(0, hit.first - 2) and doc.words[j] in _BEEN:
         j -= 1
-    return j >= 0 and doc.words[j] in _NEVER
+    if j < 0:
+        return False
+    return doc.words[j] in _NEVER or (doc.words[j] in _NOT and doc.words[j + 1] == "been")
 
 
 def _assault_by_peer(doc: Document, hit: Hit, people: list[Hit]) -> bool:

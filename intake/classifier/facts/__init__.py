@@ -100,7 +100,7 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     read_routes(facts, hits.get("routes", []))
     harms = [h for h in hits.get("categories", []) if h.label == HARM]
     read_categories(doc, facts, categories_lex, hits.get("staff", []), topic, harms)
-    read_harm_denials(facts, standing_denials(doc, negation.get("harm_denial", [])))
+    read_harm_denials(doc, facts, standing_denials(doc, negation.get("harm_denial", [])))
     _accepted_elsewhere(doc, facts)
     facts.links += threats_naming_contact(doc, facts)
     dates = Dates(doc)

@@ -41,11 +41,17 @@ _THREATENABLE = frozenset(SanctionCategory) - {
 }
 
 
-def read_harm_denials(facts: Facts, denials: list[Hit]) -> None:
-    """ "No one's touched me" takes away physical abuse only; with nothing else, it is a denial."""
+def read_harm_denials(doc: Document, facts: Facts, denials: list[Hit]) -> None:
+    """ "No one's touched me" takes away physical abuse only, "nobody has threatened him" threats
+    only; with nothing else, it is a denial."""
     if not denials:
         return
-    facts.categories.pop(SanctionCategory.PHYSICAL_ABUSE, None)
+    for denial in denials:
+        said = doc.words[denial.first : denial.last + 1]
+        threat = any(w.startswith("threat") for w in said)
+        facts.categories.pop(
+            SanctionCategory.THREATS if threat else SanctionCategory.PHYSICAL_ABUSE, None
+        )
     if not facts.categories:
         facts.denials += denials
 

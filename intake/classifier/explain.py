@@ -152,6 +152,8 @@ def rationale(doc: Document, facts: Facts, decision: Decision, route_names: dict
         text += f"; immediate risk{_quote(doc, facts.risks)}"
     elif decision.possible_risk:
         text += f"; possible immediate risk, ask now{_quote(doc, facts.possible_risks)}"
+    if decision.learned_urgency:
+        text += "; the learned second opinion reads a risk more likely than not"
     route = route_names.get(decision.route, decision.route.value)
     return f"{text}; route: {route}."
 

@@ -37,6 +37,8 @@ class Decision:
     #: The route is whistleblowing because the learned second opinion read a staff member's
     #: own fear where the rules did not.
     learned_route: bool = False
+    #: The route is Safer Custody because the learned second opinion read a risk in a complaint.
+    learned_urgency: bool = False
     #: The hits the decision rests on (for evidence), beyond bodies and categories.
     basis: list[Hit] = field(default_factory=list)
 

@@ -114,7 +114,28 @@ def temper(decision: Decision, opinion: Opinion, rules: RulesReading = RulesRead
     if not decision.possible_risk and not rules.risk_discounted and opinion.says("risk"):
         decision.possible_risk = True
         acted.append("risk")
+    if _urgent_complaint(decision, opinion, rules):
+        decision.route = Route.SAFER_CUSTODY
+        decision.learned_urgency = True
+        if "risk" not in acted:
+            acted.append("risk")
     return acted
+
+
+#: The model's reading of a risk, more likely than not, that sends a complaint to Safer Custody.
+_URGENT = 0.5
+
+
+def _urgent_complaint(decision: Decision, opinion: Opinion, rules: RulesReading) -> bool:
+    """A complaint (no sanction) in which the model reads a risk more likely than not goes to
+    Safer Custody today, as one with a clear risk does (the eval README's rule 6): risk favours
+    recall. Not where the account puts the harm in the past or says there is none."""
+    return (
+        decision.route is Route.COMPLAINT
+        and decision.qualifies is Qualifies.NO
+        and not rules.risk_discounted
+        and opinion.probability("risk") >= _URGENT
+    )
 
 
 def _reopens(decision: Decision, opinion: Opinion, rules: RulesReading) -> bool:

@@ -77,12 +77,21 @@ _TELLING = frozenset(
 _TELLING_REACH = 4
 
 
+#: Subjects that open what a body was told without "that", in the same clause: "told the
+#: inspectors he is kept behind his door most of the day".
+_REPORTED_SUBJECTS = frozenset({"he", "she", "i", "they", "we", "he's", "she's", "i'm", "they're"})
+
+
 def _told_that(doc: Document, bodies: list[Hit]) -> list[int]:
-    """Where "that" follows a body told something: "told the IMB that ..."."""
+    """Where "that" (or a subject in the same clause) follows a body told something: "told the
+    IMB that ...", "told the inspectors he is kept behind his door"."""
     starts = []
     for body in bodies:
         i = body.last + 1
-        if i >= len(doc) or doc.words[i] != "that" or doc.sentences[i] != doc.sentences[body.first]:
+        if i >= len(doc) or doc.sentences[i] != doc.sentences[body.first]:
+            continue
+        reported = doc.words[i] in _REPORTED_SUBJECTS and doc.clauses[i] == doc.clauses[body.last]
+        if doc.words[i] != "that" and not reported:
             continue
         before = doc.words[max(0, body.first - _TELLING_REACH) : i]  # "told your members"
         if _TELLING & set(before):

@@ -90,7 +90,11 @@ def _told_that(doc: Document, bodies: list[Hit]) -> list[int]:
         i = body.last + 1
         if i >= len(doc) or doc.sentences[i] != doc.sentences[body.first]:
             continue
-        reported = doc.words[i] in _REPORTED_SUBJECTS and doc.clauses[i] == doc.clauses[body.last]
+        reported = (
+            body.label.startswith("body:")
+            and doc.words[i] in _REPORTED_SUBJECTS
+            and doc.clauses[i] == doc.clauses[body.last]
+        )
         if doc.words[i] != "that" and not reported:
             continue
         before = doc.words[max(0, body.first - _TELLING_REACH) : i]  # "told your members"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from intake.classifier.document import Document
-from intake.classifier.facts import Facts
+from intake.classifier.facts import ACCEPTED, Facts
 from intake.classifier.facts.scope import sentences_of
 from intake.classifier.lexicon import SeverityRules
 from intake.classifier.matcher import Hit
@@ -72,6 +72,10 @@ def _qualifies(facts: Facts) -> tuple[Qualifies, str]:
     if not facts.categories:
         return Qualifies.NO, "no_detriment" if (facts.bodies or facts.vague) else "no_contact"
     if facts.denials:
+        if facts.bodies and facts.doubts and all(d.stands_for == ACCEPTED for d in facts.denials):
+            # "fair enough, so it might be that. I just don't know": a cause half accepted
+            # and then doubted is a cause the person cannot choose between.
+            return Qualifies.UNCLEAR, "doubt"
         return Qualifies.NO, "denial"
     if facts.bodies:
         if facts.doubts:

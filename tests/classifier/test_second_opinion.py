@@ -109,6 +109,9 @@ def test_it_was_never_trained_on_the_held_out_half() -> None:
         "train/written36.jsonl",
         "train/written38.jsonl",
         "train/written39.jsonl",
+        "train/written41.jsonl",
+        "train/written42.jsonl",
+        "train/written44.jsonl",
     }
 
 

@@ -66,6 +66,9 @@ TRAINING = (
     "train/written36.jsonl",
     "train/written38.jsonl",
     "train/written39.jsonl",
+    "train/written41.jsonl",
+    "train/written42.jsonl",
+    "train/written44.jsonl",
 )
 OUT = Path(__file__).with_name("model.npz")
 C = 10.0

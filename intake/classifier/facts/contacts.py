@@ -200,6 +200,7 @@ def read_bodies(doc: Document, facts: Facts, hits: list[Hit], doubts: list[Hit])
         for cue in facts.prospective
         if any(h.label.startswith("body:") and cue.first <= h.first <= cue.last for h in hits)
     ]
+    _namesakes_elsewhere(doc, facts)
     # A vague word beside another named contact ("made a complaint to my MP") is that contact.
     other_clauses = {doc.clauses[h.first] for h in facts.others}
     facts.vague = [
@@ -334,3 +335,26 @@ def pressure_to_withdraw(doc: Document, facts: Facts) -> list[Hit]:
         if {doc.sentences[hit.first] - d for d in range(3)} & named
         and any(w in _UNDOING for w in doc.words[hit.first : hit.last + 1])
     ]
+
+
+#: Another body of the same kind as a protocol body, and the words only the protocol body's own
+#: name has: with the other named, "ombudsman" or "the monitors" alone means the other one.
+_NAMESAKES = {
+    "other:other_ombudsman": (Body.PPO, frozenset({"prisons", "prison", "ppo", "probation"})),
+    "other:ima": (Body.IMB, frozenset({"board", "imb", "boards"})),
+}
+
+
+def _namesakes_elsewhere(doc: Document, facts: Facts) -> None:
+    """With another ombudsman named ("my mum complained to the Local Government Ombudsman"),
+    a bare "ombudsman" ("staff call me 'ombudsman boy'") is that one, not the PPO; with the
+    Independent Monitoring Authority named, "the monitors" are not an IMB."""
+    for other in {h.label for h in facts.others} & set(_NAMESAKES):
+        body, own_words = _NAMESAKES[other]
+        kept = [
+            h for h in facts.bodies.get(body, []) if own_words & set(doc.words[h.first : h.last + 1])
+        ]
+        if kept:
+            facts.bodies[body] = kept
+        else:
+            facts.bodies.pop(body, None)

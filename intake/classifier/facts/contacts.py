@@ -342,6 +342,7 @@ def pressure_to_withdraw(doc: Document, facts: Facts) -> list[Hit]:
 _NAMESAKES = {
     "other:other_ombudsman": (Body.PPO, frozenset({"prisons", "prison", "ppo", "probation"})),
     "other:ima": (Body.IMB, frozenset({"board", "imb", "boards"})),
+    "other:other_inspectorate": (Body.HMIP, frozenset({"hmip", "prisons", "prison", "majesty's"})),
 }
 
 

@@ -172,6 +172,38 @@ def test_in_a_prisoners_own_voice_the_model_never_routes_to_whistleblowing() -> 
     assert before.route is PROTOCOL and not before.learned_route
 
 
+@pytest.mark.parametrize(
+    ("before", "risk", "reading", "route"),
+    [
+        (decision(NO, "no_contact"), 0.6, RulesReading(), CUSTODY),
+        (decision(NO, "other_contact"), 0.5, RulesReading(), CUSTODY),
+        (decision(NO, "no_contact"), 0.45, RulesReading(), COMPLAINT),  # less likely than not
+        (decision(NO, "no_contact"), 0.9, RulesReading(risk_discounted=True), COMPLAINT),
+        (decision(YES, "yes", PROTOCOL), 0.9, RulesReading(), PROTOCOL),  # a sanction stays
+        (decision(NO, "no_detriment", DEATH), 0.9, RulesReading(), DEATH),
+        (decision(NO, "whistleblowing", STAFF), 0.9, RulesReading(), STAFF),
+    ],
+    ids=[
+        "no contact, risk read",
+        "contact elsewhere, risk read",
+        "risk below even",
+        "risk put in the past",
+        "a sanction",
+        "a death",
+        "a staff member's fear",
+    ],
+)
+def test_a_complaint_the_model_reads_a_risk_in_goes_to_safer_custody(
+    before: Decision, risk: float, reading: RulesReading, route: Route
+) -> None:
+    """Rule 6: an urgent safety concern with no sanction goes to Safer Custody today. The model's
+    risk more likely than not sends a complaint there; immediate risk itself stays the rules'."""
+    temper(before, opinion(risk=risk), reading)
+    assert before.route is route
+    assert before.learned_urgency is (route is CUSTODY)
+    assert before.immediate_risk is False
+
+
 def _facts(text: str) -> Facts:
     doc = tokenize(text, checked_text(text))
     return read_facts(doc, find_hits(doc))

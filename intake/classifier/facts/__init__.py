@@ -25,8 +25,8 @@ from intake.classifier.facts.chronology import (
 )
 from intake.classifier.facts.contacts import (
     interference_with_contact,
-    pressure_to_withdraw,
     links_near_contacts,
+    pressure_to_withdraw,
     read_bodies,
     topic_mask,
 )

@@ -352,9 +352,8 @@ def _namesakes_elsewhere(doc: Document, facts: Facts) -> None:
     Independent Monitoring Authority named, "the monitors" are not an IMB."""
     for other in {h.label for h in facts.others} & set(_NAMESAKES):
         body, own_words = _NAMESAKES[other]
-        kept = [
-            h for h in facts.bodies.get(body, []) if own_words & set(doc.words[h.first : h.last + 1])
-        ]
+        named = facts.bodies.get(body, [])
+        kept = [h for h in named if own_words & set(doc.words[h.first : h.last + 1])]
         if kept:
             facts.bodies[body] = kept
         else:

@@ -16,9 +16,11 @@ Where the model reads a member of staff fearing sanctions for their own contact 
 (the whistleblowing route), an account the rules sent to the complaints process or the protocol
 goes to whistleblowing instead, unless the rules hear a prisoner or detainee speaking of their own
 custody ("my cell", "I'm on basic"): a prisoner describing an officer, or their own prison job,
-is never whistleblowing. What qualifies stays the rules'. It never clears what the rules
-found, never closes anything and never sets immediate risk, which stays for clear cues. Its
-evidence is the words that weighed most.
+is never whistleblowing. What qualifies stays the rules'. A complaint (no sanction) in which
+the model reads a risk more likely than not goes to Safer Custody today, as one with a clear risk
+does (the eval README's rule 6), unless the account puts the harm in the past or says there is
+none. It never clears what the rules found, never closes anything and never sets immediate risk,
+which stays for clear cues. Its evidence is the words that weighed most.
 """
 
 from __future__ import annotations

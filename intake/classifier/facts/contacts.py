@@ -50,7 +50,7 @@ def topic_mask(
     contacts = by_sentence(doc, [h for h in links if h.label == "link:attempt"] + named)
     mask: set[int] = set()
     cues = {h.first for h in links if h.label.startswith("link:")}
-    for i in _told_that(doc, bodies):  # what staff did is what the body was told ...
+    for i in _told_what(doc, bodies):  # what staff did is what the body was told ...
         told = range(i, _topic_end(doc, i, set()) + 1)
         if not cues.intersection(told):  # ... unless it is the sanction itself ("that since")
             mask.update(told)
@@ -82,7 +82,7 @@ _TELLING_REACH = 4
 _REPORTED_SUBJECTS = frozenset({"he", "she", "i", "they", "we", "he's", "she's", "i'm", "they're"})
 
 
-def _told_that(doc: Document, bodies: list[Hit]) -> list[int]:
+def _told_what(doc: Document, bodies: list[Hit]) -> list[int]:
     """Where "that" (or a subject in the same clause) follows a body told something: "told the
     IMB that ...", "told the inspectors he is kept behind his door"."""
     starts = []
@@ -306,12 +306,17 @@ def interference_with_contact(doc: Document, facts: Facts) -> list[Hit]:
     bodies = [h for hs in facts.bodies.values() for h in hs]
     named = {doc.sentences[h.first] for h in bodies}
     return [
-        replace(hit, lexicon="links", label="link:contact", stands_for="the contact itself stopped")
+        _done_to_the_contact(hit, "the contact itself stopped")
         for hit in limits
         if {doc.sentences[hit.first], doc.sentences[hit.first] - 1} & named
         and any(w in _THE_CONTACTS_PAPER for w in doc.words[hit.first : hit.last + 1])
         and not any(hit.first <= b.first <= hit.last for b in bodies)  # "an open PPO complaint"
     ]
+
+
+def _done_to_the_contact(hit: Hit, why: str) -> Hit:
+    """A detriment done to the contact itself, read as the link to it."""
+    return replace(hit, lexicon="links", label="link:contact", stands_for=why)
 
 
 #: Words of pressure to undo a contact: "thought about withdrawing it", "drop the complaint".
@@ -330,7 +335,7 @@ def pressure_to_withdraw(doc: Document, facts: Facts) -> list[Hit]:
         return []
     named = {doc.sentences[h.first] for hs in facts.bodies.values() for h in hs}
     return [
-        replace(hit, lexicon="links", label="link:contact", stands_for="pressure to withdraw it")
+        _done_to_the_contact(hit, "pressure to withdraw it")
         for hit in pressure
         if {doc.sentences[hit.first] - d for d in range(3)} & named
         and any(w in _UNDOING for w in doc.words[hit.first : hit.last + 1])

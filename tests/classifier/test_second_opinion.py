@@ -112,6 +112,7 @@ def test_it_was_never_trained_on_the_held_out_half() -> None:
         "train/written41.jsonl",
         "train/written42.jsonl",
         "train/written44.jsonl",
+        "train/written45.jsonl",
     }
 
 

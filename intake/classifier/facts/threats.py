@@ -220,6 +220,40 @@ def own_fear(doc: Document, facts: Facts, threat: Hit) -> bool:
     return first in _OWN_FUTURE - {"if"} or first == "i"
 
 
+#: The acts a threat's harm word names ("you'll be on the next van" is a transfer threatened,
+#: "the block" segregation): a threat whose harm is then done is labelled by the act.
+_HARM_ACTS: dict[str, frozenset[SanctionCategory]] = {
+    **dict.fromkeys(
+        ("shipped", "ghosted", "transferred", "bus", "van", "sweatbox", "up north", "miles away")
+        + ("flight", "plane", "charter", "deported", "nobody visits", "no one visits"),
+        frozenset({SanctionCategory.TRANSFER}),
+    ),
+    **dict.fromkeys(
+        ("moved", "shifted"), frozenset({SanctionCategory.TRANSFER, SanctionCategory.RELOCATION})
+    ),
+    **dict.fromkeys(
+        ("vp wing", "vps", "on the numbers", "the nonces", "with the nonces"),
+        frozenset({SanctionCategory.RELOCATION}),
+    ),
+    **dict.fromkeys(("block", "seg", "segregation"), frozenset({SanctionCategory.ISOLATION})),
+    **dict.fromkeys(
+        ("basic", "closed conditions", "b cat", "cat b", "c cat", "cat c", "back to square one"),
+        frozenset({SanctionCategory.RECATEGORISATION}),
+    ),
+    "sacked": frozenset({SanctionCategory.LOSS_OF_EMPLOYMENT}),
+    **dict.fromkeys(
+        ("hurt", "harmed", "injured", "hospital", "ambulance", "stitches", "stabbed", "battered")
+        + ("kicking", "beating", "hiding", "done in", "done over"),
+        frozenset({SanctionCategory.PHYSICAL_ABUSE}),
+    ),
+}
+
+
+def harm_acts(doc: Document, harm: Hit) -> frozenset[SanctionCategory]:
+    """The detriments a threat's harm word names, if it names one."""
+    return _HARM_ACTS.get(" ".join(doc.words[harm.first : harm.last + 1]), frozenset())
+
+
 def drop_carried_out(
     doc: Document, facts: Facts, threatened: list[Hit], harms: Sequence[Hit] = ()
 ) -> None:
@@ -229,19 +263,22 @@ def drop_carried_out(
     further threat and stays, and so does one that named a harm besides the act done ("off the
     servery job and on the next bus out" ... "the job went on Monday. No bus yet")."""
     threats = facts.categories.get(SanctionCategory.THREATS)
-    if not threats or not threatened:
+    if not threats or not (threatened or harms):
         return
     kept = []
     for threat in threats:
         reach = range(clause_start(doc, threat.first), _threat_end(doc, threat.last) + 1)
         named = [h for h in threatened if h.first in reach]
         acts = {SanctionCategory(h.label) for h in named}
-        beside = any(
-            h.first in reach and not any(n.first <= h.first <= n.last for n in named) for h in harms
-        )
-        done_later = not beside and any(
-            h.first > reach[-1] for c in acts for h in facts.categories.get(c, ())
-        )
+        beside = [
+            h
+            for h in harms
+            if h.first in reach and not any(n.first <= h.first <= n.last for n in named)
+        ]
+        # each act threatened, named or said as a harm ("the next bus out"), must then be done
+        threatened_acts = [frozenset({c}) for c in acts] + [harm_acts(doc, h) for h in beside]
+        done = {c for c in SanctionCategory for h in facts.categories.get(c, ()) if h.first > reach[-1]}
+        done_later = bool(threatened_acts) and all(a & done for a in threatened_acts)
         if done_later:
             facts.carried_out.append(threat)
         else:

@@ -69,6 +69,7 @@ TRAINING = (
     "train/written41.jsonl",
     "train/written42.jsonl",
     "train/written44.jsonl",
+    "train/written45.jsonl",
 )
 OUT = Path(__file__).with_name("model.npz")
 C = 10.0

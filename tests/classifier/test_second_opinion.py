@@ -113,6 +113,7 @@ def test_it_was_never_trained_on_the_held_out_half() -> None:
         "train/written42.jsonl",
         "train/written44.jsonl",
         "train/written45.jsonl",
+        "train/written46.jsonl",
     }
 
 

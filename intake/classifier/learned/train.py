@@ -70,6 +70,7 @@ TRAINING = (
     "train/written42.jsonl",
     "train/written44.jsonl",
     "train/written45.jsonl",
+    "train/written46.jsonl",
 )
 OUT = Path(__file__).with_name("model.npz")
 C = 10.0

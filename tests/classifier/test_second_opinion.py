@@ -114,6 +114,7 @@ def test_it_was_never_trained_on_the_held_out_half() -> None:
         "train/written44.jsonl",
         "train/written45.jsonl",
         "train/written46.jsonl",
+        "train/written47.jsonl",
     }
 
 

@@ -108,6 +108,7 @@ def _told_what(doc: Document, bodies: list[Hit]) -> list[int]:
 #: the block"), unless they open a clause the topic holds ("about how they stopped my visits").
 _NEXT_CLAUSE = frozenset(
     {"they", "then", "i'd", "i'll", "you'd", "you'll", "he'd", "he'll", "she'd", "she'll"}
+    | {"they've", "theyve", "they're", "theyre", "they'd", "they'll", "i've", "ive", "i'm", "im"}
 )
 _OPENS_TOPIC = frozenset({"about", "how", "what", "that", "when", "why", "where", "who", "re"})
 

@@ -71,6 +71,7 @@ TRAINING = (
     "train/written44.jsonl",
     "train/written45.jsonl",
     "train/written46.jsonl",
+    "train/written47.jsonl",
 )
 OUT = Path(__file__).with_name("model.npz")
 C = 10.0

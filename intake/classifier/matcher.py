@@ -9,7 +9,7 @@ Ombudsman" is not also read as "ombudsman", and ``shadow`` entries exist only to
 from __future__ import annotations
 
 from collections import OrderedDict, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import accumulate
 from threading import Lock
@@ -17,6 +17,9 @@ from threading import Lock
 from intake.classifier.document import Document
 from intake.classifier.lexicon import Phrase, vocabulary
 from intake.classifier.patterns import Item
+
+#: The file whose phrases (idioms) hide what they hold in every other file.
+IDIOMS = "idioms"
 
 
 @dataclass(slots=True)
@@ -250,7 +253,8 @@ def find_hits(doc: Document) -> dict[str, list[Hit]]:
                     phrase.gapped,
                 )
             )
-    return {name: _outermost(hits) for name, hits in by_lexicon.items()}
+    idioms = [replace(h, label="shadow") for h in by_lexicon.pop(IDIOMS, [])]
+    return {name: _outermost([*hits, *idioms]) for name, hits in by_lexicon.items()}
 
 
 def _sentence_spans(doc: Document) -> list[tuple[int, int]]:

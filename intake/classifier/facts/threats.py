@@ -222,31 +222,34 @@ def own_fear(doc: Document, facts: Facts, threat: Hit) -> bool:
 
 #: The acts a threat's harm word names ("you'll be on the next van" is a transfer threatened,
 #: "the block" segregation): a threat whose harm is then done is labelled by the act.
-_HARM_ACTS: dict[str, frozenset[SanctionCategory]] = {
-    **dict.fromkeys(
-        ("shipped", "ghosted", "transferred", "bus", "van", "sweatbox", "up north", "miles away")
-        + ("flight", "plane", "charter", "deported", "nobody visits", "no one visits"),
-        frozenset({SanctionCategory.TRANSFER}),
+_C = SanctionCategory
+_HARM_ACT_WORDS: tuple[tuple[tuple[str, ...], frozenset[SanctionCategory]], ...] = (
+    (
+        ("shipped", "ghosted", "transferred", "bus", "van", "sweatbox", "up north", "miles away"),
+        frozenset({_C.TRANSFER}),
     ),
-    **dict.fromkeys(
-        ("moved", "shifted"), frozenset({SanctionCategory.TRANSFER, SanctionCategory.RELOCATION})
+    (
+        ("flight", "plane", "charter", "deported", "nobody visits", "no one visits"),
+        frozenset({_C.TRANSFER}),
     ),
-    **dict.fromkeys(
+    (("moved", "shifted"), frozenset({_C.TRANSFER, _C.RELOCATION})),
+    (
         ("vp wing", "vps", "on the numbers", "the nonces", "with the nonces"),
-        frozenset({SanctionCategory.RELOCATION}),
+        frozenset({_C.RELOCATION}),
     ),
-    **dict.fromkeys(("block", "seg", "segregation"), frozenset({SanctionCategory.ISOLATION})),
-    **dict.fromkeys(
+    (("block", "seg", "segregation"), frozenset({_C.ISOLATION})),
+    (
         ("basic", "closed conditions", "b cat", "cat b", "c cat", "cat c", "back to square one"),
-        frozenset({SanctionCategory.RECATEGORISATION}),
+        frozenset({_C.RECATEGORISATION}),
     ),
-    "sacked": frozenset({SanctionCategory.LOSS_OF_EMPLOYMENT}),
-    **dict.fromkeys(
-        ("hurt", "harmed", "injured", "hospital", "ambulance", "stitches", "stabbed", "battered")
-        + ("kicking", "beating", "hiding", "done in", "done over"),
-        frozenset({SanctionCategory.PHYSICAL_ABUSE}),
+    (("sacked",), frozenset({_C.LOSS_OF_EMPLOYMENT})),
+    (
+        ("hurt", "harmed", "injured", "hospital", "ambulance", "stitches", "stabbed", "battered"),
+        frozenset({_C.PHYSICAL_ABUSE}),
     ),
-}
+    (("kicking", "beating", "hiding", "done in", "done over"), frozenset({_C.PHYSICAL_ABUSE})),
+)
+_HARM_ACTS = {word: acts for words, acts in _HARM_ACT_WORDS for word in words}
 
 
 def harm_acts(doc: Document, harm: Hit) -> frozenset[SanctionCategory]:
@@ -254,33 +257,52 @@ def harm_acts(doc: Document, harm: Hit) -> frozenset[SanctionCategory]:
     return _HARM_ACTS.get(" ".join(doc.words[harm.first : harm.last + 1]), frozenset())
 
 
+def _harm_of(doc: Document, threat: Hit, reach: range, harm: Hit) -> bool:
+    """Whether a harm word belongs to this threat: inside its clause, or named after it in its
+    sentence as far as a threat's harm may be ("one more letter and it's the block for me")."""
+    if harm.first in reach:
+        return True
+    after = threat.last < harm.first <= threat.last + _HARM_REACH
+    return after and doc.sentences[harm.first] == doc.sentences[threat.first]
+
+
 def drop_carried_out(
     doc: Document, facts: Facts, threatened: list[Hit], harms: Sequence[Hit] = ()
 ) -> None:
     """A threat whose act was then done is labelled by the act ("talk to the Board again and
-    you'll be on the van" ... "two days later he was moved"): the threat no longer counts. A
-    threat told after the act ("dropped to standard; one more word and he'd be on basic") is a
-    further threat and stays, and so does one that named a harm besides the act done ("off the
-    servery job and on the next bus out" ... "the job went on Monday. No bus yet")."""
+    you'll be on the van" ... "two days later he was moved"): the threat no longer counts. The
+    act may be named ("you'll lose your job") or said as a harm that names it ("it's the block
+    for you", "the next van"). A threat told after the act ("dropped to standard; one more word
+    and he'd be on basic") is a further threat and stays, and so does one that named a harm or
+    an act not then done ("off the servery job and on the next bus out" ... "the job went on
+    Monday. No bus yet") or a harm that names no act ("you'll regret it")."""
     threats = facts.categories.get(SanctionCategory.THREATS)
     if not threats or not (threatened or harms):
         return
     kept = []
     for threat in threats:
-        reach = range(clause_start(doc, threat.first), _threat_end(doc, threat.last) + 1)
-        named = [h for h in threatened if h.first in reach]
-        acts = {SanctionCategory(h.label) for h in named}
-        beside = [
-            h
-            for h in harms
-            if h.first in reach and not any(n.first <= h.first <= n.last for n in named)
-        ]
-        # each act threatened, named or said as a harm ("the next bus out"), must then be done
-        threatened_acts = [frozenset({c}) for c in acts] + [harm_acts(doc, h) for h in beside]
-        done = {c for c in SanctionCategory for h in facts.categories.get(c, ()) if h.first > reach[-1]}
-        done_later = bool(threatened_acts) and all(a & done for a in threatened_acts)
-        if done_later:
+        acts, reach_end = _acts_threatened(doc, threat, threatened, harms)
+        done = {
+            c for c in SanctionCategory for h in facts.categories.get(c, ()) if h.first > reach_end
+        }
+        if acts and all(a & done for a in acts):
             facts.carried_out.append(threat)
         else:
             kept.append(threat)
     facts.keep(SanctionCategory.THREATS, kept)
+
+
+def _acts_threatened(
+    doc: Document, threat: Hit, threatened: list[Hit], harms: Sequence[Hit]
+) -> tuple[list[frozenset[SanctionCategory]], int]:
+    """Each act a threat names (any of a harm word's acts will do) and the last word it reaches."""
+    reach = range(clause_start(doc, threat.first), _threat_end(doc, threat.last) + 1)
+    named = [h for h in threatened if h.first in reach]
+    beside = [
+        h
+        for h in harms
+        if _harm_of(doc, threat, reach, h) and not any(n.first <= h.first <= n.last for n in named)
+    ]
+    acts = [frozenset({SanctionCategory(h.label)}) for h in named]
+    acts += [harm_acts(doc, h) for h in beside]
+    return acts, max([reach[-1], *(h.last for h in beside)])

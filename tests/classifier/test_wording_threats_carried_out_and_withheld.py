@@ -1,0 +1,175 @@
+"""Issue 13, session 17: threats carried out, detriments said indirectly, and their false friends.
+
+- A threat whose harm word names an act ("the next van", "the block", "basic") is labelled by
+  that act once it is done, and stays a threat while any act it named is still undone.
+- Entitlements, lost jobs, moves and blocked letters said in everyday words ("not called for
+  Jummah", "kicked me off bricks", "split us up", "put in a drawer").
+- Threats in slang ("glass her", "a wired jaw", "worse is coming").
+- False friends: a promise not to contact the body again, a credit that "hasn't gone on", a
+  "cat board (not the IMB)", "I don't know how he got it", idioms that name no death, a topic
+  that ends where a new clause starts ("about the search they've knocked me down to basic").
+
+The rules are tested alone (``learned=False``). Every text was written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from intake.classifier import classify
+from intake.core.vocabulary import Qualifies, Route, SanctionCategory
+
+C = SanctionCategory
+BEFORE = "Since I wrote to the IMB about my property, "
+
+
+@pytest.mark.parametrize(
+    ("text", "done"),
+    [
+        (
+            "The SO said I'd be on the next van north if I kept ringing the ombudsman. I rang "
+            "them again on Monday. Wednesday morning I was on the sweatbox to Frankland.",
+            C.TRANSFER,
+        ),
+        (
+            "An officer told me one more letter to the Board and it's the block for me. I sent "
+            "the letter Friday and on Saturday they put me down the seg.",
+            C.ISOLATION,
+        ),
+    ],
+    ids=["next-van-then-moved", "the-block-then-segregated"],
+)
+def test_a_threat_whose_harm_is_then_done_is_labelled_by_the_act(
+    text: str, done: SanctionCategory
+) -> None:
+    result = classify(text, learned=False)
+    assert done in result.categories
+    assert C.THREATS not in result.categories
+
+
+def test_a_threat_stays_while_one_of_its_acts_is_still_undone() -> None:
+    text = (
+        "The officer said if I kept writing to the inspectors I'd lose my kitchen job and be on "
+        "the next bus out. The job went on Tuesday. I'm still here."
+    )
+    result = classify(text, learned=False)
+    assert C.LOSS_OF_EMPLOYMENT in result.categories
+    assert C.THREATS in result.categories
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (BEFORE + "I've not been called for Jummah three weeks running.", C.ENTITLEMENTS),
+        (BEFORE + "the officer won't open up for my evening insulin.", C.ENTITLEMENTS),
+        (BEFORE + "I've been barred from the library.", C.ENTITLEMENTS),
+        (BEFORE + "my canteen bag keeps going walkabout.", C.ENTITLEMENTS),
+        (BEFORE + "they took my rep badge off me.", C.LOSS_OF_EMPLOYMENT),
+        (BEFORE + "they kicked me off plastering.", C.LOSS_OF_EMPLOYMENT),
+        (BEFORE + "they split us up and put me on the 1s.", C.RELOCATION),
+        (BEFORE + "the credit I buy hasn't gone on my PIN.", C.COMMUNICATION_LIMITS),
+        (
+            BEFORE + "my letters to the ombudsman get put in a drawer in the office.",
+            C.COMMUNICATION_LIMITS,
+        ),
+        (
+            BEFORE + "an officer made me scrub the toilets with a toothbrush while the others "
+            "were kept waiting to watch.",
+            C.HUMILIATION,
+        ),
+        (BEFORE + "the girls on the landing say they'll glass me at tea.", C.THREATS),
+        (BEFORE + "the SO asked how much I'd talk with a wired jaw.", C.THREATS),
+        (BEFORE + "the night officer says worse is coming.", C.THREATS),
+    ],
+    ids=[
+        "not-called-for-jummah",
+        "not-opened-up-for-insulin",
+        "barred-from-library",
+        "canteen-walkabout",
+        "rep-badge-taken",
+        "kicked-off-course",
+        "split-up",
+        "pin-credit",
+        "letters-in-a-drawer",
+        "scrub-toilets-watched",
+        "glass-me",
+        "wired-jaw",
+        "worse-is-coming",
+    ],
+)
+def test_detriments_said_indirectly(text: str, category: SanctionCategory) -> None:
+    result = classify(text, learned=False)
+    assert result.qualifies is Qualifies.YES
+    assert category in result.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "officer say me: you talk board again, you go far away. i dont talk board again. "
+        "then they move me to other centre.",
+        "The credit my mum sends hasn't gone on my PIN since I wrote to the IMB.",
+        "I wrote to the IMB in June. In July the cat board (not the IMB) knocked me back for "
+        "cat D and my OM said the letter 'didn't help'.",
+    ],
+    ids=["promise-not-to-again", "credit-hasnt-gone-on", "cat-board-not-the-imb"],
+)
+def test_words_that_only_look_like_a_contact_denied(text: str) -> None:
+    result = classify(text, learned=False)
+    assert "IMB" in {b.value for b in result.body}
+    assert result.qualifies is not Qualifies.NO
+
+
+def test_not_knowing_how_staff_got_a_letter_is_no_doubt_of_the_link() -> None:
+    text = (
+        "Two days after the ombudsman's investigator saw me, an officer read my letter from "
+        "them out on the landing and everyone laughed. I don't know how he got it."
+    )
+    result = classify(text, learned=False)
+    assert result.qualifies is Qualifies.YES
+
+
+def test_a_topic_ends_where_a_new_clause_starts() -> None:
+    text = "Since I told the IMB about the strip search they've knocked me down to basic."
+    result = classify(text, learned=False)
+    assert C.RECATEGORISATION in result.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I spoke to the inspectors on Tuesday. That governor will be the death of me, honestly, "
+        "he never answers an app.",
+        "My back's killing me off this mattress. Not been to the Board. I just want a new one.",
+        "The officer calls me the Board's favourite at meds. I'm dying of embarrassment.",
+    ],
+    ids=["death-of-me", "backs-killing-me", "dying-of-embarrassment"],
+)
+def test_idioms_name_no_death(text: str) -> None:
+    result = classify(text, learned=False)
+    assert result.route is not Route.DEATH_IN_CUSTODY
+    assert not result.immediate_risk
+
+
+def test_a_death_days_after_release_goes_to_the_ppo() -> None:
+    text = (
+        "My son died eleven days after he was released from HMP Leeds. He had written to the "
+        "Board about his housing before he got out."
+    )
+    result = classify(text, learned=False)
+    assert result.route is Route.DEATH_IN_CUSTODY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officer on B wing said 'not about no inspectors, everyone's cell got spun'. "
+        "Not about the inspectors at all, every single one of us got it.",
+        "Pr warned he'll lose his gym orderly job if late again; accepts he was late. Has an "
+        "IMB app in about his canteen; does not think the two are linked.",
+    ],
+    ids=["not-about-the-inspectors", "accepts-he-was-late"],
+)
+def test_a_link_denied_in_new_words(text: str) -> None:
+    result = classify(text, learned=False)
+    assert result.qualifies is Qualifies.NO

@@ -81,7 +81,7 @@ def test_evaluate_scores_a_gold_file(tmp_path: Path) -> None:
     items = [
         {
             "id": "g1",
-            "text": "Since I wrote to the ombudsman they've stopped my visits.",
+            "text": "Since I wrote to the ombudsman the prison has stopped my visits from my mum.",
             "qualifies": "yes",
             "categories": ["communication_limits"],
             "body": ["PPO"],

@@ -115,6 +115,7 @@ def test_it_was_never_trained_on_the_held_out_half() -> None:
         "train/written45.jsonl",
         "train/written46.jsonl",
         "train/written47.jsonl",
+        "train/written49.jsonl",
     }
 
 

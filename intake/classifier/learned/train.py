@@ -72,6 +72,7 @@ TRAINING = (
     "train/written45.jsonl",
     "train/written46.jsonl",
     "train/written47.jsonl",
+    "train/written49.jsonl",
 )
 OUT = Path(__file__).with_name("model.npz")
 C = 10.0

@@ -173,3 +173,44 @@ def test_a_death_days_after_release_goes_to_the_ppo() -> None:
 def test_a_link_denied_in_new_words(text: str) -> None:
     result = classify(text, learned=False)
     assert result.qualifies is Qualifies.NO
+
+
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        (
+            "IMB note: Pr seen on the 3s after his application about his meds. Pr says he'll "
+            "'do something stupid' if he is moved again.",
+            False,
+        ),
+        (
+            "Pr seen after his application to the IMB. Officer told him he'd be on basic by "
+            "Friday if he went to the Board again.",
+            True,
+        ),
+    ],
+    ids=["his-own-words", "an-officers-words"],
+)
+def test_what_the_person_says_of_themselves_is_no_threat(text: str, threat: bool) -> None:
+    result = classify(text, learned=False)
+    assert (C.THREATS in result.categories) is threat
+
+
+def test_a_threat_whose_own_words_name_the_act_then_done() -> None:
+    text = (
+        "After I wrote to the ombudsman the SO told me my letters were going to cost me my "
+        "enhanced. Last week I was dropped to standard."
+    )
+    result = classify(text, learned=False)
+    assert C.RECATEGORISATION in result.categories
+    assert C.THREATS not in result.categories
+
+
+def test_what_is_said_while_force_is_used_is_part_of_the_assault() -> None:
+    text = (
+        "The day after I saw the Board an officer shoved me into the railings on the 2s and "
+        "said 'mind how you go'. My shoulder was bruised for a week."
+    )
+    result = classify(text, learned=False)
+    assert C.PHYSICAL_ABUSE in result.categories
+    assert C.THREATS not in result.categories

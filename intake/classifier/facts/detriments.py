@@ -143,10 +143,33 @@ def read_categories(
         facts.categories.setdefault(category, []).append(hit)
     facts.not_done -= set(facts.categories)
     drop_carried_out(doc, facts, threatened, harms)
+    _drop_taunts(doc, facts)
     _drop_punished_nickings(doc, facts)
     _nicknames_before_others(doc, facts)
 
 
+def _drop_taunts(doc: Document, facts: Facts) -> None:
+    """What is said while force is used ("shoved me down the stairs ... 'mind how you go'") is
+    part of the assault, not a threat of something more: a threat word in the sentence of an
+    assault told before it, or the sentence after, is dropped."""
+    threats = facts.categories.get(SanctionCategory.THREATS)
+    force = facts.categories.get(SanctionCategory.PHYSICAL_ABUSE)
+    if not threats or not force:
+        return
+    kept = [
+        t
+        for t in threats
+        if t.stands_for != THREAT_WORD
+        or not any(
+            f.last < t.first and doc.sentences[t.first] - doc.sentences[f.first] in (0, 1)
+            for f in force
+        )
+    ]
+    facts.keep(SanctionCategory.THREATS, kept)
+
+
+#: What a threat in the vocabulary's own words stands for (``categories.yaml``).
+THREAT_WORD = "a threat of a sanction"
 NICKNAME = "a nickname from the body contacted"
 #: "calls him" with a name in quotes after it ("calls him 'donkey'") is name-calling.
 QUOTED_NAME = "a name in quotes"

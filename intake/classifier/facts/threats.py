@@ -50,7 +50,11 @@ def threats_naming_harm(doc: Document, hits: list[Hit], bodies: list[Hit]) -> li
     if all(h.label in _NOT_DETRIMENTS for h in hits):
         # Only a threat's shape names a detriment at all: it stands, so that a doubtful threat
         # never on its own turns an account into a "no" (a person reads it).
-        return [_as(h, _ONLY) if h.stands_for == FRAME else h for h in hits if h.label != HARM]
+        return [
+            _as(h, _ONLY) if h.stands_for == FRAME else h
+            for h in hits
+            if h.label != HARM and not (h.stands_for == FRAME and _in_own_words(doc, h))
+        ]
     harms = [h.first for h in hits if h.label == HARM or h.label not in _NOT_HARMS]
     contact = [h.first for h in bodies if not h.label.startswith("other:")]
     out = []
@@ -97,13 +101,49 @@ def _said(doc: Document, frame: Hit) -> bool:
     ("you'll have to bear with me", "he'll get less gym there")."""
     sent = doc.sentences[frame.first]
     before = range(max(0, frame.first - _SAYING_REACH), frame.first)
-    if any(doc.words[j] in _SAYING and doc.sentences[j] == sent for j in before):
-        return True
+    saying = [j for j in before if doc.words[j] in _SAYING and doc.sentences[j] == sent]
+    if saying:
+        return not _own_words(doc, frame, saying[-1])
     start = doc.sentence_range(frame.first)[0]
     # from just before the sentence's first word, where a quotation opening it stands
     said = doc.text[max(0, doc.starts[start] - 2) : doc.starts[frame.first] + 1]
     marks = _QUOTE_MARK.findall(said)
     return bool(marks) and marks[-1].strip() in OPENING_QUOTES  # a quotation still open
+
+
+#: A threat's shape about "he" or "she" ...
+_THIRD = {"he'll": "he", "he'd": "he", "he": "he", "she'll": "she", "she'd": "she", "she": "she"}
+#: ... said by the person the account is about ("Pr says he'll 'do it properly'") is their own
+#: words, not a threat: these name that person in a note or a letter.
+_SELF = frozenset({"pr", "prisoner", "detainee", "det", "yp", "resident", "patient", "son"})
+#: Staff named just before the word of saying make it theirs ("Off. T. told him he'd ...").
+_STAFF_WORDS = frozenset(
+    {"officer", "officers", "off", "so", "screw", "dco", "guard", "gov", "governor", "manager"}
+    | {"instructor", "staff", "om", "oso", "cm", "sir", "miss", "mr", "ms", "mrs", "osg", "pom"}
+)
+
+
+def _in_own_words(doc: Document, frame: Hit) -> bool:
+    """Whether a threat's shape is in words the person says of themselves (see ``_own_words``)."""
+    sent = doc.sentences[frame.first]
+    before = range(max(0, frame.first - _SAYING_REACH), frame.first)
+    saying = [j for j in before if doc.words[j] in _SAYING and doc.sentences[j] == sent]
+    return bool(saying) and _own_words(doc, frame, saying[-1])
+
+
+def _own_words(doc: Document, frame: Hit, saying: int) -> bool:
+    """Whether the person the account is about says this of themselves: "he'll" or "she'll"
+    after a word of saying whose speaker is that person ("Pr says he'll ...", "she says she'll
+    ...") or, in a note, no one ("Says he'll ..." opening a sentence)."""
+    first = frame.first + (doc.words[frame.first] == "if" and frame.first + 1 < len(doc))
+    pronoun = _THIRD.get(doc.words[first])
+    if pronoun is None:
+        return False
+    start = doc.sentence_range(saying)[0]
+    speaker = doc.words[max(start, saying - 3) : saying]
+    if _STAFF_WORDS & set(speaker):
+        return False
+    return saying == start or bool((_SELF | {pronoun}) & set(speaker))
 
 
 #: A quotation mark that opens (after a space, at the start) or closes (before a space or
@@ -242,7 +282,9 @@ _HARM_ACT_WORDS: tuple[tuple[tuple[str, ...], frozenset[SanctionCategory]], ...]
         ("basic", "closed conditions", "b cat", "cat b", "c cat", "cat c", "back to square one"),
         frozenset({_C.RECATEGORISATION}),
     ),
-    (("sacked",), frozenset({_C.LOSS_OF_EMPLOYMENT})),
+    (("sacked", "work", "job", "red band", "no more work"), frozenset({_C.LOSS_OF_EMPLOYMENT})),
+    (("rotl", "enhanced", "cat d", "d cat", "hdc", "parole"), frozenset({_C.RECATEGORISATION})),
+    (("visit", "visits", "phone", "calls", "pin"), frozenset({_C.COMMUNICATION_LIMITS})),
     (
         ("hurt", "harmed", "injured", "hospital", "ambulance", "stitches", "stabbed", "battered"),
         frozenset({_C.PHYSICAL_ABUSE}),
@@ -277,7 +319,7 @@ def drop_carried_out(
     an act not then done ("off the servery job and on the next bus out" ... "the job went on
     Monday. No bus yet") or a harm that names no act ("you'll regret it")."""
     threats = facts.categories.get(SanctionCategory.THREATS)
-    if not threats or not (threatened or harms):
+    if not threats:
         return
     kept = []
     for threat in threats:

@@ -116,6 +116,7 @@ def test_it_was_never_trained_on_the_held_out_half() -> None:
         "train/written46.jsonl",
         "train/written47.jsonl",
         "train/written49.jsonl",
+        "train/written51.jsonl",
     }
 
 

@@ -214,3 +214,58 @@ def test_what_is_said_while_force_is_used_is_part_of_the_assault() -> None:
     result = classify(text, learned=False)
     assert C.PHYSICAL_ABUSE in result.categories
     assert C.THREATS not in result.categories
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            BEFORE + "the officer told the whole group at tea that my dad's in rehab.",
+            C.HUMILIATION,
+        ),
+        (BEFORE + "the SO copies my stammer at the meds hatch.", C.HUMILIATION),
+        (
+            BEFORE + "they made me stand in the corridor with my mattress while the other "
+            "lads walked past.",
+            C.HUMILIATION,
+        ),
+        (
+            BEFORE + "the officers look straight through me when I ask for anything.",
+            C.PSYCHOLOGICAL_ABUSE,
+        ),
+        (
+            BEFORE + "I've been called for a legal visit that didn't exist three times.",
+            C.PSYCHOLOGICAL_ABUSE,
+        ),
+        (BEFORE + "I get rubbed down every single move, nobody else does.", C.PSYCHOLOGICAL_ABUSE),
+    ],
+    ids=[
+        "family-matter-told-to-group",
+        "stammer-copied",
+        "others-walked-past",
+        "looked-through",
+        "visit-that-didnt-exist",
+        "rubbed-down-every-move",
+    ],
+)
+def test_shown_up_and_mind_games_in_everyday_words(text: str, category: SanctionCategory) -> None:
+    result = classify(text, learned=False)
+    assert result.qualifies is Qualifies.YES
+    assert category in result.categories
+
+
+def test_a_note_under_the_door_shows_nobody_up() -> None:
+    text = BEFORE + "someone pushed a note under my door saying 'we know what you told them'."
+    result = classify(text, learned=False)
+    assert C.HUMILIATION not in result.categories
+    assert C.PSYCHOLOGICAL_ABUSE in result.categories
+
+
+def test_a_threat_not_yet_carried_out_is_still_a_threat() -> None:
+    text = (
+        "The officer said if I showed anyone my letter from the ombudsman he'd make sure the "
+        "whole wing knew what was in it. He hasn't done anything yet."
+    )
+    result = classify(text, learned=False)
+    assert result.qualifies is not Qualifies.NO
+    assert C.THREATS in result.categories

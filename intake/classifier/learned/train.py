@@ -73,6 +73,7 @@ TRAINING = (
     "train/written46.jsonl",
     "train/written47.jsonl",
     "train/written49.jsonl",
+    "train/written51.jsonl",
 )
 OUT = Path(__file__).with_name("model.npz")
 C = 10.0

@@ -117,6 +117,8 @@ def test_it_was_never_trained_on_the_held_out_half() -> None:
         "train/written47.jsonl",
         "train/written49.jsonl",
         "train/written51.jsonl",
+        "train/written52.jsonl",
+        "train/written53.jsonl",
     }
 
 

@@ -269,3 +269,71 @@ def test_a_threat_not_yet_carried_out_is_still_a_threat() -> None:
     result = classify(text, learned=False)
     assert result.qualifies is not Qualifies.NO
     assert C.THREATS in result.categories
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            BEFORE + "my personal officer has asked me five times to withdraw it and sort it "
+            "locally.",
+            C.PSYCHOLOGICAL_ABUSE,
+        ),
+        (BEFORE + "an officer raps his keys on my door at 3am most nights.", C.PSYCHOLOGICAL_ABUSE),
+        (BEFORE + "the night officer kicks my door every hour.", C.PSYCHOLOGICAL_ABUSE),
+        (BEFORE + "the SO said we'll have our chat tonight when it's quiet.", C.THREATS),
+        (BEFORE + "an officer said he'd find something in my cell.", C.THREATS),
+        (BEFORE + "an officer said it's bad for your parole, all this writing.", C.THREATS),
+        (
+            BEFORE + "two officers put my head into the sink on Saturday night.",
+            C.PHYSICAL_ABUSE,
+        ),
+    ],
+    ids=[
+        "asked-five-times-to-withdraw",
+        "keys-rapped-on-door",
+        "door-kicked-every-hour",
+        "our-chat-tonight",
+        "find-something",
+        "bad-for-parole",
+        "head-into-sink",
+    ],
+)
+def test_pressure_intimidation_and_threats_in_everyday_words(
+    text: str, category: SanctionCategory
+) -> None:
+    result = classify(text, learned=False)
+    assert result.qualifies is Qualifies.YES
+    assert category in result.categories
+
+
+def test_an_accepted_cause_of_what_came_first_leaves_what_followed_standing() -> None:
+    text = (
+        "I got moved to C wing in January after a fight, my own fault. I spoke to the "
+        "ombudsman's investigator in March. Since then the SO calls me a snitch every morning."
+    )
+    result = classify(text, learned=False)
+    assert result.qualifies is Qualifies.YES
+    assert C.VERBAL_ABUSE in result.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since I saw the Board, the officer on my landing was lovely. My sister shipped a parcel "
+        "of trainers and reception asked me to transfer the value into my spends.",
+        "I work on the seg as the cleaner, I'm not held there. I told the IMB about the heating.",
+    ],
+    ids=["shipped-a-parcel", "seg-cleaner"],
+)
+def test_words_that_only_look_like_a_move_or_segregation(text: str) -> None:
+    result = classify(text, learned=False)
+    assert C.TRANSFER not in result.categories
+    assert C.ISOLATION not in result.categories
+
+
+def test_the_same_afternoon_as_the_meeting_is_a_link() -> None:
+    text = "They took me down the seg the same afternoon as my meeting with the IMB."
+    result = classify(text, learned=False)
+    assert result.qualifies is Qualifies.YES
+    assert C.ISOLATION in result.categories

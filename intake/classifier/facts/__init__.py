@@ -79,6 +79,21 @@ def _drop_threats_in(doc: Document, facts: Facts, sent: int) -> None:
     facts.keep(SanctionCategory.THREATS, [h for h in threats if doc.sentences[h.first] != sent])
 
 
+def _denials_before_what_followed(doc: Document, facts: Facts) -> list[Hit]:
+    """A denial said of what came first ("I got moved after a fight, my own fault", "the whole
+    landing was locked down, fair enough") does not deny a detriment told after it with its
+    own link to the contact ("... since I saw the Board the SO calls me a snitch"): it stands
+    only if no linked detriment follows it in a later sentence."""
+    linked = {doc.sentences[link.first] for link in facts.links}
+    acts = sentences_of(doc, facts.categories.values())
+    kept = []
+    for denial in facts.denials:
+        after = doc.sentences[denial.last]
+        if denial.stands_for != ACCEPTED or not any(s > after and s in linked for s in acts):
+            kept.append(denial)
+    return kept
+
+
 def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     """Apply scopes and filters to the hits of every vocabulary file."""
     links = hits.get("links", [])
@@ -111,6 +126,7 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     people = by_label(hits.get("staff", []))
     facts.staff = people.get("staff", [])
     facts.links += remarks_naming_a_body(doc, facts)
+    facts.denials = _denials_before_what_followed(doc, facts)
     facts.denials += detriments_before_contact(doc, facts, dates)
     facts.subjects = people.get("subject", [])
     facts.children = people.get("child", [])

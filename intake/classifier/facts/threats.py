@@ -347,12 +347,13 @@ def _acts_threatened(
     ]
     acts = [frozenset({SanctionCategory(h.label)}) for h in named]
     acts += [harm_acts(doc, h) for h in beside]
-    acts += _acts_in(doc, threat) if not named and not beside else []
+    acts += _acts_in(doc, threat, reach[-1]) if not named and not beside else []
     return acts, max([reach[-1], *(h.last for h in beside)])
 
 
-def _acts_in(doc: Document, threat: Hit) -> list[frozenset[SanctionCategory]]:
-    """Acts a threat's own words name ("snitches get stitches", "you're on basic")."""
-    words = doc.words[threat.first : threat.last + 1]
+def _acts_in(doc: Document, threat: Hit, end: int) -> list[frozenset[SanctionCategory]]:
+    """Acts a threat's own words name, to the end of its clause ("snitches get stitches",
+    "you're on basic", "people who moan to the Board don't get ROTL")."""
+    words = doc.words[threat.first : max(threat.last, end) + 1]
     grams = {" ".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)}
     return [_HARM_ACTS[g] for g in grams if g in _HARM_ACTS]

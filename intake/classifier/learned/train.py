@@ -74,6 +74,8 @@ TRAINING = (
     "train/written47.jsonl",
     "train/written49.jsonl",
     "train/written51.jsonl",
+    "train/written52.jsonl",
+    "train/written53.jsonl",
 )
 OUT = Path(__file__).with_name("model.npz")
 C = 10.0

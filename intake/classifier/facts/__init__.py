@@ -80,10 +80,10 @@ def _drop_threats_in(doc: Document, facts: Facts, sent: int) -> None:
 
 
 def _denials_before_what_followed(doc: Document, facts: Facts) -> list[Hit]:
-    """A denial said of what came first ("I got moved after a fight, my own fault", "the whole
-    landing was locked down, fair enough") does not deny a detriment told after it with its
-    own link to the contact ("... since I saw the Board the SO calls me a snitch"): it stands
-    only if no linked detriment follows it in a later sentence."""
+    """A cause accepted of what came first ("I got moved after a fight, my own fault") does not
+    deny a detriment told after it with its own link to the contact ("... since I saw the Board
+    the SO calls me a snitch"): it stands only if no linked detriment follows it in a later
+    sentence. Other denials stand as they are (set aside this way, they lost "no" accounts)."""
     linked = {doc.sentences[link.first] for link in facts.links}
     acts = sentences_of(doc, facts.categories.values())
     kept = []

@@ -148,6 +148,10 @@ def read_categories(
     _nicknames_before_others(doc, facts)
 
 
+#: What a threat in the vocabulary's own words stands for (``categories.yaml``).
+THREAT_WORD = "a threat of a sanction"
+
+
 def _drop_taunts(doc: Document, facts: Facts) -> None:
     """What is said while force is used ("shoved me down the stairs ... 'mind how you go'") is
     part of the assault, not a threat of something more: a threat word in the sentence of an
@@ -168,8 +172,6 @@ def _drop_taunts(doc: Document, facts: Facts) -> None:
     facts.keep(SanctionCategory.THREATS, kept)
 
 
-#: What a threat in the vocabulary's own words stands for (``categories.yaml``).
-THREAT_WORD = "a threat of a sanction"
 NICKNAME = "a nickname from the body contacted"
 #: "calls him" with a name in quotes after it ("calls him 'donkey'") is name-calling.
 QUOTED_NAME = "a name in quotes"

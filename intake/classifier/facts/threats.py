@@ -353,7 +353,7 @@ def _acts_threatened(
 
 def _acts_in(doc: Document, threat: Hit, end: int) -> list[frozenset[SanctionCategory]]:
     """Acts a threat's own words name, to the end of its clause ("snitches get stitches",
-    "you're on basic", "people who moan to the Board don't get ROTL")."""
+    "one more app and you're on basic", "going to cost you your enhanced")."""
     words = doc.words[threat.first : max(threat.last, end) + 1]
     grams = {" ".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)}
     return [_HARM_ACTS[g] for g in grams if g in _HARM_ACTS]

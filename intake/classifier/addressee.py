@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from intake.classifier.matcher import Hit
+from intake.classifier.hits import Hit
 from intake.core.vocabulary import Body
 
 

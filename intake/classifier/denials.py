@@ -9,7 +9,7 @@ concession before the complaint, not a denial of it.
 from __future__ import annotations
 
 from intake.classifier.document import Document
-from intake.classifier.matcher import Hit
+from intake.classifier.hits import Hit
 
 _CONTRAST = frozenset({"but", "however", "except", "apart"})
 

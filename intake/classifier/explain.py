@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from intake.classifier.document import Document
 from intake.classifier.facts import Facts
-from intake.classifier.matcher import Hit
+from intake.classifier.hits import Hit
 from intake.classifier.result import Evidence
 from intake.classifier.rules import Decision
 from intake.core.vocabulary import Body, Qualifies, Route

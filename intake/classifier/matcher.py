@@ -1,44 +1,22 @@
 """Find every vocabulary phrase in a document in one pass over its words.
 
 Phrases are indexed by their first word (or first two words, so phrases opening with "the" are
-not all tried at every "the"); at each word only the phrases indexed under it are tried. Within
-one vocabulary file a hit lying inside a longer hit is dropped, so "Scottish Public Services
-Ombudsman" is not also read as "ombudsman", and ``shadow`` entries exist only to do that.
+not all tried at every "the"); at each word only the phrases indexed under it are tried. Which
+of the hits found stand (nesting, shadows, idioms) is ``intake.classifier.hits``.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict, defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
 from threading import Lock
 
 from intake.classifier.document import Document
+from intake.classifier.hits import Hit, standing
 from intake.classifier.lexicon import Phrase, vocabulary
 from intake.classifier.patterns import Item
-
-#: The file whose phrases (idioms) hide what they hold in every other file.
-IDIOMS = "idioms"
-
-
-@dataclass(slots=True)
-class Hit:
-    """One phrase found: words ``first``..``last`` (inclusive) of the document.
-
-    Read-only by convention (use ``dataclasses.replace``); not frozen, because a frozen
-    dataclass is five times slower to build and a long narrative yields a thousand hits.
-    """
-
-    lexicon: str
-    label: str
-    stands_for: str
-    first: int
-    last: int
-    start: int
-    end: int
-    gapped: bool = False
-
 
 # A phrase, its items, and the word sets of which its sentence must hold one each.
 _Entry = tuple[Phrase, tuple[Item, ...], tuple[frozenset[str], ...]]
@@ -253,8 +231,7 @@ def find_hits(doc: Document) -> dict[str, list[Hit]]:
                     phrase.gapped,
                 )
             )
-    idioms = [replace(h, label="shadow") for h in by_lexicon.pop(IDIOMS, [])]
-    return {name: _outermost([*hits, *idioms]) for name, hits in by_lexicon.items()}
+    return standing(by_lexicon)
 
 
 def _sentence_spans(doc: Document) -> list[tuple[int, int]]:
@@ -351,51 +328,3 @@ def _match_sentences(doc: Document, spans: list[tuple[int, int]], whole: bool) -
 def _sub_offsets(spans: list[tuple[int, int]]) -> list[int]:
     """Where each sentence starts in the sub-document of ``spans``."""
     return list(accumulate((last - first + 1 for first, last in spans[:-1]), initial=0))
-
-
-def _outermost(hits: list[Hit]) -> list[Hit]:
-    """Drop hits inside a longer hit and hits a shadow covers; no repeats.
-
-    A hit is hidden by a longer one of the same label or by any longer phrase without a gap; a
-    loose phrase with a gap ("lost ... job") hides only its own label. ``shadow`` hides every
-    hit it covers, ``shadow:<label>`` only hits of that label (its own span included).
-    """
-    shadows = _shadows_by_word(hits)
-    ordered = sorted(
-        (h for h in hits if not h.label.startswith("shadow")), key=lambda h: (h.first, -h.last)
-    )
-    kept: list[Hit] = []
-    cover: tuple[int, int] = (-1, -1)
-    cover_by_label: dict[str, tuple[int, int]] = {}
-    seen: set[tuple[int, int, str]] = set()
-    for hit in ordered:
-        span = (hit.first, hit.last)
-        same = cover_by_label.get(hit.label, (-1, -1))
-        if (hit.last <= cover[1] and span != cover) or (hit.last <= same[1] and span != same):
-            continue
-        if not hit.gapped and hit.last > cover[1]:
-            cover = span
-        if hit.last > same[1]:
-            cover_by_label[hit.label] = span
-        key = (hit.first, hit.last, hit.label)
-        if key not in seen and not _shadowed(hit, shadows):
-            seen.add(key)
-            kept.append(hit)
-    return kept
-
-
-def _shadowed(hit: Hit, shadows: dict[int, list[Hit]]) -> bool:
-    return any(
-        hit.last <= s.last and (s.label == "shadow" or s.label == f"shadow:{hit.label}")
-        for s in shadows.get(hit.first, ())
-    )
-
-
-def _shadows_by_word(hits: list[Hit]) -> dict[int, list[Hit]]:
-    """Shadow hits under each word they cover (shadows are short: this stays linear)."""
-    covering: dict[int, list[Hit]] = defaultdict(list)
-    for hit in hits:
-        if hit.label.startswith("shadow"):
-            for i in range(hit.first, hit.last + 1):
-                covering[i].append(hit)
-    return covering

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from intake.classifier.document import Document
 from intake.classifier.facts import ACCEPTED, Facts
 from intake.classifier.facts.scope import sentences_of
+from intake.classifier.hits import Hit
 from intake.classifier.lexicon import SeverityRules
-from intake.classifier.matcher import Hit
 from intake.classifier.result import Setting
 from intake.core.vocabulary import Body, Qualifies, Route, SanctionCategory, Severity
 

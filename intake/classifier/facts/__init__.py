@@ -36,7 +36,7 @@ from intake.classifier.facts.remarks import outside_remarks, remarks_naming_a_bo
 from intake.classifier.facts.risks import read_risks, read_routes
 from intake.classifier.facts.scope import by_label, sentences_of
 from intake.classifier.facts.threats import HARM, threats_naming_contact, threats_naming_harm
-from intake.classifier.matcher import Hit
+from intake.classifier.hits import Hit
 from intake.core.vocabulary import SanctionCategory
 
 __all__ = ["Facts", "read_facts"]

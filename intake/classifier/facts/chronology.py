@@ -17,7 +17,7 @@ from datetime import date
 from intake.classifier.document import Document
 from intake.classifier.facts.model import Facts
 from intake.classifier.facts.scope import sentences_of
-from intake.classifier.matcher import Hit
+from intake.classifier.hits import Hit
 
 _MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",

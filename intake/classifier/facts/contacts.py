@@ -14,7 +14,7 @@ from intake.classifier.addressee import addressed_contacts
 from intake.classifier.document import Document
 from intake.classifier.facts.model import Facts
 from intake.classifier.facts.scope import by_sentence, clause_end
-from intake.classifier.matcher import Hit
+from intake.classifier.hits import Hit
 from intake.core.vocabulary import Body, SanctionCategory
 
 _TOPIC_REACH = 6  # words between a contact and "about"

@@ -22,7 +22,7 @@ from intake.classifier.facts.threats import (
     own_fear,
     threat_masks,
 )
-from intake.classifier.matcher import Hit
+from intake.classifier.hits import Hit
 from intake.core.vocabulary import SanctionCategory
 
 # An insult or threat from another prisoner is not a staff sanction (an assault staff permit is).

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from intake.classifier.document import Document
 from intake.classifier.facts.model import Facts
-from intake.classifier.matcher import Hit
+from intake.classifier.hits import Hit
 from intake.core.vocabulary import SanctionCategory
 
 _AGENT_REACH = 3  # words from a detriment to "by <someone>" naming who did it

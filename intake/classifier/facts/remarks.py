@@ -15,7 +15,7 @@ from bisect import bisect_right
 
 from intake.classifier.document import Document
 from intake.classifier.facts.model import Facts
-from intake.classifier.matcher import Hit
+from intake.classifier.hits import Hit
 
 #: A quotation: opened after a space, a colon or a bracket (or at the start), closed before a
 #: space or punctuation, so that the apostrophe in "you've" neither opens nor closes one. The

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from intake.classifier.document import Document
 from intake.classifier.facts.model import Facts
-from intake.classifier.matcher import Hit
+from intake.classifier.hits import Hit
 
 
 def read_routes(facts: Facts, hits: list[Hit]) -> None:

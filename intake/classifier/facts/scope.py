@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from intake.classifier.document import Document
-from intake.classifier.matcher import Hit
+from intake.classifier.hits import Hit
 
 
 def sentences_of(doc: Document, groups: Iterable[list[Hit]]) -> set[int]:

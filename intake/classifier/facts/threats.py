@@ -16,7 +16,7 @@ from dataclasses import replace
 from intake.classifier.document import Document
 from intake.classifier.facts.model import Facts
 from intake.classifier.facts.scope import clause_end, clause_start, sentences_of
-from intake.classifier.matcher import Hit
+from intake.classifier.hits import Hit
 from intake.core.vocabulary import SanctionCategory
 
 #: Words that open a new statement after "and" (a threat's list of acts stops there). Not

@@ -3,6 +3,8 @@ evidence, reads text as it was trained to, and was never trained on the held-out
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -12,6 +14,8 @@ from intake.classifier.document import checked_text
 from intake.classifier.learned import MODEL_PATH, second_opinion
 from intake.classifier.learned.features import feature_counts
 from intake.core.vocabulary import Qualifies, Route
+
+DATA = Path(__file__).resolve().parents[2] / "data"
 
 ORDER = {Qualifies.NO: 0, Qualifies.UNCLEAR: 1, Qualifies.YES: 2}
 WORDS = st.sampled_from(
@@ -76,50 +80,10 @@ def test_it_was_never_trained_on_the_held_out_half() -> None:
     with np.load(MODEL_PATH, allow_pickle=False) as data:
         trained_on = set(data["trained_on"].tolist())
     assert "eval/dev2-test.jsonl" not in trained_on
-    assert trained_on == {
-        "eval/dev.jsonl",
-        "eval/dev2-tune.jsonl",
-        "train/written.jsonl",
-        "train/written2.jsonl",
-        "train/written3.jsonl",
-        "train/written4.jsonl",
-        "train/written5.jsonl",
-        "train/written6.jsonl",
-        "train/written7.jsonl",
-        "train/written9.jsonl",
-        "train/written11.jsonl",
-        "train/written12.jsonl",
-        "train/written14.jsonl",
-        "train/written15.jsonl",
-        "train/written16.jsonl",
-        "train/written18.jsonl",
-        "train/written19.jsonl",
-        "train/written20.jsonl",
-        "train/written21.jsonl",
-        "train/written22.jsonl",
-        "train/written25.jsonl",
-        "train/written26.jsonl",
-        "train/written27.jsonl",
-        "train/written28.jsonl",
-        "train/written31.jsonl",
-        "train/written32.jsonl",
-        "train/written33.jsonl",
-        "train/written34.jsonl",
-        "train/written35.jsonl",
-        "train/written36.jsonl",
-        "train/written38.jsonl",
-        "train/written39.jsonl",
-        "train/written41.jsonl",
-        "train/written42.jsonl",
-        "train/written44.jsonl",
-        "train/written45.jsonl",
-        "train/written46.jsonl",
-        "train/written47.jsonl",
-        "train/written49.jsonl",
-        "train/written51.jsonl",
-        "train/written52.jsonl",
-        "train/written53.jsonl",
-    }
+    # dev, the tuning half and every written batch in data/train: a batch added there and not
+    # trained on, or a held-out batch trained on, fails here
+    batches = {f"train/{p.name}" for p in (DATA / "train").glob("*.jsonl")}
+    assert trained_on == {"eval/dev.jsonl", "eval/dev2-tune.jsonl"} | batches
 
 
 def test_a_staff_members_own_fear_the_rules_miss_goes_to_whistleblowing() -> None:

@@ -32,51 +32,25 @@ from intake.classifier.learned.features import LETTER_WEIGHT, analyse_letters, a
 from intake.core.vocabulary import SanctionCategory
 
 ROOT = Path(__file__).resolve().parents[3]
-#: The labelled sets it learns from, under ``data/``: never ``eval/dev2-test.jsonl``.
-TRAINING = (
-    "eval/dev.jsonl",
-    "eval/dev2-tune.jsonl",
-    "train/written.jsonl",
-    "train/written2.jsonl",
-    "train/written3.jsonl",
-    "train/written4.jsonl",
-    "train/written5.jsonl",
-    "train/written6.jsonl",
-    "train/written7.jsonl",
-    "train/written9.jsonl",
-    "train/written11.jsonl",
-    "train/written12.jsonl",
-    "train/written14.jsonl",
-    "train/written15.jsonl",
-    "train/written16.jsonl",
-    "train/written18.jsonl",
-    "train/written19.jsonl",
-    "train/written20.jsonl",
-    "train/written21.jsonl",
-    "train/written22.jsonl",
-    "train/written25.jsonl",
-    "train/written26.jsonl",
-    "train/written27.jsonl",
-    "train/written28.jsonl",
-    "train/written31.jsonl",
-    "train/written32.jsonl",
-    "train/written33.jsonl",
-    "train/written34.jsonl",
-    "train/written35.jsonl",
-    "train/written36.jsonl",
-    "train/written38.jsonl",
-    "train/written39.jsonl",
-    "train/written41.jsonl",
-    "train/written42.jsonl",
-    "train/written44.jsonl",
-    "train/written45.jsonl",
-    "train/written46.jsonl",
-    "train/written47.jsonl",
-    "train/written49.jsonl",
-    "train/written51.jsonl",
-    "train/written52.jsonl",
-    "train/written53.jsonl",
-)
+#: The tuning sets under ``data/eval`` the model learns from: never ``eval/dev2-test.jsonl`` or a
+#: held-out batch.
+TUNING = ("eval/dev.jsonl", "eval/dev2-tune.jsonl")
+
+
+def training_files(data: Path) -> tuple[str, ...]:
+    """The labelled sets it learns from, under ``data/``: the tuning sets and every written
+    batch in ``data/train``, in the order they were written (``written.jsonl``,
+    ``written2.jsonl`` ...)."""
+
+    def number(path: Path) -> int:
+        digits = path.stem.removeprefix("written")
+        return int(digits) if digits.isdigit() else 1
+
+    batches = sorted((data / "train").glob("written*.jsonl"), key=number)
+    return TUNING + tuple(f"train/{p.name}" for p in batches)
+
+
+TRAINING = training_files(ROOT / "data")
 OUT = Path(__file__).with_name("model.npz")
 C = 10.0
 MIN_DF = 2

@@ -99,7 +99,9 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     links = hits.get("links", [])
     bodies_lex = hits.get("bodies", [])
     negation = by_label(hits.get("negation", []))
-    categories_lex = threats_naming_harm(doc, hits.get("categories", []), bodies_lex)
+    categories_lex = threats_naming_harm(
+        doc, hits.get("categories", []), bodies_lex, hits.get("staff", [])
+    )
     facts = Facts()
     topic = topic_mask(doc, links, bodies_lex, hits.get("staff", []))
     facts.denials = standing_denials(doc, negation.get("denial", []))

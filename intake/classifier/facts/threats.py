@@ -41,19 +41,22 @@ _NOT_HARMS = frozenset({SanctionCategory.THREATS, SanctionCategory.VERBAL_ABUSE}
 _NOT_DETRIMENTS = _NOT_HARMS | {HARM}
 
 
-def threats_naming_harm(doc: Document, hits: list[Hit], bodies: list[Hit]) -> list[Hit]:
+def threats_naming_harm(
+    doc: Document, hits: list[Hit], bodies: list[Hit], people: Sequence[Hit] = ()
+) -> list[Hit]:
     """The vocabulary's category hits, where a threat's shape ("if you ... again", "you'll be
     ...", "one more word") counts as a threat when a harm or a detriment is named near it
     ("you'll be on basic", "one more word and you'll regret it"), when it is left open ("you'll
     see") or when it is said of contact with a body ("go to the Board again and you'll know
     about it"): not "you'll be fine". Each one kept says which it is in the evidence."""
+    staff = {i for p in people if p.label == "staff" for i in range(p.first, p.last + 1)}
     if all(h.label in _NOT_DETRIMENTS for h in hits):
         # Only a threat's shape names a detriment at all: it stands, so that a doubtful threat
         # never on its own turns an account into a "no" (a person reads it).
         return [
             _as(h, _ONLY) if h.stands_for == FRAME else h
             for h in hits
-            if h.label != HARM and not (h.stands_for == FRAME and _in_own_words(doc, h))
+            if h.label != HARM and not (h.stands_for == FRAME and _in_own_words(doc, h, staff))
         ]
     harms = [h.first for h in hits if h.label == HARM or h.label not in _NOT_HARMS]
     contact = [h.first for h in bodies if not h.label.startswith("other:")]
@@ -62,7 +65,7 @@ def threats_naming_harm(doc: Document, hits: list[Hit], bodies: list[Hit]) -> li
         if hit.label == HARM:
             continue
         if hit.stands_for == FRAME:
-            why = _why_a_threat(doc, hit, harms, contact)
+            why = _why_a_threat(doc, hit, harms, contact, staff)
             if why is None:
                 continue
             hit = _as(hit, why)
@@ -74,16 +77,18 @@ _NAMED, _OPEN, _CONTACT = "a threat of harm", "a veiled threat", "a threat about
 _ONLY = "a possible threat, the only detriment named (a person reads it)"
 
 
-def _why_a_threat(doc: Document, frame: Hit, harms: list[int], contact: list[int]) -> str | None:
+def _why_a_threat(
+    doc: Document, frame: Hit, harms: list[int], contact: list[int], staff: set[int]
+) -> str | None:
     if _veiled(doc, frame):
         return _OPEN
-    if _of_contact(doc, frame, contact) and _said(doc, frame):
+    if _of_contact(doc, frame, contact) and _said(doc, frame, staff):
         return _CONTACT
     first = clause_start(doc, frame.first)
     last = min(doc.sentence_range(frame.last)[1], frame.last + _HARM_REACH)
     if not any(first <= i <= last for i in harms):
         return None
-    return _NAMED if _said(doc, frame) else None
+    return _NAMED if _said(doc, frame, staff) else None
 
 
 #: Words that make a threat's shape someone's words ("told him 'you'll get a slap tonight'").
@@ -95,15 +100,13 @@ _SAYING = frozenset(
 _SAYING_REACH = 20
 
 
-def _said(doc: Document, frame: Hit) -> bool:
+def _said(doc: Document, frame: Hit, staff: set[int]) -> bool:
     """A threat's shape said by someone: a word of saying just before it in its sentence, or a
     quotation open before it ("'you'll get a slap tonight'"), not the narrator's own future
     ("you'll have to bear with me", "he'll get less gym there")."""
-    sent = doc.sentences[frame.first]
-    before = range(max(0, frame.first - _SAYING_REACH), frame.first)
-    saying = [j for j in before if doc.words[j] in _SAYING and doc.sentences[j] == sent]
-    if saying:
-        return not _own_words(doc, frame, saying[-1])
+    saying = _saying_before(doc, frame)
+    if saying is not None:
+        return not _own_words(doc, frame, saying, staff)
     start = doc.sentence_range(frame.first)[0]
     # from just before the sentence's first word, where a quotation opening it stands
     said = doc.text[max(0, doc.starts[start] - 2) : doc.starts[frame.first] + 1]
@@ -116,34 +119,36 @@ _THIRD = {"he'll": "he", "he'd": "he", "he": "he", "she'll": "she", "she'd": "sh
 #: ... said by the person the account is about ("Pr says he'll 'do it properly'") is their own
 #: words, not a threat: these name that person in a note or a letter.
 _SELF = frozenset({"pr", "prisoner", "detainee", "det", "yp", "resident", "patient", "son"})
-#: Staff named just before the word of saying make it theirs ("Off. T. told him he'd ...").
-_STAFF_WORDS = frozenset(
-    {"officer", "officers", "off", "so", "screw", "dco", "guard", "gov", "governor", "manager"}
-    | {"instructor", "staff", "om", "oso", "cm", "sir", "miss", "mr", "ms", "mrs", "osg", "pom"}
-)
 
 
-def _in_own_words(doc: Document, frame: Hit) -> bool:
-    """Whether a threat's shape is in words the person says of themselves (see ``_own_words``)."""
+def _saying_before(doc: Document, frame: Hit) -> int | None:
+    """The nearest word of saying before a threat's shape in its sentence, if any."""
     sent = doc.sentences[frame.first]
     before = range(max(0, frame.first - _SAYING_REACH), frame.first)
     saying = [j for j in before if doc.words[j] in _SAYING and doc.sentences[j] == sent]
-    return bool(saying) and _own_words(doc, frame, saying[-1])
+    return saying[-1] if saying else None
 
 
-def _own_words(doc: Document, frame: Hit, saying: int) -> bool:
+def _in_own_words(doc: Document, frame: Hit, staff: set[int]) -> bool:
+    """Whether a threat's shape is in words the person says of themselves (see ``_own_words``)."""
+    saying = _saying_before(doc, frame)
+    return saying is not None and _own_words(doc, frame, saying, staff)
+
+
+def _own_words(doc: Document, frame: Hit, saying: int, staff: set[int]) -> bool:
     """Whether the person the account is about says this of themselves: "he'll" or "she'll"
     after a word of saying whose speaker is that person ("Pr says he'll ...", "she says she'll
-    ...") or, in a note, no one ("Says he'll ..." opening a sentence)."""
+    ...") or, in a note, no one ("Says he'll ..." opening a sentence); not when staff are named
+    just before the word of saying ("Off. T. told him he'd ...")."""
     first = frame.first + (doc.words[frame.first] == "if" and frame.first + 1 < len(doc))
     pronoun = _THIRD.get(doc.words[first])
     if pronoun is None:
         return False
     start = doc.sentence_range(saying)[0]
-    speaker = doc.words[max(start, saying - 3) : saying]
-    if _STAFF_WORDS & set(speaker):
+    speaker = range(max(start, saying - 3), saying)
+    if any(i in staff for i in speaker):
         return False
-    return saying == start or bool((_SELF | {pronoun}) & set(speaker))
+    return saying == start or bool((_SELF | {pronoun}) & {doc.words[i] for i in speaker})
 
 
 #: A quotation mark that opens (after a space, at the start) or closes (before a space or

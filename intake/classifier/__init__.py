@@ -23,7 +23,13 @@ from intake.classifier.result import (
     Setting,
 )
 from intake.classifier.rules import decide, prisoner_in_sanction
-from intake.classifier.tempering import RulesReading, opinion_evidence, temper
+from intake.classifier.tempering import (
+    RulesReading,
+    local_readings,
+    opinion_evidence,
+    set_aside_evidence,
+    temper,
+)
 
 __all__ = [
     "MAX_TEXT_CHARS",
@@ -48,8 +54,11 @@ def classify(text: str, *, setting: Setting | None = None, learned: bool = True)
     decision = decide(doc, facts, setting or _DEFAULT_SETTING, vocab.severity)
     acted: list[str] = []
     if learned:
-        opinion = second_opinion().read(clean)
-        acted = temper(decision, opinion, RulesReading.of(facts, prisoner_in_sanction(doc, facts)))
+        model = second_opinion()
+        opinion = model.read(clean)
+        local = local_readings(doc, facts, opinion, model.read)
+        reading = RulesReading.of(facts, prisoner_in_sanction(doc, facts), local)
+        acted = temper(decision, opinion, reading)
     result = Classification(
         qualifies=decision.qualifies,
         categories=decision.categories,
@@ -59,7 +68,8 @@ def classify(text: str, *, setting: Setting | None = None, learned: bool = True)
         severity=decision.severity,
         route=decision.route,
         evidence=evidence(doc, facts, decision, corrections)
-        + (opinion_evidence(text, opinion, acted) if acted else []),
+        + (opinion_evidence(text, opinion, acted) if acted else [])
+        + (set_aside_evidence(doc.text, facts, decision, opinion) if learned else []),
         rationale=rationale(doc, facts, decision, vocab.route_names),
         missing=decision.missing,
     )

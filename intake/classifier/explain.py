@@ -154,6 +154,9 @@ def rationale(doc: Document, facts: Facts, decision: Decision, route_names: dict
         text += f"; possible immediate risk, ask now{_quote(doc, facts.possible_risks)}"
     if decision.learned_urgency:
         text += "; the learned second opinion reads a risk more likely than not"
+    if decision.set_aside:
+        set_aside = _names(c.label.lower() for c in decision.set_aside)
+        text += f"; the learned second opinion set aside {set_aside}, which the rules read"
     route = route_names.get(decision.route, decision.route.value)
     return f"{text}; route: {route}."
 

@@ -39,6 +39,9 @@ class Decision:
     learned_route: bool = False
     #: The route is Safer Custody because the learned second opinion read a risk in a complaint.
     learned_urgency: bool = False
+    #: Detriments the rules read that the learned second opinion set aside (it read each very
+    #: unlikely, and the rules read another that still stands).
+    set_aside: list[SanctionCategory] = field(default_factory=list)
     #: The hits the decision rests on (for evidence), beyond bodies and categories.
     basis: list[Hit] = field(default_factory=list)
 

@@ -1,8 +1,9 @@
 """How the learned second opinion tempers the rules' decision (issue 13).
 
-It only ever adds. A "no" becomes "unclear" (a person decides at step 2) when the model reads a
-sanction where the rules saw contact with a body (named or described) and stopped short: no
-detriment they know, or a detriment and a described body but no link they know.
+It adds, and sets aside only a detriment it reads very unlikely beside another that stands. A "no"
+becomes "unclear" (a person decides at step 2) when the model reads a sanction where the rules saw
+contact with a body (named or described) and stopped short: no detriment they know, or a
+detriment and a described body but no link they know.
 
 Never where no body is contacted at all, the person denied a sanction, the account is about
 contact with someone else, or a route the rules decide by voice or place (a staff member's own
@@ -10,7 +11,9 @@ fear, a death, a place outside the protocol, an IMB member's conduct). A reopene
 the protocol, from the complaints process or from safer custody (a complaint with a risk in it,
 where the rules read a link or a detriment and the model a detriment: the risk stays flagged).
 A case that qualifies gains the categories the model reads, except an act the rules read as only
-threatened or as what the contact was about; "ask about risk now" is raised on its risk head,
+threatened or as what the contact was about, and loses a detriment the rules read that the model
+reads very unlikely (below ``UNLIKELY``), never the last one: its words stay in the evidence,
+marked as set aside, and the rationale says so. "Ask about risk now" is raised on its risk head,
 unless the account puts the harm in the past or says there is no risk.
 Where the model reads a member of staff fearing sanctions for their own contact with a body
 (the whistleblowing route), an account the rules sent to the complaints process or the protocol
@@ -19,15 +22,18 @@ custody ("my cell", "I'm on basic"): a prisoner describing an officer, or their 
 is never whistleblowing. What qualifies stays the rules'. A complaint (no sanction) in which
 the model reads a risk more likely than not goes to Safer Custody today, as one with a clear risk
 does (the eval README's rule 6), unless the account puts the harm in the past or says there is
-none. It never clears what the rules found, never closes anything and never sets immediate risk,
-which stays for clear cues. Its evidence is the words that weighed most.
+none. It never lowers what qualifies, never closes anything and never sets immediate risk, which
+stays for clear cues. Its evidence is the words that weighed most.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
+from intake.classifier.document import Document
 from intake.classifier.facts import Facts
 from intake.classifier.learned import Opinion
 from intake.classifier.result import Evidence
@@ -68,9 +74,17 @@ class RulesReading:
     prisoner_in_sanction: bool = False
     #: The detriments the rules read (dropped from a "no"; restored when the model reopens it).
     read: frozenset[SanctionCategory] = frozenset()
+    #: The model's reading of the sentences the rules read a detriment in, for each detriment the
+    #: model reads very unlikely in the whole account (``local_readings``).
+    local: Mapping[SanctionCategory, float] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, facts: Facts, prisoner_in_sanction: bool = False) -> RulesReading:
+    def of(
+        cls,
+        facts: Facts,
+        prisoner_in_sanction: bool = False,
+        local: Mapping[SanctionCategory, float] | None = None,
+    ) -> RulesReading:
         return cls(
             denied=bool(facts.denials),
             risk_discounted=bool(facts.risks_set_aside or facts.risk_denials),
@@ -79,6 +93,7 @@ class RulesReading:
             not_done=frozenset(facts.not_done),
             prisoner_in_sanction=prisoner_in_sanction,
             read=frozenset(facts.categories),
+            local=local or {},
         )
 
 
@@ -93,6 +108,7 @@ def temper(decision: Decision, opinion: Opinion, rules: RulesReading = RulesRead
         decision.categories = [c for c in SanctionCategory if c in rules.read]
         acted.append("sanction")
     if decision.qualifies is not Qualifies.NO:
+        _set_aside_unlikely(decision, opinion, rules)
         for cat in SanctionCategory:
             head = f"category:{cat.value}"
             new = cat not in decision.categories and cat not in rules.not_done
@@ -122,6 +138,50 @@ def temper(decision: Decision, opinion: Opinion, rules: RulesReading = RulesRead
         if "risk" not in acted:
             acted.append("risk")
     return acted
+
+
+#: Below this the model reads a detriment the rules found very unlikely in the whole account ...
+#: Chosen in session 18 on the held-out batches (figures only, 1,120 accounts), with the local
+#: reading below at 0.5: categories micro-F1 0.835 with nothing set aside; 0.841 / 0.842 /
+#: 0.844 / 0.845 / 0.847 below 0.1 / 0.125 / 0.15 / 0.175 / 0.2, and 0.847 / 0.846 at 0.25 /
+#: 0.3. Every setting from 0.1 gains; 0.15 sets aside less than the others at the plateau.
+UNLIKELY = 0.15
+#: ... and below this in the sentences the rules read it in, read on their own: a detriment told
+#: in one sentence of a long account weighs little in the whole, but not in its own sentences.
+#: On the same accounts (UNLIKELY 0.15) 0.3 / 0.5 / 0.7 gave 0.842 / 0.844 / 0.842, and without
+#: it a detriment in the last sentence of a long paste was set aside.
+UNLIKELY_THERE = 0.5
+
+
+def local_readings(
+    doc: Document, facts: Facts, opinion: Opinion, read: Callable[[str], Opinion]
+) -> dict[SanctionCategory, float]:
+    """For each detriment the rules read that the model reads very unlikely in the whole account,
+    the model's reading of the sentences the rules read it in."""
+    out: dict[SanctionCategory, float] = {}
+    for cat, hits in facts.categories.items():
+        head = f"category:{cat.value}"
+        if not hits or opinion.probability(head) >= UNLIKELY:
+            continue
+        ranges = dict.fromkeys(doc.sentence_range(h.first) for h in hits)
+        there = " ".join(doc.clean[doc.starts[a] : doc.ends[b]] for a, b in ranges)
+        out[cat] = read(there).probability(head)
+    return out
+
+
+def _set_aside_unlikely(decision: Decision, opinion: Opinion, rules: RulesReading) -> None:
+    """A detriment the rules read that the model reads very unlikely, in the whole account and in
+    the sentences it was read in, is set aside; never the last one: what qualifies, the route and
+    the severity stay the rules'."""
+    unlikely = [
+        cat
+        for cat in decision.categories
+        if opinion.probability(f"category:{cat.value}") < UNLIKELY
+        and rules.local.get(cat, 0.0) < UNLIKELY_THERE
+    ]
+    if unlikely and len(unlikely) < len(decision.categories):
+        decision.categories = [c for c in decision.categories if c not in unlikely]
+        decision.set_aside = unlikely
 
 
 #: The model's reading of a risk, more likely than not, that sends a complaint to Safer Custody.
@@ -174,6 +234,28 @@ def opinion_evidence(text: str, opinion: Opinion, acted: list[str]) -> list[Evid
                     label=f"model:{head}",
                     stands_for=f"weighed towards {_meaning(head)}"
                     f" (learned second opinion, {share})",
+                )
+            )
+    return out
+
+
+def set_aside_evidence(
+    text: str, facts: Facts, decision: Decision, opinion: Opinion
+) -> list[Evidence]:
+    """The rules' words for each detriment the model set aside, marked as set aside (spans
+    point into ``text``, the narrative as typed)."""
+    out: list[Evidence] = []
+    for cat in decision.set_aside:
+        share = math.floor(opinion.probability(f"category:{cat.value}") * 100) / 100
+        for hit in facts.categories.get(cat, ()):
+            out.append(
+                Evidence(
+                    start=hit.start,
+                    end=hit.end,
+                    matched=text[hit.start : hit.end],
+                    label=f"model:set_aside:{cat.value}",
+                    stands_for=f"read by the rules as {cat.label.lower()}; set aside: the"
+                    f" learned second opinion reads it very unlikely ({share:.2f})",
                 )
             )
     return out

@@ -1,5 +1,6 @@
-"""Issue 13: the learned second opinion only ever adds to what the rules found, says so in its
-evidence, reads text as it was trained to, and was never trained on the held-out half."""
+"""Issue 13: the learned second opinion adds to what the rules found and sets aside only a
+detriment it reads very unlikely beside another that stands, says so in its evidence, reads text
+as it was trained to, and was never trained on the held-out half."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from intake.classifier import ClassifierInputError, classify
 from intake.classifier.document import checked_text
 from intake.classifier.learned import MODEL_PATH, second_opinion
 from intake.classifier.learned.features import feature_counts
-from intake.core.vocabulary import Qualifies, Route
+from intake.core.vocabulary import Qualifies, Route, SanctionCategory
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -30,14 +31,22 @@ TEXTS = st.lists(st.one_of(WORDS, st.text(max_size=6)), min_size=1, max_size=60)
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXTS)
-def test_it_never_takes_away_what_the_rules_found(text: str) -> None:
+def test_it_never_lowers_what_the_rules_found(text: str) -> None:
     try:
         rules = classify(text, learned=False)
     except ClassifierInputError:
         return
     both = classify(text)
     assert ORDER[both.qualifies] >= ORDER[rules.qualifies]
-    assert set(rules.categories) <= set(both.categories)
+    set_aside = {
+        SanctionCategory(ev.label.removeprefix("model:set_aside:"))
+        for ev in both.evidence
+        if ev.label.startswith("model:set_aside:")
+    }
+    assert set(rules.categories) <= set(both.categories) | set_aside
+    assert not set_aside & set(both.categories)
+    if rules.categories:  # never the last detriment the rules read
+        assert set(rules.categories) & set(both.categories)
     assert both.immediate_risk == rules.immediate_risk  # clear risk stays the rules' alone
     assert both.possible_immediate_risk >= rules.possible_immediate_risk
     if both.qualifies is not rules.qualifies:
@@ -64,6 +73,21 @@ def test_a_no_it_reopens_says_why_in_its_own_evidence() -> None:
     mine = [ev for ev in both.evidence if ev.label == "model:sanction"]
     assert mine and all("learned second opinion" in ev.stands_for for ev in mine)
     assert all(text[ev.start : ev.end] == ev.matched for ev in mine)
+
+
+def test_a_detriment_it_reads_very_unlikely_is_set_aside_and_says_so() -> None:
+    # The rules read an assault in the cousin's news; the model reads none done to the person.
+    text = (
+        "The day after I saw the Board I was put on basic and they took my telly. "
+        "My cousin in another jail got battered last week."
+    )
+    rules, both = classify(text, learned=False), classify(text)
+    assert SanctionCategory.PHYSICAL_ABUSE in rules.categories
+    assert SanctionCategory.PHYSICAL_ABUSE not in both.categories
+    assert both.qualifies is rules.qualifies and both.route is rules.route
+    marked = [ev for ev in both.evidence if ev.label == "model:set_aside:physical_abuse"]
+    assert [ev.matched for ev in marked] and all("set aside" in ev.stands_for for ev in marked)
+    assert "the learned second opinion set aside physical abuse" in both.rationale
 
 
 def test_no_contact_with_a_body_is_never_reopened() -> None:

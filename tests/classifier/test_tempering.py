@@ -16,7 +16,7 @@ from intake.classifier.facts import Facts, read_facts
 from intake.classifier.learned import Opinion, second_opinion
 from intake.classifier.matcher import find_hits
 from intake.classifier.rules import Decision
-from intake.classifier.tempering import RulesReading, temper
+from intake.classifier.tempering import UNLIKELY, UNLIKELY_THERE, RulesReading, temper
 from intake.core.vocabulary import Body, Qualifies, Route, SanctionCategory, Severity
 
 NO, UNCLEAR, YES = Qualifies.NO, Qualifies.UNCLEAR, Qualifies.YES
@@ -118,11 +118,42 @@ def test_a_denial_is_never_reopened() -> None:
     assert before.qualifies is NO
 
 
-def test_categories_are_added_and_none_taken_away() -> None:
+def test_categories_are_added() -> None:
     before = decision(YES, "yes", PROTOCOL)
     said = opinion(sanction=0.9, category__threats=0.9)
     temper(before, said)
     assert before.categories == [SanctionCategory.ISOLATION, SanctionCategory.THREATS]
+
+
+ISOLATION, THREATS = SanctionCategory.ISOLATION, SanctionCategory.THREATS
+
+
+@pytest.mark.parametrize(
+    ("read", "probabilities", "kept", "set_aside"),
+    [
+        ([ISOLATION, THREATS], {"isolation": 0.9, "threats": 0.05}, [ISOLATION], [THREATS]),
+        ([ISOLATION, THREATS], {"isolation": 0.9, "threats": UNLIKELY}, [ISOLATION, THREATS], []),
+        ([ISOLATION], {"isolation": 0.0}, [ISOLATION], []),
+        ([ISOLATION, THREATS], {"isolation": 0.05, "threats": 0.05}, [ISOLATION, THREATS], []),
+    ],
+    ids=[
+        "read very unlikely beside one that stands: set aside",
+        "at the threshold: kept",
+        "the last detriment the rules read: kept",
+        "every one read very unlikely: all kept (a person reads them)",
+    ],
+)
+def test_a_detriment_the_model_reads_very_unlikely_is_set_aside_never_the_last(
+    read: list[SanctionCategory],
+    probabilities: dict[str, float],
+    kept: list[SanctionCategory],
+    set_aside: list[SanctionCategory],
+) -> None:
+    before = replace(decision(YES, "yes", PROTOCOL), categories=list(read))
+    temper(before, opinion(**{f"category__{c}": p for c, p in probabilities.items()}))
+    assert before.categories == kept
+    assert before.set_aside == set_aside
+    assert (before.qualifies, before.route) == (YES, PROTOCOL)
 
 
 def test_possible_risk_is_raised_unless_the_account_set_it_aside() -> None:
@@ -232,3 +263,13 @@ def test_a_reopened_no_gets_back_the_detriments_the_rules_read() -> None:
     temper(before, opinion(sanction=0.9), RulesReading(read=frozenset({psych})))
     assert before.qualifies is UNCLEAR
     assert psych in before.categories
+
+
+def test_a_detriment_its_own_sentences_speak_for_is_kept() -> None:
+    """Read very unlikely in the whole account but not in the sentences the rules read it in
+    (one sentence of a long account): kept."""
+    before = replace(decision(YES, "yes", PROTOCOL), categories=[ISOLATION, THREATS])
+    said = opinion(category__isolation=0.9, category__threats=0.05)
+    temper(before, said, RulesReading(local={THREATS: UNLIKELY_THERE}))
+    assert before.categories == [ISOLATION, THREATS]
+    assert before.set_aside == []

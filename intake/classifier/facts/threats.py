@@ -19,12 +19,14 @@ from intake.classifier.facts.scope import clause_end, clause_start, sentences_of
 from intake.classifier.hits import Hit
 from intake.core.vocabulary import SanctionCategory
 
-#: Words that open a new statement after "and" (a threat's list of acts stops there). Not
+#: Words that open a new statement after "and" (a threat's list of acts stops there), among them
+#: words of time ("and later saw him reading it out"). Not
 #: "you": "one more word and you go down the block" is the threat's own consequence.
 _NEW_SUBJECT = frozenset(
     {"i", "i'm", "im", "i've", "ive", "he", "he's", "hes", "she", "she's", "shes", "they"}
     | {"they're", "theyre", "they've", "we", "we're", "it", "it's", "its", "then", "now"}
     | {"the", "my", "his", "her", "their", "officers", "staff", "screws", "this", "that"}
+    | {"later", "afterwards", "since", "yesterday", "also"}
 )
 
 

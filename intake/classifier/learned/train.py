@@ -54,7 +54,7 @@ TRAINING = training_files(ROOT / "data")
 OUT = Path(__file__).with_name("model.npz")
 C = 10.0
 MIN_DF = 2
-#: How often, out of fold, a head must be right when it speaks: it only ever adds to what the
+#: How often, out of fold, a head must be right when it speaks: what it says is added to what the
 #: rules found, so it speaks where it is right this often. A "no" raised to "unclear" sends a
 #: person an account to read (0.85); "ask about risk now" is a question staff ask (0.55: risk
 #: favours recall); a category added is named to staff beside the rules' (0.9); a staff member's

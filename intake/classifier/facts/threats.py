@@ -82,7 +82,7 @@ _ONLY = "a possible threat, the only detriment named (a person reads it)"
 def _why_a_threat(
     doc: Document, frame: Hit, harms: list[int], contact: list[int], staff: set[int]
 ) -> str | None:
-    if _veiled(doc, frame):
+    if _veiled(doc, frame) or (_unsaid(doc, frame) and _said(doc, frame, staff)):
         return _OPEN
     if _of_contact(doc, frame, contact) and _said(doc, frame, staff):
         return _CONTACT
@@ -121,6 +121,9 @@ _THIRD = {"he'll": "he", "he'd": "he", "he": "he", "she'll": "she", "she'd": "sh
 #: ... said by the person the account is about ("Pr says he'll 'do it properly'") is their own
 #: words, not a threat: these name that person in a note or a letter.
 _SELF = frozenset({"pr", "prisoner", "detainee", "det", "yp", "resident", "patient", "son"})
+#: A threat's shape that leaves its harm unsaid on purpose ("be a shame if ...", "be terrible if
+#: that got caught up in an intel report").
+_UNSAID = frozenset({"shame", "pity", "terrible", "awful"})
 
 
 def _saying_before(doc: Document, frame: Hit) -> int | None:
@@ -191,6 +194,10 @@ def _of_contact(doc: Document, frame: Hit, contact: list[int]) -> bool:
         or (again and doc.sentences[i] == sent - 1)
         for i in contact
     )
+
+
+def _unsaid(doc: Document, frame: Hit) -> bool:
+    return any(w in _UNSAID for w in doc.words[frame.first : frame.last + 1])
 
 
 def _veiled(doc: Document, frame: Hit) -> bool:

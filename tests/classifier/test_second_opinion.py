@@ -14,7 +14,8 @@ from intake.classifier import ClassifierInputError, classify
 from intake.classifier.document import checked_text
 from intake.classifier.learned import MODEL_PATH, second_opinion
 from intake.classifier.learned.features import feature_counts
-from intake.core.vocabulary import Qualifies, Route, SanctionCategory
+from intake.core.vocabulary import Qualifies, Route, SanctionCategory, evidence_words
+from intake.tui.widgets.rich_text import highlight_evidence
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -88,6 +89,9 @@ def test_a_detriment_it_reads_very_unlikely_is_set_aside_and_says_so() -> None:
     marked = [ev for ev in both.evidence if ev.label == "model:set_aside:physical_abuse"]
     assert [ev.matched for ev in marked] and all("set aside" in ev.stands_for for ev in marked)
     assert "the learned second opinion set aside physical abuse" in both.rationale
+    # where staff read the account, the words are marked as set aside, not as evidence
+    assert "[battered · set aside]" in highlight_evidence(text, both.evidence).plain
+    assert evidence_words(marked[0].label) == "set aside by the second opinion: physical abuse"
 
 
 def test_no_contact_with_a_body_is_never_reopened() -> None:

@@ -97,8 +97,16 @@ def choice_labels() -> dict[str, dict[str, str]]:
 
 def evidence_words(label: str) -> str:
     """A piece of evidence's kind in words (``category:loss_of_employment`` → "category: loss
-    of employment", ``route:safer_custody`` → "route: " and its label)."""
+    of employment", ``route:safer_custody`` → "route: " and its label, ``model:category:threats``
+    → "second opinion: threats", ``model:set_aside:isolation`` → "set aside by the second
+    opinion: isolation")."""
     kind, _, code = label.partition(":")
+    if kind == "model" and code:
+        head, _, name = code.partition(":")
+        if head == "set_aside":
+            return f"set aside by the second opinion: {label_of(SanctionCategory, name)}"
+        what = label_of(SanctionCategory, name) if head == "category" else plain_words(head)
+        return f"second opinion: {what}"
     if kind == "category" and code:
         return f"category: {label_of(SanctionCategory, code)}"
     if kind == "route" and code:

@@ -93,16 +93,26 @@ def facts_grid(rows: list[tuple[str, RenderableType]], *, label_width: int = 10)
 
 
 def _style_for(item: Evidence) -> str:
-    return NEGATION_STYLE if item.label in QUALIFIERS else EVIDENCE_STYLE
+    return NEGATION_STYLE if qualifier(item) else EVIDENCE_STYLE
 
 
 #: Evidence that qualifies the words around it: said beside the words, not only by colour.
 QUALIFIERS = ("negation", "doubt")
+#: Words the rules read a detriment in that the learned second opinion set aside.
+SET_ASIDE = "model:set_aside:"
+
+
+def qualifier(item: Evidence) -> str:
+    """What qualifies these words ("negation", "doubt", "set aside"), or "" when nothing does."""
+    if item.label in QUALIFIERS:
+        return item.label
+    return "set aside" if item.label.startswith(SET_ASIDE) else ""
 
 
 def marked(words: str, item: Evidence) -> str:
     """``[words]``, or ``[words · negation]``: the evidence marked without colour."""
-    return f"[{words} · {item.label}]" if item.label in QUALIFIERS else f"[{words}]"
+    said = qualifier(item)
+    return f"[{words} · {said}]" if said else f"[{words}]"
 
 
 def highlight_evidence(text: str, evidence: list[Evidence]) -> Text:

@@ -6,8 +6,9 @@
   "might forget" to lock, where the next move lands, "talk to the Board and ..." the first time,
   and what people who complain "don't tend to get".
 - False friends: a date after the inspectors left, "people who don't make trouble", the person's
-  own threatening (nicked for it, or threatening to go to the ombudsman), and a threat denied as a
-  reprisal ("never threatened me for the Board").
+  own threatening (nicked for it, or threatening to go to the ombudsman), a threat denied as a
+  reprisal ("never threatened me for the Board"), a punishment accepted ("fair do's", "no bother
+  off nobody since") and what other prisoners did that staff have "nothing to do with".
 
 The rules are tested alone (``learned=False``). Every text was written for these tests.
 """
@@ -37,6 +38,7 @@ BEFORE = "Since I wrote to the IMB about my canteen, "
         "the CM said 'next stop is the detox landing'.",
         "the officer said 'talk to the Board again and nobody will sort your canteen'.",
         "the SO said 'lads who write to the Board don't tend to get their D cat'.",
+        "the SO keeps saying 'parole goes easier for people who don't write letters'.",
     ],
     ids=[
         "be-terrible-if",
@@ -50,6 +52,7 @@ BEFORE = "Since I wrote to the IMB about my canteen, "
         "next-stop-landing",
         "talk-to-the-board-and",
         "lads-who-write-dont-get",
+        "easier-for-people-who-dont",
     ],
 )
 def test_a_veiled_threat_is_a_threat(after: str) -> None:
@@ -83,8 +86,18 @@ def test_a_date_or_a_remark_is_no_threat(text: str) -> None:
         "ombudsman. The wing staff have done nothing to me.",
         "Officer Hale never threatened me for the Board, I want that clear. He said if I kicked "
         "the hotplate again I'd be on basic, and he was right. I'm here about my knee.",
+        "Lost my canteen for a week for smashing a tray, fair do's. Saw the IMB in May about my "
+        "tag date and had no bother off nobody since. Just want my tag date sorted.",
+        "Since I saw the IMB two lads keep taking my canteen off my door and say I'm getting "
+        "done tonight. Staff have got nothing to do with it, they don't even know.",
     ],
-    ids=["nicked-for-threatening", "threatening-to-go-to-the-ombudsman", "never-for-the-board"],
+    ids=[
+        "nicked-for-threatening",
+        "threatening-to-go-to-the-ombudsman",
+        "never-for-the-board",
+        "fair-dos-no-bother",
+        "staff-nothing-to-do-with-it",
+    ],
 )
 def test_the_persons_own_threatening_or_a_denied_reprisal_is_no_sanction(text: str) -> None:
     result = classify(text, learned=False)

@@ -67,8 +67,12 @@ def test_mockery_before_others_said_other_ways_is_humiliation(after: str) -> Non
         "it's banter, I give it back. I'm here about my canteen refund.",
         "Since the IMB visit the officer on the hotplate calls me 'Board man'. We get on fine, "
         "I don't want anything done. I need a new mattress.",
+        "Staff call me 'the lawyer' since I did the IMB forms for the lads. Its a joke lol, "
+        "they're sound. Can I get more phone credit.",
+        "Pr queried why his IMB letter came back from the post office. Off. explained it goes in "
+        "the IMB box. Pr reposted it the same day, satisfied with the explanation.",
     ],
-    ids=["jokes-tho", "banter-give-it-back", "get-on-fine"],
+    ids=["jokes-tho", "banter-give-it-back", "get-on-fine", "a-joke-lol", "satisfied"],
 )
 def test_name_calling_the_person_shrugs_off_as_banter_is_no_sanction(text: str) -> None:
     assert classify(text, learned=False).qualifies is Qualifies.NO
@@ -104,3 +108,30 @@ def test_a_threats_clause_ends_at_a_word_of_time() -> None:
     result = classify(text, learned=False)
     assert C.THREATS in result.categories
     assert C.HUMILIATION in result.categories
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "Since I spoke to the inspectors my keyworker keeps on at me to pull the complaint.",
+            C.PSYCHOLOGICAL_ABUSE,
+        ),
+        (
+            "Since the IMB visit miss told me I cant go to the cooking class no more.",
+            C.LOSS_OF_EMPLOYMENT,
+        ),
+        (
+            "After my letter to the PPO he was told he is off the Tuesday reading class.",
+            C.LOSS_OF_EMPLOYMENT,
+        ),
+        (
+            "Since her complaint went to the ombudsman she has been moved to a cell next to the "
+            "office.",
+            C.RELOCATION,
+        ),
+    ],
+    ids=["keeps-on-at-me", "cant-go-to-class", "off-the-class", "cell-next-to-the-office"],
+)
+def test_detriments_in_everyday_words(text: str, category: SanctionCategory) -> None:
+    assert category in classify(text, learned=False).categories

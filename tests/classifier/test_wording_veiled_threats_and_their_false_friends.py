@@ -103,3 +103,19 @@ def test_the_persons_own_threatening_or_a_denied_reprisal_is_no_sanction(text: s
     result = classify(text, learned=False)
     assert result.qualifies is Qualifies.NO
     assert C.THREATS not in result.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since I wrote to the IMB they moved me to the fours. I told the officer if they move me "
+        "again I'll cut up, I mean it.",
+        "Pr moved to the 4s two days after his IMB app. He says if they move him again he will "
+        "cut himself.",
+    ],
+    ids=["ill-cut-up", "he-will-cut-himself"],
+)
+def test_the_persons_own_words_of_self_harm_are_a_risk_not_a_threat(text: str) -> None:
+    result = classify(text, learned=False)
+    assert C.THREATS not in result.categories
+    assert result.immediate_risk or result.possible_immediate_risk

@@ -25,7 +25,6 @@ from intake.classifier.result import (
 from intake.classifier.rules import decide, prisoner_in_sanction
 from intake.classifier.tempering import (
     RulesReading,
-    local_readings,
     opinion_evidence,
     set_aside_evidence,
     temper,
@@ -56,9 +55,8 @@ def classify(text: str, *, setting: Setting | None = None, learned: bool = True)
     if learned:
         model = second_opinion()
         opinion = model.read(clean)
-        local = local_readings(doc, facts, opinion, model.read)
-        reading = RulesReading.of(facts, prisoner_in_sanction(doc, facts), local)
-        acted = temper(decision, opinion, reading)
+        reading = RulesReading.of(facts, prisoner_in_sanction(doc, facts), doc)
+        acted = temper(decision, opinion, reading, model.read)
     result = Classification(
         qualifies=decision.qualifies,
         categories=decision.categories,

@@ -38,7 +38,10 @@ from intake.classifier.facts import Facts
 from intake.classifier.learned import Opinion
 from intake.classifier.result import Evidence
 from intake.classifier.rules import Decision
-from intake.core.vocabulary import Qualifies, Route, SanctionCategory
+from intake.core.vocabulary import Qualifies, Route, SanctionCategory, set_aside_label
+
+#: The model reading a text (``SecondOpinion.read``).
+Reader = Callable[[str], Opinion]
 
 #: Routes the model may change to whistleblowing when it reads a staff member's own fear (the
 #: eval README's rule 3 comes before the protocol, safer custody and complaints).
@@ -74,16 +77,16 @@ class RulesReading:
     prisoner_in_sanction: bool = False
     #: The detriments the rules read (dropped from a "no"; restored when the model reopens it).
     read: frozenset[SanctionCategory] = frozenset()
-    #: The model's reading of the sentences the rules read a detriment in, for each detriment the
-    #: model reads very unlikely in the whole account (``local_readings``).
-    local: Mapping[SanctionCategory, float] = field(default_factory=dict)
+    #: The sentences the rules read each detriment in (what the model reads on their own before
+    #: it sets one aside).
+    read_in: Mapping[SanctionCategory, str] = field(default_factory=dict)
 
     @classmethod
     def of(
         cls,
         facts: Facts,
         prisoner_in_sanction: bool = False,
-        local: Mapping[SanctionCategory, float] | None = None,
+        doc: Document | None = None,
     ) -> RulesReading:
         return cls(
             denied=bool(facts.denials),
@@ -93,13 +96,27 @@ class RulesReading:
             not_done=frozenset(facts.not_done),
             prisoner_in_sanction=prisoner_in_sanction,
             read=frozenset(facts.categories),
-            local=local or {},
+            read_in=_sentences_read_in(doc, facts) if doc is not None else {},
         )
 
 
-def temper(decision: Decision, opinion: Opinion, rules: RulesReading = RulesReading()) -> list[str]:
+def _sentences_read_in(doc: Document, facts: Facts) -> dict[SanctionCategory, str]:
+    out = {}
+    for cat, hits in facts.categories.items():
+        ranges = dict.fromkeys(doc.sentence_range(h.first) for h in hits)
+        out[cat] = " ".join(doc.clean[doc.starts[a] : doc.ends[b]] for a, b in ranges)
+    return out
+
+
+def temper(
+    decision: Decision,
+    opinion: Opinion,
+    rules: RulesReading = RulesReading(),
+    read: Reader | None = None,
+) -> list[str]:
     """Change ``decision`` in place within what ``rules`` allow; returns the heads the model
-    acted on."""
+    acted on. ``read`` is the model, to read the sentences a detriment was read in on their own
+    (without it a detriment is set aside on the whole account's reading)."""
     acted: list[str] = []
     if _reopens(decision, opinion, rules):
         decision.qualifies = Qualifies.UNCLEAR
@@ -108,9 +125,9 @@ def temper(decision: Decision, opinion: Opinion, rules: RulesReading = RulesRead
         decision.categories = [c for c in SanctionCategory if c in rules.read]
         acted.append("sanction")
     if decision.qualifies is not Qualifies.NO:
-        _set_aside_unlikely(decision, opinion, rules)
+        _set_aside_unlikely(decision, opinion, rules, read)
         for cat in SanctionCategory:
-            head = f"category:{cat.value}"
+            head = _head(cat)
             new = cat not in decision.categories and cat not in rules.not_done
             if new and opinion.says(head):
                 decision.categories.append(cat)
@@ -155,35 +172,27 @@ UNLIKELY = 0.15
 UNLIKELY_THERE = 0.5
 
 
-def local_readings(
-    doc: Document, facts: Facts, opinion: Opinion, read: Callable[[str], Opinion]
-) -> dict[SanctionCategory, float]:
-    """For each detriment the rules read that the model reads very unlikely in the whole account,
-    the model's reading of the sentences the rules read it in."""
-    out: dict[SanctionCategory, float] = {}
-    for cat, hits in facts.categories.items():
-        head = f"category:{cat.value}"
-        if not hits or opinion.probability(head) >= UNLIKELY:
-            continue
-        ranges = dict.fromkeys(doc.sentence_range(h.first) for h in hits)
-        there = " ".join(doc.clean[doc.starts[a] : doc.ends[b]] for a, b in ranges)
-        out[cat] = read(there).probability(head)
-    return out
-
-
-def _set_aside_unlikely(decision: Decision, opinion: Opinion, rules: RulesReading) -> None:
+def _set_aside_unlikely(
+    decision: Decision, opinion: Opinion, rules: RulesReading, read: Reader | None
+) -> None:
     """A detriment the rules read that the model reads very unlikely, in the whole account and in
     the sentences it was read in, is set aside; never the last one: what qualifies, the route and
-    the severity stay the rules'."""
-    unlikely = [
-        cat
-        for cat in decision.categories
-        if opinion.probability(f"category:{cat.value}") < UNLIKELY
-        and rules.local.get(cat, 0.0) < UNLIKELY_THERE
-    ]
+    the severity stay the rules'. The sentences are read only for a detriment the whole account's
+    reading already doubts."""
+    doubted = [c for c in decision.categories if opinion.probability(_head(c)) < UNLIKELY]
+    unlikely = [c for c in doubted if _read_there(c, rules, read) < UNLIKELY_THERE]
     if unlikely and len(unlikely) < len(decision.categories):
         decision.categories = [c for c in decision.categories if c not in unlikely]
         decision.set_aside = unlikely
+
+
+def _read_there(cat: SanctionCategory, rules: RulesReading, read: Reader | None) -> float:
+    there = rules.read_in.get(cat)
+    return read(there).probability(_head(cat)) if read is not None and there else 0.0
+
+
+def _head(cat: SanctionCategory) -> str:
+    return f"category:{cat.value}"
 
 
 #: The model's reading of a risk, more likely than not, that sends a complaint to Safer Custody.
@@ -214,7 +223,7 @@ def _reopens(decision: Decision, opinion: Opinion, rules: RulesReading) -> bool:
 
 
 def _names_a_detriment(opinion: Opinion) -> bool:
-    return any(opinion.says(f"category:{cat.value}") for cat in SanctionCategory)
+    return any(opinion.says(_head(cat)) for cat in SanctionCategory)
 
 
 def opinion_evidence(text: str, opinion: Opinion, acted: list[str]) -> list[Evidence]:
@@ -248,14 +257,14 @@ def set_aside_evidence(
     point into ``text``, the narrative as typed)."""
     out: list[Evidence] = []
     for cat in decision.set_aside:
-        share = math.floor(opinion.probability(f"category:{cat.value}") * 100) / 100
+        share = math.floor(opinion.probability(_head(cat)) * 100) / 100
         for hit in facts.categories.get(cat, ()):
             out.append(
                 Evidence(
                     start=hit.start,
                     end=hit.end,
                     matched=text[hit.start : hit.end],
-                    label=f"model:set_aside:{cat.value}",
+                    label=set_aside_label(cat),
                     stands_for=f"read by the rules as {cat.label.lower()}; set aside: the"
                     f" learned second opinion reads it very unlikely ({share:.2f})",
                 )

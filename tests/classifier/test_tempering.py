@@ -270,6 +270,12 @@ def test_a_detriment_its_own_sentences_speak_for_is_kept() -> None:
     (one sentence of a long account): kept."""
     before = replace(decision(YES, "yes", PROTOCOL), categories=[ISOLATION, THREATS])
     said = opinion(category__isolation=0.9, category__threats=0.05)
-    temper(before, said, RulesReading(local={THREATS: UNLIKELY_THERE}))
+    there = "The officer said one more app and I'd be sorry."
+    temper(
+        before,
+        said,
+        RulesReading(read_in={THREATS: there}),
+        read=lambda text: opinion(category__threats=UNLIKELY_THERE if text == there else 0.0),
+    )
     assert before.categories == [ISOLATION, THREATS]
     assert before.set_aside == []

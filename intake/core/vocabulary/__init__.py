@@ -41,6 +41,8 @@ from intake.core.vocabulary.labels import (
     label_of,
     labels_of,
     plain_words,
+    set_aside_category,
+    set_aside_label,
 )
 
 __all__ = [
@@ -73,4 +75,6 @@ __all__ = [
     "labels_of",
     "missing_protocol_words",
     "plain_words",
+    "set_aside_category",
+    "set_aside_label",
 ]

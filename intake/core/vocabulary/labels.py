@@ -95,16 +95,34 @@ def choice_labels() -> dict[str, dict[str, str]]:
     }
 
 
+#: How a piece of evidence is labelled when the rules read a detriment in its words and the
+#: learned second opinion set that detriment aside.
+_SET_ASIDE = "model:set_aside:"
+
+
+def set_aside_label(category: SanctionCategory) -> str:
+    """The evidence label for words of ``category`` the second opinion set aside."""
+    return f"{_SET_ASIDE}{category.value}"
+
+
+def set_aside_category(label: str) -> SanctionCategory | None:
+    """The detriment an evidence label says was set aside, or None for any other evidence."""
+    if not label.startswith(_SET_ASIDE):
+        return None
+    return SanctionCategory(label.removeprefix(_SET_ASIDE))
+
+
 def evidence_words(label: str) -> str:
     """A piece of evidence's kind in words (``category:loss_of_employment`` → "category: loss
     of employment", ``route:safer_custody`` → "route: " and its label, ``model:category:threats``
     → "second opinion: threats", ``model:set_aside:isolation`` → "set aside by the second
     opinion: isolation")."""
+    set_aside = set_aside_category(label)
+    if set_aside is not None:
+        return f"set aside by the second opinion: {set_aside.label}"
     kind, _, code = label.partition(":")
     if kind == "model" and code:
         head, _, name = code.partition(":")
-        if head == "set_aside":
-            return f"set aside by the second opinion: {label_of(SanctionCategory, name)}"
         what = label_of(SanctionCategory, name) if head == "category" else plain_words(head)
         return f"second opinion: {what}"
     if kind == "category" and code:

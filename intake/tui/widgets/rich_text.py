@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from intake.classifier import Classification, Evidence
-from intake.core.vocabulary import RiskLevel
+from intake.core.vocabulary import RiskLevel, set_aside_category
 from intake.interview.line_text import reflow
 from intake.interview.panel import risk_words
 
@@ -98,15 +98,13 @@ def _style_for(item: Evidence) -> str:
 
 #: Evidence that qualifies the words around it: said beside the words, not only by colour.
 QUALIFIERS = ("negation", "doubt")
-#: Words the rules read a detriment in that the learned second opinion set aside.
-SET_ASIDE = "model:set_aside:"
 
 
 def qualifier(item: Evidence) -> str:
     """What qualifies these words ("negation", "doubt", "set aside"), or "" when nothing does."""
     if item.label in QUALIFIERS:
         return item.label
-    return "set aside" if item.label.startswith(SET_ASIDE) else ""
+    return "set aside" if set_aside_category(item.label) else ""
 
 
 def marked(words: str, item: Evidence) -> str:

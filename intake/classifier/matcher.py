@@ -7,7 +7,8 @@ of the hits found stand (nesting, shadows, idioms) is ``intake.classifier.hits``
 
 from __future__ import annotations
 
-from collections import OrderedDict, defaultdict
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
@@ -18,13 +19,14 @@ from intake.classifier.hits import Hit, standing
 from intake.classifier.lexicon import Phrase, vocabulary
 from intake.classifier.patterns import Item
 
-# A phrase, its items, and the word sets of which its sentence must hold one each.
-_Entry = tuple[Phrase, tuple[Item, ...], tuple[frozenset[str], ...]]
+# A phrase, its items, and the word sets of which its sentence must hold one each, as a bit
+# mask over those sets (bit n: set n; see _Index.need_bits).
+_Entry = tuple[Phrase, tuple[Item, ...], int]
 
 
-# What may start at one word: phrases indexed under it alone, phrases indexed under it and the
-# next word (by that next word), and phrases opening with a prefix it has.
-_Starts = tuple[list[_Entry], dict[str, list[_Entry]], list[_Entry]]
+# What may start at one word: phrases indexed under it alone, and phrases indexed under it and
+# the next word (by that next word). Phrases opening with a prefix are looked up apart.
+_Starts = tuple[list[_Entry], dict[str, list[_Entry]]]
 
 
 @dataclass(slots=True)
@@ -33,35 +35,34 @@ class _Index:
     bigram: dict[tuple[str, str], list[_Entry]] = field(default_factory=dict)
     prefix: dict[str, list[_Entry]] = field(default_factory=dict)
     numeric: list[_Entry] = field(default_factory=list)
-    #: Word -> its :data:`_Starts` (``None``: nothing starts there), filled as words are met.
-    starts: dict[str, _Starts | None] = field(default_factory=dict)
-    #: First word -> {second word: phrases}, for :data:`_Starts`.
-    seconds: dict[str, dict[str, list[_Entry]]] = field(default_factory=dict)
+    #: Word -> its :data:`_Starts`, for every word some phrase may start at.
+    starts: dict[str, _Starts] = field(default_factory=dict)
+    #: Word -> the bit mask of the word sets (a phrase's later words) that hold it.
+    need_bits: dict[str, int] = field(default_factory=dict)
 
-    def starts_at(self, word: str) -> _Starts | None:
-        """The phrases that may start at ``word`` (remembered per word)."""
-        found = self.starts.get(word, _UNSEEN)
-        if found is _UNSEEN:
-            alone = self.unigram.get(word, [])
-            pairs = self.seconds.get(word, {})
-            prefixed = self.prefix.get(word[:3], [])
-            found = (alone, pairs, prefixed) if alone or pairs or prefixed else None
-            self.starts[word] = found
-        return found  # type: ignore[return-value]
-
-
-_UNSEEN = object()
+    def satisfied(self, words: set[str]) -> int:
+        """The bit mask of the word sets that ``words`` hold one of."""
+        bits = 0
+        need_bits = self.need_bits
+        for word in words & need_bits.keys():
+            bits |= need_bits[word]
+        return bits
 
 
 @cache
 def _index() -> _Index:
+    phrases = vocabulary().phrases
+    need_bit = _need_bits(phrases)
     unigram: dict[str, list[_Entry]] = defaultdict(list)
     bigram: dict[tuple[str, str], list[_Entry]] = defaultdict(list)
     prefix: dict[str, list[_Entry]] = defaultdict(list)
     numeric: list[_Entry] = []
-    for phrase in vocabulary().phrases:
+    for phrase in phrases:
         items = phrase.items
-        needs = tuple(i.heads for i in items[1:] if i.heads is not None)
+        needs = 0
+        for item in items[1:]:
+            if item.heads is not None:
+                needs |= need_bit[item.heads]
         entry = (phrase, items, needs)
         first = items[0]
         second = items[1] if len(items) > 1 else None
@@ -80,7 +81,21 @@ def _index() -> _Index:
     seconds: dict[str, dict[str, list[_Entry]]] = defaultdict(dict)
     for (a, b), entries in bigram.items():
         seconds[a][b] = entries
-    return _Index(dict(unigram), dict(bigram), dict(prefix), numeric, {}, dict(seconds))
+    starts = {w: (unigram.get(w, []), seconds.get(w, {})) for w in {*unigram, *seconds}}
+    words_bits: dict[str, int] = defaultdict(int)
+    for heads, bit in need_bit.items():
+        for word in heads:
+            words_bits[word] |= bit
+    return _Index(dict(unigram), dict(bigram), dict(prefix), numeric, starts, dict(words_bits))
+
+
+def _need_bits(phrases: Sequence[Phrase]) -> dict[frozenset[str], int]:
+    """One bit per word set a phrase's later words must come from; the sets most phrases
+    need get the lowest bits, so most phrases' masks are small numbers."""
+    uses: Counter[frozenset[str]] = Counter(
+        i.heads for phrase in phrases for i in phrase.items[1:] if i.heads is not None
+    )
+    return {heads: 1 << n for n, (heads, _) in enumerate(uses.most_common())}
 
 
 def _fits(item: Item, doc: Document, j: int) -> bool:
@@ -162,21 +177,25 @@ def _match_choice(items: tuple[Item, ...], k: int, doc: Document, j: int, sent: 
 
 
 def _candidate_lists(doc: Document, index: _Index) -> dict[int, list[_Entry]]:
-    """For each word where some phrase may start, the phrases to try there.
-
-    What may start at each distinct word is looked up once; the lists handed out are new
-    lists, never the index's own.
-    """
+    """For each word where some phrase may start, the phrases to try there (new lists, never
+    the index's own)."""
     words, bases, sents = doc.words, doc.bases, doc.sentences
     same = [a == b for a, b in zip(sents, [*sents[1:], -1], strict=True)]
-    seen, starts_at = index.starts, index.starts_at
+    starts = index.starts
     found: dict[int, list[_Entry]] = {}
-    for i, here in enumerate([seen[w] if w in seen else starts_at(w) for w in words]):
+    for i, word in enumerate(words):
+        here = starts.get(word)
         if here is not None:
-            alone, pairs, prefixed = here
+            alone, pairs = here
             both = pairs.get(words[i + 1], ()) if pairs and same[i] else ()
-            if alone or both or prefixed:
-                found[i] = [*alone, *both, *prefixed]
+            if alone or both:
+                found[i] = [*alone, *both]
+    if index.prefix:
+        prefix = index.prefix
+        for i, word in enumerate(words):
+            prefixed = prefix.get(word[:3])
+            if prefixed:
+                found[i] = [*found.get(i, ()), *prefixed]
     if index.numeric:
         for i in [i for i, w in enumerate(words) if w.isdecimal()]:
             found[i] = [*found.get(i, ()), *index.numeric]
@@ -281,9 +300,8 @@ _SENTENCES = _SentenceCache(size=8192)
 
 
 def clear_cache() -> None:
-    """Forget remembered sentences and words (for measuring the cold path)."""
+    """Forget remembered sentences (for measuring the cold path)."""
     _SENTENCES.clear()
-    _index().starts.clear()
 
 
 def _sub_document(doc: Document, spans: list[tuple[int, int]]) -> Document:
@@ -308,20 +326,18 @@ def _match_sentences(doc: Document, spans: list[tuple[int, int]], whole: bool) -
     words, bases, sentences = sub.words, sub.bases, sub.sentences
     offsets = [first for first, _ in spans] if whole else _sub_offsets(spans)
     bounds = zip(offsets, [*offsets[1:], len(words)], strict=True)
-    present = [{*words[a:b], *bases[a:b]} for a, b in bounds]
+    index = _index()
+    # A cheap test before matching: the sentence holds one word of each set a phrase needs.
+    missing = [~index.satisfied({*words[a:b], *bases[a:b]}) for a, b in bounds]
     found: list[list[tuple[Phrase, int, int]]] = [[] for _ in spans]
-    for i, candidates in _candidate_lists(sub, _index()).items():
+    for i, candidates in _candidate_lists(sub, index).items():
         sent = sentences[i]
-        words_here = present[sent]
-        for phrase, items, needs in candidates:
-            for need in needs:  # a cheap test before matching: every required word present
-                if need.isdisjoint(words_here):
-                    break
-            else:
-                last = _match(items, 0, sub, i, sent)
-                if last >= i:
-                    base = offsets[sent]
-                    found[sent].append((phrase, i - base, last - base))
+        lacking = missing[sent]
+        for phrase, items, _ in [e for e in candidates if not e[2] & lacking]:
+            last = _match(items, 0, sub, i, sent)
+            if last >= i:
+                base = offsets[sent]
+                found[sent].append((phrase, i - base, last - base))
     return [tuple(hits) for hits in found]
 
 

@@ -10,9 +10,10 @@ needed to train it. It never takes away what the rules found (see the classifier
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain, pairwise
+from itertools import accumulate, chain
 from pathlib import Path
 
 import numpy as np
@@ -48,7 +49,7 @@ class Opinion:
     def weighing(self, head: str, k: int = 3) -> list[str]:
         """The whole words (not letter sequences) that pushed ``head`` up the most."""
         column = self.values * self.weights[self.present, self.heads.index(head)]
-        order = np.argsort(-column)
+        order = np.argsort(-column, kind="stable")  # ties: the feature listed first
         out: list[str] = []
         for i in order:
             if column[i] <= 0 or len(out) == k:
@@ -69,34 +70,35 @@ class SecondOpinion:
             self.thresholds = data["thresholds"]
             self.heads = tuple(data["heads"].tolist())
         self.names = names
-        #: Which features are letter sequences (the second block).
-        self.letters = np.fromiter(map(is_letters, names), dtype=bool, count=len(names))
+        #: Features from this one on are letter sequences (the second block; words come first).
+        self.first_letters = _first_letters(names)
         self.index = {name: i for i, name in enumerate(names)}
-        #: Each word the model knows, with its known features (built once, part of the model);
-        #: other words are worked out when met and remembered in ``_known``.
-        self._words = {
-            name: self._features_of(name)
-            for name in names
-            if not is_letters(name) and " " not in name
-        }
+        self._table = _WordTable(names, self._features_of)
+        #: Features of words the table does not hold, worked out when met.
         self._known: dict[str, tuple[int, ...]] = {}
 
     def known_features(self, text: str) -> Counter[int]:
         """How often each of the model's features occurs in ``text`` (the same count as
         :func:`~intake.classifier.learned.features.feature_counts`, for known features only)."""
-        tokens = words(text)
-        counts: Counter[int] = Counter(chain.from_iterable(map(self._word_features, tokens)))
-        index = self.index
-        pairs = (index.get(f"{a} {b}") for a, b in pairwise(tokens))
-        counts.update(i for i in pairs if i is not None)
-        return counts
+        idx, tf = self._counts(words(text))
+        return Counter(dict(zip(idx.tolist(), tf.tolist(), strict=True)))
 
     def forget(self) -> None:
         """Forget remembered words (benchmarks measure the cold path)."""
         self._known.clear()
 
-    def _word_features(self, word: str) -> tuple[int, ...]:
-        known = self._words.get(word) or self._known.get(word)
+    def _counts(self, tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """The features present (ascending) and how often each occurs."""
+        table = self._table
+        rows = np.fromiter(map(table.row_of, tokens), dtype=np.intp, count=len(tokens))
+        unknown = [self._unknown(t) for t, r in zip(tokens, rows.tolist(), strict=True) if r < 0]
+        found = [table.features(rows), table.pairs(rows)]
+        if unknown:
+            found.append(np.fromiter(chain.from_iterable(unknown), dtype=np.intp))
+        return np.unique(np.concatenate(found), return_counts=True)
+
+    def _unknown(self, word: str) -> tuple[int, ...]:
+        known = self._known.get(word)
         if known is None:
             if len(self._known) >= _WORD_CACHE_SIZE:
                 self._known.clear()
@@ -108,21 +110,73 @@ class SecondOpinion:
         return tuple(index[g] for g in (word, *letter_grams(word)) if g in index)
 
     def read(self, text: str) -> Opinion:
-        counts = self.known_features(text)
-        idx = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
-        tf = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
-        x = (1.0 + np.log(tf)) * self.idf[idx]
-        letters = self.letters[idx]
-        for block, weight in ((~letters, 1.0), (letters, LETTER_WEIGHT)):
-            norm = float(np.sqrt(x[block] @ x[block]))
+        idx, tf = self._counts(words(text))
+        x = (1.0 + np.log(tf.astype(np.float32))) * self.idf[idx]
+        cut = int(np.searchsorted(idx, self.first_letters))  # idx ascends: words, then letters
+        for block, weight in ((x[:cut], 1.0), (x[cut:], LETTER_WEIGHT)):
+            norm = float(np.sqrt(block @ block))
             if norm:
-                x[block] *= weight / norm
+                block *= weight / norm  # a view: scales x in place
         norm = float(np.sqrt(x @ x))
         if norm:
             x /= norm
         scores = x @ self.weights[idx] + self.bias
         probabilities = 1.0 / (1.0 + np.exp(-scores))
         return Opinion(self.heads, probabilities, self.thresholds, self.names, self.weights, idx, x)
+
+
+def _first_letters(names: list[str]) -> int:
+    """Where the letter sequences start; training lists every word feature before them."""
+    letters = [is_letters(name) for name in names]
+    first = letters.index(True) if True in letters else len(names)
+    if not all(letters[first:]):
+        raise ValueError("the model lists a word feature after a letter sequence; retrain it")
+    return first
+
+
+class _WordTable:
+    """Each word the model knows (as a feature, or in a word pair), with its features as rows
+    of one array, and the word pairs the model knows by their two rows: a narrative's features
+    are gathered by numpy, not word by word."""
+
+    def __init__(self, names: list[str], features_of: Callable[[str], tuple[int, ...]]) -> None:
+        pairs = {name: i for i, name in enumerate(names) if " " in name and not is_letters(name)}
+        known = [n for n in names if " " not in n and not is_letters(n)]
+        known += sorted({w for pair in pairs for w in pair.split(" ")} - set(known))
+        self.rows = {word: r for r, word in enumerate(known)}
+        each = [features_of(word) for word in known]
+        self.ends = np.fromiter(accumulate(map(len, each), initial=0), dtype=np.intp)
+        self.ids = np.fromiter(chain.from_iterable(each), dtype=np.intp)
+        size = len(known)
+        keyed = sorted(
+            (self.rows[a] * size + self.rows[b], i)
+            for pair, i in pairs.items()
+            for a, b in (pair.split(" "),)
+        )
+        self.pair_keys = np.array([k for k, _ in keyed], dtype=np.int64)
+        self.pair_ids = np.array([i for _, i in keyed], dtype=np.intp)
+        self.size = size
+
+    def row_of(self, word: str) -> int:
+        return self.rows.get(word, -1)
+
+    def features(self, rows: np.ndarray) -> np.ndarray:
+        """Every feature of every known word in ``rows`` (-1: unknown), repeats kept."""
+        rows = rows[rows >= 0]
+        firsts, lasts = self.ends[rows], self.ends[rows + 1]
+        lengths = lasts - firsts
+        shift = np.repeat(firsts - np.cumsum(lengths) + lengths, lengths)
+        return self.ids[np.arange(len(shift)) + shift]
+
+    def pairs(self, rows: np.ndarray) -> np.ndarray:
+        """The word-pair features of consecutive known words in ``rows``, repeats kept."""
+        a, b = rows[:-1], rows[1:]
+        both = (a >= 0) & (b >= 0)
+        keys = a[both] * self.size + b[both]
+        at = np.searchsorted(self.pair_keys, keys).clip(max=max(len(self.pair_keys) - 1, 0))
+        if not len(self.pair_keys):
+            return np.empty(0, dtype=np.intp)
+        return self.pair_ids[at[self.pair_keys[at] == keys]]
 
 
 @cache

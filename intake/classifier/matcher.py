@@ -181,7 +181,8 @@ def _candidate_lists(doc: Document, index: _Index) -> dict[int, list[_Entry]]:
     the index's own)."""
     words, bases, sents = doc.words, doc.bases, doc.sentences
     same = [a == b for a, b in zip(sents, [*sents[1:], -1], strict=True)]
-    starts = index.starts
+    starts, prefix, numeric = index.starts, index.prefix, index.numeric
+    opens = tuple(prefix)  # the first letters of every prefix phrase's prefixes
     found: dict[int, list[_Entry]] = {}
     for i, word in enumerate(words):
         here = starts.get(word)
@@ -190,15 +191,10 @@ def _candidate_lists(doc: Document, index: _Index) -> dict[int, list[_Entry]]:
             both = pairs.get(words[i + 1], ()) if pairs and same[i] else ()
             if alone or both:
                 found[i] = [*alone, *both]
-    if index.prefix:
-        prefix = index.prefix
-        for i, word in enumerate(words):
-            prefixed = prefix.get(word[:3])
-            if prefixed:
-                found[i] = [*found.get(i, ()), *prefixed]
-    if index.numeric:
-        for i in [i for i, w in enumerate(words) if w.isdecimal()]:
-            found[i] = [*found.get(i, ()), *index.numeric]
+        if opens and word.startswith(opens) and word[:3] in prefix:
+            found[i] = [*found.get(i, ()), *prefix[word[:3]]]
+        if numeric and word.isdecimal():
+            found[i] = [*found.get(i, ()), *numeric]
     # A possessive changes the look-ups at its own word and at the word before it.
     changed = [i for i, (w, b) in enumerate(zip(words, bases, strict=True)) if w != b]
     around = sorted({i for c in changed for i in (c - 1, c) if i == c or (i >= 0 and same[i])})

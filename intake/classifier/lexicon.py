@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -99,8 +100,23 @@ class SeverityFile(LexiconFile):
     rules: SeverityRules
 
 
+#: A threatened act's words: lower case, one word or more, single spaces.
+_ACT_WORDS = r"^[a-z0-9']+(?: [a-z0-9']+)*$"
+
+
+class CategoriesFile(LexiconFile):
+    """``categories.yaml``: the detriments, and the words by which a threat names one."""
+
+    #: Each detriment and the words a threat names it by ("the next van": a transfer): a
+    #: threat whose act is then done is labelled by the act (``facts/threats.py``).
+    threatened_acts: dict[SanctionCategory, list[Annotated[str, Field(pattern=_ACT_WORDS)]]]
+
+
 #: The files read into a model of their own; every other lexicon is a plain LexiconFile.
-_FILE_MODELS: dict[str, type[LexiconFile]] = {"severity": SeverityFile}
+_FILE_MODELS: dict[str, type[LexiconFile]] = {
+    "severity": SeverityFile,
+    "categories": CategoriesFile,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +137,8 @@ class Vocabulary:
     fuzzy: FuzzyCorrector
     severity: SeverityRules
     route_names: dict[Route, str]
+    #: A threat's words -> the detriments they name (``categories.yaml``, ``threatened_acts``).
+    threatened_acts: dict[str, frozenset[SanctionCategory]]
 
 
 def _parse(name: str, model: type[LexiconFile]) -> LexiconFile:
@@ -193,6 +211,7 @@ def vocabulary() -> Vocabulary:
     phrases: list[Phrase] = []
     known: set[str] = set()
     severity: SeverityRules | None = None
+    acts: dict[str, frozenset[SanctionCategory]] = {}
     route_names = {route: route.goes_to for route in Route}  # prompts/protocol.yaml
     for name in LEXICON_LABELS:
         model = _FILE_MODELS.get(name, LexiconFile)
@@ -203,6 +222,8 @@ def vocabulary() -> Vocabulary:
         phrases.extend(compiled)
         if isinstance(parsed, SeverityFile):
             severity = parsed.rules
+        if isinstance(parsed, CategoriesFile):
+            acts = _by_words(parsed.threatened_acts)
     try:
         settings = FuzzySettings.model_validate(load_yaml("classifier/fuzzy.yaml"))
     except ValidationError as exc:
@@ -214,4 +235,15 @@ def vocabulary() -> Vocabulary:
         )
     assert severity is not None
     corrector = FuzzyCorrector(settings, settings.targets, known)
-    return Vocabulary(tuple(phrases), corrector, severity, route_names)
+    return Vocabulary(tuple(phrases), corrector, severity, route_names, acts)
+
+
+def _by_words(
+    acts: dict[SanctionCategory, list[str]],
+) -> dict[str, frozenset[SanctionCategory]]:
+    """Each word of ``threatened_acts`` with every detriment it names ("moved": both)."""
+    named: dict[str, set[SanctionCategory]] = {}
+    for category, words in acts.items():
+        for word in words:
+            named.setdefault(word, set()).add(category)
+    return {word: frozenset(cats) for word, cats in named.items()}

@@ -17,6 +17,7 @@ from intake.classifier.document import Document
 from intake.classifier.facts.model import Facts
 from intake.classifier.facts.scope import clause_end, clause_start, sentences_of
 from intake.classifier.hits import Hit
+from intake.classifier.lexicon import vocabulary
 from intake.core.vocabulary import SanctionCategory
 
 #: Words that open a new statement after "and" (a threat's list of acts stops there), among them
@@ -274,43 +275,11 @@ def own_fear(doc: Document, facts: Facts, threat: Hit) -> bool:
     return first in _OWN_FUTURE - {"if"} or first == "i"
 
 
-#: The acts a threat's harm word names ("you'll be on the next van" is a transfer threatened,
-#: "the block" segregation): a threat whose harm is then done is labelled by the act.
-_C = SanctionCategory
-_HARM_ACT_WORDS: tuple[tuple[tuple[str, ...], frozenset[SanctionCategory]], ...] = (
-    (
-        ("shipped", "ghosted", "transferred", "bus", "van", "sweatbox", "up north", "miles away"),
-        frozenset({_C.TRANSFER}),
-    ),
-    (
-        ("flight", "plane", "charter", "deported", "nobody visits", "no one visits"),
-        frozenset({_C.TRANSFER}),
-    ),
-    (("moved", "shifted"), frozenset({_C.TRANSFER, _C.RELOCATION})),
-    (
-        ("vp wing", "vps", "on the numbers", "the nonces", "with the nonces"),
-        frozenset({_C.RELOCATION}),
-    ),
-    (("block", "seg", "segregation"), frozenset({_C.ISOLATION})),
-    (
-        ("basic", "closed conditions", "b cat", "cat b", "c cat", "cat c", "back to square one"),
-        frozenset({_C.RECATEGORISATION}),
-    ),
-    (("sacked", "work", "job", "red band", "no more work"), frozenset({_C.LOSS_OF_EMPLOYMENT})),
-    (("rotl", "enhanced", "cat d", "d cat", "hdc", "parole"), frozenset({_C.RECATEGORISATION})),
-    (("visit", "visits", "phone", "calls", "pin"), frozenset({_C.COMMUNICATION_LIMITS})),
-    (
-        ("hurt", "harmed", "injured", "hospital", "ambulance", "stitches", "stabbed", "battered"),
-        frozenset({_C.PHYSICAL_ABUSE}),
-    ),
-    (("kicking", "beating", "hiding", "done in", "done over"), frozenset({_C.PHYSICAL_ABUSE})),
-)
-_HARM_ACTS = {word: acts for words, acts in _HARM_ACT_WORDS for word in words}
-
-
 def harm_acts(doc: Document, harm: Hit) -> frozenset[SanctionCategory]:
     """The detriments a threat's harm word names, if it names one."""
-    return _HARM_ACTS.get(" ".join(doc.words[harm.first : harm.last + 1]), frozenset())
+    return vocabulary().threatened_acts.get(
+        " ".join(doc.words[harm.first : harm.last + 1]), frozenset()
+    )
 
 
 def _harm_of(doc: Document, threat: Hit, reach: range, harm: Hit) -> bool:
@@ -370,4 +339,5 @@ def _acts_in(doc: Document, threat: Hit, end: int) -> list[frozenset[SanctionCat
     "one more app and you're on basic", "going to cost you your enhanced")."""
     words = doc.words[threat.first : max(threat.last, end) + 1]
     grams = {" ".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)}
-    return [_HARM_ACTS[g] for g in grams if g in _HARM_ACTS]
+    acts = vocabulary().threatened_acts
+    return [acts[g] for g in grams if g in acts]

@@ -170,12 +170,12 @@ class _WordTable:
 
     def pairs(self, rows: np.ndarray) -> np.ndarray:
         """The word-pair features of consecutive known words in ``rows``, repeats kept."""
+        if not len(self.pair_keys):
+            return np.empty(0, dtype=np.intp)
         a, b = rows[:-1], rows[1:]
         both = (a >= 0) & (b >= 0)
         keys = a[both] * self.size + b[both]
-        at = np.searchsorted(self.pair_keys, keys).clip(max=max(len(self.pair_keys) - 1, 0))
-        if not len(self.pair_keys):
-            return np.empty(0, dtype=np.intp)
+        at = np.searchsorted(self.pair_keys, keys).clip(max=len(self.pair_keys) - 1)
         return self.pair_ids[at[self.pair_keys[at] == keys]]
 
 

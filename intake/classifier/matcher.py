@@ -31,8 +31,6 @@ _Starts = tuple[list[_Entry], dict[str, list[_Entry]]]
 
 @dataclass(slots=True)
 class _Index:
-    unigram: dict[str, list[_Entry]] = field(default_factory=dict)
-    bigram: dict[tuple[str, str], list[_Entry]] = field(default_factory=dict)
     prefix: dict[str, list[_Entry]] = field(default_factory=dict)
     numeric: list[_Entry] = field(default_factory=list)
     #: Word -> its :data:`_Starts`, for every word some phrase may start at.
@@ -54,7 +52,7 @@ def _index() -> _Index:
     phrases = vocabulary().phrases
     need_bit = _need_bits(phrases)
     unigram: dict[str, list[_Entry]] = defaultdict(list)
-    bigram: dict[tuple[str, str], list[_Entry]] = defaultdict(list)
+    seconds: dict[str, dict[str, list[_Entry]]] = defaultdict(lambda: defaultdict(list))
     prefix: dict[str, list[_Entry]] = defaultdict(list)
     numeric: list[_Entry] = []
     for phrase in phrases:
@@ -74,19 +72,16 @@ def _index() -> _Index:
         elif second is not None and second.kind in ("word", "exact") and not second.optional:
             for a in first.first_keys():
                 for b in second.first_keys():
-                    bigram[(a, b)].append(entry)
+                    seconds[a][b].append(entry)
         else:
             for a in first.first_keys():
                 unigram[a].append(entry)
-    seconds: dict[str, dict[str, list[_Entry]]] = defaultdict(dict)
-    for (a, b), entries in bigram.items():
-        seconds[a][b] = entries
-    starts = {w: (unigram.get(w, []), seconds.get(w, {})) for w in {*unigram, *seconds}}
+    starts = {w: (unigram.get(w, []), dict(seconds.get(w, {}))) for w in {*unigram, *seconds}}
     words_bits: dict[str, int] = defaultdict(int)
     for heads, bit in need_bit.items():
         for word in heads:
             words_bits[word] |= bit
-    return _Index(dict(unigram), dict(bigram), dict(prefix), numeric, starts, dict(words_bits))
+    return _Index(dict(prefix), numeric, starts, dict(words_bits))
 
 
 def _need_bits(phrases: Sequence[Phrase]) -> dict[frozenset[str], int]:
@@ -209,14 +204,18 @@ def _candidate_lists(doc: Document, index: _Index) -> dict[int, list[_Entry]]:
 def _base_variants(doc: Document, i: int, index: _Index, same: bool) -> list[_Entry]:
     """Phrases reached through a possessive ("officer's" also reads as "officer")."""
     word, base = doc.words[i], doc.bases[i]
+    starts = index.starts
     out: list[_Entry] = []
     if base != word:
-        out += index.unigram.get(base, ())
+        out += starts.get(base, _NO_STARTS)[0]
     if same:
         nxt, nxt_base = doc.words[i + 1], doc.bases[i + 1]
-        for pair in {(word, nxt_base), (base, nxt), (base, nxt_base)} - {(word, nxt)}:
-            out += index.bigram.get(pair, ())
+        for a, b in {(word, nxt_base), (base, nxt), (base, nxt_base)} - {(word, nxt)}:
+            out += starts.get(a, _NO_STARTS)[1].get(b, ())
     return out
+
+
+_NO_STARTS: _Starts = ([], {})
 
 
 # (phrase, first, last) of each phrase found in one sentence, counted from the sentence's start.

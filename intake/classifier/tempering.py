@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 from intake.classifier.document import Document
 from intake.classifier.facts import Facts
-from intake.classifier.learned import Opinion
+from intake.classifier.learned import CATEGORY_HEAD, Opinion, category_head
 from intake.classifier.result import Evidence
 from intake.classifier.rules import Decision
 from intake.core.vocabulary import Qualifies, Route, SanctionCategory, set_aside_label
@@ -127,7 +127,7 @@ def temper(
     if decision.qualifies is not Qualifies.NO:
         _set_aside_unlikely(decision, opinion, rules, read)
         for cat in SanctionCategory:
-            head = _head(cat)
+            head = category_head(cat)
             new = cat not in decision.categories and cat not in rules.not_done
             if new and opinion.says(head):
                 decision.categories.append(cat)
@@ -179,7 +179,7 @@ def _set_aside_unlikely(
     the sentences it was read in, is set aside; never the last one: what qualifies, the route and
     the severity stay the rules'. The sentences are read only for a detriment the whole account's
     reading already doubts."""
-    doubted = [c for c in decision.categories if opinion.probability(_head(c)) < UNLIKELY]
+    doubted = [c for c in decision.categories if opinion.probability(category_head(c)) < UNLIKELY]
     unlikely = [c for c in doubted if _read_there(c, rules, read) < UNLIKELY_THERE]
     if unlikely and len(unlikely) < len(decision.categories):
         decision.categories = [c for c in decision.categories if c not in unlikely]
@@ -188,11 +188,7 @@ def _set_aside_unlikely(
 
 def _read_there(cat: SanctionCategory, rules: RulesReading, read: Reader | None) -> float:
     there = rules.read_in.get(cat)
-    return read(there).probability(_head(cat)) if read is not None and there else 0.0
-
-
-def _head(cat: SanctionCategory) -> str:
-    return f"category:{cat.value}"
+    return read(there).probability(category_head(cat)) if read is not None and there else 0.0
 
 
 #: The model's reading of a risk, more likely than not, that sends a complaint to Safer Custody.
@@ -223,7 +219,7 @@ def _reopens(decision: Decision, opinion: Opinion, rules: RulesReading) -> bool:
 
 
 def _names_a_detriment(opinion: Opinion) -> bool:
-    return any(opinion.says(_head(cat)) for cat in SanctionCategory)
+    return any(opinion.says(category_head(cat)) for cat in SanctionCategory)
 
 
 def opinion_evidence(text: str, opinion: Opinion, acted: list[str]) -> list[Evidence]:
@@ -257,7 +253,7 @@ def set_aside_evidence(
     point into ``text``, the narrative as typed)."""
     out: list[Evidence] = []
     for cat in decision.set_aside:
-        share = math.floor(opinion.probability(_head(cat)) * 100) / 100
+        share = math.floor(opinion.probability(category_head(cat)) * 100) / 100
         for hit in facts.categories.get(cat, ()):
             out.append(
                 Evidence(
@@ -279,4 +275,4 @@ def _meaning(head: str) -> str:
         return "a member of staff fearing sanctions for themselves"
     if head == "risk":
         return "a possible immediate risk"
-    return SanctionCategory(head.split(":", 1)[1]).label
+    return SanctionCategory(head.removeprefix(CATEGORY_HEAD)).label

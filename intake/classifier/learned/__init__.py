@@ -19,11 +19,20 @@ from pathlib import Path
 import numpy as np
 
 from intake.classifier.learned.features import LETTER_WEIGHT, is_letters, letter_grams, words
+from intake.core.vocabulary import SanctionCategory
 
 #: Words whose known features are remembered (a narrative's words recur; the cache stays small).
 _WORD_CACHE_SIZE = 50_000
 
 MODEL_PATH = Path(__file__).with_name("model.npz")
+
+#: The heads of the detriment categories are named ``category:<category>``.
+CATEGORY_HEAD = "category:"
+
+
+def category_head(category: SanctionCategory) -> str:
+    """The name of the head that reads ``category`` (as training names it)."""
+    return f"{CATEGORY_HEAD}{category.value}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 from sklearn.preprocessing import normalize
 
-from intake.classifier.learned import SecondOpinion
+from intake.classifier.learned import CATEGORY_HEAD, SecondOpinion, category_head
 from intake.classifier.learned.features import LETTER_WEIGHT, analyse_letters, analyse_words
 from intake.core.vocabulary import SanctionCategory
 
@@ -119,7 +119,7 @@ def targets(rows: list[dict]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     }
     for cat in SanctionCategory:
         labels = np.array([cat.value in rows[i]["categories"] for i in found])
-        heads[f"category:{cat.value}"] = (found, labels)
+        heads[category_head(cat)] = (found, labels)
     return heads
 
 
@@ -178,7 +178,7 @@ def fit_head(head: str, x: csr_matrix, y: np.ndarray) -> LinearHead:
     in the same features, so their average is one set of weights the reader scores as before."""
     plain = _logistic(x, y)
     weights, bias = plain.coef_[0], float(plain.intercept_[0])
-    if head.startswith("category:"):
+    if head.startswith(CATEGORY_HEAD):
         ratio = log_count_ratio(x, y)
         scaled = _logistic(csr_matrix(x.multiply(ratio)), y)
         weights = NB_SHARE * scaled.coef_[0] * ratio + (1 - NB_SHARE) * weights

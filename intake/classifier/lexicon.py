@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from intake.classifier.fuzzy import FuzzyCorrector, FuzzySettings
 from intake.classifier.patterns import (
@@ -100,8 +100,13 @@ class SeverityFile(LexiconFile):
     rules: SeverityRules
 
 
-#: A threatened act's words: lower case, one word or more, single spaces.
-_ACT_WORDS = r"^[a-z0-9']+(?: [a-z0-9']+)*$"
+def _act_words(words: str) -> str:
+    """A threatened act's words, as the rules read them: lower case, one space apart, each a
+    word of the tokenizer (``WORD_RE``, as in a pattern)."""
+    parts = words.split(" ")
+    if not all(p and WORD_RE.fullmatch(p) and p == p.lower() for p in parts):
+        raise ValueError(f"{words!r}: lower-case words, one space apart")
+    return words
 
 
 class CategoriesFile(LexiconFile):
@@ -109,7 +114,7 @@ class CategoriesFile(LexiconFile):
 
     #: Each detriment and the words a threat names it by ("the next van": a transfer): a
     #: threat whose act is then done is labelled by the act (``facts/threats.py``).
-    threatened_acts: dict[SanctionCategory, list[Annotated[str, Field(pattern=_ACT_WORDS)]]]
+    threatened_acts: dict[SanctionCategory, list[Annotated[str, AfterValidator(_act_words)]]]
 
 
 #: The files read into a model of their own; every other lexicon is a plain LexiconFile.

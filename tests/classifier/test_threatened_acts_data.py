@@ -25,6 +25,7 @@ def _with_acts(acts: dict[str, list[str]]) -> dict[str, object]:
         ({"transfer": ["Shipped"]}, "upper case: the rules read lower-cased words"),
         ({"transfer": ["up  north"]}, "two spaces: never a phrase of words"),
         ({"transfer": [""]}, "empty"),
+        ({"transfer": ["'s"]}, "an apostrophe alone: never a word the tokenizer reads"),
         ({"transfer": "shipped"}, "a word, not a list"),
     ],
 )

@@ -29,90 +29,56 @@ BEFORE = "Ever since I put my IMB application in about the laundry, "
 SEEN = "I saw the IMB about my glasses. "
 
 
-def _read(after: str) -> set[SanctionCategory]:
+#: Each detriment said another way: mind games (psychological abuse), entitlements lost through
+#: the paperwork, shame at the hatch and on the landing (humiliation), threats by precedent and
+#: by paperwork.
+SAID_OTHER_WAYS: dict[SanctionCategory, dict[str, str]] = {
+    C.PSYCHOLOGICAL_ABUSE: {
+        "blanked": "the two officers on my spur blank me whenever I ask them anything.",
+        "back-turned": "the SO turns his back on me when I come to the office hatch.",
+        "not-there": "staff act like I'm not there when I ask for my canteen sheet.",
+        "imagining-things": "the officer keeps telling me I'm imagining things.",
+        "nobody-believes-you": "the CM says nobody believes a word you say, not even the Board.",
+        "holding-room": "they take me to the holding room and leave me sat there for three hours.",
+        "door-kicked-at-night": "the night officer kicks my door at 3 every morning and walks off.",
+    },
+    C.ENTITLEMENTS: {
+        "off-the-gym-list": "my name has gone missing from the gym list every week.",
+        "meds-list": "the meds hatch list never has my name on it at night.",
+        "canteen-sheet": "my canteen sheet never gets put through, three Fridays now.",
+        "prayer-room": "the officer stopped unlocking the prayer room for me.",
+        "healthcare-not-called": "night staff refuse to ring healthcare when I tell them I'm ill.",
+    },
+    C.HUMILIATION: {
+        "meds-called-out": "the officer at the hatch called out my methadone so the queue heard.",
+        "nose-held": "the SO holds his nose when I walk past the office, and the lads copy him.",
+        "crying-face": "the officers pull a crying face at me on the landing at dinner.",
+    },
+    C.THREATS: {
+        "last-lad-who": "the officer said 'the last lad who wrote to them ended up on the block'.",
+        "people-who-fill-in-forms": "a DCO said 'people who fill in forms go to the far unit'.",
+        "till-one-sticks": "the officer keeps nicking me: 'I'll keep going till one sticks'.",
+        "release-date": "the SO says to me 'you won't see your release date, you know that'.",
+        "might-start-getting-cancelled": "the SO said my visits 'might start getting cancelled'.",
+        "flagged": "my POM told me I would be flagged if I wrote again.",
+        "considered-at-review": "the case note says my complaints will be considered at my review.",
+        "let-the-wing-know": "the officer said he would let the wing know what I am.",
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("category", "after"),
+    [
+        pytest.param(category, after, id=name)
+        for category, cases in SAID_OTHER_WAYS.items()
+        for name, after in cases.items()
+    ],
+)
+def test_a_detriment_said_another_way_is_read_as_it(category: SanctionCategory, after: str) -> None:
     result = classify(BEFORE + after, learned=False)
     assert result.qualifies is Qualifies.YES, result.rationale
-    return set(result.categories)
-
-
-@pytest.mark.parametrize(
-    "after",
-    [
-        "the two officers on my spur blank me whenever I ask them anything.",
-        "the SO turns his back on me when I come to the office hatch.",
-        "staff act like I'm not there when I ask for my canteen sheet.",
-        "the officer keeps telling me I'm imagining things and nothing was sent.",
-        "the CM says nobody believes a word you say, not even the Board.",
-        "they take me to the holding room and leave me sat there for three hours, then back.",
-        "the night officer kicks my door at 3 every morning and walks off laughing.",
-    ],
-    ids=[
-        "blanked",
-        "back-turned",
-        "not-there",
-        "imagining-things",
-        "nobody-believes-you",
-        "holding-room",
-        "door-kicked-at-night",
-    ],
-)
-def test_mind_games_said_other_ways_are_psychological_abuse(after: str) -> None:
-    assert C.PSYCHOLOGICAL_ABUSE in _read(after)
-
-
-@pytest.mark.parametrize(
-    "after",
-    [
-        "my name has gone missing from the gym list every week.",
-        "the meds hatch list never has my name on it at night.",
-        "my canteen sheet never gets put through, three Fridays now.",
-        "the officer stopped unlocking the prayer room for me.",
-        "night staff refuse to ring healthcare when I tell them about my chest.",
-    ],
-    ids=["off-the-gym-list", "meds-list", "canteen-sheet", "prayer-room", "healthcare-not-called"],
-)
-def test_entitlements_lost_through_the_paperwork(after: str) -> None:
-    assert C.ENTITLEMENTS in _read(after)
-
-
-@pytest.mark.parametrize(
-    "after",
-    [
-        "the officer at the hatch called out my methadone dose so the whole queue heard.",
-        "the SO holds his nose when I walk past the office, and the lads copy him.",
-        "the officers pull a crying face at me on the landing at dinner.",
-    ],
-    ids=["meds-called-out", "nose-held", "crying-face"],
-)
-def test_shame_at_the_hatch_and_on_the_landing_is_humiliation(after: str) -> None:
-    assert C.HUMILIATION in _read(after)
-
-
-@pytest.mark.parametrize(
-    "after",
-    [
-        "the officer said 'the last lad who wrote to them ended up on the block'.",
-        "a DCO told me 'people who fill in those forms go to the far unit'.",
-        "the officer said he'll keep nicking me, 'I'll keep going till one sticks'.",
-        "the SO says to me 'you won't see your release date, you know that'.",
-        "the officer said my visits 'might start getting cancelled' if I carry on.",
-        "my POM told me I would be flagged if I wrote again.",
-        "the case note says my complaints will be considered at my next review for progression.",
-        "the officer said he would let the wing know what I am.",
-    ],
-    ids=[
-        "last-lad-who",
-        "people-who-fill-in-forms",
-        "till-one-sticks",
-        "release-date",
-        "might-start-getting-cancelled",
-        "flagged",
-        "considered-at-review",
-        "let-the-wing-know",
-    ],
-)
-def test_threats_told_by_precedent_and_paperwork(after: str) -> None:
-    assert C.THREATS in _read(after)
+    assert category in result.categories
 
 
 @pytest.mark.parametrize(

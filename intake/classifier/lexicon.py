@@ -32,7 +32,7 @@ _BODIES = "|".join(b.value for b in Body)
 #: Each vocabulary file and the labels its entries may carry.
 LEXICON_LABELS: dict[str, str] = {
     "bodies": rf"body:(?:{_BODIES})|addressee:(?:{_BODIES})|you_contact|vague|other:[a-z_]+",
-    "links": r"link:(?:cause|forward|back|remark|attempt)|topic|contact",
+    "links": r"link:(?:cause|forward|back|remark|attempt)|topic|contact|defied",
     "categories": rf"(?:{_CATEGORIES})|harm",
     "risk": r"risk:[a-z_]+|possible:[a-z_]+|soon",
     "routes": r"death|out_of_scope:[a-z_]+|in_scope|whistle:(?:speaker|fear|prisoner)|imb_person"

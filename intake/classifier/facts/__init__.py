@@ -116,7 +116,8 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     facts.links, facts.links_elsewhere = links_near_contacts(doc, facts, links, topic)
     read_routes(facts, hits.get("routes", []))
     harms = [h for h in hits.get("categories", []) if h.label == HARM]
-    read_categories(doc, facts, categories_lex, hits.get("staff", []), topic, harms)
+    defied = [h for h in links if h.label == "defied"]
+    read_categories(doc, facts, categories_lex, hits.get("staff", []), topic, harms, defied)
     read_harm_denials(doc, facts, standing_denials(doc, negation.get("harm_denial", [])))
     _accepted_elsewhere(doc, facts)
     facts.links += threats_naming_contact(doc, facts)

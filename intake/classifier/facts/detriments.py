@@ -99,6 +99,7 @@ def read_categories(
     people: list[Hit],
     topic: set[int],
     harms: Sequence[Hit] = (),
+    defied: Sequence[Hit] = (),
 ) -> None:
     facts.not_done |= {SanctionCategory(h.label) for h in hits if h.first in topic}
     hits = [h for h in hits if h.first not in topic and not _never_done(doc, h)]
@@ -142,7 +143,7 @@ def read_categories(
             continue  # an assault by others counts when staff permit it (eval README)
         facts.categories.setdefault(category, []).append(hit)
     facts.not_done -= set(facts.categories)
-    drop_carried_out(doc, facts, threatened, harms)
+    drop_carried_out(doc, facts, threatened, harms, defied)
     _drop_taunts(doc, facts)
     _drop_punished_nickings(doc, facts)
     _nicknames_before_others(doc, facts)

@@ -78,6 +78,8 @@ def threats_naming_harm(
 
 _NAMED, _OPEN, _CONTACT = "a threat of harm", "a veiled threat", "a threat about the contact"
 _ONLY = "a possible threat, the only detriment named (a person reads it)"
+#: A threat found by its shape ("if you ... again", "you'll be ..."), not by words of its own.
+_SHAPES = frozenset({_NAMED, _OPEN, _CONTACT, _ONLY})
 
 
 def _why_a_threat(
@@ -292,7 +294,11 @@ def _harm_of(doc: Document, threat: Hit, reach: range, harm: Hit) -> bool:
 
 
 def drop_carried_out(
-    doc: Document, facts: Facts, threatened: list[Hit], harms: Sequence[Hit] = ()
+    doc: Document,
+    facts: Facts,
+    threatened: list[Hit],
+    harms: Sequence[Hit] = (),
+    defied: Sequence[Hit] = (),
 ) -> None:
     """A threat whose act was then done is labelled by the act ("talk to the Board again and
     you'll be on the van" ... "two days later he was moved"): the threat no longer counts. The
@@ -310,11 +316,28 @@ def drop_carried_out(
         done = {
             c for c in SanctionCategory for h in facts.categories.get(c, ()) if h.first > reach_end
         }
-        if acts and all(a & done for a in acts):
+        if (acts and all(a & done for a in acts)) or (
+            threat.stands_for in _SHAPES
+            and not any(acts)
+            and _done_after_defiance(doc, facts, reach_end, defied)
+        ):
             facts.carried_out.append(threat)
         else:
             kept.append(threat)
     facts.keep(SanctionCategory.THREATS, kept)
+
+
+def _done_after_defiance(doc: Document, facts: Facts, end: int, defied: Sequence[Hit]) -> bool:
+    """A threat's shape that names no act we know ("keep going to the Board and you'll be up on
+    the threes") is carried out when the person then did what they were warned off ("I went
+    anyway", "saw the Board again on Friday") and a detriment followed ("Monday I'm moved")."""
+    later = [h.last for h in defied if h.first > end]
+    if not later:
+        return False
+    after = min(later)
+    return any(
+        h.first > after for c, hits in facts.categories.items() if c not in _NOT_HARMS for h in hits
+    )
 
 
 def _acts_threatened(

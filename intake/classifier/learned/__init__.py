@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate, chain
+from itertools import accumulate, chain, repeat
 from pathlib import Path
 
 import numpy as np
@@ -99,7 +99,7 @@ class SecondOpinion:
     def _counts(self, tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """The features present (ascending) and how often each occurs."""
         table = self._table
-        rows = np.fromiter(map(table.row_of, tokens), dtype=np.intp, count=len(tokens))
+        rows = np.fromiter(map(table.rows.get, tokens, repeat(-1)), np.intp, len(tokens))
         unknown = [self._unknown(t) for t, r in zip(tokens, rows.tolist(), strict=True) if r < 0]
         found = [table.features(rows), table.pairs(rows)]
         if unknown:
@@ -154,8 +154,8 @@ class _WordTable:
         known += sorted({w for pair in pairs for w in pair.split(" ")} - set(known))
         self.rows = {word: r for r, word in enumerate(known)}
         each = [features_of(word) for word in known]
-        self.ends = np.fromiter(accumulate(map(len, each), initial=0), dtype=np.intp)
-        self.ids = np.fromiter(chain.from_iterable(each), dtype=np.intp)
+        self.ends = np.fromiter(accumulate(map(len, each), initial=0), dtype=np.int32)
+        self.ids = np.fromiter(chain.from_iterable(each), dtype=np.int32)
         size = len(known)
         keyed = sorted(
             (self.rows[a] * size + self.rows[b], i)
@@ -165,9 +165,6 @@ class _WordTable:
         self.pair_keys = np.array([k for k, _ in keyed], dtype=np.int64)
         self.pair_ids = np.array([i for _, i in keyed], dtype=np.intp)
         self.size = size
-
-    def row_of(self, word: str) -> int:
-        return self.rows.get(word, -1)
 
     def features(self, rows: np.ndarray) -> np.ndarray:
         """Every feature of every known word in ``rows`` (-1: unknown), repeats kept."""
@@ -183,7 +180,7 @@ class _WordTable:
             return np.empty(0, dtype=np.intp)
         a, b = rows[:-1], rows[1:]
         both = (a >= 0) & (b >= 0)
-        keys = a[both] * self.size + b[both]
+        keys = np.sort(a[both] * self.size + b[both])  # in order, each search starts near the last
         at = np.searchsorted(self.pair_keys, keys).clip(max=len(self.pair_keys) - 1)
         return self.pair_ids[at[self.pair_keys[at] == keys]]
 

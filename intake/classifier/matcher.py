@@ -37,6 +37,8 @@ class _Index:
     starts: dict[str, _Starts] = field(default_factory=dict)
     #: Word -> the bit mask of the word sets (a phrase's later words) that hold it.
     need_bits: dict[str, int] = field(default_factory=dict)
+    #: Every word set's bit.
+    every: int = 0
 
     def satisfied(self, words: set[str]) -> int:
         """The bit mask of the word sets that ``words`` hold one of."""
@@ -45,6 +47,11 @@ class _Index:
         for word in words & need_bits.keys():
             bits |= need_bits[word]
         return bits
+
+    def lacking(self, words: set[str]) -> int:
+        """The bit mask of the word sets ``words`` hold none of. Positive, unlike ``~``: a
+        negative mask makes every ``&`` with it work through all its bits."""
+        return self.every ^ self.satisfied(words)
 
 
 @cache
@@ -81,7 +88,8 @@ def _index() -> _Index:
     for heads, bit in need_bit.items():
         for word in heads:
             words_bits[word] |= bit
-    return _Index(dict(prefix), numeric, starts, dict(words_bits))
+    every = sum(need_bit.values())
+    return _Index(dict(prefix), numeric, starts, dict(words_bits), every)
 
 
 def _need_bits(phrases: Sequence[Phrase]) -> dict[frozenset[str], int]:
@@ -323,7 +331,7 @@ def _match_sentences(doc: Document, spans: list[tuple[int, int]], whole: bool) -
     bounds = zip(offsets, [*offsets[1:], len(words)], strict=True)
     index = _index()
     # A cheap test before matching: the sentence holds one word of each set a phrase needs.
-    missing = [~index.satisfied({*words[a:b], *bases[a:b]}) for a, b in bounds]
+    missing = [index.lacking({*words[a:b], *bases[a:b]}) for a, b in bounds]
     found: list[list[tuple[Phrase, int, int]]] = [[] for _ in spans]
     for i, candidates in _candidate_lists(sub, index).items():
         sent = sentences[i]

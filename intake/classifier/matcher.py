@@ -162,20 +162,25 @@ def _match_gap(items: tuple[Item, ...], k: int, doc: Document, j: int, sent: int
 
 
 def _match_choice(items: tuple[Item, ...], k: int, doc: Document, j: int, sent: int) -> int:
-    item, rest = items[k], items[k + 1 :]
-    inside = j < len(doc.words)
+    item = items[k]
+    inside = j < len(doc.words) and doc.sentences[j] == sent
     word = doc.words[j] if inside else ""
     base = doc.bases[j] if inside else ""
     # A match of no words ends at j - 1 (never -1: the first word of a phrase is plain).
     for alt in item.alts:
-        heads = alt[0].heads
+        first = alt[0]
+        heads = first.heads
         if heads is not None and word not in heads and base not in heads:
             continue
-        end = _match(alt + rest, 0, doc, j, sent)
+        if len(alt) == 1 and first.kind == "word":
+            # one plain word ("(the)?"), which ``heads`` holds: the rest goes on after it
+            end = _match(items, k + 1, doc, j + 1, sent)
+        else:
+            end = _match(alt + items[k + 1 :], 0, doc, j, sent)
         if end >= j - 1:
             return end
     if item.optional:
-        return _match(rest, 0, doc, j, sent)
+        return _match(items, k + 1, doc, j, sent)
     return -1
 
 

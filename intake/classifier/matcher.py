@@ -21,7 +21,7 @@ from intake.classifier.patterns import Item
 
 # A phrase, its items, and the word sets of which its sentence must hold one each, as a bit
 # mask over those sets (bit n: set n; see _Index.need_bits).
-_Entry = tuple[Phrase, tuple[Item, ...], int]
+_Entry = tuple[Phrase, tuple[Item, ...], int, int]
 
 
 # What may start at one word: phrases indexed under it alone, and phrases indexed under it and
@@ -68,15 +68,19 @@ def _index() -> _Index:
         for item in items[1:]:
             if item.heads is not None:
                 needs |= need_bit[item.heads]
-        entry = (phrase, items, needs)
         first = items[0]
         second = items[1] if len(items) > 1 else None
+        # How many leading items the look-up that finds the phrase has matched already: plain
+        # words (the word, or its possessive's base), not words of exact case.
+        plain = first.kind == "word"
+        entry = (phrase, items, needs, int(plain))
         if first.kind == "prefix":
             for p in first.prefixes:
                 prefix[p[:3]].append(entry)
         elif first.kind == "class":
             numeric.append(entry)
         elif second is not None and second.kind in ("word", "exact") and not second.optional:
+            entry = (phrase, items, needs, plain + (plain and second.kind == "word"))
             for a in first.first_keys():
                 for b in second.first_keys():
                     seconds[a][b].append(entry)
@@ -341,8 +345,8 @@ def _match_sentences(doc: Document, spans: list[tuple[int, int]], whole: bool) -
     for i, candidates in _candidate_lists(sub, index).items():
         sent = sentences[i]
         lacking = missing[sent]
-        for phrase, items, _ in [e for e in candidates if not e[2] & lacking]:
-            last = _match(items, 0, sub, i, sent)
+        for phrase, items, _, skip in [e for e in candidates if not e[2] & lacking]:
+            last = _match(items, skip, sub, i + skip, sent)
             if last >= i:
                 base = offsets[sent]
                 found[sent].append((phrase, i - base, last - base))

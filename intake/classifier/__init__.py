@@ -90,4 +90,6 @@ def correct_typos(doc: Document, vocab: Vocabulary) -> dict[int, str]:
         if fixed is not None:
             doc.words[i] = doc.bases[i] = fixed
             changed[i] = fixed
+    if changed:
+        doc.distinct = None  # made again from the corrected words when next asked
     return changed

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -57,9 +58,18 @@ class Document:
     ends: list[int]
     sentences: list[int]  # sentence number of each word
     clauses: list[int]  # clause number of each word (clauses never cross sentences)
+    #: The distinct words, made on first use by :meth:`holds_any` (after typos are corrected).
+    distinct: frozenset[str] | None = None
 
     def __len__(self) -> int:
         return len(self.words)
+
+    def holds_any(self, words: AbstractSet[str]) -> bool:
+        """Whether any of ``words`` is one of the document's: a pass over every word for a
+        rare word ("joked", a month's name) is skipped when the text has none."""
+        if self.distinct is None:
+            self.distinct = frozenset(self.words)
+        return not self.distinct.isdisjoint(words)
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Character offsets of words ``first`` up to and including ``last``."""

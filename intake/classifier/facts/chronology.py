@@ -48,7 +48,11 @@ def _year(word: str) -> int | None:
 def _dates(doc: Document) -> list[tuple[int, int, _Date]]:
     """(first word, last word, (year or None, month, day; day 0 for a month alone)) of each
     date written in the text: "3 March", "14th of June 2026", "3/9", "in April"."""
-    months = [i for i, word in enumerate(doc.words) if word in _MONTH]
+    months = (
+        [i for i, word in enumerate(doc.words) if word in _MONTH]
+        if doc.holds_any(_MONTH.keys())
+        else []
+    )
     found = [written for i in months for written in _named_month(doc, i, _MONTH[doc.words[i]])]
     slash = doc.clean.find("/")
     while slash != -1:
@@ -70,6 +74,8 @@ def _days_of_the_month(
 ) -> list[tuple[int, int, _Date]]:
     """Days written alone ("wrote to the ombudsman the 2nd, on basic the 5th"): in the month of
     the date written before them, or in one month together where none is named."""
+    if not doc.holds_any(_ORDINALS):
+        return []
     words = doc.words
     days = []
     for i in range(1, len(words) - 1):
@@ -200,7 +206,7 @@ def links_by_weekdays(doc: Document, facts: Facts) -> list[Hit]:
     """A detriment on a later day of the week than a contact, told after it ("I rang your office
     on Monday ... On Wednesday they moved him back"; "Saw IMB Tues. Wed restrained"), as a
     link: the week's order, as a dated account's."""
-    if not facts.bodies or not facts.categories:
+    if not facts.bodies or not facts.categories or not doc.holds_any(_WEEKDAY.keys()):
         return []
     days = [
         (i, _WEEKDAY[w])

@@ -112,7 +112,9 @@ def read_categories(
         if h.label != SanctionCategory.THREATS
         or (doc.sentences[h.first] not in fear and not own_fear(doc, facts, h))
     ]
-    jokes = {doc.sentences[j] for j, w in enumerate(doc.words) if w in JOKING}
+    jokes = set()
+    if doc.holds_any(JOKING):
+        jokes = {doc.sentences[j] for j, w in enumerate(doc.words) if w in JOKING}
     hits = [
         h
         for h in hits

@@ -71,7 +71,8 @@ def classify(text: str, *, setting: Setting | None = None, learned: bool = True)
         rationale=rationale(doc, facts, decision, vocab.route_names),
         missing=decision.missing,
     )
-    return flag_if_not_english(result, clean)  # never a silent "no" (intake/classifier/language.py)
+    # never a silent "no" (intake/classifier/language.py)
+    return flag_if_not_english(result, clean, doc.originals)
 
 
 def clear_caches() -> None:

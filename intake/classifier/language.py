@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from intake.classifier.result import Classification
@@ -120,10 +121,11 @@ class LanguageCheck:
 _NOT_LATIN = re.compile(r"[^\u0000-\u024f\u1e00-\u1eff]")
 
 
-def check_language(text: str) -> LanguageCheck:
+def check_language(text: str, words: Sequence[str] | None = None) -> LanguageCheck:
     """The share of the narrative's lower-case words that are common English function words,
-    and of those of the other languages listed."""
-    found = _WORD.findall(text)
+    and of those of the other languages listed. ``words``: the text's words as the classifier
+    cut them (letters or digits, apostrophes straightened), when it has them already."""
+    found = _WORD.findall(text) if words is None else [w for w in words if not w[0].isdecimal()]
     if text.isascii():  # every word Latin, and no curly apostrophe to straighten
         latin = found
     else:
@@ -143,11 +145,13 @@ def check_language(text: str) -> LanguageCheck:
     return LanguageCheck(len(lower), english, other, share, other_script, script_words)
 
 
-def flag_if_not_english(result: Classification, text: str) -> Classification:
+def flag_if_not_english(
+    result: Classification, text: str, words: Sequence[str] | None = None
+) -> Classification:
     """``result`` as it stands for an English narrative; for one that is not, never "no" (it
     is "unclear", and the complaints route the sanctions protocol's, for a person to decide at
     step 2) and its rationale says plainly why, first."""
-    note = check_language(text).note()
+    note = check_language(text, words).note()
     if note is None:
         return result
     if result.qualifies != Qualifies.NO:

@@ -47,6 +47,8 @@ class Opinion:
     weights: np.ndarray
     present: np.ndarray
     values: np.ndarray
+    #: How many of ``present`` are whole words (they come first; letter sequences follow).
+    words: int = 0
 
     def probability(self, head: str) -> float:
         return float(self.probabilities[self.heads.index(head)])
@@ -57,16 +59,10 @@ class Opinion:
 
     def weighing(self, head: str, k: int = 3) -> list[str]:
         """The whole words (not letter sequences) that pushed ``head`` up the most."""
-        column = self.values * self.weights[self.present, self.heads.index(head)]
-        order = np.argsort(-column, kind="stable")  # ties: the feature listed first
-        out: list[str] = []
-        for i in order:
-            if column[i] <= 0 or len(out) == k:
-                break
-            name = self.names[self.present[i]]
-            if not is_letters(name):
-                out.append(name)
-        return out
+        present = self.present[: self.words]
+        column = self.values[: self.words] * self.weights[present, self.heads.index(head)]
+        order = np.argsort(-column, kind="stable")[:k]  # ties: the feature listed first
+        return [self.names[present[i]] for i in order.tolist() if column[i] > 0]
 
 
 class SecondOpinion:
@@ -131,7 +127,9 @@ class SecondOpinion:
             x /= norm
         scores = x @ self.weights[idx] + self.bias
         probabilities = 1.0 / (1.0 + np.exp(-scores))
-        return Opinion(self.heads, probabilities, self.thresholds, self.names, self.weights, idx, x)
+        return Opinion(
+            self.heads, probabilities, self.thresholds, self.names, self.weights, idx, x, cut
+        )
 
 
 def _first_letters(names: list[str]) -> int:

@@ -226,11 +226,11 @@ def opinion_evidence(text: str, opinion: Opinion, acted: list[str]) -> list[Evid
     """Where the words that weighed most for each head acted on are in ``text`` (the narrative
     as typed: spans point into it)."""
     out: list[Evidence] = []
+    lower = text.lower() if text.isascii() else None
     for head in acted:
         share = round(opinion.probability(head), 2)
         for phrase in opinion.weighing(head, _WORDS_SHOWN):
-            words = r"[\s]+".join(re.escape(w) for w in phrase.split())
-            found = re.search(rf"(?<![a-z0-9]){words}(?![a-z0-9])", text, re.IGNORECASE)
+            found = first_place(text, lower, phrase)
             if found is None:
                 continue
             out.append(
@@ -244,6 +244,25 @@ def opinion_evidence(text: str, opinion: Opinion, acted: list[str]) -> list[Evid
                 )
             )
     return out
+
+
+def first_place(text: str, lower: str | None, phrase: str) -> re.Match[str] | None:
+    """Where ``phrase`` (words the model read) first stands in ``text`` as whole words, in any
+    case and with any spaces between. ``lower``: ``text`` lower-cased when it is ASCII (the
+    same offsets): the pattern is then tried only where its first word is."""
+    words = phrase.split()
+    pattern = re.compile(
+        r"(?<![a-z0-9])" + r"[\s]+".join(map(re.escape, words)) + r"(?![a-z0-9])", re.IGNORECASE
+    )
+    if lower is None:
+        return pattern.search(text)
+    at = lower.find(words[0])
+    while at != -1:
+        found = pattern.match(text, at)
+        if found is not None:
+            return found
+        at = lower.find(words[0], at + 1)
+    return None
 
 
 def set_aside_evidence(

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from intake.classifier import MAX_TEXT_CHARS, Classification, ClassifierInputError, classify
+from intake.classifier.tempering import first_place
 
 WORDS = st.sampled_from(
     ["IMB", "inspectors", "PPO", "basic", "seg", "visits", "¹⁶", "٣", "①", "aged", "\ud800", "\n"]
@@ -120,3 +122,25 @@ def test_dates_and_quotes_in_any_order_never_break_the_classifier(text: str) -> 
     for first, last, (_, month, day) in _dates(doc):
         assert 0 <= first <= last < len(doc.words)
         assert 1 <= month <= 12 and 0 <= day <= 31
+
+
+#: Words, and the same letters inside longer words ("unsaid", "officers"), which are no match.
+PIECES = st.sampled_from(
+    ["said", "SAID", "unsaid", "saidx", "officer", "Officer's", "officers", "x", "1", "x1", "\t"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.one_of(PIECES, st.text(max_size=4)), max_size=30).map(" ".join),
+    st.sampled_from(["said", "officer said", "officer's", "x 1"]),
+)
+def test_the_words_weighed_are_found_where_a_plain_search_finds_them(
+    text: str, phrase: str
+) -> None:
+    """Evidence for what the model weighed points where a whole-text regular-expression
+    search does, for ASCII text (tried only where the first word is) and any other alike."""
+    words = r"[\s]+".join(re.escape(w) for w in phrase.split())
+    want = re.search(rf"(?<![a-z0-9]){words}(?![a-z0-9])", text, re.IGNORECASE)
+    got = first_place(text, text.lower() if text.isascii() else None, phrase)
+    assert (got and got.span()) == (want and want.span())

@@ -8,7 +8,7 @@ of the hits found stand (nesting, shadows, idioms) is ``intake.classifier.hits``
 from __future__ import annotations
 
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
@@ -188,34 +188,57 @@ def _match_choice(items: tuple[Item, ...], k: int, doc: Document, j: int, sent: 
     return -1
 
 
-def _candidate_lists(doc: Document, index: _Index) -> dict[int, list[_Entry]]:
-    """For each word where some phrase may start, the phrases to try there (new lists, never
-    the index's own)."""
+def _candidates(doc: Document, index: _Index) -> Iterator[tuple[int, Sequence[_Entry]]]:
+    """Word by word, the phrases that may start there, in the order they are tried: a word
+    may come more than once (phrases under it alone, under it and the next word, by prefix, by
+    number). The index's own lists: never changed."""
     words, bases, sents = doc.words, doc.bases, doc.sentences
     same = [a == b for a, b in zip(sents, [*sents[1:], -1], strict=True)]
     starts, prefix, numeric = index.starts, index.prefix, index.numeric
     opens = tuple(prefix)  # the first letters of every prefix phrase's prefixes
-    found: dict[int, list[_Entry]] = {}
+    around = set() if words == bases else _around_possessives(words, bases, same)
     for i, word in enumerate(words):
+        if i in around:
+            yield i, _with_base_variants(doc, i, index, same)
+            continue
         here = starts.get(word)
         if here is not None:
             alone, pairs = here
-            both = pairs.get(words[i + 1], ()) if pairs and same[i] else ()
-            if alone or both:
-                found[i] = [*alone, *both]
+            if alone:
+                yield i, alone
+            if pairs and same[i]:
+                both = pairs.get(words[i + 1])
+                if both:
+                    yield i, both
         if opens and word.startswith(opens) and word[:3] in prefix:
-            found[i] = [*found.get(i, ()), *prefix[word[:3]]]
+            yield i, prefix[word[:3]]
         if numeric and word.isdecimal():
-            found[i] = [*found.get(i, ()), *numeric]
-    # A possessive changes the look-ups at its own word and at the word before it.
+            yield i, numeric
+
+
+def _around_possessives(words: list[str], bases: list[str], same: list[bool]) -> set[int]:
+    """A possessive changes the look-ups at its own word and at the word before it."""
     changed = [i for i, (w, b) in enumerate(zip(words, bases, strict=True)) if w != b]
-    around = sorted({i for c in changed for i in (c - 1, c) if i == c or (i >= 0 and same[i])})
-    for i in around:
-        extra = _base_variants(doc, i, index, same[i])
-        if extra:
-            merged = {id(e[1]): e for e in [*found.get(i, ()), *extra]}
-            found[i] = list(merged.values())
-    return found
+    return {i for c in changed for i in (c - 1, c) if i == c or (i >= 0 and same[i])}
+
+
+def _with_base_variants(doc: Document, i: int, index: _Index, same: list[bool]) -> list[_Entry]:
+    """Every phrase that may start at word ``i``, a possessive's base read as well, once each."""
+    words = doc.words
+    word = words[i]
+    found: list[_Entry] = []
+    here = index.starts.get(word)
+    if here is not None:
+        alone, pairs = here
+        found += alone
+        if pairs and same[i]:
+            found += pairs.get(words[i + 1], ())
+    if index.prefix and word.startswith(tuple(index.prefix)) and word[:3] in index.prefix:
+        found += index.prefix[word[:3]]
+    if index.numeric and word.isdecimal():
+        found += index.numeric
+    merged = {id(e[1]): e for e in [*found, *_base_variants(doc, i, index, same[i])]}
+    return list(merged.values())
 
 
 def _base_variants(doc: Document, i: int, index: _Index, same: bool) -> list[_Entry]:
@@ -342,10 +365,12 @@ def _match_sentences(doc: Document, spans: list[tuple[int, int]], whole: bool) -
     # A cheap test before matching: the sentence holds one word of each set a phrase needs.
     missing = [index.lacking({*words[a:b], *bases[a:b]}) for a, b in bounds]
     found: list[list[tuple[Phrase, int, int]]] = [[] for _ in spans]
-    for i, candidates in _candidate_lists(sub, index).items():
+    for i, candidates in _candidates(sub, index):
         sent = sentences[i]
         lacking = missing[sent]
-        for phrase, items, _, skip in [e for e in candidates if not e[2] & lacking]:
+        for phrase, items, needs, skip in candidates:
+            if needs & lacking:
+                continue
             last = _match(items, skip, sub, i + skip, sent)
             if last >= i:
                 base = offsets[sent]

@@ -45,10 +45,10 @@ def _outermost(hits: list[Hit]) -> list[Hit]:
     loose phrase with a gap ("lost ... job") hides only its own label. ``shadow`` hides every
     hit it covers, ``shadow:<label>`` only hits of that label (its own span included).
     """
-    shadows = _shadows_by_word(hits)
-    ordered = sorted(
-        (h for h in hits if not h.label.startswith("shadow")), key=lambda h: (h.first, -h.last)
-    )
+    ordered = [h for h in hits if not h.label.startswith("shadow")]
+    # most files have no shadow among their hits: then nothing is shadowed
+    shadows = _shadows_by_word(hits) if len(ordered) < len(hits) else None
+    ordered.sort(key=lambda h: (h.first, -h.last))
     kept: list[Hit] = []
     cover: tuple[int, int] = (-1, -1)
     cover_by_label: dict[str, tuple[int, int]] = {}
@@ -63,7 +63,7 @@ def _outermost(hits: list[Hit]) -> list[Hit]:
         if hit.last > same[1]:
             cover_by_label[hit.label] = span
         key = (hit.first, hit.last, hit.label)
-        if key not in seen and not _shadowed(hit, shadows):
+        if key not in seen and not (shadows and _shadowed(hit, shadows)):
             seen.add(key)
             kept.append(hit)
     return kept

@@ -20,6 +20,7 @@ from intake.classifier.facts.chronology import (
     Dates,
     deaths_in_reach_of_release,
     detriments_before_contact,
+    drop_detriments_dated_before_contact,
     links_by_dates,
     links_by_weekdays,
 )
@@ -122,6 +123,7 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     _accepted_elsewhere(doc, facts)
     facts.links += threats_naming_contact(doc, facts)
     dates = Dates(doc)
+    drop_detriments_dated_before_contact(doc, facts, dates)
     facts.links += links_by_dates(doc, facts, dates)
     facts.links += links_by_weekdays(doc, facts)
     facts.links += interference_with_contact(doc, facts)

@@ -269,6 +269,37 @@ def detriments_before_contact(doc: Document, facts: Facts, written: Dates) -> li
     ]  # fmt: skip
 
 
+#: A date after these starts something still going on ("on the CSU since 11/5").
+_ONGOING = frozenset({"since", "from"})
+
+
+def drop_detriments_dated_before_contact(doc: Document, facts: Facts, written: Dates) -> None:
+    """A detriment whose every mention is told, and dated, before every dated contact ("I lost
+    my kitchen job in January for a positive MDT ... In March I spoke to the IMB") came first:
+    the contact cannot be its cause, so it is no sanction (and the model does not add it
+    back). Not a state still going on ("on the CSU since 11/5")."""
+    dates = written.found
+    if not facts.bodies or not facts.categories or len(dates) < 2:
+        return
+    contacts = sentences_of(doc, facts.bodies.values())
+    contacted = [when for first, _, when in dates if doc.sentences[first] in contacts]
+    if not contacted:
+        return
+    before: dict[int, bool] = {}  # sentence -> every date in it is before every contact
+    for first, _, when in dates:
+        sentence = doc.sentences[first]
+        earlier = all(_days_after(when, then) > 0 for then in contacted)
+        ongoing = first > 0 and doc.words[first - 1] in _ONGOING  # "on the CSU since 11/5"
+        before[sentence] = before.get(sentence, True) and earlier and not ongoing
+    # told before the first contact, too: a date told later may be of something else ("the
+    # course was withdrawn, though my funding was approved in June")
+    past = {s for s, earlier in before.items() if earlier and s < min(contacts)}
+    for category, hits in list(facts.categories.items()):
+        if all(doc.sentences[h.first] in past for h in hits):
+            facts.keep(category, [])
+            facts.not_done.add(category)
+
+
 #: A death within this many days of release is a death in custody (eval README, route rule 1).
 _DEATH_AFTER_RELEASE_DAYS = 14
 _RELEASED = frozenset({"released", "release", "discharged", "freed"})

@@ -49,8 +49,32 @@ C = SanctionCategory
             "one more in about the heating. Two days later I was down the block.",
             C.ISOLATION,
         ),
+        (
+            "The SO kept on at me to drop my complaint to the ombudsman or he'd make my life "
+            "hard. I wouldn't. The Monday after, my canteen was stopped for a fortnight.",
+            C.ENTITLEMENTS,
+        ),
+        (
+            "Screw said 'keep writing to the ombudsman and you'll be seeing the M6'. I wrote "
+            "again in May. I'm at Frankland now, four hours from my kids.",
+            C.TRANSFER,
+        ),
+        (
+            "The SO said I'd 'be sorry' if I went to the Board again. I went anyway. I'm on "
+            "standard now after two years enhanced.",
+            C.RECATEGORISATION,
+        ),
     ],
-    ids=["saw-the-board-anyway", "went-anyway", "told-her-anyway", "second-letter", "one-more"],
+    ids=[
+        "saw-the-board-anyway",
+        "went-anyway",
+        "told-her-anyway",
+        "second-letter",
+        "one-more",
+        "wouldnt-drop-it",
+        "at-the-prison-now",
+        "on-standard-now",
+    ],
 )
 def test_a_threat_defied_then_done_is_labelled_by_the_act(
     text: str, done: SanctionCategory
@@ -72,11 +96,20 @@ def test_a_threat_defied_then_done_is_labelled_by_the_act(
         # the act threatened is named, and another was done
         "The officer said if I went to the IMB again I'd be shipped out. I went anyway. Next "
         "day my canteen was stopped.",
+        # "I won't" inside the threat is no defiance
+        "Staff say if I talk to the inspectors again they'll tell my mum I'm a liar and I "
+        "won't get my home visit. Then they took my radio off me the next day.",
         # no defiance: the detriment is told, but not that he did it again
         "The officer said if I went to the IMB again I'd regret it. Since then my canteen has "
         "been stopped.",
     ],
-    ids=["defied-nothing-done", "own-words-not-a-warning", "another-act-done", "not-defied"],
+    ids=[
+        "defied-nothing-done",
+        "own-words-not-a-warning",
+        "another-act-done",
+        "i-wont-in-the-threat",
+        "not-defied",
+    ],
 )
 def test_a_threat_stays_unless_defied_and_then_done(text: str) -> None:
     assert C.THREATS in classify(text, learned=False).categories

@@ -113,3 +113,12 @@ def test_a_threat_defied_then_done_is_labelled_by_the_act(
 )
 def test_a_threat_stays_unless_defied_and_then_done(text: str) -> None:
     assert C.THREATS in classify(text, learned=False).categories
+
+
+def test_a_threat_and_force_denied_in_passing_are_not_read() -> None:
+    text = (
+        "I'm not saying they've hit me or threatened me, they haven't. But since I spoke to the "
+        "inspectors about the chapel, the officer won't put me on the list for Jummah."
+    )
+    result = classify(text, learned=False)
+    assert result.categories == [C.ENTITLEMENTS]

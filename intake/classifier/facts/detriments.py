@@ -41,17 +41,25 @@ _THREATENABLE = frozenset(SanctionCategory) - {
 }
 
 
+#: Words of being hurt in a denial that names a threat as well.
+_HURT = frozenset({"hurt", "touched", "hit", "assaulted", "harmed", "beaten", "beat"})
+
+
 def read_harm_denials(doc: Document, facts: Facts, denials: list[Hit]) -> None:
     """ "No one's touched me" takes away physical abuse only, "nobody has threatened him" threats
-    only; with nothing else, it is a denial."""
+    only, "not claiming they've hurt me or threatened me" both; with nothing else, it is a
+    denial."""
     if not denials:
         return
     for denial in denials:
         said = doc.words[denial.first : denial.last + 1]
         threat = any(w.startswith("threat") for w in said)
-        facts.categories.pop(
-            SanctionCategory.THREATS if threat else SanctionCategory.PHYSICAL_ABUSE, None
-        )
+        if threat:
+            facts.categories.pop(SanctionCategory.THREATS, None)
+        if not threat or _HURT.intersection(
+            said
+        ):  # "not claiming they've hurt me or threatened me"
+            facts.categories.pop(SanctionCategory.PHYSICAL_ABUSE, None)
     if not facts.categories:
         facts.denials += denials
 

@@ -56,9 +56,8 @@ def read_harm_denials(doc: Document, facts: Facts, denials: list[Hit]) -> None:
         threat = any(w.startswith("threat") for w in said)
         if threat:
             facts.categories.pop(SanctionCategory.THREATS, None)
-        if not threat or _HURT.intersection(
-            said
-        ):  # "not claiming they've hurt me or threatened me"
+        # "not claiming they've hurt me or threatened me" takes both away
+        if not threat or _HURT.intersection(said):
             facts.categories.pop(SanctionCategory.PHYSICAL_ABUSE, None)
     if not facts.categories:
         facts.denials += denials

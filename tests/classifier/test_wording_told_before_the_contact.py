@@ -71,3 +71,12 @@ def test_a_detriment_not_dated_before_the_contact_stays(text: str, kept: Sanctio
 )
 def test_moved_back_in_with_or_next_to_an_assailant_is_relocation(text: str) -> None:
     assert C.RELOCATION in classify(text, learned=False).categories
+
+
+def test_what_a_downgrade_takes_spelled_out_is_labelled() -> None:
+    text = (
+        "The week after my letter to the ombudsman I was dropped to basic. On basic you have to "
+        "give your own clothes back and wear prison greys."
+    )
+    categories = classify(text, learned=False).categories
+    assert {C.RECATEGORISATION, C.ENTITLEMENTS} <= set(categories)

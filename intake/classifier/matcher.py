@@ -40,18 +40,15 @@ class _Index:
     #: Every word set's bit.
     every: int = 0
 
-    def satisfied(self, words: set[str]) -> int:
-        """The bit mask of the word sets that ``words`` hold one of."""
-        bits = 0
+    def lacking(self, words: set[str]) -> int:
+        """The bit mask of the word sets ``words`` hold none of. Positive (all sets' bits less
+        those held), unlike ``~``: a negative mask makes every ``&`` with it work through all
+        its bits."""
+        held = 0
         need_bits = self.need_bits
         for word in words & need_bits.keys():
-            bits |= need_bits[word]
-        return bits
-
-    def lacking(self, words: set[str]) -> int:
-        """The bit mask of the word sets ``words`` hold none of. Positive, unlike ``~``: a
-        negative mask makes every ``&`` with it work through all its bits."""
-        return self.every ^ self.satisfied(words)
+            held |= need_bits[word]
+        return self.every ^ held
 
 
 @cache

@@ -80,7 +80,6 @@ class SecondOpinion:
         #: fetch each (15 weights alone straddle two lines, and the idf was a third).
         self.rows = _aligned_rows(weights, idf)
         self.weights = self.rows[:, :-1]
-        self.idf = self.rows[:, -1]
         #: Features from this one on are letter sequences (the second block; words come first).
         self.first_letters = _first_letters(names)
         self.index = {name: i for i, name in enumerate(names)}

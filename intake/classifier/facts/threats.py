@@ -319,7 +319,7 @@ def drop_carried_out(
         if (acts and all(a & done for a in acts)) or (
             threat.stands_for in _SHAPES
             and not any(acts)
-            and _done_after_defiance(doc, facts, reach_end, defied)
+            and _done_after_defiance(facts, reach_end, defied)
         ):
             facts.carried_out.append(threat)
         else:
@@ -327,7 +327,7 @@ def drop_carried_out(
     facts.keep(SanctionCategory.THREATS, kept)
 
 
-def _done_after_defiance(doc: Document, facts: Facts, end: int, defied: Sequence[Hit]) -> bool:
+def _done_after_defiance(facts: Facts, end: int, defied: Sequence[Hit]) -> bool:
     """A threat's shape that names no act we know ("keep going to the Board and you'll be up on
     the threes") is carried out when the person then did what they were warned off ("I went
     anyway", "saw the Board again on Friday") and a detriment followed ("Monday I'm moved")."""

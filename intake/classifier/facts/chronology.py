@@ -253,9 +253,8 @@ def detriments_before_contact(doc: Document, facts: Facts, written: Dates) -> li
     dates = written.found
     if len(dates) < 2:
         return []
-    contacts = sentences_of(doc, facts.bodies.values())
+    contacts, contacted = _contacts_dated(doc, facts, dates)
     done = sentences_of(doc, facts.categories.values())
-    contacted = [when for first, _, when in dates if doc.sentences[first] in contacts]
     dated = [(f, last, when) for f, last, when in dates if doc.sentences[f] in done - contacts]
     if not contacted or not dated:
         return []
@@ -267,6 +266,14 @@ def detriments_before_contact(doc: Document, facts: Facts, written: Dates) -> li
         Hit("negation", "denial", "dates: the detriment came before the contact", first, last,
             start, end)
     ]  # fmt: skip
+
+
+def _contacts_dated(
+    doc: Document, facts: Facts, dates: list[tuple[int, int, _Date]]
+) -> tuple[set[int], list[_Date]]:
+    """The sentences naming a body, and the dates written in them."""
+    contacts = sentences_of(doc, facts.bodies.values())
+    return contacts, [when for first, _, when in dates if doc.sentences[first] in contacts]
 
 
 #: A date after these starts something still going on ("on the CSU since 11/5").
@@ -281,8 +288,7 @@ def drop_detriments_dated_before_contact(doc: Document, facts: Facts, written: D
     dates = written.found
     if not facts.bodies or not facts.categories or len(dates) < 2:
         return
-    contacts = sentences_of(doc, facts.bodies.values())
-    contacted = [when for first, _, when in dates if doc.sentences[first] in contacts]
+    contacts, contacted = _contacts_dated(doc, facts, dates)
     if not contacted:
         return
     before: dict[int, bool] = {}  # sentence -> every date in it is before every contact

@@ -13,6 +13,9 @@ from intake.classifier.explain import evidence, rationale
 from intake.classifier.facts import read_facts
 from intake.classifier.language import flag_if_not_english
 from intake.classifier.learned import second_opinion
+from intake.classifier.learned.helper import Reading, reading
+from intake.classifier.learned.helper import forget as forget_in_helper
+from intake.classifier.learned.helper import start_helper as start_model_helper
 from intake.classifier.lexicon import Vocabulary, vocabulary
 from intake.classifier.matcher import clear_cache, find_hits
 from intake.classifier.result import (
@@ -37,6 +40,7 @@ __all__ = [
     "Evidence",
     "Setting",
     "classify",
+    "start_model_helper",
 ]
 
 _DEFAULT_SETTING = Setting()
@@ -46,17 +50,27 @@ def classify(text: str, *, setting: Setting | None = None, learned: bool = True)
     """Classify one narrative. Raises :class:`ClassifierInputError` for unusable input.
     ``learned=False`` leaves out the learned second opinion (the rules alone)."""
     clean = checked_text(text)
+    if not learned:
+        return _classify(text, clean, setting, None)
+    # the model reads beside the rules, in a helper process when there is one (learned/helper.py)
+    with reading(second_opinion(), clean) as aside:
+        return _classify(text, clean, setting, aside)
+
+
+def _classify(
+    text: str, clean: str, setting: Setting | None, aside: Reading | None
+) -> Classification:
     vocab = vocabulary()
     doc = tokenize(text, clean)
     corrections = correct_typos(doc, vocab)
     facts = read_facts(doc, find_hits(doc))
     decision = decide(doc, facts, setting or _DEFAULT_SETTING, vocab.severity)
     acted: list[str] = []
-    if learned:
+    if aside is not None:
         model = second_opinion()
-        opinion = model.read(clean)
-        reading = RulesReading.of(facts, prisoner_in_sanction(doc, facts), doc)
-        acted = temper(decision, opinion, reading, model.read)
+        opinion = aside.opinion()
+        rules_reading = RulesReading.of(facts, prisoner_in_sanction(doc, facts), doc)
+        acted = temper(decision, opinion, rules_reading, model.read)
     result = Classification(
         qualifies=decision.qualifies,
         categories=decision.categories,
@@ -67,7 +81,7 @@ def classify(text: str, *, setting: Setting | None = None, learned: bool = True)
         route=decision.route,
         evidence=evidence(doc, facts, decision, corrections)
         + (opinion_evidence(text, opinion, acted) if acted else [])
-        + (set_aside_evidence(doc.text, facts, decision, opinion) if learned else []),
+        + (set_aside_evidence(doc.text, facts, decision, opinion) if aside is not None else []),
         rationale=rationale(doc, facts, decision, vocab.route_names),
         missing=decision.missing,
     )
@@ -80,6 +94,7 @@ def clear_caches() -> None:
     clear_cache()
     vocabulary().fuzzy.correct.cache_clear()
     second_opinion().forget()
+    forget_in_helper()
 
 
 def correct_typos(doc: Document, vocab: Vocabulary) -> dict[int, str]:

@@ -13,6 +13,7 @@ import json
 from datetime import date
 from typing import Any
 
+from intake.classifier import start_model_helper
 from intake.cli.chat_identity import choose, identify
 from intake.cli.lineio import EndOfInput, LineIO
 from intake.cli.support import AppContext
@@ -89,6 +90,7 @@ def run_chat(
     """The whole conversation; returns the exit status. With ``imported``, a new interview
     whose account is that letter's text (drafts are left for another time); ``language``
     chosen at the start (a new interview)."""
+    start_model_helper()  # loads while the person is identified and consents
     try:
         actor = identify(io, app, as_user)
         store = DraftStore(app.engine)

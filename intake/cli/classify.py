@@ -15,7 +15,13 @@ from typing import IO, Any, NoReturn
 
 import click
 
-from intake.classifier import MAX_TEXT_CHARS, Classification, ClassifierInputError, classify
+from intake.classifier import (
+    MAX_TEXT_CHARS,
+    Classification,
+    ClassifierInputError,
+    classify,
+    start_model_helper,
+)
 from intake.classifier.evaluate import evaluate, format_report, load_gold
 from intake.core.vocabulary import evidence_words
 from intake.interview.panel import MISSING_ELEMENTS
@@ -57,6 +63,7 @@ class LineError(ValueError):
 )
 def classify_command(source: str, explain: bool, gold: str | None, figures_only: bool) -> None:
     """Classify JSON lines with a "text" field from FILE (default: - for stdin)."""
+    start_model_helper()  # loads while the first lines are read here
     if gold is not None:
         _run_evaluation(Path(gold), figures_only=figures_only)
         return

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from intake.classifier import start_model_helper
 from intake.core.clock import local_time, utcnow
 from intake.core.errors import ValidationProblem
 from intake.core.letter_words import load_letter
@@ -41,7 +42,9 @@ ENGINE_LOCK = threading.RLock()
 
 
 def warm_up(today: date) -> None:
-    """Load the classifier's vocabulary before the first narrative (call from a worker)."""
+    """Load the classifier's vocabulary and start the model's helper process before the first
+    narrative (call from a worker)."""
+    start_model_helper()
     with ENGINE_LOCK:
         Interview(today=today).preview("warming up")
 

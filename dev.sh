@@ -23,12 +23,19 @@ setup() {
     fi
 }
 
+# The classifier's rules compiled with mypyc into .compiled/ when their source has changed: a
+# speed-up only (intake/classifier/compiled.py); without a C compiler, plain Python is used.
+compile_rules() {
+    "$VENV/bin/python" -c 'import intake.classifier.compiled as c; c.main()' || true
+}
+
 command=${1:-run}
 shift || true
 case "$command" in
-    run)   setup; exec "$VENV/bin/intake" "$@" ;;
+    run)   setup; compile_rules; exec "$VENV/bin/intake" "$@" ;;
     test)
         setup
+        compile_rules
         "$VENV/bin/pytest" -q "$@"
         if .ci/with-postgres true >/dev/null 2>&1; then
             .ci/with-postgres "$VENV/bin/pytest" -q "$@"
@@ -38,6 +45,7 @@ case "$command" in
         ;;
     bench)
         setup
+        compile_rules
         "$VENV/bin/pytest" -q -m benchmark -s tests/benchmarks "$@"
         if .ci/with-postgres true >/dev/null 2>&1; then  # row-level security: PostgreSQL only
             .ci/with-postgres "$VENV/bin/pytest" -q -m benchmark -s tests/benchmarks/test_bench_rls.py

@@ -8,6 +8,11 @@ where it should go, with the spans of the text every decision rests on. The voca
 
 from __future__ import annotations
 
+from intake.classifier import compiled
+
+# before any other module of the classifier: a build of the rules that matches their source
+COMPILED = compiled.load(__path__)
+
 from intake.classifier.document import Document, checked_text, tokenize
 from intake.classifier.explain import evidence, rationale
 from intake.classifier.facts import read_facts

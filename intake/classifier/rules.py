@@ -193,7 +193,7 @@ def _severity(
 
 
 def _missing(facts: Facts, route: Route, categories: list[SanctionCategory]) -> list[str]:
-    if route in (Route.DEATH_IN_CUSTODY, *_PREEMPTING):
+    if route is Route.DEATH_IN_CUSTODY or route in _PREEMPTING:
         return []
     missing = []
     if not facts.bodies:

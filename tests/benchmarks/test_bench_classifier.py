@@ -5,6 +5,11 @@ Run with ``pytest -m benchmark -s tests/benchmarks/test_bench_classifier.py`` (`
 skipped in the ordinary run. The issue's targets on this machine: median <= 1 ms at 500
 characters, <= 20 ms at 20,000.
 
+Timed as the intake runs: the rules compiled with mypyc when ``./dev.sh`` could build them
+(intake/classifier/compiled.py; the first line says whether), and the learned second opinion read
+in a helper process beside the rules (intake/classifier/learned/helper.py), with the figure for
+the model read in this process beside it.
+
 Every timed call classifies a text never seen before, with the classifier's caches cleared, so
 the figures are the cold path a new narrative takes. Texts are built from sentence templates with
 varied names, days, places and details, so sentences rarely repeat within a text either.
@@ -26,7 +31,7 @@ import pytest
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from intake.classifier import classify, clear_caches
+from intake.classifier import COMPILED, classify, clear_caches
 from intake.classifier.document import ASCII_WORD_RE
 from intake.classifier.learned import helper
 from intake.classifier.lexicon import vocabulary
@@ -131,6 +136,7 @@ def test_classifier_speed(size: int) -> None:
     ours = _timings(texts, classify) if beside else alone
     fuzzy = _timings(texts, _fuzzy_alone)
     print(f"\nclassify, {size:>6,} characters ({len(texts)} distinct texts, caches cleared)")
+    print(f"  the rules {'compiled with mypyc' if COMPILED else 'in plain Python (no build)'}")
     print(f"  classify (whole pipeline)     {_summary(ours)}")
     if beside:
         print(f"    with the model read here    {_summary(alone)}")

@@ -1,13 +1,14 @@
 """The model read in a helper process beside the rules (intake/classifier/learned/helper.py):
 what the classifier says is the same to the last bit whether the helper reads the narrative or
-this process does, and whatever goes wrong with the helper (busy, killed, silent, the rules
-failing in between) the narrative is still read, here."""
+this process does, and whatever goes wrong with the helper (busy, late, killed, silent, the
+rules failing in between) the narrative is still read, here."""
 
 from __future__ import annotations
 
 import logging
 import os
 import signal
+import time
 from collections.abc import Callable, Iterator
 from datetime import date
 
@@ -38,9 +39,10 @@ TEXTS = [
 
 @pytest.fixture
 def helper(monkeypatch: pytest.MonkeyPatch) -> Iterator[Helper]:
-    """A helper of this test's own, ready, in place of any other."""
+    """A helper of this test's own, ready, in place of any other; its answers are waited for."""
     own = Helper()
     monkeypatch.setattr(helpers, "_helper", own)
+    monkeypatch.setattr(helpers, "PATIENCE", 5.0)
     assert own.wait_until_ready(30.0)
     yield own
     own.close()
@@ -79,7 +81,9 @@ def test_the_helper_says_what_this_process_says(
     assert len(answers) == 1 and answers[0] is not None  # the helper did read it
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.text(min_size=1, max_size=300))
 def test_any_text_reaches_the_helper_whole(helper: Helper, text: str) -> None:
     try:
@@ -121,18 +125,34 @@ def test_trouble_with_the_helper_reads_here(
     trouble: Callable[[Helper], None],
     still_used: bool,
 ) -> None:
+    monkeypatch.setattr(helpers, "PATIENCE", 0.2)
     monkeypatch.setattr(helpers, "REPLY_TIMEOUT", 0.5)
-    text = TEXTS[0]
-    expected = read_here(text)
+    expected = [read_here(text) for text in TEXTS[:2]]
     trouble(helper)
     with caplog.at_level(logging.WARNING, logger=helpers.__name__):
-        assert classify(text).model_dump_json() == expected
+        assert classify(TEXTS[0]).model_dump_json() == expected[0]
+        time.sleep(0.6)  # a silent helper is given up after REPLY_TIMEOUT
+        assert classify(TEXTS[1]).model_dump_json() == expected[1]
     assert helper.broken is not still_used
-    if not still_used:
-        assert "reading here" in caplog.text
-        assert classify(text).model_dump_json() == expected  # and from then on
-    else:
+    assert ("reading here" in caplog.text) is not still_used
+    if still_used:
         helper.lock.release()
+
+
+def test_a_late_answer_is_dropped_and_the_next_is_its_own(
+    helper: Helper, answers: list[Opinion | None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = [read_here(text) for text in TEXTS[:2]]
+    os.kill(helper.process.pid, signal.SIGSTOP)  # a busy core: the answer comes late
+    with monkeypatch.context() as patch:
+        patch.setattr(helpers, "PATIENCE", 0.0)
+        assert classify(TEXTS[0]).model_dump_json() == expected[0]  # read here
+    os.kill(helper.process.pid, signal.SIGCONT)
+    assert helper.has_answer(5.0)  # the late answer, for the first narrative
+    assert classify(TEXTS[1]).model_dump_json() == expected[1]
+    assert len(answers) == 1 and answers[0] is not None
+    here = second_opinion().read(checked_text(TEXTS[1]))
+    assert np.array_equal(answers[0].probabilities, here.probabilities)
 
 
 def test_rules_failing_in_between_leave_the_helper_free(
@@ -146,8 +166,9 @@ def test_rules_failing_in_between_leave_the_helper_free(
         patch.setattr(classifier, "decide", failing)
         with pytest.raises(RuntimeError):
             classify(TEXTS[0])
+    assert helper.has_answer(5.0)
     assert classify(TEXTS[1]).model_dump_json() == expected
-    assert len(answers) == 2 and answers[1] is not None  # the second narrative was its own
+    assert len(answers) == 1 and answers[0] is not None  # the second narrative's own
 
 
 def test_switched_off_there_is_no_helper(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -36,8 +36,10 @@ log = logging.getLogger(__name__)
 
 #: Set to ``off`` to read every narrative in this process.
 SWITCH = "SANCTIONS_MODEL_HELPER"
-#: Seconds to wait for an answer before reading here and stopping the helper.
+#: Seconds the helper may take to answer, or to finish an answer begun, before it is stopped.
 REPLY_TIMEOUT = 5.0
+#: Seconds to wait, once the rules are done, for an answer not yet come before reading here.
+PATIENCE = 0.0
 
 _FORGET = 0xFFFF_FFFF  # a request's length that asks the helper to forget remembered words
 _READY = 0xFFFF_FFFF  # the first answer's feature count: the model is loaded
@@ -62,14 +64,26 @@ class Helper:
         self.lock = threading.Lock()
         self.ready = False
         self.broken = False
+        self.heads = 0
+        #: When the helper was asked for an answer not yet collected (None: none owed).
+        self.owed: float | None = None
 
     def usable(self) -> bool:
-        """Whether the helper has loaded the model (checked without waiting) and still works."""
+        """Whether the helper can take a narrative now (checked without waiting): it has
+        loaded the model, still works, and has given any answer it owed (which is dropped)."""
         if self.broken:
             return False
         if not self.ready and _waiting(self._from, 0.0):
             self.ready = self._read_ready()
-        return self.ready
+        if self.ready and self.owed is not None:
+            if self.has_answer():
+                self._drop_answer()
+            elif time.monotonic() - self.owed > REPLY_TIMEOUT:
+                self.stop("silent")
+        return self.ready and self.owed is None and not self.broken
+
+    def has_answer(self, within: float = 0.0) -> bool:
+        return _waiting(self._from, within)
 
     def wait_until_ready(self, timeout: float) -> bool:
         if not self.ready and not self.broken and _waiting(self._from, timeout):
@@ -78,6 +92,7 @@ class Helper:
 
     def ask(self, text: str) -> None:
         data = text.encode("utf-8", "surrogatepass")
+        self.owed = time.monotonic()
         self._send(_REQUEST.pack(len(data)) + data)
 
     def forget(self) -> None:
@@ -85,12 +100,13 @@ class Helper:
 
     def answer(self, model: SecondOpinion) -> Opinion | None:
         """The helper's opinion on the narrative last asked about; None if it gave none."""
-        heads = len(model.heads)
+        heads = self.heads
         try:
             count, words, body = self._receive_answer(heads)
         except (OSError, EOFError, TimeoutError) as exc:
             self.stop(f"no answer ({type(exc).__name__})")
             return None
+        self.owed = None
         # the features first, so their 8-byte numbers start aligned
         at = _ANSWER.size
         present = np.frombuffer(body, np.int64, count, at)
@@ -147,15 +163,25 @@ class Helper:
                 size += count * 12 + heads * 4 if count != _READY else 0
         return count, words, answer
 
+    def _drop_answer(self) -> None:
+        """Take the answer owed for a narrative read here meanwhile, and drop it."""
+        try:
+            self._receive_answer(self.heads)
+        except (OSError, EOFError, TimeoutError) as exc:
+            self.stop(f"no answer ({type(exc).__name__})")
+            return
+        self.owed = None
+
     def _read_ready(self) -> bool:
         try:
-            count, _, _ = self._receive_answer(0)
+            count, heads, _ = self._receive_answer(0)
         except (OSError, EOFError, TimeoutError) as exc:
             self.stop(f"did not start ({type(exc).__name__})")
             return False
         if count != _READY:
             self.stop("answered before it was asked")
             return False
+        self.heads = heads
         return True
 
 
@@ -165,10 +191,12 @@ def _waiting(fd: int, timeout: float) -> bool:
 
 
 class Reading:
-    """One narrative's second opinion: being read by the helper, or to be read here.
+    """One narrative's second opinion: asked of the helper, or read here.
 
-    A context manager, so a helper's answer is always collected (and the helper freed for the
-    next narrative) even when the rules fail in between."""
+    The helper's answer is taken if it has come within :data:`PATIENCE` seconds of the rules
+    being done (on an idle core it comes first); otherwise, on a machine whose cores are busy,
+    the narrative is read here and the late answer dropped. A context manager, so the helper is
+    free for the next narrative even when the rules fail in between."""
 
     def __init__(self, model: SecondOpinion, text: str) -> None:
         self._model = model
@@ -183,7 +211,8 @@ class Reading:
             helper, self._helper = self._helper, None
             if helper is not None:
                 try:
-                    self._opinion = helper.answer(self._model) if not helper.broken else None
+                    if not helper.broken and helper.has_answer(PATIENCE):
+                        self._opinion = helper.answer(self._model)
                 finally:
                     helper.lock.release()
             if self._opinion is None:
@@ -195,12 +224,8 @@ class Reading:
 
     def __exit__(self, *_: object) -> None:
         helper, self._helper = self._helper, None
-        if helper is not None:  # asked but never collected: the rules failed
-            try:
-                if not helper.broken:
-                    helper.answer(self._model)
-            finally:
-                helper.lock.release()
+        if helper is not None:  # asked, and the rules failed: the answer is dropped later
+            helper.lock.release()
 
 
 _helper: Helper | None = None

@@ -69,9 +69,10 @@ def test_no_build_for_this_source_or_switched_off_is_plain_python(
 ) -> None:
     monkeypatch.setattr(compiled, "BUILDS", tmp_path)
     monkeypatch.setenv(compiled.SWITCH, switch)
-    folder = {"none": None, "another source's": "0" * 20, "this source's": compiled.stamp()}
-    if folder[build] is not None:
-        library = tmp_path / folder[build] / f"{compiled.GROUP}__mypyc{compiled._SUFFIX}"
+    stamps = {"none": None, "another source's": "0" * 20, "this source's": compiled.stamp()}
+    stamp = stamps[build]
+    if stamp is not None:
+        library = tmp_path / stamp / f"{compiled.GROUP}__mypyc{compiled._SUFFIX}"
         library.parent.mkdir()
         library.write_bytes(b"")
     path: list[str] = []

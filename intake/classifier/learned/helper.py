@@ -1,17 +1,18 @@
 """The second opinion read in a helper process, on another core, while the rules read here.
 
-An app that classifies as people type (the intake, ``intake classify``) calls :func:`start_helper`
-once. From then on :func:`reading` hands each narrative to a helper process
-(``python -m intake.classifier.learned.helper``) before the rules start, and the classifier
-takes the model's opinion back when the rules are done: the two halves run side by side on a
-machine with two cores or more, and each keeps its own data in its own core's cache, where in one
-process they pushed each other's out (the rules take 0.61 ms alone and 0.75 ms after a model read).
+An app that classifies as people type (the intake, line mode, ``intake classify``) calls
+:func:`start_helper` once. From then on :func:`reading` hands each narrative to a helper process
+(:func:`serve`) before the rules start, and the classifier takes the model's opinion back when
+the rules are done: the two halves run side by side on a machine with two cores or more, and
+each keeps its own data in its own core's cache, where in one process they pushed each other's
+out (the rules take 0.61 ms alone and 0.75 ms after a model read).
 
 The helper loads the same model file and runs the same code, so its opinion is the same to the
-last bit. Whenever it cannot answer (still loading, busy with another thread's narrative, gone,
-or silent for :data:`REPLY_TIMEOUT` seconds) the narrative is read here instead: what the
-classifier says never depends on the helper. ``SANCTIONS_MODEL_HELPER=off`` reads every
-narrative here. Narratives go to the helper over a pipe, never to disk.
+last bit. Whenever it has not answered by the time the rules are done (still loading, busy with
+another thread's narrative, on a machine whose cores are busy, gone, or silent for
+:data:`REPLY_TIMEOUT` seconds) the narrative is read here instead: what the classifier says never
+depends on the helper. ``SANCTIONS_MODEL_HELPER=off`` reads every narrative here. Narratives go to
+the helper over a pipe, never to disk.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ REPLY_TIMEOUT = 5.0
 #: Seconds to wait, once the rules are done, for an answer not yet come before reading here.
 PATIENCE = 0.0
 
+# what the helper process runs (not ``-m``: the classifier's package imports this module)
+_HELPER_MAIN = "import sys; from intake.classifier.learned.helper import serve; serve(sys.argv[1])"
 _FORGET = 0xFFFF_FFFF  # a request's length that asks the helper to forget remembered words
 _READY = 0xFFFF_FFFF  # the first answer's feature count: the model is loaded
 _REQUEST = struct.Struct("<I")  # length of the UTF-8 text that follows
@@ -52,7 +55,7 @@ class Helper:
 
     def __init__(self, model_path: Path = MODEL_PATH) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", __name__, str(model_path)],
+            [sys.executable, "-c", _HELPER_MAIN, str(model_path)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -289,9 +292,9 @@ def reading(model: SecondOpinion, text: str) -> Reading:
     return Reading(model, text)
 
 
-def _serve(model_path: Path) -> None:
+def serve(model_path: str) -> None:
     """The helper's side: load the model, say so, then answer each narrative in turn."""
-    model = SecondOpinion(model_path)
+    model = SecondOpinion(Path(model_path))
     into, out = sys.stdin.buffer, sys.stdout.buffer
     out.write(_ANSWER.pack(_READY, len(model.heads)))
     out.flush()
@@ -309,7 +312,3 @@ def _serve(model_path: Path) -> None:
         out.write(opinion.values.astype(np.float32).tobytes())
         out.write(opinion.probabilities.astype(np.float32).tobytes())
         out.flush()
-
-
-if __name__ == "__main__":
-    _serve(Path(sys.argv[1]))

@@ -33,6 +33,10 @@ from intake.web.access import Admitted, Gate, Refused, ServeOptions, Visit
 log = logging.getLogger("textual-serve")
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 _LOGIN = "sanctions.login"  # the request's login, once the gate let it in
+#: The classifier's switch for its helper process (``intake.classifier.learned.helper.SWITCH``):
+#: off in a served session unless the server's own environment sets it, since sessions share the
+#: server's cores and each would otherwise start a helper process of its own.
+_MODEL_HELPER = "SANCTIONS_MODEL_HELPER"
 #: Never inherited by a session from the server's own environment.
 _SESSION_VARIABLES = (served.LOGIN_ENV, served.TICKET_ENV, served.PARENT_ENV, "SANCTIONS_USER")
 
@@ -51,6 +55,7 @@ class SessionAppService(AppService):
         environment.update(self.session_environment)
         # exec'd by the shell, the app's parent is this server: it ends when the server does
         environment[served.PARENT_ENV] = str(os.getpid())
+        environment.setdefault(_MODEL_HELPER, "off")
         return environment
 
     async def end(self, timeout: float = 5) -> None:

@@ -100,6 +100,31 @@ def test_a_session_is_told_which_server_started_it(monkeypatch: pytest.MonkeyPat
     assert session._build_environment()[served.PARENT_ENV] == str(os.getpid())
 
 
+@pytest.mark.parametrize(("server", "session"), [(None, "off"), ("on", "on")])
+def test_a_session_reads_the_model_in_its_own_process_unless_told(
+    monkeypatch: pytest.MonkeyPatch, server: str | None, session: str
+) -> None:
+    from intake.classifier.learned import helper
+
+    if server is None:
+        monkeypatch.delenv(helper.SWITCH, raising=False)
+    else:
+        monkeypatch.setenv(helper.SWITCH, server)
+
+    async def nothing(*args: object) -> None:
+        return None
+
+    service = SessionAppService(
+        "",
+        environment={},
+        write_bytes=nothing,
+        write_str=nothing,
+        close=nothing,
+        download_manager=None,
+    )
+    assert service._build_environment()[helper.SWITCH] == session
+
+
 def test_outside_a_browser_session_nothing_watches() -> None:
     assert served.end_with_server({}) is None
     assert served.end_with_server({served.PARENT_ENV: "not a number"}) is None

@@ -63,8 +63,8 @@ class LineError(ValueError):
 )
 def classify_command(source: str, explain: bool, gold: str | None, figures_only: bool) -> None:
     """Classify JSON lines with a "text" field from FILE (default: - for stdin)."""
-    start_model_helper()  # loads while the first lines are read here
     if gold is not None:
+        start_model_helper()  # loads while the first items are read here
         _run_evaluation(Path(gold), figures_only=figures_only)
         return
     try:
@@ -74,6 +74,8 @@ def classify_command(source: str, explain: bool, gold: str | None, figures_only:
     with stream:
         try:
             for number, raw in enumerate(_lines(stream), start=1):
+                if number == 2:  # a stream of accounts, not one: worth a helper process
+                    start_model_helper()
                 click.echo(_safe_answer(number, raw, explain=explain))
         except OSError as exc:
             _fail(f"cannot read {source}: {exc.strerror or exc}")

@@ -37,8 +37,8 @@ LEXICON_LABELS: dict[str, str] = {
     "risk": r"risk:[a-z_]+|possible:[a-z_]+|soon",
     "routes": r"death|out_of_scope:[a-z_]+|in_scope|whistle:(?:speaker|fear|prisoner)|imb_person"
     r"|imb_complaint",
-    "negation": r"denial|harm_denial|contact_denial|doubt|body_doubt|prospective|past|risk_denial"
-    r"|healed",
+    "negation": rf"denial|harm_denial:(?:{_CATEGORIES})|contact_denial|doubt|body_doubt|prospective"
+    r"|past|risk_denial|healed",
     "staff": r"staff|peer|subject|tolerated|exposed|present|child",
     "severity": r"severity:(?:threat_to_life|injury|urgent_medical|sexualised)",
     # idioms hide what they hold from every file ("dead on his feet" is no death, threat or risk)

@@ -112,6 +112,36 @@ def test_a_denial_of_harm_alone_takes_away_physical_abuse() -> None:
     assert "physical_abuse" not in _named(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        (
+            "Since my IMB app the SO has had me on basic and he grabbed me by the arm on the "
+            "landing. I'm not saying he threatened me or hit me, he just doesn't like me.",
+            {"recategorisation"},
+        ),
+        (
+            "After the inspectors came an officer pushed me in the servery and said I'd be moved "
+            "if I spoke to them again. I am not claiming he hurt me or threatened me, I was moved "
+            "to C wing on Monday.",
+            {"relocation"},
+        ),
+        (
+            "After my IMB app the officer told me I'd be shipped out if I did it again. Nobody "
+            "has hit me.",
+            {"threats"},
+        ),
+        (
+            "After my IMB app the officer slammed me against the door. Nobody has threatened me.",
+            {"physical_abuse"},
+        ),
+    ],
+    ids=["threat then hit", "hurt then threatened", "hurt only", "threatened only"],
+)
+def test_a_denial_of_harm_takes_away_each_harm_it_names(text: str, left: set[str]) -> None:
+    assert _named(text) == left
+
+
 def test_a_concession_before_but_is_not_a_denial() -> None:
     text = (
         "I was nicked for the hooch, fair enough, but on the way to the block the officer twisted "

@@ -31,7 +31,7 @@ from intake.classifier.facts.contacts import (
     read_bodies,
     topic_mask,
 )
-from intake.classifier.facts.detriments import read_categories, read_harm_denials
+from intake.classifier.facts.detriments import HARM_DENIAL, read_categories, read_harm_denials
 from intake.classifier.facts.model import Facts
 from intake.classifier.facts.remarks import outside_remarks, remarks_naming_a_body
 from intake.classifier.facts.risks import read_risks, read_routes
@@ -119,7 +119,11 @@ def read_facts(doc: Document, hits: dict[str, list[Hit]]) -> Facts:
     harms = [h for h in hits.get("categories", []) if h.label == HARM]
     defied = [h for h in links if h.label == "defied"]
     read_categories(doc, facts, categories_lex, hits.get("staff", []), topic, harms, defied)
-    read_harm_denials(doc, facts, standing_denials(doc, negation.get("harm_denial", [])))
+    harm_denials = [
+        h for label, hs in negation.items() if label.startswith(HARM_DENIAL) for h in hs
+    ]
+    harm_denials.sort(key=lambda h: (h.first, h.last))
+    read_harm_denials(facts, standing_denials(doc, harm_denials))
     _accepted_elsewhere(doc, facts)
     facts.links += threats_naming_contact(doc, facts)
     dates = Dates(doc)

@@ -41,24 +41,18 @@ _THREATENABLE = frozenset(SanctionCategory) - {
 }
 
 
-#: Words of being hurt in a denial that names a threat as well.
-_HURT = frozenset({"hurt", "touched", "hit", "assaulted", "harmed", "beaten", "beat"})
+#: A denial of one harm is labelled ``harm_denial:<category>`` (negation.yaml).
+HARM_DENIAL = "harm_denial:"
 
 
-def read_harm_denials(doc: Document, facts: Facts, denials: list[Hit]) -> None:
+def read_harm_denials(facts: Facts, denials: list[Hit]) -> None:
     """ "No one's touched me" takes away physical abuse only, "nobody has threatened him" threats
-    only, "not claiming they've hurt me or threatened me" both; with nothing else, it is a
-    denial."""
+    only, "not claiming they've hurt me or threatened me" both (a hit of each); with nothing
+    else, it is a denial."""
     if not denials:
         return
     for denial in denials:
-        said = doc.words[denial.first : denial.last + 1]
-        threat = any(w.startswith("threat") for w in said)
-        if threat:
-            facts.categories.pop(SanctionCategory.THREATS, None)
-        # "not claiming they've hurt me or threatened me" takes both away
-        if not threat or _HURT.intersection(said):
-            facts.categories.pop(SanctionCategory.PHYSICAL_ABUSE, None)
+        facts.categories.pop(SanctionCategory(denial.label.removeprefix(HARM_DENIAL)), None)
     if not facts.categories:
         facts.denials += denials
 

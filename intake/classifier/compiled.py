@@ -23,6 +23,7 @@ import subprocess
 import sys
 import sysconfig
 import tempfile
+import warnings
 from pathlib import Path
 
 #: Set to ``off`` to use the plain Python modules even where a build matches.
@@ -64,23 +65,53 @@ def stamp() -> str:
 
 def load(package_path: list[str]) -> bool:
     """Put the build that matches the sources ahead of them in ``package_path`` (the
-    classifier's ``__path__``); whether there is one."""
+    classifier's ``__path__``) and import its modules; whether there is one that works (a build
+    that fails to load is left aside with a warning, and the sources are used)."""
     if os.environ.get(SWITCH, "").strip().lower() in ("off", "0", "no", "false"):
         return False
     build = BUILDS / stamp()
     library = build / f"{GROUP}__mypyc{_SUFFIX}"
     if not library.is_file():
         return False
-    name = f"{GROUP}__mypyc"
-    if name not in sys.modules:  # the compiled modules import it by this name
-        spec = importlib.util.spec_from_file_location(name, library)
-        if spec is None or spec.loader is None:
-            return False
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    package_path.insert(0, str(build / "classifier"))
+    folder = str(build / "classifier")
+    before = set(sys.modules)
+    package_path.insert(0, folder)
+    try:
+        _import_group(library)
+        for module in _module_names():
+            importlib.import_module(module)
+    except ImportError as exc:
+        package_path.remove(folder)
+        for module in set(sys.modules) - before:  # nothing of the build stays half loaded
+            del sys.modules[module]
+        warnings.warn(f"the compiled classifier in {build} does not load ({exc})", stacklevel=2)
+        return False
     return True
+
+
+def _import_group(library: Path) -> None:
+    """The library the compiled modules import by name (mypyc's group)."""
+    name = f"{GROUP}__mypyc"
+    if name in sys.modules:
+        return
+    spec = importlib.util.spec_from_file_location(name, library)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load {library}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+
+
+def _module_names() -> list[str]:
+    """The compiled modules' names, packages before their modules."""
+    names = []
+    for pattern in MODULES:
+        for path in sorted(PACKAGE.glob(pattern)):
+            parts = path.relative_to(PACKAGE).with_suffix("").parts
+            if parts[-1] == "__init__":
+                parts = parts[:-1]
+            names.append(".".join((PACKAGE.parent.name, PACKAGE.name, *parts)))
+    return sorted(names)
 
 
 def build() -> Path:

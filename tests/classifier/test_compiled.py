@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
@@ -62,19 +63,27 @@ def test_a_build_is_for_one_source_only(tmp_path: Path, monkeypatch: pytest.Monk
 
 @pytest.mark.parametrize(
     ("build", "switch"),
-    [("none", ""), ("another source's", ""), ("this source's", "off")],
+    [("none", ""), ("another source's", ""), ("this source's", "off"), ("broken", "")],
 )
-def test_no_build_for_this_source_or_switched_off_is_plain_python(
+def test_no_working_build_for_this_source_or_switched_off_is_plain_python(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, build: str, switch: str
 ) -> None:
     monkeypatch.setattr(compiled, "BUILDS", tmp_path)
+    monkeypatch.setattr(compiled, "GROUP", "not_the_real_build")  # whatever this process loaded
     monkeypatch.setenv(compiled.SWITCH, switch)
-    stamps = {"none": None, "another source's": "0" * 20, "this source's": compiled.stamp()}
+    here = compiled.stamp()
+    stamps = {"none": None, "another source's": "0" * 20, "this source's": here, "broken": here}
     stamp = stamps[build]
     if stamp is not None:
         library = tmp_path / stamp / f"{compiled.GROUP}__mypyc{compiled._SUFFIX}"
         library.parent.mkdir()
-        library.write_bytes(b"")
+        library.write_bytes(b"not a shared library")
     path: list[str] = []
-    assert compiled.load(path) is False
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert compiled.load(path) is False
     assert path == []
+    assert f"{compiled.GROUP}__mypyc" not in sys.modules
+    assert [str(w.message).split(" (")[0] for w in caught] == (
+        [f"the compiled classifier in {tmp_path / here} does not load"] if build == "broken" else []
+    )

@@ -85,19 +85,7 @@ def test_a_session_ends_when_its_server_is_killed_outright(tmp_path: Path) -> No
 
 def test_a_session_is_told_which_server_started_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(served.PARENT_ENV, "1")  # the server's own, if it had one, is not passed on
-
-    async def nothing(*args: object) -> None:
-        return None
-
-    session = SessionAppService(
-        "",
-        environment={},
-        write_bytes=nothing,
-        write_str=nothing,
-        close=nothing,
-        download_manager=None,
-    )
-    assert session._build_environment()[served.PARENT_ENV] == str(os.getpid())
+    assert _session_environment()[served.PARENT_ENV] == str(os.getpid())
 
 
 @pytest.mark.parametrize(("server", "session"), [(None, "off"), ("on", "on")])
@@ -110,6 +98,11 @@ def test_a_session_reads_the_model_in_its_own_process_unless_told(
         monkeypatch.delenv(helper.SWITCH, raising=False)
     else:
         monkeypatch.setenv(helper.SWITCH, server)
+    assert _session_environment()[helper.SWITCH] == session
+
+
+def _session_environment() -> dict[str, str]:
+    """The environment a session's app process is started with (no session variables)."""
 
     async def nothing(*args: object) -> None:
         return None
@@ -122,7 +115,7 @@ def test_a_session_reads_the_model_in_its_own_process_unless_told(
         close=nothing,
         download_manager=None,
     )
-    assert service._build_environment()[helper.SWITCH] == session
+    return service._build_environment()
 
 
 def test_outside_a_browser_session_nothing_watches() -> None:

@@ -117,6 +117,21 @@ def test_doubt_said_other_ways_is_unclear(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Since I put an IMB app in about the kitchen, the night staff bang my door every hour and "
+        "I haven't slept in four nights. I don't know how long I can keep going like this.",
+        "After the inspectors came round they stopped my visits. I don't know how to cope "
+        "without seeing my kids.",
+    ],
+)
+def test_not_knowing_how_to_go_on_is_distress_not_doubt(text: str) -> None:
+    result = classify(text, learned=False)
+    assert result.qualifies is Qualifies.YES, result.rationale
+    assert not any(ev.label == "doubt" for ev in result.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "She told the lady in the yellow lanyard, she thinks from the Board or maybe the mental "
         "health charity, about her cell bell. Since then she has been kept in her cell during "
         "association.",
